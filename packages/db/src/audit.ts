@@ -1,0 +1,161 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from './client';
+
+/** A transaction of either driver; services receive this, never the root database. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Executor = Db | Tx;
+
+/**
+ * Who is acting, and why. The audit triggers read these from transaction-local settings
+ * (set_config(..., true)), so they vanish at commit or rollback and never leak to another request.
+ */
+export interface AuditContext {
+  actorId: string;
+  actorRole: string;
+  actorLabel?: string | null;
+  actorSiteId?: string | null;
+  reason?: string | null;
+  requestId?: string | null;
+}
+
+/**
+ * The explicit actor for writes made by the system itself (migrations' data, the demo seed,
+ * scheduled jobs). A transaction that sets no actor at all is refused by the audit trigger:
+ * an anonymous change to trial data is never recorded as if it were legitimate.
+ */
+export const SYSTEM_ACTOR: AuditContext = {
+  actorId: 'system',
+  actorRole: 'system',
+  actorLabel: 'system',
+};
+
+export async function setAuditContext(tx: Executor, ctx: AuditContext): Promise<void> {
+  await tx.execute(sql`select
+    set_config('edc.actor_id', ${ctx.actorId}, true),
+    set_config('edc.actor_role', ${ctx.actorRole}, true),
+    set_config('edc.actor_label', ${ctx.actorLabel ?? ''}, true),
+    set_config('edc.actor_site_id', ${ctx.actorSiteId ?? ''}, true),
+    set_config('edc.reason', ${ctx.reason ?? ''}, true),
+    set_config('edc.request_id', ${ctx.requestId ?? ''}, true)`);
+}
+
+/** Changes the reason recorded for the following statements of the current transaction. */
+export async function setAuditReason(tx: Executor, reason: string | null): Promise<void> {
+  await tx.execute(sql`select set_config('edc.reason', ${reason ?? ''}, true)`);
+}
+
+/** Runs fn in one transaction whose every change is audited under ctx. */
+export async function withAudit<T>(db: Db, ctx: AuditContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await setAuditContext(tx, ctx);
+    return fn(tx);
+  });
+}
+
+export interface AuditEvent {
+  /** e.g. LOGIN, LOGIN_FAILED, LOGOUT, EXPORT, SIGN. */
+  action: string;
+  tableName: string;
+  recordId?: string | null;
+  participantId?: string | null;
+  siteId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Appends an audit row for an event that is not a row change (a login, an export). Must run in
+ * a transaction whose audit context is set; it shares the hash chain with trigger-written rows.
+ */
+export async function appendAuditEvent(tx: Executor, event: AuditEvent): Promise<void> {
+  await tx.execute(sql`select edc_audit_append(
+    ${event.action}, ${event.tableName}, ${event.recordId ?? null},
+    ${event.participantId ?? null}::uuid, ${event.siteId ?? null}::uuid,
+    ${JSON.stringify(event.details ?? {})}::jsonb)`);
+}
+
+export interface ChainBreak {
+  id: number;
+  chainKey: string;
+  chainSeq: number;
+  problem: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' | 'head_mismatch';
+}
+
+export interface ChainVerification {
+  ok: boolean;
+  rowsChecked: number;
+  chains: number;
+  /** The first broken link in id order, if any. */
+  firstBreak: ChainBreak | null;
+}
+
+/**
+ * Recomputes every row's hash with the same SQL function the trigger used and checks each link:
+ * sequence contiguous from 1, prev_hash equal to the previous row's hash, and the chain head
+ * pointing at the last row (so removing the newest rows is detected too).
+ */
+export async function verifyAuditChain(db: Executor): Promise<ChainVerification> {
+  const rows = await db.execute<{
+    id: string;
+    chain_key: string;
+    chain_seq: string;
+    problem: ChainBreak['problem'];
+  }>(sql`
+    with links as (
+      select a.id, a.chain_key, a.chain_seq, a.prev_hash, a.hash,
+             edc_audit_hash(a) as recomputed,
+             lag(a.hash) over w as expected_prev,
+             lag(a.chain_seq) over w as previous_seq
+      from audit_log a
+      window w as (partition by a.chain_key order by a.chain_seq)
+    ), problems as (
+      select id, chain_key, chain_seq,
+        case
+          when chain_seq <> coalesce(previous_seq, 0) + 1 then 'sequence_gap'
+          when prev_hash <> coalesce(expected_prev, repeat('0', 64)) then 'prev_hash_mismatch'
+          when hash <> recomputed then 'hash_mismatch'
+        end as problem
+      from links
+      union all
+      select coalesce(last.id, 0), h.chain_key, h.seq, 'head_mismatch'
+      from audit_chain_head h
+      left join lateral (
+        select a.id, a.chain_seq, a.hash from audit_log a
+        where a.chain_key = h.chain_key order by a.chain_seq desc limit 1
+      ) last on true
+      where last.id is null and h.seq <> 0
+         or last.chain_seq <> h.seq or last.hash <> h.hash
+    )
+    select id::text, chain_key, chain_seq::text, problem from problems
+    where problem is not null order by id limit 1`);
+  const counts = await db.execute<{ rows: string; chains: string }>(
+    sql`select count(*)::text as rows, count(distinct chain_key)::text as chains from audit_log`,
+  );
+  const first = rows.rows[0];
+  const count = counts.rows[0];
+  return {
+    ok: !first,
+    rowsChecked: Number(count?.rows ?? 0),
+    chains: Number(count?.chains ?? 0),
+    firstBreak: first
+      ? {
+          id: Number(first.id),
+          chainKey: first.chain_key,
+          chainSeq: Number(first.chain_seq),
+          problem: first.problem,
+        }
+      : null,
+  };
+}
+
+/** The PostgreSQL error under drizzle's "Failed query" wrapper, if there is one. */
+export function databaseError(error: unknown): { code: string; message: string } | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    if (typeof current === 'object' && current !== null && 'code' in current && 'message' in current) {
+      const { code, message } = current as { code: unknown; message: unknown };
+      if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return { code, message: String(message) };
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return null;
+}

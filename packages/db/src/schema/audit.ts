@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import { bigint, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * Append-only audit trail (design invariants 1 and 2). Rows are written only by the triggers and
+ * functions in migrations/0001_audit_core.sql; UPDATE, DELETE and TRUNCATE are refused there.
+ * Each row is linked to the previous row of its chain (one chain per participant, one global)
+ * by a SHA-256 hash, so an altered or removed row is detectable.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, precision: 6 }).notNull(),
+    actorId: text('actor_id').notNull(),
+    actorLabel: text('actor_label'),
+    actorRole: text('actor_role').notNull(),
+    actorSiteId: uuid('actor_site_id'),
+    action: text('action').notNull(),
+    tableName: text('table_name').notNull(),
+    recordId: text('record_id'),
+    participantId: uuid('participant_id'),
+    siteId: uuid('site_id'),
+    // Field-level changes: {"field": [old, new]}.
+    changes: jsonb('changes').notNull(),
+    reason: text('reason'),
+    requestId: text('request_id'),
+    chainKey: text('chain_key').notNull(),
+    chainSeq: bigint('chain_seq', { mode: 'number' }).notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    unique('audit_log_chain_seq').on(t.chainKey, t.chainSeq),
+    index('audit_log_participant_idx').on(t.participantId, t.id.desc()),
+    index('audit_log_site_idx').on(t.siteId, t.id.desc()),
+    index('audit_log_actor_idx').on(t.actorId, t.id.desc()),
+    index('audit_log_occurred_idx').on(t.occurredAt.desc()),
+  ],
+);
+
+/** The newest link of each chain; appending locks the chain's row so links never fork. */
+export const auditChainHead = pgTable('audit_chain_head', {
+  chainKey: text('chain_key').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});

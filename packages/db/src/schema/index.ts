@@ -1,0 +1,4 @@
+export * from './audit';
+export * from './participants';
+export * from './sites';
+export * from './users';

@@ -1,0 +1,30 @@
+import { sql } from 'drizzle-orm';
+import { check, date, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sites } from './sites';
+
+/** A screened patient. No names or national ids are stored: the study id is the only handle. */
+export const participants = pgTable(
+  'participants',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    studyId: text('study_id').notNull().unique(),
+    siteId: uuid('site_id')
+      .notNull()
+      .references(() => sites.id),
+    siteSeq: integer('site_seq').notNull(),
+    status: text('status').notNull().default('screening'),
+    sex: text('sex'),
+    birthYear: integer('birth_year'),
+    screenedAt: date('screened_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('participants_site_seq').on(t.siteId, t.siteSeq),
+    check(
+      'participants_status_check',
+      sql`${t.status} in ('screening', 'screen_failed', 'enrolled', 'randomized', 'completed', 'withdrawn')`,
+    ),
+    check('participants_sex_check', sql`${t.sex} is null or ${t.sex} in ('male', 'female')`),
+  ],
+);

@@ -1,0 +1,204 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AuditContext,
+  appendAuditEvent,
+  databaseError,
+  schema,
+  verifyAuditChain,
+  withAudit,
+} from '../src/index';
+import { createTestDb, type TestDb } from '../src/testing';
+
+const { auditLog, participants, sites } = schema;
+
+const coordinator: AuditContext = {
+  actorId: '00000000-0000-4000-8000-000000000001',
+  actorLabel: 'coord@example.org',
+  actorRole: 'coordinator',
+  requestId: 'req-1',
+};
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+async function auditRows(tableName: string) {
+  return t.db.select().from(auditLog).where(eq(auditLog.tableName, tableName)).orderBy(auditLog.id);
+}
+
+async function newSite(code: string) {
+  return withAudit(t.db, coordinator, async (tx) => {
+    const [site] = await tx.insert(sites).values({ code, name: `Site ${code}` }).returning();
+    if (!site) throw new Error('no site');
+    return site;
+  });
+}
+
+describe(`audit core on ${process.env.EDC_TEST_DB ?? 'pglite'}`, () => {
+  it('writes one row per changed record with field-level old and new values and the context', async () => {
+    const site = await newSite('A01');
+    const [participant] = await withAudit(t.db, coordinator, (tx) =>
+      tx
+        .insert(participants)
+        .values({ studyId: 'A01-0001', siteId: site.id, siteSeq: 1, sex: 'female', birthYear: 1980 })
+        .returning(),
+    );
+    if (!participant) throw new Error('no participant');
+    await withAudit(t.db, { ...coordinator, reason: 'transcription error', requestId: 'req-2' }, (tx) =>
+      tx.update(participants).set({ birthYear: 1981 }).where(eq(participants.id, participant.id)),
+    );
+
+    const rows = await auditRows('participants');
+    expect(rows).toHaveLength(2);
+    const [insert, update] = rows;
+    expect(insert?.action).toBe('INSERT');
+    expect(insert?.changes).toMatchObject({ birth_year: [null, 1980], study_id: [null, 'A01-0001'] });
+    expect(insert?.participantId).toBe(participant.id);
+    expect(insert?.siteId).toBe(site.id);
+    expect(update).toMatchObject({
+      action: 'UPDATE',
+      actorId: coordinator.actorId,
+      actorLabel: 'coord@example.org',
+      actorRole: 'coordinator',
+      reason: 'transcription error',
+      requestId: 'req-2',
+      recordId: participant.id,
+      changes: { birth_year: [1980, 1981] },
+    });
+    // Times are UTC instants from the database clock, not the client's.
+    expect(Math.abs((update?.occurredAt.getTime() ?? 0) - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('records nothing for an update that changes no value', async () => {
+    const site = await newSite('A02');
+    const before = (await auditRows('sites')).length;
+    await withAudit(t.db, coordinator, (tx) => tx.update(sites).set({ name: site.name }).where(eq(sites.id, site.id)));
+    expect(await auditRows('sites')).toHaveLength(before);
+  });
+
+  it('never copies a password hash into the log', async () => {
+    await withAudit(t.db, coordinator, (tx) =>
+      tx.insert(schema.users).values({
+        email: 'x@example.org',
+        displayName: 'X',
+        role: 'monitor',
+        passwordHash: '$argon2id$secret',
+      }),
+    );
+    const [row] = await auditRows('users');
+    expect(JSON.stringify(row?.changes)).not.toContain('secret');
+    expect(row?.changes).toMatchObject({ password_hash: [null, '[redacted]'] });
+  });
+
+  it('leaves no audit row when the transaction rolls back', async () => {
+    const before = await t.db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
+    await expect(
+      withAudit(t.db, coordinator, async (tx) => {
+        await tx.insert(sites).values({ code: 'R01', name: 'Rolled back' });
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    const after = await t.db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
+    expect(after[0]?.n).toBe(before[0]?.n);
+    expect(await t.db.select().from(sites).where(eq(sites.code, 'R01'))).toHaveLength(0);
+  });
+
+  it('refuses a write with no actor set, and changes nothing', async () => {
+    const error = await t.db
+      .insert(sites)
+      .values({ code: 'N01', name: 'No actor' })
+      .catch((e: unknown) => e);
+    expect(databaseError(error)).toMatchObject({ code: 'EA001', message: expect.stringMatching(/no actor/) });
+    expect(await t.db.select().from(sites).where(eq(sites.code, 'N01'))).toHaveLength(0);
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE on audit_log', async () => {
+    await newSite('G01');
+    const attempts = [
+      sql`update audit_log set reason = 'x'`,
+      sql`delete from audit_log`,
+      sql`truncate audit_log`,
+      sql`delete from audit_chain_head`,
+    ];
+    for (const statement of attempts) {
+      const error = await t.db.execute(statement).catch((e: unknown) => e);
+      expect(databaseError(error)).toMatchObject({ code: 'EA002', message: expect.stringMatching(/append-only/) });
+    }
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+
+  it('records events that are not row changes on the same chain', async () => {
+    await withAudit(t.db, coordinator, (tx) =>
+      appendAuditEvent(tx, { action: 'LOGIN', tableName: 'sessions', details: { ip: '127.0.0.1' } }),
+    );
+    const [row] = await auditRows('sessions');
+    expect(row).toMatchObject({ action: 'LOGIN', chainKey: 'global', changes: { ip: '127.0.0.1' } });
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+
+  it('verifies the hash chain and reports the first link a superuser altered', async () => {
+    const site = await newSite('H01');
+    for (const birthYear of [1970, 1971, 1972]) {
+      await withAudit(t.db, coordinator, (tx) =>
+        tx.insert(participants).values({
+          studyId: `H01-${birthYear}`,
+          siteId: site.id,
+          siteSeq: birthYear,
+          birthYear,
+        }),
+      );
+    }
+    const good = await verifyAuditChain(t.db);
+    expect(good).toMatchObject({ ok: true, firstBreak: null });
+    expect(good.rowsChecked).toBeGreaterThan(3);
+
+    const [victim] = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.tableName, 'participants'))
+      .orderBy(auditLog.id)
+      .limit(1);
+    if (!victim) throw new Error('no audit row');
+    // What a superuser could do: switch the guard off, rewrite history, switch it back on.
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
+      await tx.execute(
+        sql`update audit_log set changes = '{"birth_year":[null,1999]}' where id = ${victim.id}`,
+      );
+      await tx.execute(sql`alter table audit_log enable trigger audit_log_append_only`);
+    });
+    const bad = await verifyAuditChain(t.db);
+    expect(bad.ok).toBe(false);
+    expect(bad.firstBreak).toMatchObject({ id: victim.id, problem: 'hash_mismatch' });
+  });
+});
+
+describe('hash chain detects removal', () => {
+  it('reports a gap when a middle row is deleted and a head mismatch when the newest is', async () => {
+    const db = await createTestDb();
+    try {
+      const ctx = { ...coordinator, actorId: 'system', actorRole: 'system' };
+      for (const code of ['D01', 'D02', 'D03']) {
+        await withAudit(db.db, ctx, (tx) => tx.insert(sites).values({ code, name: code }));
+      }
+      const ids = (await db.db.select({ id: auditLog.id }).from(auditLog).orderBy(auditLog.id)).map((r) => r.id);
+      const remove = (id: number | undefined) =>
+        db.db.transaction(async (tx) => {
+          await tx.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
+          await tx.execute(sql`delete from audit_log where id = ${id}`);
+          await tx.execute(sql`alter table audit_log enable trigger audit_log_append_only`);
+        });
+      await remove(ids[1]);
+      expect((await verifyAuditChain(db.db)).firstBreak).toMatchObject({ id: ids[2], problem: 'sequence_gap' });
+      await remove(ids[2]);
+      expect((await verifyAuditChain(db.db)).firstBreak).toMatchObject({ id: ids[0], problem: 'head_mismatch' });
+    } finally {
+      await db.close();
+    }
+  });
+});

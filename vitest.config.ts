@@ -1,0 +1,62 @@
+import { connect } from 'node:net';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+const integrationFiles = ['packages/db/test/**/*.test.ts', 'apps/api/test/**/*.test.ts'];
+
+function postgresReachable(): Promise<boolean> {
+  const url = new URL(process.env.EDC_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  return new Promise((resolve) => {
+    const socket = connect({ host: url.hostname, port: Number(url.port || 5432) });
+    socket.setTimeout(1000);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+export default defineConfig(async () => {
+  // CI always runs the PostgreSQL project (and fails if the server is missing). A newcomer
+  // without a server still gets the whole integration suite on the embedded PGlite.
+  const runPg = process.env.CI === 'true' || (await postgresReachable());
+  if (!runPg) {
+    console.warn('PostgreSQL is not reachable: the integration suite runs on PGlite only.');
+  }
+  const projects: TestProjectInlineConfiguration[] = [
+    { test: { name: 'unit', include: ['packages/domain/test/**/*.test.ts', 'apps/web/test/**/*.test.ts'] } },
+    {
+      test: {
+        name: 'pglite',
+        include: integrationFiles,
+        env: { EDC_TEST_DB: 'pglite' },
+        testTimeout: 30_000,
+        hookTimeout: 60_000,
+      },
+    },
+  ];
+  if (runPg) {
+    projects.push({
+      test: {
+        name: 'pg',
+        include: integrationFiles,
+        env: { EDC_TEST_DB: 'pg' },
+        globalSetup: ['test/pg-global-setup.ts'],
+        setupFiles: ['test/pg-setup-file.ts'],
+        testTimeout: 30_000,
+        hookTimeout: 60_000,
+      },
+    });
+  }
+  return {
+    test: {
+      projects,
+      pool: 'forks',
+      maxWorkers: 2,
+    },
+  };
+});
