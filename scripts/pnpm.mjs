@@ -12,7 +12,12 @@ const version = pinned.split('@')[1];
 
 function localPnpmMatches() {
   try {
-    return execFileSync('pnpm', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() === version;
+    return (
+      execFileSync('pnpm', ['--version'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim() === version
+    );
   } catch {
     return false;
   }
@@ -22,9 +27,7 @@ const useLocal = localPnpmMatches();
 
 /** Runs pnpm with the given arguments from the repository root; exits the process on failure. */
 export function pnpm(args, options = {}) {
-  const [cmd, cmdArgs] = useLocal
-    ? ['pnpm', args]
-    : ['npx', ['--yes', `pnpm@${version}`, ...args]];
+  const [cmd, cmdArgs] = useLocal ? ['pnpm', args] : ['npx', ['--yes', `pnpm@${version}`, ...args]];
   const result = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', ...options });
   if (result.status !== 0) {
     process.exit(result.status ?? 1);

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePgliteDrizzle } from 'drizzle-orm/pglite/migrator';
-import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
 /**

@@ -10,8 +10,7 @@ import pg from 'pg';
 import { createDb, type DbHandle } from './client';
 import { migratePglite, migratePostgres } from './migrate';
 
-export const testPgAdminUrl =
-  process.env.EDC_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const testPgAdminUrl = process.env.EDC_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export function testDbKind(): 'pg' | 'pglite' {
   return process.env.EDC_TEST_DB === 'pg' ? 'pg' : 'pglite';
@@ -42,9 +41,7 @@ async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
 export async function createPgDatabase(name: string, template?: string): Promise<string> {
   assertTestName(name);
   if (template) assertTestName(template);
-  await withAdmin((c) =>
-    c.query(`create database "${name}"${template ? ` template "${template}"` : ''}`),
-  );
+  await withAdmin((c) => c.query(`create database "${name}"${template ? ` template "${template}"` : ''}`));
   return databaseUrlFor(name);
 }
 

@@ -33,7 +33,10 @@ async function auditRows(tableName: string) {
 
 async function newSite(code: string) {
   return withAudit(t.db, coordinator, async (tx) => {
-    const [site] = await tx.insert(sites).values({ code, name: `Site ${code}` }).returning();
+    const [site] = await tx
+      .insert(sites)
+      .values({ code, name: `Site ${code}` })
+      .returning();
     if (!site) throw new Error('no site');
     return site;
   });
@@ -77,7 +80,9 @@ describe(`audit core on ${process.env.EDC_TEST_DB ?? 'pglite'}`, () => {
   it('records nothing for an update that changes no value', async () => {
     const site = await newSite('A02');
     const before = (await auditRows('sites')).length;
-    await withAudit(t.db, coordinator, (tx) => tx.update(sites).set({ name: site.name }).where(eq(sites.id, site.id)));
+    await withAudit(t.db, coordinator, (tx) =>
+      tx.update(sites).set({ name: site.name }).where(eq(sites.id, site.id)),
+    );
     expect(await auditRows('sites')).toHaveLength(before);
   });
 
@@ -127,7 +132,10 @@ describe(`audit core on ${process.env.EDC_TEST_DB ?? 'pglite'}`, () => {
     ];
     for (const statement of attempts) {
       const error = await t.db.execute(statement).catch((e: unknown) => e);
-      expect(databaseError(error)).toMatchObject({ code: 'EA002', message: expect.stringMatching(/append-only/) });
+      expect(databaseError(error)).toMatchObject({
+        code: 'EA002',
+        message: expect.stringMatching(/append-only/),
+      });
     }
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
@@ -186,7 +194,9 @@ describe('hash chain detects removal', () => {
       for (const code of ['D01', 'D02', 'D03']) {
         await withAudit(db.db, ctx, (tx) => tx.insert(sites).values({ code, name: code }));
       }
-      const ids = (await db.db.select({ id: auditLog.id }).from(auditLog).orderBy(auditLog.id)).map((r) => r.id);
+      const ids = (await db.db.select({ id: auditLog.id }).from(auditLog).orderBy(auditLog.id)).map(
+        (r) => r.id,
+      );
       const remove = (id: number | undefined) =>
         db.db.transaction(async (tx) => {
           await tx.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
@@ -194,9 +204,15 @@ describe('hash chain detects removal', () => {
           await tx.execute(sql`alter table audit_log enable trigger audit_log_append_only`);
         });
       await remove(ids[1]);
-      expect((await verifyAuditChain(db.db)).firstBreak).toMatchObject({ id: ids[2], problem: 'sequence_gap' });
+      expect((await verifyAuditChain(db.db)).firstBreak).toMatchObject({
+        id: ids[2],
+        problem: 'sequence_gap',
+      });
       await remove(ids[2]);
-      expect((await verifyAuditChain(db.db)).firstBreak).toMatchObject({ id: ids[0], problem: 'head_mismatch' });
+      expect((await verifyAuditChain(db.db)).firstBreak).toMatchObject({
+        id: ids[0],
+        problem: 'head_mismatch',
+      });
     } finally {
       await db.close();
     }

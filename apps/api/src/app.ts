@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import type { DbHandle } from '@mini-edc/db';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import { errorHandlerPlugin } from './plugins/errors';
+import { openApiPlugin } from './plugins/openapi';
+import { webAppPlugin } from './plugins/web-app';
+import { healthRoutes } from './routes/health';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: DbHandle;
+    config: Config;
+  }
+}
+
+export interface BuildAppOptions {
+  db: DbHandle;
+  config: Config;
+  /** Serve the built web app from config.EDC_WEB_DIST (production). */
+  serveWeb?: boolean;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * The application as a Fastify instance, with the database injected. server.ts listens on it;
+ * tests drive it with app.inject() (conventions §7).
+ */
+export async function buildApp(options: BuildAppOptions) {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.LOG_LEVEL },
+    genReqId: () => randomUUID(),
+    trustProxy: config.EDC_TRUST_PROXY,
+    bodyLimit: 256 * 1024,
+    // Bodies go through zod; unknown keys are refused by strict schemas, not silently stripped.
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', options.db);
+  app.decorate('config', config);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(errorHandlerPlugin);
+  await app.register(openApiPlugin);
+  await app.register(healthRoutes, { prefix: '/api/v1' });
+  await app.register(webAppPlugin, { root: options.serveWeb ? config.EDC_WEB_DIST : null });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

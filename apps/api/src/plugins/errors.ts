@@ -1,0 +1,84 @@
+import { DomainError, type ErrorBody, type ErrorCode, type FieldError } from '@mini-edc/domain';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db-errors';
+
+export const statusOf: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  CSRF_FAILED: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  DATABASE_UNAVAILABLE: 503,
+};
+
+export function errorBody(code: ErrorCode, message: string, fields?: FieldError[]): ErrorBody {
+  return { error: fields ? { code, message, fields } : { code, message } };
+}
+
+/** Fastify's own client errors (malformed JSON, wrong content type, body too large). */
+function fastifyClientError(error: FastifyError): { code: ErrorCode; message: string } | null {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { code: 'VALIDATION_FAILED', message: 'The request body is not valid JSON.' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { code: 'VALIDATION_FAILED', message: 'The request body has an unsupported content type.' };
+  }
+  if (error.statusCode === 429)
+    return { code: 'RATE_LIMITED', message: 'Too many requests; try again later.' };
+  return null;
+}
+
+/**
+ * The one place errors become HTTP answers (conventions §6): validation failures name each field,
+ * domain refusals keep their code, an unreachable database is a 503, everything else is a 500 whose
+ * detail stays in the log, never in the response.
+ */
+export const errorHandlerPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      if (hasZodFastifySchemaValidationErrors(error)) {
+        const fields = error.validation.map((v) => ({
+          path: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+          message: v.message ?? 'is invalid',
+        }));
+        return reply
+          .status(400)
+          .send(errorBody('VALIDATION_FAILED', 'Some fields are invalid; see fields.', fields));
+      }
+      if (error instanceof DomainError) {
+        return reply.status(statusOf[error.code]).send({
+          error: { code: error.code, message: error.message, fields: error.fields, ...error.details },
+        });
+      }
+      const client = fastifyClientError(error);
+      if (client) return reply.status(statusOf[client.code]).send(errorBody(client.code, client.message));
+      if (isDatabaseUnavailable(error)) {
+        request.log.warn({ err: error }, 'database unavailable');
+        return reply
+          .status(503)
+          .header('retry-after', '5')
+          .send(
+            errorBody(
+              'DATABASE_UNAVAILABLE',
+              'The database cannot be reached right now. Nothing was saved; please try again in a moment.',
+            ),
+          );
+      }
+      request.log.error({ err: error }, 'unhandled error');
+      return reply
+        .status(500)
+        .send(errorBody('INTERNAL', `Something went wrong on our side (request ${request.id}).`));
+    });
+  },
+  { name: 'error-handler' },
+);

@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { errorBody } from './errors';
+
+/**
+ * Serves the built single-page app when `root` holds one, so one process and one port run
+ * everything. Unknown GET paths outside /api and /docs get index.html and the client-side router
+ * takes over; every other unknown route is a JSON 404.
+ */
+export const webAppPlugin = fp(
+  async (app: FastifyInstance, opts: { root: string | null }) => {
+    const spa = opts.root !== null && existsSync(join(opts.root, 'index.html'));
+    if (opts.root !== null && !spa)
+      app.log.warn({ root: opts.root }, 'web app not built; serving the API only');
+    if (spa && opts.root) {
+      await app.register(fastifyStatic, { root: opts.root, wildcard: false, index: false });
+    }
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0] ?? '';
+      if (spa && request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/docs')) {
+        return reply.type('text/html').sendFile('index.html');
+      }
+      return reply.status(404).send(errorBody('NOT_FOUND', `No route ${request.method} ${path}`));
+    });
+  },
+  { name: 'web-app' },
+);

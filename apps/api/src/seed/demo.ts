@@ -1,0 +1,47 @@
+import { type Db, SYSTEM_ACTOR, schema, withAudit } from '@mini-edc/db';
+import { sql } from 'drizzle-orm';
+import { hashPassword } from '../auth/passwords';
+
+export const demoPassword = 'Demo-2026!';
+
+export const demoSites = [
+  { code: 'S01', name: 'Ankara City Hospital (Bilkent)' },
+  { code: 'S02', name: 'Ankara Training and Research Hospital' },
+] as const;
+
+export const demoUsers = [
+  { email: 'admin@demo.edc', displayName: 'Ayşe Admin', role: 'admin', sites: ['S01', 'S02'] },
+  { email: 'coordinator@demo.edc', displayName: 'Can Coordinator', role: 'coordinator', sites: ['S01'] },
+  { email: 'coordinator2@demo.edc', displayName: 'Deniz Coordinator', role: 'coordinator', sites: ['S02'] },
+  { email: 'investigator@demo.edc', displayName: 'Elif Investigator', role: 'investigator', sites: ['S01'] },
+  { email: 'assessor@demo.edc', displayName: 'Fatma Assessor', role: 'assessor', sites: ['S01'] },
+  { email: 'monitor@demo.edc', displayName: 'Gökhan Monitor', role: 'monitor', sites: ['S01', 'S02'] },
+] as const;
+
+/**
+ * Seeds the demo study once: two sites and one user of each role. Does nothing when any site
+ * exists, so a restart never duplicates or resets data. Written by the explicit system actor.
+ */
+export async function seedDemo(db: Db): Promise<boolean> {
+  const existing = await db.execute(sql`select 1 from sites limit 1`);
+  if (existing.rows.length > 0) return false;
+  const passwordHash = await hashPassword(demoPassword);
+  await withAudit(db, { ...SYSTEM_ACTOR, reason: 'demo seed' }, async (tx) => {
+    const sites = await tx
+      .insert(schema.sites)
+      .values([...demoSites])
+      .returning();
+    const siteId = new Map(sites.map((s) => [s.code, s.id]));
+    for (const u of demoUsers) {
+      const [user] = await tx
+        .insert(schema.users)
+        .values({ email: u.email, displayName: u.displayName, role: u.role, passwordHash })
+        .returning();
+      if (!user) throw new Error('user insert returned nothing');
+      await tx
+        .insert(schema.userSites)
+        .values(u.sites.map((code) => ({ userId: user.id, siteId: siteId.get(code) ?? '' })));
+    }
+  });
+  return true;
+}

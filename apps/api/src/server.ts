@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import { createDb } from '@mini-edc/db';
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { demoPassword, demoUsers, seedDemo } from './seed/demo';
+
+const config = loadConfig();
+const db = await createDb({
+  databaseUrl: config.DATABASE_URL,
+  dataDir: resolve(config.EDC_DATA_DIR),
+  poolMax: config.EDC_DB_POOL_MAX,
+});
+await db.migrate(config.EDC_MIGRATIONS_DIR);
+if (config.EDC_SEED_DEMO) await seedDemo(db.db);
+
+const app = await buildApp({ db, config, serveWeb: true });
+closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+  if (err) app.log.error({ err }, 'shutting down after an error');
+  await app.close();
+  await db.close();
+});
+
+await app.listen({ port: config.PORT, host: config.HOST });
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.PORT;
+const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+const where = config.DATABASE_URL
+  ? 'PostgreSQL (DATABASE_URL)'
+  : `embedded PGlite in ${resolve(config.EDC_DATA_DIR)}`;
+const lines = [
+  '',
+  `  mini-EDC is running at http://${shownHost}:${port}`,
+  `  API docs:  http://${shownHost}:${port}/docs`,
+  `  Database:  ${where}`,
+];
+if (config.EDC_SEED_DEMO) {
+  lines.push('', `  Demo logins (password for all: ${demoPassword}):`);
+  for (const u of demoUsers)
+    lines.push(`    ${u.role.padEnd(13)} ${u.email.padEnd(24)} sites ${u.sites.join(', ')}`);
+}
+lines.push('');
+process.stdout.write(`${lines.join('\n')}\n`);

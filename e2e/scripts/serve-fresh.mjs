@@ -1,0 +1,17 @@
+// Starts the built server on a brand-new embedded database with the demo study seeded.
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const dataDir = fileURLToPath(new URL('../.output/data', import.meta.url));
+rmSync(dataDir, { recursive: true, force: true });
+const server = spawn(
+  process.execPath,
+  [fileURLToPath(new URL('../../apps/api/dist/server.js', import.meta.url))],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, EDC_DATA_DIR: dataDir, EDC_SEED_DEMO: 'true', NODE_ENV: 'production' },
+  },
+);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/**
+ * The one error body every 4xx/5xx answer has (design invariant 6). `fields` names each input
+ * that was refused, by its path in the request (e.g. "body.odi.q3"), with the reason.
+ */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** The closed list of error codes the API answers with (docs/errors.md explains each). */
+export const errorCodes = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'CSRF_FAILED',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'DATABASE_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/**
+ * A refusal a service raises for the caller to see: a closed code, a sentence for a person, and
+ * the fields at fault. The API maps each code to one HTTP status in one place.
+ */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: FieldError[] | undefined;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, fields?: FieldError[], details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.fields = fields;
+    this.details = details;
+  }
+}
