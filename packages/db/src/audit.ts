@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from './client';
 
 /** A transaction of either driver; services receive this, never the root database. */
@@ -42,6 +42,12 @@ export async function setAuditContext(tx: Executor, ctx: AuditContext): Promise<
 /** Changes the reason recorded for the following statements of the current transaction. */
 export async function setAuditReason(tx: Executor, reason: string | null): Promise<void> {
   await tx.execute(sql`select set_config('edc.reason', ${reason ?? ''}, true)`);
+}
+
+/** Runs a raw SQL query on either driver and returns its rows (both drivers answer `{ rows }`). */
+export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }
 
 /** Runs fn in one transaction whose every change is audited under ctx. */
@@ -94,12 +100,14 @@ export interface ChainVerification {
  * pointing at the last row (so removing the newest rows is detected too).
  */
 export async function verifyAuditChain(db: Executor): Promise<ChainVerification> {
-  const rows = await db.execute<{
+  const rows = await queryRows<{
     id: string;
     chain_key: string;
     chain_seq: string;
     problem: ChainBreak['problem'];
-  }>(sql`
+  }>(
+    db,
+    sql`
     with links as (
       select a.id, a.chain_key, a.chain_seq, a.prev_hash, a.hash,
              edc_audit_hash(a) as recomputed,
@@ -126,12 +134,14 @@ export async function verifyAuditChain(db: Executor): Promise<ChainVerification>
          or last.chain_seq <> h.seq or last.hash <> h.hash
     )
     select id::text, chain_key, chain_seq::text, problem from problems
-    where problem is not null order by id limit 1`);
-  const counts = await db.execute<{ rows: string; chains: string }>(
+    where problem is not null order by id limit 1`,
+  );
+  const counts = await queryRows<{ rows: string; chains: string }>(
+    db,
     sql`select count(*)::text as rows, count(distinct chain_key)::text as chains from audit_log`,
   );
-  const first = rows.rows[0];
-  const count = counts.rows[0];
+  const first = rows[0];
+  const count = counts[0];
   return {
     ok: !first,
     rowsChecked: Number(count?.rows ?? 0),

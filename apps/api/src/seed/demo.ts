@@ -1,4 +1,4 @@
-import { type Db, SYSTEM_ACTOR, schema, withAudit } from '@mini-edc/db';
+import { type Db, queryRows, SYSTEM_ACTOR, schema, withAudit } from '@mini-edc/db';
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../auth/passwords';
 
@@ -23,8 +23,8 @@ export const demoUsers = [
  * exists, so a restart never duplicates or resets data. Written by the explicit system actor.
  */
 export async function seedDemo(db: Db): Promise<boolean> {
-  const existing = await db.execute(sql`select 1 from sites limit 1`);
-  if (existing.rows.length > 0) return false;
+  const existing = await queryRows(db, sql`select 1 from sites limit 1`);
+  if (existing.length > 0) return false;
   const passwordHash = await hashPassword(demoPassword);
   await withAudit(db, { ...SYSTEM_ACTOR, reason: 'demo seed' }, async (tx) => {
     const sites = await tx
