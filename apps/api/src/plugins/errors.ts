@@ -7,6 +7,9 @@ import { isDatabaseUnavailable } from '../db-errors';
 export const statusOf: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  SESSION_EXPIRED: 401,
+  PASSWORD_CHANGE_REQUIRED: 403,
   CSRF_FAILED: 403,
   FORBIDDEN: 403,
   NOT_FOUND: 404,

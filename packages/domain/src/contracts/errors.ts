@@ -17,6 +17,9 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 export const errorCodes = [
   'VALIDATION_FAILED',
   'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'SESSION_EXPIRED',
+  'PASSWORD_CHANGE_REQUIRED',
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',

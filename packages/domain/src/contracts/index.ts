@@ -1,2 +1,4 @@
+export * from './admin';
+export * from './auth';
 export * from './errors';
 export * from './health';

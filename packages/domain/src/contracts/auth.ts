@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+export const roles = ['admin', 'coordinator', 'investigator', 'assessor', 'monitor'] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'Email is too long')
+  .email('Enter a valid email address');
+
+/**
+ * At least 10 characters with a letter and a digit: NIST SP 800-63B favours length over
+ * composition; the digit/letter rule keeps trivially guessable pure-word passwords out.
+ */
+export const newPasswordSchema = z
+  .string()
+  .min(10, 'Use at least 10 characters')
+  .max(200, 'Use at most 200 characters')
+  .regex(/[A-Za-z]/, 'Include at least one letter')
+  .regex(/[0-9]/, 'Include at least one digit');
+
+export const loginRequestSchema = z.strictObject({
+  email: emailSchema,
+  password: z.string().min(1, 'Enter your password').max(200, 'Password is too long'),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const siteRefSchema = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+export type SiteRef = z.infer<typeof siteRefSchema>;
+
+export const meSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  locale: z.enum(['en', 'tr']),
+  mustChangePassword: z.boolean(),
+  sites: z.array(siteRefSchema),
+});
+export type Me = z.infer<typeof meSchema>;
+
+/** Returned by login and GET /auth/me: the user and the token to send as `x-csrf-token`. */
+export const sessionInfoSchema = z.object({
+  user: meSchema,
+  csrfToken: z.string(),
+  /** When the session ends if left idle, and at the latest (ISO instants). */
+  idleExpiresAt: z.string(),
+  absoluteExpiresAt: z.string(),
+});
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+export const changePasswordRequestSchema = z
+  .strictObject({
+    currentPassword: z.string().min(1, 'Enter your current password').max(200),
+    newPassword: newPasswordSchema,
+  })
+  .refine((v) => v.currentPassword !== v.newPassword, {
+    path: ['newPassword'],
+    message: 'The new password must differ from the current one',
+  });
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
+
+/** 21 CFR 11.200: a signing outside one continuous session re-enters the password. */
+export const reauthenticateRequestSchema = z.strictObject({
+  password: z.string().min(1, 'Enter your password').max(200),
+});
+
+export const localeRequestSchema = z.strictObject({ locale: z.enum(['en', 'tr']) });
