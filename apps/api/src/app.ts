@@ -4,9 +4,12 @@ import type { DbHandle } from '@mini-edc/db';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
+import { authPlugin } from './plugins/auth';
 import { errorHandlerPlugin } from './plugins/errors';
 import { openApiPlugin } from './plugins/openapi';
 import { webAppPlugin } from './plugins/web-app';
+import { adminRoutes } from './routes/admin';
+import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
 
 declare module 'fastify' {
@@ -63,7 +66,15 @@ export async function buildApp(options: BuildAppOptions) {
   });
   await app.register(errorHandlerPlugin);
   await app.register(openApiPlugin);
-  await app.register(healthRoutes, { prefix: '/api/v1' });
+  await app.register(authPlugin);
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(authRoutes);
+      await api.register(adminRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
   await app.register(webAppPlugin, { root: options.serveWeb ? config.EDC_WEB_DIST : null });
   return app;
 }

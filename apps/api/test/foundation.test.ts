@@ -12,10 +12,13 @@ beforeAll(async () => {
   // A route that exists only here, to exercise the shared validation and error paths.
   t.app.post(
     '/api/v1/test-echo',
-    { schema: { body: z.strictObject({ vas: z.number().int().min(0).max(100), note: z.string().max(10) }) } },
+    {
+      schema: { body: z.strictObject({ vas: z.number().int().min(0).max(100), note: z.string().max(10) }) },
+      config: { access: { public: true } },
+    },
     async (request) => request.body,
   );
-  t.app.get('/api/v1/test-crash', async () => {
+  t.app.get('/api/v1/test-crash', { config: { access: { public: true } } }, async () => {
     throw new Error('secret internal detail');
   });
 });

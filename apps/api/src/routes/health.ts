@@ -11,7 +11,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Liveness and database reachability (503 when the database is down)',
         response: { 200: healthSchema, 503: healthSchema, 500: errorBodySchema },
       },
-      config: { public: true },
+      config: { access: { public: true } },
     },
     async (_request, reply) => {
       let reachable = true;

@@ -1,0 +1,125 @@
+import {
+  adminUserSchema,
+  createSiteRequestSchema,
+  createUserRequestSchema,
+  errorBodySchema,
+  idParamsSchema,
+  renameSiteRequestSchema,
+  resetPasswordRequestSchema,
+  siteSchema,
+  updateUserRequestSchema,
+} from '@mini-edc/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditContext, currentUser } from '../plugins/auth';
+import {
+  createSite,
+  createUser,
+  listSites,
+  listUsers,
+  renameSite,
+  resetPassword,
+  unlockUser,
+  updateUser,
+} from '../services/admin';
+
+const errors = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+};
+const adminOnly = { access: { roles: ['admin'] as const } };
+
+/** Sites and user accounts (issue 3 item 7). Users are deactivated, never deleted. */
+export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.db.db;
+  const tags = ['admin'];
+
+  app.get(
+    '/admin/sites',
+    { schema: { tags, response: { 200: z.array(siteSchema), ...errors } }, config: adminOnly },
+    async () => listSites(db),
+  );
+  app.post(
+    '/admin/sites',
+    {
+      schema: { tags, body: createSiteRequestSchema, response: { 201: siteSchema, ...errors } },
+      config: adminOnly,
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createSite(db, auditContext(request), request.body)),
+  );
+  app.patch(
+    '/admin/sites/:id',
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: renameSiteRequestSchema,
+        response: { 200: siteSchema, ...errors },
+      },
+      config: adminOnly,
+    },
+    async (request) => renameSite(db, auditContext(request), request.params.id, request.body.name),
+  );
+
+  app.get(
+    '/admin/users',
+    { schema: { tags, response: { 200: z.array(adminUserSchema), ...errors } }, config: adminOnly },
+    async () => listUsers(db),
+  );
+  app.post(
+    '/admin/users',
+    {
+      schema: { tags, body: createUserRequestSchema, response: { 201: adminUserSchema, ...errors } },
+      config: adminOnly,
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createUser(db, auditContext(request), request.body)),
+  );
+  app.patch(
+    '/admin/users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change name, role, sites or active flag; a reason is required',
+        params: idParamsSchema,
+        body: updateUserRequestSchema,
+        response: { 200: adminUserSchema, ...errors },
+      },
+      config: adminOnly,
+    },
+    async (request) =>
+      updateUser(db, auditContext(request), currentUser(request).id, request.params.id, request.body),
+  );
+  app.post(
+    '/admin/users/:id/reset-password',
+    {
+      schema: {
+        tags,
+        summary: 'Set a temporary password the user must change at next sign-in',
+        params: idParamsSchema,
+        body: resetPasswordRequestSchema,
+        response: { 204: z.null(), ...errors },
+      },
+      config: adminOnly,
+    },
+    async (request, reply) => {
+      await resetPassword(db, auditContext(request), request.params.id, request.body.temporaryPassword);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    '/admin/users/:id/unlock',
+    {
+      schema: { tags, params: idParamsSchema, response: { 204: z.null(), ...errors } },
+      config: adminOnly,
+    },
+    async (request, reply) => {
+      await unlockUser(db, auditContext(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+};

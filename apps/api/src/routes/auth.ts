@@ -1,0 +1,163 @@
+import {
+  changePasswordRequestSchema,
+  errorBodySchema,
+  localeRequestSchema,
+  loginRequestSchema,
+  reauthenticateRequestSchema,
+  sessionInfoSchema,
+} from '@mini-edc/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { allRoles } from '../auth/route-access';
+import {
+  auditContext,
+  clearSessionCookie,
+  currentUser,
+  SESSION_COOKIE,
+  setSessionCookie,
+} from '../plugins/auth';
+import {
+  changePassword,
+  confirmPassword,
+  login,
+  me,
+  recordLogin,
+  recordLogout,
+  setLocale,
+} from '../services/auth';
+import { createSession, lookupSession } from '../services/sessions';
+
+const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 429: errorBodySchema };
+const signedIn = { roles: allRoles, duringPasswordChange: true } as const;
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const lockout = { attempts: app.config.EDC_LOCKOUT_ATTEMPTS, minutes: app.config.EDC_LOCKOUT_MINUTES };
+
+  async function sessionInfo(token: string) {
+    const found = await lookupSession(app.db.db, token, app.sessionPolicy);
+    if (found.status !== 'valid') throw new Error('session vanished right after creation');
+    return {
+      user: await me(app.db.db, found.user.id),
+      csrfToken: found.user.csrfToken,
+      idleExpiresAt: found.user.idleExpiresAt.toISOString(),
+      absoluteExpiresAt: found.user.absoluteExpiresAt.toISOString(),
+    };
+  }
+
+  app.post(
+    '/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password; sets the session cookie',
+        body: loginRequestSchema,
+        response: { 200: sessionInfoSchema, ...errors },
+      },
+      config: {
+        access: { public: true, csrf: 'login' },
+        rateLimit: { max: app.config.EDC_LOGIN_RATE_PER_MINUTE, timeWindow: '1 minute' },
+      },
+    },
+    async (request, reply) => {
+      const user = await login(
+        app.db.db,
+        { ...request.body, requestId: request.id, ip: request.ip },
+        lockout,
+      );
+      const { token, session } = await createSession(app.db.db, user.id, app.sessionPolicy);
+      await recordLogin(app.db.db, user, session.id, request.id, request.ip);
+      setSessionCookie(request, reply, token);
+      return sessionInfo(token);
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      schema: { tags: ['auth'], summary: 'End the session', response: { 204: z.null(), ...errors } },
+      config: { access: signedIn },
+    },
+    async (request, reply) => {
+      await recordLogout(app.db.db, auditContext(request), currentUser(request).sessionId);
+      clearSessionCookie(reply);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, the CSRF token and the session expiry',
+        response: { 200: sessionInfoSchema, ...errors },
+      },
+      config: { access: signedIn },
+    },
+    async (request) => sessionInfo(request.cookies[SESSION_COOKIE] ?? ''),
+  );
+
+  app.post(
+    '/auth/change-password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change the password (required after an admin reset)',
+        body: changePasswordRequestSchema,
+        response: { 204: z.null(), ...errors },
+      },
+      config: { access: signedIn },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      await changePassword(
+        app.db.db,
+        auditContext(request),
+        user.id,
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/auth/reauthenticate',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Confirm the password again (21 CFR 11.200), e.g. before a signature',
+        body: reauthenticateRequestSchema,
+        response: { 204: z.null(), ...errors },
+      },
+      config: { access: { roles: allRoles } },
+    },
+    async (request, reply) => {
+      await confirmPassword(
+        app.db.db,
+        auditContext(request),
+        currentUser(request).id,
+        request.body.password,
+        lockout,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.put(
+    '/auth/locale',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: "Remember the user's language",
+        body: localeRequestSchema,
+        response: { 204: z.null(), ...errors },
+      },
+      config: { access: signedIn },
+    },
+    async (request, reply) => {
+      await setLocale(app.db.db, auditContext(request), currentUser(request).id, request.body.locale);
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,185 @@
+import { type AuditContext, type Db, schema, withAudit } from '@mini-edc/db';
+import {
+  type AdminUser,
+  type CreateSiteRequest,
+  type CreateUserRequest,
+  DomainError,
+  type Site,
+  type UpdateUserRequest,
+} from '@mini-edc/domain';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { hashPassword } from '../auth/passwords';
+import { endAllSessionsOf } from './sessions';
+
+const { sites, users, userSites } = schema;
+
+function toSite(row: typeof sites.$inferSelect): Site {
+  return { id: row.id, code: row.code, name: row.name, createdAt: row.createdAt.toISOString() };
+}
+
+export async function listSites(db: Db): Promise<Site[]> {
+  return (await db.select().from(sites).orderBy(sites.code)).map(toSite);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  let current: unknown = error;
+  while (current && typeof current === 'object') {
+    if ((current as { code?: unknown }).code === '23505') return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+export async function createSite(db: Db, ctx: AuditContext, input: CreateSiteRequest): Promise<Site> {
+  try {
+    const [row] = await withAudit(db, ctx, (tx) => tx.insert(sites).values(input).returning());
+    if (!row) throw new Error('site insert returned nothing');
+    return toSite(row);
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new DomainError('CONFLICT', `Site code ${input.code} is already taken.`, [
+        { path: 'body.code', message: 'This code is already taken' },
+      ]);
+    }
+    throw error;
+  }
+}
+
+export async function renameSite(db: Db, ctx: AuditContext, id: string, name: string): Promise<Site> {
+  const [row] = await withAudit(db, ctx, (tx) =>
+    tx.update(sites).set({ name }).where(eq(sites.id, id)).returning(),
+  );
+  if (!row) throw new DomainError('NOT_FOUND', 'No such site.');
+  return toSite(row);
+}
+
+async function userRows(db: Db, ids?: string[]): Promise<AdminUser[]> {
+  const rows = await db
+    .select({
+      user: users,
+      siteIds: sql<
+        string[]
+      >`coalesce((select array_agg(us.site_id order by us.site_id) from user_sites us where us.user_id = ${users.id}), '{}')`,
+    })
+    .from(users)
+    .where(ids ? inArray(users.id, ids) : undefined)
+    .orderBy(users.email);
+  const now = Date.now();
+  return rows.map(({ user, siteIds }) => ({
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role as AdminUser['role'],
+    active: user.active,
+    mustChangePassword: user.mustChangePassword,
+    locked: !!user.lockedUntil && user.lockedUntil.getTime() > now,
+    siteIds,
+    createdAt: user.createdAt.toISOString(),
+  }));
+}
+
+export const listUsers = (db: Db) => userRows(db);
+
+async function getUser(db: Db, id: string): Promise<AdminUser> {
+  const [user] = await userRows(db, [id]);
+  if (!user) throw new DomainError('NOT_FOUND', 'No such user.');
+  return user;
+}
+
+async function assertSitesExist(db: Db, siteIds: string[]) {
+  const found = await db.select({ id: sites.id }).from(sites).where(inArray(sites.id, siteIds));
+  if (found.length !== new Set(siteIds).size) {
+    throw new DomainError('VALIDATION_FAILED', 'Some of the chosen sites do not exist.', [
+      { path: 'body.siteIds', message: 'Unknown site' },
+    ]);
+  }
+}
+
+export async function createUser(db: Db, ctx: AuditContext, input: CreateUserRequest): Promise<AdminUser> {
+  await assertSitesExist(db, input.siteIds);
+  const passwordHash = await hashPassword(input.temporaryPassword);
+  try {
+    const id = await withAudit(db, ctx, async (tx) => {
+      const [row] = await tx
+        .insert(users)
+        .values({
+          email: input.email,
+          displayName: input.displayName,
+          role: input.role,
+          passwordHash,
+          mustChangePassword: true,
+        })
+        .returning({ id: users.id });
+      if (!row) throw new Error('user insert returned nothing');
+      await tx
+        .insert(userSites)
+        .values([...new Set(input.siteIds)].map((siteId) => ({ userId: row.id, siteId })));
+      return row.id;
+    });
+    return getUser(db, id);
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new DomainError('CONFLICT', 'A user with this email already exists.', [
+        { path: 'body.email', message: 'Already in use' },
+      ]);
+    }
+    throw error;
+  }
+}
+
+export async function updateUser(
+  db: Db,
+  ctx: AuditContext,
+  actorId: string,
+  id: string,
+  input: UpdateUserRequest,
+): Promise<AdminUser> {
+  await getUser(db, id);
+  if (id === actorId && (input.active === false || (input.role && input.role !== 'admin'))) {
+    throw new DomainError('CONFLICT', 'You cannot deactivate yourself or remove your own admin role.');
+  }
+  if (input.siteIds) await assertSitesExist(db, input.siteIds);
+  await withAudit(db, { ...ctx, reason: input.reason }, async (tx) => {
+    const changes: Partial<typeof users.$inferInsert> = {};
+    if (input.displayName !== undefined) changes.displayName = input.displayName;
+    if (input.role !== undefined) changes.role = input.role;
+    if (input.active !== undefined) changes.active = input.active;
+    if (Object.keys(changes).length > 0) await tx.update(users).set(changes).where(eq(users.id, id));
+    if (input.siteIds) {
+      const wanted = new Set(input.siteIds);
+      const current = await tx.select().from(userSites).where(eq(userSites.userId, id));
+      const stale = current.filter((r) => !wanted.has(r.siteId)).map((r) => r.siteId);
+      if (stale.length > 0) {
+        await tx
+          .delete(userSites)
+          .where(sql`${userSites.userId} = ${id} and ${inArray(userSites.siteId, stale)}`);
+      }
+      const have = new Set(current.map((r) => r.siteId));
+      const added = [...wanted].filter((s) => !have.has(s));
+      if (added.length > 0)
+        await tx.insert(userSites).values(added.map((siteId) => ({ userId: id, siteId })));
+    }
+    // A deactivated user or one whose access changed signs in again under the new rules.
+    if (input.active === false || input.role || input.siteIds) await endAllSessionsOf(tx, id);
+  });
+  return getUser(db, id);
+}
+
+export async function resetPassword(db: Db, ctx: AuditContext, id: string, temporaryPassword: string) {
+  await getUser(db, id);
+  const passwordHash = await hashPassword(temporaryPassword);
+  await withAudit(db, { ...ctx, reason: 'password reset by an admin' }, async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null })
+      .where(eq(users.id, id));
+    await endAllSessionsOf(tx, id);
+  });
+}
+
+export async function unlockUser(db: Db, ctx: AuditContext, id: string) {
+  await getUser(db, id);
+  await withAudit(db, { ...ctx, reason: 'unlocked by an admin' }, (tx) =>
+    tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, id)),
+  );
+}

@@ -1,0 +1,117 @@
+import { type Db, queryRows, schema } from '@mini-edc/db';
+import type { Role } from '@mini-edc/domain';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { newToken, tokenDigest } from '../auth/tokens';
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  locale: 'en' | 'tr';
+  mustChangePassword: boolean;
+  siteIds: string[];
+  sessionId: string;
+  csrfToken: string;
+  idleExpiresAt: Date;
+  absoluteExpiresAt: Date;
+}
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  maxHours: number;
+}
+
+export async function createSession(db: Db, userId: string, policy: SessionPolicy) {
+  const token = newToken();
+  const csrfToken = newToken(24);
+  const [session] = await db
+    .insert(schema.sessions)
+    .values({
+      tokenHash: tokenDigest(token),
+      userId,
+      csrfToken,
+      expiresAt: new Date(Date.now() + policy.maxHours * 3_600_000),
+    })
+    .returning();
+  if (!session) throw new Error('session insert returned nothing');
+  return { token, session };
+}
+
+type SessionLookup =
+  | { status: 'valid'; user: AuthUser; touch: boolean }
+  | { status: 'expired' }
+  | { status: 'missing' };
+
+interface SessionRow {
+  session_id: string;
+  csrf_token: string;
+  last_seen_at: Date | string;
+  expires_at: Date | string;
+  ended_at: Date | string | null;
+  user_id: string;
+  email: string;
+  display_name: string;
+  role: Role;
+  locale: 'en' | 'tr';
+  must_change_password: boolean;
+  active: boolean;
+  site_ids: string[] | null;
+}
+
+/** One round trip: the session, its user and the user's sites. */
+export async function lookupSession(db: Db, token: string, policy: SessionPolicy): Promise<SessionLookup> {
+  const [row] = await queryRows<SessionRow>(
+    db,
+    sql`select s.id as session_id, s.csrf_token, s.last_seen_at, s.expires_at, s.ended_at,
+               u.id as user_id, u.email, u.display_name, u.role, u.locale, u.must_change_password, u.active,
+               (select array_agg(us.site_id order by us.site_id) from user_sites us where us.user_id = u.id) as site_ids
+        from sessions s join users u on u.id = s.user_id
+        where s.token_hash = ${tokenDigest(token)}`,
+  );
+  if (!row) return { status: 'missing' };
+  const now = Date.now();
+  const lastSeen = new Date(row.last_seen_at).getTime();
+  const absolute = new Date(row.expires_at).getTime();
+  const idleEnd = lastSeen + policy.idleMinutes * 60_000;
+  if (row.ended_at || !row.active || now >= absolute || now >= idleEnd) return { status: 'expired' };
+  return {
+    status: 'valid',
+    // Writing last_seen_at on every request would double the write load; a minute's slack is fine.
+    touch: now - lastSeen > 60_000,
+    user: {
+      id: row.user_id,
+      email: row.email,
+      displayName: row.display_name,
+      role: row.role,
+      locale: row.locale,
+      mustChangePassword: row.must_change_password,
+      siteIds: row.site_ids ?? [],
+      sessionId: row.session_id,
+      csrfToken: row.csrf_token,
+      idleExpiresAt: new Date(Math.min(now + policy.idleMinutes * 60_000, absolute)),
+      absoluteExpiresAt: new Date(absolute),
+    },
+  };
+}
+
+export async function touchSession(db: Db, sessionId: string) {
+  await db.update(schema.sessions).set({ lastSeenAt: new Date() }).where(eq(schema.sessions.id, sessionId));
+}
+
+export async function endSession(db: Db, sessionId: string) {
+  await db
+    .update(schema.sessions)
+    .set({ endedAt: new Date() })
+    .where(and(eq(schema.sessions.id, sessionId), isNull(schema.sessions.endedAt)));
+}
+
+export async function endAllSessionsOf(
+  db: Db | Parameters<Parameters<Db['transaction']>[0]>[0],
+  userId: string,
+) {
+  await db
+    .update(schema.sessions)
+    .set({ endedAt: new Date() })
+    .where(and(eq(schema.sessions.userId, userId), isNull(schema.sessions.endedAt)));
+}
