@@ -1,4 +1,6 @@
 export * from './audit';
 export * from './participants';
+export * from './randomization';
+export * from './records';
 export * from './sites';
 export * from './users';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { sites } from './sites';
 
 /** A screened patient. No names or national ids are stored: the study id is the only handle. */
@@ -16,6 +16,11 @@ export const participants = pgTable(
     sex: text('sex'),
     birthYear: integer('birth_year'),
     screenedAt: date('screened_at'),
+    // Summary of the eligibility form: kept for screen failures too (CONSORT).
+    eligible: boolean('eligible'),
+    failedCriteria: jsonb('failed_criteria').$type<string[]>(),
+    consentDate: date('consent_date'),
+    randomizedAt: timestamp('randomized_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

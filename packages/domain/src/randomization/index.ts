@@ -1,0 +1,7 @@
+export * from './canonical-json';
+export * from './commitment';
+export * from './csv-import';
+export * from './generate-list';
+export * from './params';
+export * from './random-stream';
+export * from './sha256';

@@ -1,0 +1,4 @@
+export * from './odi';
+export * from './odi-change';
+export * from './odi-schema';
+export * from './vas';

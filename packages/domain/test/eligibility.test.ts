@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ageAtScreening,
+  ageFromBirthDate,
+  bodyMassIndex,
+  deriveEligibilityAnswers,
+  evaluateEligibility,
+  lbpTrial,
+  type YesNo,
+} from '../src/index';
+
+const { criteria, limits } = lbpTrial.eligibility;
+
+function eligibleAnswers(): Record<string, YesNo> {
+  return Object.fromEntries(criteria.map((c) => [c.id, c.kind === 'inclusion' ? 'yes' : 'no']));
+}
+
+describe('evaluateEligibility (protocol §1.4)', () => {
+  it('is eligible when every inclusion is yes and every exclusion no', () => {
+    expect(evaluateEligibility(criteria, eligibleAnswers(), { sex: 'female' })).toEqual({
+      ok: true,
+      eligible: true,
+      failedCriteria: [],
+    });
+  });
+
+  it('fails on an inclusion answered no', () => {
+    const outcome = evaluateEligibility(criteria, { ...eligibleAnswers(), I3: 'no' });
+    expect(outcome).toEqual({ ok: true, eligible: false, failedCriteria: ['I3'] });
+  });
+
+  it('fails on an exclusion answered yes, listing every failing id in definition order', () => {
+    const outcome = evaluateEligibility(criteria, { ...eligibleAnswers(), E10: 'yes', E2: 'yes', I2: 'no' });
+    expect(outcome).toEqual({ ok: true, eligible: false, failedCriteria: ['I2', 'E2', 'E10'] });
+  });
+
+  it('refuses to decide with missing answers and lists them', () => {
+    const answers: Record<string, YesNo | null> = eligibleAnswers();
+    delete answers.E5;
+    answers.E11 = null;
+    const outcome = evaluateEligibility(criteria, answers);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.missing).toEqual(['E5', 'E11']);
+    expect(outcome.problems.map((p) => p.criterionId)).toEqual(['E5', 'E11']);
+  });
+
+  it('flags a male answered yes to pregnancy/breastfeeding as an inconsistency, not a screen failure', () => {
+    const outcome = evaluateEligibility(criteria, { ...eligibleAnswers(), E3: 'yes' }, { sex: 'male' });
+    expect(outcome).toMatchObject({ ok: false, missing: [], problems: [{ criterionId: 'E3' }] });
+    // The same answer for a female is a plain exclusion.
+    expect(evaluateEligibility(criteria, { ...eligibleAnswers(), E3: 'yes' }, { sex: 'female' })).toEqual({
+      ok: true,
+      eligible: false,
+      failedCriteria: ['E3'],
+    });
+  });
+
+  it('refuses answers for unknown criteria (e.g. the truncated E12)', () => {
+    const outcome = evaluateEligibility(criteria, { ...eligibleAnswers(), E12: 'no' });
+    expect(outcome).toMatchObject({ ok: false, problems: [{ criterionId: 'E12' }] });
+  });
+});
+
+describe('derived eligibility facts (protocol §1.4)', () => {
+  it('computes completed years from a birth date, birthday inclusive', () => {
+    expect(ageFromBirthDate('2007-06-15', '2025-06-14')).toBe(17);
+    expect(ageFromBirthDate('2007-06-15', '2025-06-15')).toBe(18);
+    expect(ageFromBirthDate('2004-02-29', '2025-02-28')).toBe(20);
+    expect(ageFromBirthDate('2004-02-29', '2025-03-01')).toBe(21);
+  });
+
+  it('gives an exact age from a date and a two-value range from a year', () => {
+    expect(ageAtScreening('1980-01-01', '2025-06-01')).toEqual({ min: 45, max: 45 });
+    expect(ageAtScreening(1980, '2025-06-01')).toEqual({ min: 44, max: 45 });
+    expect(() => ageAtScreening('1980-13-01', '2025-06-01')).toThrow(RangeError);
+  });
+
+  it('computes BMI to one decimal from kg and cm', () => {
+    expect(bodyMassIndex(70, 175)).toBe(22.9);
+    expect(bodyMassIndex(92.2, 175)).toBe(30.1);
+    expect(bodyMassIndex(81, 180)).toBe(25);
+    expect(() => bodyMassIndex(70, 0)).toThrow(RangeError);
+  });
+
+  it('proposes I1/E1 from age, E2 from BMI and E3 "no" for a male', () => {
+    expect(
+      deriveEligibilityAnswers(criteria, limits, { age: { min: 40, max: 40 }, bmi: 30, sex: 'male' }),
+    ).toEqual({
+      I1: 'yes',
+      E1: 'no',
+      E2: 'no',
+      E3: 'no',
+    });
+    expect(
+      deriveEligibilityAnswers(criteria, limits, { age: { min: 66, max: 66 }, bmi: 30.1, sex: 'female' }),
+    ).toEqual({
+      I1: 'no',
+      E1: 'yes',
+      E2: 'yes',
+    });
+  });
+
+  it('leaves the age criteria open when a birth year makes them ambiguous', () => {
+    const answers = deriveEligibilityAnswers(criteria, limits, { age: ageAtScreening(2007, '2025-03-01') });
+    expect(answers).toEqual({});
+    expect(deriveEligibilityAnswers(criteria, limits, { age: ageAtScreening(1960, '2025-03-01') })).toEqual({
+      I1: 'yes',
+      E1: 'no',
+    });
+  });
+});

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { generateRandomizationList, randomizationListToCsv, validateRandomizationImport } from '../src/index';
+import { testSeed, trialParams } from './randomization-helpers';
+
+const options = { arms: ['TLF_MOB', 'US_D5W'], strata: ['S01', 'S02'] };
+
+/** Minimal CSV reader for the tests: no quoting needed for these files. */
+function parseCsv(text: string): Record<string, string>[] {
+  const [header = '', ...lines] = text.trim().split('\n');
+  const columns = header.split(',');
+  return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [columns[i] ?? `c${i}`, v])));
+}
+
+const rows = (...lines: string[]) => parseCsv(['stratum,seq,arm,block_no,block_size', ...lines].join('\n'));
+
+describe('validateRandomizationImport (protocol §4.2 CSV import)', () => {
+  it('accepts an exported list and returns it in stratum and seq order', () => {
+    const list = generateRandomizationList(testSeed('import'), trialParams());
+    const records = parseCsv(randomizationListToCsv(list)).reverse();
+    const result = validateRandomizationImport(records, options);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.rows).toEqual(
+      list.map((r) => ({
+        stratumKey: r.stratumKey,
+        seq: r.seq,
+        arm: r.arm,
+        blockNo: r.blockNo,
+        blockSize: r.blockSize,
+      })),
+    );
+  });
+
+  it('accepts a list without block columns (blocks then unknown)', () => {
+    const result = validateRandomizationImport(
+      parseCsv('stratum,seq,arm\nS01,1,US_D5W\nS01,2,US_D5W\nS02,1,TLF_MOB'),
+      options,
+    );
+    expect(result).toEqual({
+      ok: true,
+      rows: [
+        { stratumKey: 'S01', seq: 1, arm: 'US_D5W', blockNo: null, blockSize: null },
+        { stratumKey: 'S01', seq: 2, arm: 'US_D5W', blockNo: null, blockSize: null },
+        { stratumKey: 'S02', seq: 1, arm: 'TLF_MOB', blockNo: null, blockSize: null },
+      ],
+    });
+  });
+
+  it('rejects a duplicate (stratum, seq)', () => {
+    const result = validateRandomizationImport(rows('S01,1,TLF_MOB,1,2', 'S01,1,US_D5W,1,2'), options);
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [{ row: 2, field: 'seq', message: expect.stringMatching(/duplicate seq 1/) }],
+    });
+  });
+
+  it('rejects a gap in seq, naming the missing numbers', () => {
+    const result = validateRandomizationImport(
+      parseCsv('stratum,seq,arm\nS01,1,TLF_MOB\nS01,4,US_D5W\nS02,2,US_D5W'),
+      options,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual([
+      { row: 2, field: 'seq', message: 'gap in stratum S01: seq 2–3 missing' },
+      { row: 3, field: 'seq', message: 'gap in stratum S02: seq 1 missing' },
+    ]);
+  });
+
+  it('rejects unknown arm and stratum codes and malformed numbers', () => {
+    const result = validateRandomizationImport(
+      parseCsv('stratum,seq,arm\nS03,1,TLF_MOB\nS01,1,PLACEBO\nS01,x,US_D5W\nS01,0,US_D5W\n,2,'),
+      options,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => [e.row, e.field])).toEqual([
+      [1, 'stratum'],
+      [2, 'arm'],
+      [3, 'seq'],
+      [4, 'seq'],
+      [5, 'stratum'],
+      [5, 'arm'],
+    ]);
+    expect(result.errors[1]?.message).toMatch(/unknown arm "PLACEBO"/);
+  });
+
+  it('rejects an unbalanced block', () => {
+    const result = validateRandomizationImport(
+      rows('S01,1,TLF_MOB,1,4', 'S01,2,TLF_MOB,1,4', 'S01,3,TLF_MOB,1,4', 'S01,4,US_D5W,1,4'),
+      options,
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [
+        { row: 1, field: 'arm', message: 'block 1 of stratum S01 is unbalanced (TLF_MOB 3, US_D5W 1)' },
+      ],
+    });
+  });
+
+  it('rejects a block whose size does not match its rows, or that is split in two', () => {
+    const wrongSize = validateRandomizationImport(rows('S01,1,TLF_MOB,1,4', 'S01,2,US_D5W,1,4'), options);
+    expect(wrongSize).toMatchObject({
+      ok: false,
+      errors: [{ field: 'block_size', message: expect.stringMatching(/declares size 4 but has 2/) }],
+    });
+    const split = validateRandomizationImport(
+      rows('S01,1,TLF_MOB,1,2', 'S01,2,US_D5W,2,2', 'S01,3,TLF_MOB,2,2', 'S01,4,US_D5W,1,2'),
+      options,
+    );
+    expect(split.ok).toBe(false);
+    if (split.ok) return;
+    expect(split.errors).toContainEqual({
+      row: 4,
+      field: 'block_no',
+      message: 'block 1 of stratum S01 is not contiguous in seq',
+    });
+  });
+
+  it('checks blocks against an unequal ratio', () => {
+    const ok = validateRandomizationImport(
+      rows('S01,1,TLF_MOB,1,3', 'S01,2,US_D5W,1,3', 'S01,3,TLF_MOB,1,3'),
+      {
+        ...options,
+        ratio: [2, 1],
+      },
+    );
+    expect(ok.ok).toBe(true);
+  });
+
+  it('rejects an empty file', () => {
+    expect(validateRandomizationImport([], options)).toEqual({
+      ok: false,
+      errors: [{ row: 0, field: '', message: 'the file has no data rows' }],
+    });
+  });
+});

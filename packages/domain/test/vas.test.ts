@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { isLargeVasChange, vasAssessmentSchema, vasChange, vasFromPaperMark } from '../src/index';
+
+describe('vasAssessmentSchema (protocol §2.2 edit checks)', () => {
+  it('accepts whole mm 0–100', () => {
+    expect(vasAssessmentSchema.parse({ vas_mm: 0, vas_method: 'electronic' }).vas_mm).toBe(0);
+    expect(vasAssessmentSchema.parse({ vas_mm: 100, vas_method: 'paper' }).vas_mm).toBe(100);
+  });
+
+  it.each([
+    [{ vas_mm: 101, vas_method: 'paper' }, /above 100/],
+    [{ vas_mm: -1, vas_method: 'paper' }, /below 0/],
+    [{ vas_mm: 42.5, vas_method: 'paper' }, /whole number of millimetres/],
+    [{ vas_method: 'paper' }, /VAS is required/],
+    [{ vas_mm: 40, vas_method: 'pen' }, /"paper" or "electronic"/],
+  ])('rejects %j with a clear message', (input, message) => {
+    const result = vasAssessmentSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(message);
+  });
+
+  it('checks a photocopied line: vas_mm = round(100 × mark / length)', () => {
+    const ok = { vas_mm: 47, vas_method: 'paper', vas_mark_mm: 45, vas_line_length_mm: 95 };
+    expect(vasAssessmentSchema.safeParse(ok).success).toBe(true);
+    const wrong = vasAssessmentSchema.safeParse({ ...ok, vas_mm: 45 });
+    expect(wrong.error?.issues[0]).toMatchObject({
+      path: ['vas_mm'],
+      message: expect.stringMatching(/= 47/),
+    });
+    const half = vasAssessmentSchema.safeParse({ vas_mm: 45, vas_method: 'paper', vas_line_length_mm: 95 });
+    expect(half.error?.issues[0]?.path).toEqual(['vas_mark_mm']);
+    const electronic = vasAssessmentSchema.safeParse({ ...ok, vas_method: 'electronic' });
+    expect(electronic.error?.issues[0]?.path).toEqual(['vas_method']);
+    const beyond = vasAssessmentSchema.safeParse({ ...ok, vas_mark_mm: 96, vas_mm: 100 });
+    expect(beyond.error?.issues[0]?.path).toEqual(['vas_mark_mm']);
+  });
+});
+
+describe('vasFromPaperMark', () => {
+  it('rounds half up', () => {
+    expect(vasFromPaperMark(45, 95)).toBe(47); // 47.37
+    expect(vasFromPaperMark(1, 200)).toBe(1); // 0.5 exactly
+    expect(vasFromPaperMark(50, 100)).toBe(50);
+    expect(vasFromPaperMark(0, 90)).toBe(0);
+    expect(vasFromPaperMark(90, 90)).toBe(100);
+  });
+
+  it('refuses a mark off the line', () => {
+    expect(() => vasFromPaperMark(101, 100)).toThrow(RangeError);
+    expect(() => vasFromPaperMark(5, 0)).toThrow(RangeError);
+  });
+});
+
+describe('VAS change and responder rule (protocol §2.3)', () => {
+  it('is a responder by ≥ 15 mm improvement', () => {
+    expect(vasChange(40, 25)).toMatchObject({
+      delta: -15,
+      responder: true,
+      byAbsolute: true,
+      byRelative: true,
+    });
+    expect(vasChange(80, 66)).toMatchObject({ responder: false, byAbsolute: false, byRelative: false });
+  });
+
+  it('is a responder by ≥ 30 % of baseline even below 15 mm', () => {
+    expect(vasChange(30, 21)).toMatchObject({ responder: true, byAbsolute: false, byRelative: true });
+    expect(vasChange(30, 22)).toMatchObject({ responder: false });
+  });
+
+  it('takes the thresholds as parameters (Ostelo & de Vet 2005: 20 mm)', () => {
+    expect(vasChange(80, 62, { absoluteMm: 20, relativeFraction: 0.3 }).responder).toBe(false);
+    expect(vasChange(80, 60, { absoluteMm: 20, relativeFraction: 0.3 }).responder).toBe(true);
+  });
+
+  it('never calls worsening or no change a response', () => {
+    expect(vasChange(0, 0).responder).toBe(false);
+    expect(vasChange(20, 40).responder).toBe(false);
+  });
+
+  it('warns on a change of 50 mm or more either way', () => {
+    expect(isLargeVasChange(70, 20)).toBe(true);
+    expect(isLargeVasChange(20, 70)).toBe(true);
+    expect(isLargeVasChange(70, 21)).toBe(false);
+    expect(vasChange(90, 30).largeChangeWarning).toBe(true);
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  computeVisitSchedule,
+  daysBetween,
+  daysOutsideWindow,
+  isIsoDate,
+  isWithinWindow,
+  lbpTrial,
+  visitStatus,
+} from '../src/index';
+
+describe('date arithmetic', () => {
+  it('adds days across month, year and leap-day boundaries', () => {
+    expect(addDays('2024-02-25', 7)).toBe('2024-03-03');
+    expect(addDays('2025-02-25', 7)).toBe('2025-03-04');
+    expect(addDays('2025-12-28', 7)).toBe('2026-01-04');
+    expect(addDays('2025-03-01', -1)).toBe('2025-02-28');
+  });
+
+  it('is unaffected by daylight-saving changes (UTC days)', () => {
+    expect(addDays('2025-03-29', 1)).toBe('2025-03-30');
+    expect(addDays('2025-10-25', 2)).toBe('2025-10-27');
+    expect(daysBetween('2025-03-01', '2025-04-01')).toBe(31);
+  });
+
+  it('rejects malformed and impossible dates', () => {
+    expect(isIsoDate('2025-02-28')).toBe(true);
+    expect(isIsoDate('2025-02-29')).toBe(false);
+    expect(isIsoDate('2025-2-28')).toBe(false);
+    expect(isIsoDate('2025-02-28T00:00:00Z')).toBe(false);
+    expect(() => addDays('2025-13-01', 1)).toThrow(RangeError);
+  });
+});
+
+describe('visit schedule (protocol §5.1)', () => {
+  const schedule = computeVisitSchedule(lbpTrial.visits, { randomization: '2025-05-20' });
+  const visit = (code: string) => {
+    const v = schedule.find((s) => s.code === code);
+    if (v === undefined) throw new Error(code);
+    return v;
+  };
+
+  it('schedules W1, M1 and M3 from the randomization date', () => {
+    expect(schedule).toEqual([
+      { code: 'W1', targetDate: '2025-05-27', windowStart: '2025-05-25', windowEnd: '2025-05-30' },
+      { code: 'M1', targetDate: '2025-06-17', windowStart: '2025-06-10', windowEnd: '2025-06-24' },
+      { code: 'M3', targetDate: '2025-08-12', windowStart: '2025-07-29', windowEnd: '2025-08-26' },
+    ]);
+  });
+
+  it('leaves out visits anchored to an end of treatment that is not known yet', () => {
+    const visits = lbpTrial.visits.map((v) =>
+      v.code === 'M3' ? { ...v, anchor: 'end_of_treatment' as const } : v,
+    );
+    expect(computeVisitSchedule(visits, { randomization: '2025-05-20' }).map((v) => v.code)).toEqual([
+      'W1',
+      'M1',
+    ]);
+    const later = computeVisitSchedule(visits, {
+      randomization: '2025-05-20',
+      end_of_treatment: '2025-06-30',
+    });
+    expect(later.at(-1)).toMatchObject({ code: 'M3', targetDate: '2025-09-22' });
+  });
+
+  it('treats both window ends as inside', () => {
+    const w1 = visit('W1');
+    expect(isWithinWindow(w1, '2025-05-24')).toBe(false);
+    expect(isWithinWindow(w1, '2025-05-25')).toBe(true);
+    expect(isWithinWindow(w1, '2025-05-27')).toBe(true);
+    expect(isWithinWindow(w1, '2025-05-30')).toBe(true);
+    expect(isWithinWindow(w1, '2025-05-31')).toBe(false);
+  });
+
+  it('measures how far outside the window a visit was done', () => {
+    const w1 = visit('W1');
+    expect(daysOutsideWindow(w1, '2025-05-22')).toBe(-3);
+    expect(daysOutsideWindow(w1, '2025-05-28')).toBe(0);
+    expect(daysOutsideWindow(w1, '2025-06-01')).toBe(2);
+  });
+
+  it('derives upcoming, due and overdue from today, window ends included', () => {
+    const m1 = visit('M1');
+    expect(visitStatus(m1, '2025-06-09')).toBe('upcoming');
+    expect(visitStatus(m1, '2025-06-10')).toBe('due');
+    expect(visitStatus(m1, '2025-06-24')).toBe('due');
+    expect(visitStatus(m1, '2025-06-25')).toBe('overdue');
+  });
+
+  it('lets recorded facts win: done, then missed', () => {
+    const m3 = visit('M3');
+    expect(visitStatus(m3, '2025-06-01', { done: true })).toBe('done');
+    expect(visitStatus(m3, '2025-09-01', { missed: true })).toBe('missed');
+    expect(visitStatus(m3, '2025-09-01', { done: true, missed: true })).toBe('done');
+  });
+});
