@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import type { DbHandle } from '@mini-edc/db';
+import { lbpTrial, type StudyDefinition } from '@mini-edc/domain';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
@@ -11,11 +12,14 @@ import { webAppPlugin } from './plugins/web-app';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
+import { participantRoutes } from './routes/participants';
+import { randomizationListRoutes } from './routes/randomization-lists';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: DbHandle;
     config: Config;
+    study: StudyDefinition;
   }
 }
 
@@ -24,6 +28,8 @@ export interface BuildAppOptions {
   config: Config;
   /** Serve the built web app from config.EDC_WEB_DIST (production). */
   serveWeb?: boolean;
+  /** The study definition; this trial's unless a test supplies another. */
+  study?: StudyDefinition;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -46,6 +52,7 @@ export async function buildApp(options: BuildAppOptions) {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', options.db);
   app.decorate('config', config);
+  app.decorate('study', options.study ?? lbpTrial);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -72,6 +79,8 @@ export async function buildApp(options: BuildAppOptions) {
       await api.register(healthRoutes);
       await api.register(authRoutes);
       await api.register(adminRoutes);
+      await api.register(participantRoutes);
+      await api.register(randomizationListRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -42,6 +42,8 @@ export const configSchema = z.object({
   EDC_TRUST_PROXY: bool.default(false),
   EDC_WEB_DIST: z.string().default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
   EDC_MIGRATIONS_DIR: z.string().optional(),
+  // Dates of visits and randomization are calendar days at the sites (protocol §5.1).
+  EDC_STUDY_TIMEZONE: z.string().default('Europe/Istanbul'),
   EDC_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
 });
 

@@ -1,6 +1,5 @@
 import { errorBodySchema, healthSchema } from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { studyInfo } from '../study';
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -23,7 +22,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.status(reachable ? 200 : 503).send({
         status: reachable ? 'ok' : 'degraded',
         database: { reachable, engine: app.db.kind },
-        study: studyInfo(),
+        study: { id: app.study.nctId, name: app.study.name },
         version: '0.1.0',
       });
     },

@@ -1,4 +1,5 @@
 import type { Role } from '@mini-edc/domain';
+import { allEligible, vasData } from '../journey-helpers';
 import type { MatrixFixture, SiteWorld } from './fixture';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -16,7 +17,8 @@ export interface MatrixRequest {
 export interface MatrixEntry {
   allowed: readonly Role[] | 'public';
   siteScoped: boolean;
-  ok: number;
+  /** One status, or the statuses a repeated call may give (e.g. 201 then 200 for randomize). */
+  ok: number | number[];
   /** Status for a public route, whoever calls it. */
   publicStatus?: number;
   request: (fx: MatrixFixture, site: SiteWorld) => MatrixRequest;
@@ -24,6 +26,8 @@ export interface MatrixEntry {
 
 const everyone = ['admin', 'coordinator', 'investigator', 'assessor', 'monitor'] as const;
 const admin = ['admin'] as const;
+const siteStaff = ['coordinator', 'investigator'] as const;
+const dataEntry = ['coordinator', 'investigator', 'assessor'] as const;
 
 export const matrixEntries: Record<string, MatrixEntry> = {
   'GET /api/v1/health': {
@@ -144,5 +148,84 @@ export const matrixEntries: Record<string, MatrixEntry> = {
     siteScoped: false,
     ok: 204,
     request: (fx) => ({ url: `/api/v1/admin/users/${fx.targetUserId}/unlock` }),
+  },
+
+  'GET /api/v1/participants': {
+    allowed: everyone,
+    siteScoped: false,
+    ok: 200,
+    request: () => ({ url: '/api/v1/participants' }),
+  },
+  'POST /api/v1/participants': {
+    allowed: siteStaff,
+    siteScoped: true,
+    ok: 201,
+    request: (_fx, site) => ({
+      url: '/api/v1/participants',
+      payload: { siteId: site.siteId, screenedAt: '2026-01-05' },
+    }),
+  },
+  'GET /api/v1/participants/:id': {
+    allowed: everyone,
+    siteScoped: true,
+    ok: 200,
+    request: (_fx, site) => ({ url: `/api/v1/participants/${site.participantId}` }),
+  },
+  'PUT /api/v1/participants/:id/eligibility': {
+    allowed: siteStaff,
+    siteScoped: true,
+    ok: 200,
+    request: (_fx, site) => ({
+      url: `/api/v1/participants/${site.participantId}/eligibility`,
+      payload: { answers: allEligible, reason: 'matrix re-confirmation' },
+    }),
+  },
+  'PUT /api/v1/participants/:id/visits/:visitCode/forms/:formCode': {
+    allowed: dataEntry,
+    siteScoped: true,
+    ok: 200,
+    request: (_fx, site) => ({
+      url: `/api/v1/participants/${site.participantId}/visits/BL/forms/vas`,
+      payload: { data: vasData(40), status: 'complete', reason: 'matrix correction' },
+    }),
+  },
+  'POST /api/v1/participants/:id/randomize': {
+    allowed: siteStaff,
+    siteScoped: true,
+    ok: [200, 201],
+    request: (_fx, site) => ({ url: `/api/v1/participants/${site.participantId}/randomize` }),
+  },
+  'GET /api/v1/admin/randomization-lists': {
+    allowed: admin,
+    siteScoped: false,
+    ok: 200,
+    request: () => ({ url: '/api/v1/admin/randomization-lists' }),
+  },
+  'POST /api/v1/admin/randomization-lists/generate': {
+    allowed: admin,
+    siteScoped: false,
+    ok: 201,
+    request: () => ({
+      url: '/api/v1/admin/randomization-lists/generate',
+      payload: { name: 'Matrix generated' },
+    }),
+  },
+  'POST /api/v1/admin/randomization-lists/import': {
+    allowed: admin,
+    siteScoped: false,
+    ok: 201,
+    request: () => ({
+      url: '/api/v1/admin/randomization-lists/import',
+      payload: {
+        name: 'Matrix imported',
+        csv: 'stratum,seq,arm\nM01,1,TLF_MOB\nM01,2,US_D5W\nM02,1,US_D5W\nM02,2,TLF_MOB\n',
+      },
+    }),
+  },
+  'GET /api/v1/admin/randomization-lists/:id/allocations': {
+    allowed: admin,
+    siteScoped: false,
+    ok: 200,
+    request: (fx) => ({ url: `/api/v1/admin/randomization-lists/${fx.listId}/allocations` }),
   },
 };

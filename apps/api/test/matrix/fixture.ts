@@ -1,6 +1,10 @@
-import type { Db } from '@mini-edc/db';
+import { SYSTEM_ACTOR } from '@mini-edc/db';
 import type { Role } from '@mini-edc/domain';
+import type { App } from '../../src/app';
 import { newSite, newUser } from '../../src/seed/factories';
+import { generateList } from '../../src/services/randomization';
+import { createSession } from '../../src/services/sessions';
+import { readyForRandomization } from '../journey-helpers';
 
 /**
  * The world every matrix cell runs in: two sites, one user of each role at the own site, and
@@ -12,18 +16,41 @@ export interface MatrixFixture {
   users: Record<Role, { id: string; email: string }>;
   /** A user that admin routes may modify freely. */
   targetUserId: string;
+  listId: string;
 }
 
 export interface SiteWorld {
   siteId: string;
+  /** Eligible, consented, baseline complete, not yet randomized. */
+  participantId: string;
 }
 
-export async function buildMatrixFixture(db: Db): Promise<MatrixFixture> {
+export async function buildMatrixFixture(app: App): Promise<MatrixFixture> {
+  const db = app.db.db;
   const own = await newSite(db, { code: 'M01' });
   const other = await newSite(db, { code: 'M02' });
   const roles: Role[] = ['admin', 'coordinator', 'investigator', 'assessor', 'monitor'];
   const users = {} as MatrixFixture['users'];
   for (const role of roles) users[role] = await newUser(db, { role, siteIds: [own.id] });
   const target = await newUser(db, { role: 'monitor', siteIds: [other.id] });
-  return { own: { siteId: own.id }, other: { siteId: other.id }, users, targetUserId: target.id };
+  const otherStaff = await newUser(db, { role: 'coordinator', siteIds: [other.id] });
+  const sessionOf = async (userId: string) => {
+    const { token, session } = await createSession(db, userId, app.sessionPolicy);
+    return { cookie: `edc_session=${token}`, csrf: session.csrfToken };
+  };
+  const env = { db, study: app.study, timeZone: app.config.EDC_STUDY_TIMEZONE };
+  const { list } = await generateList(env, SYSTEM_ACTOR, 'Matrix list');
+  return {
+    own: {
+      siteId: own.id,
+      participantId: await readyForRandomization(app, await sessionOf(users.coordinator.id), own.id),
+    },
+    other: {
+      siteId: other.id,
+      participantId: await readyForRandomization(app, await sessionOf(otherStaff.id), other.id),
+    },
+    users,
+    targetUserId: target.id,
+    listId: list.id,
+  };
 }

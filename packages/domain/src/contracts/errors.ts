@@ -9,6 +9,9 @@ export const errorBodySchema = z.object({
     code: z.string(),
     message: z.string(),
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** On a version conflict: the record as it is now, and what the caller tried to save. */
+    current: z.unknown().optional(),
+    submitted: z.unknown().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
@@ -23,6 +26,17 @@ export const errorCodes = [
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'VERSION_CONFLICT',
+  'RECORD_LOCKED',
+  'REASON_REQUIRED',
+  'CONSENT_REQUIRED',
+  'NOT_ELIGIBLE',
+  'NOT_RANDOMIZED',
+  'BASELINE_INCOMPLETE',
+  'WRONG_ARM_FORM',
+  'NO_ACTIVE_LIST',
+  'RANDOMIZATION_LIST_EXHAUSTED',
+  'ENROLLMENT_CAP_REACHED',
   'CSRF_FAILED',
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',

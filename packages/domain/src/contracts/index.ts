@@ -2,3 +2,5 @@ export * from './admin';
 export * from './auth';
 export * from './errors';
 export * from './health';
+export * from './participants';
+export * from './randomization';

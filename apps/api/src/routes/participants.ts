@@ -1,0 +1,168 @@
+import {
+  createParticipantRequestSchema,
+  eligibilityRequestSchema,
+  eligibilityResultSchema,
+  errorBodySchema,
+  formParamsSchema,
+  participantDetailBlindedSchema,
+  participantDetailSchema,
+  participantListQuerySchema,
+  participantParamsSchema,
+  participantSummaryBlindedSchema,
+  participantSummarySchema,
+  randomizeResponseSchema,
+  saveFormRequestSchema,
+  saveFormResponseSchema,
+} from '@mini-edc/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditContext, currentUser } from '../plugins/auth';
+import { saveForm } from '../services/forms';
+import {
+  createParticipant,
+  getParticipant,
+  listParticipants,
+  submitEligibility,
+} from '../services/participants';
+import { randomize } from '../services/randomization';
+import { seesArm } from '../services/scope';
+
+const errors = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+};
+const everyone = ['admin', 'coordinator', 'investigator', 'assessor', 'monitor'] as const;
+const siteStaff = ['coordinator', 'investigator'] as const;
+const dataEntry = ['coordinator', 'investigator', 'assessor'] as const;
+
+/** Screening, consent, baseline and follow-up forms, randomization (issues 4 and 5). */
+export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
+  const env = () => ({ db: app.db.db, study: app.study, timeZone: app.config.EDC_STUDY_TIMEZONE });
+  const tags = ['participants'];
+
+  app.get(
+    '/participants',
+    {
+      schema: {
+        tags,
+        summary: 'Participants at your sites (no arm for assessors)',
+        querystring: participantListQuerySchema,
+        response: {
+          200: z.union([z.array(participantSummarySchema), z.array(participantSummaryBlindedSchema)]),
+          ...errors,
+        },
+      },
+      config: { access: { roles: everyone } },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const list = await listParticipants(env(), user, request.query);
+      // The blinded schema has no allocation field: parsing drops it (conventions §4).
+      return seesArm(user) ? list : z.array(participantSummaryBlindedSchema).parse(list);
+    },
+  );
+
+  app.post(
+    '/participants',
+    {
+      schema: {
+        tags,
+        summary: 'Register a patient for screening at one of your sites',
+        body: createParticipantRequestSchema,
+        response: { 201: participantDetailSchema, ...errors },
+      },
+      config: { access: { roles: siteStaff } },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await createParticipant(env(), currentUser(request), auditContext(request), request.body)),
+  );
+
+  app.get(
+    '/participants/:id',
+    {
+      schema: {
+        tags,
+        params: participantParamsSchema,
+        response: { 200: z.union([participantDetailSchema, participantDetailBlindedSchema]), ...errors },
+      },
+      config: { access: { roles: everyone } },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const detail = await getParticipant(env(), user, request.params.id);
+      return seesArm(user) ? detail : participantDetailBlindedSchema.parse(detail);
+    },
+  );
+
+  app.put(
+    '/participants/:id/eligibility',
+    {
+      schema: {
+        tags,
+        summary: 'Answer every eligibility criterion; the system decides and names failing criteria',
+        params: participantParamsSchema,
+        body: eligibilityRequestSchema,
+        response: { 200: eligibilityResultSchema, ...errors },
+      },
+      config: { access: { roles: siteStaff } },
+    },
+    async (request) => {
+      const result = await submitEligibility(
+        env(),
+        currentUser(request),
+        auditContext(request, request.body.reason),
+        request.params.id,
+        request.body,
+      );
+      return { ...result, participant: participantSummaryBlindedSchema.parse(result.participant) };
+    },
+  );
+
+  app.put(
+    '/participants/:id/visits/:visitCode/forms/:formCode',
+    {
+      schema: {
+        tags,
+        summary: 'Save an eCRF (draft or complete); corrections of completed records need a reason',
+        params: formParamsSchema,
+        body: saveFormRequestSchema,
+        response: { 200: saveFormResponseSchema, ...errors },
+      },
+      config: { access: { roles: dataEntry } },
+    },
+    async (request) => {
+      const { id, visitCode, formCode } = request.params;
+      return saveForm(
+        env(),
+        currentUser(request),
+        auditContext(request, request.body.reason),
+        id,
+        visitCode,
+        formCode,
+        request.body,
+      );
+    },
+  );
+
+  app.post(
+    '/participants/:id/randomize',
+    {
+      schema: {
+        tags,
+        summary: 'Randomize once; a repeated call returns the same allocation (200)',
+        params: participantParamsSchema,
+        response: { 200: randomizeResponseSchema, 201: randomizeResponseSchema, ...errors },
+      },
+      config: { access: { roles: siteStaff } },
+    },
+    async (request, reply) => {
+      const result = await randomize(env(), currentUser(request), auditContext(request), request.params.id);
+      return reply.status(result.created ? 201 : 200).send(result);
+    },
+  );
+};

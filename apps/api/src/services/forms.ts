@@ -1,0 +1,231 @@
+import { type AuditContext, schema, setAuditReason, withAudit } from '@mini-edc/db';
+import {
+  DomainError,
+  type FormRecord,
+  formDataSchema,
+  type SaveFormRequest,
+  type StudyDefinition,
+  withDerivedFields,
+} from '@mini-edc/domain';
+import { and, eq } from 'drizzle-orm';
+import { todayIn } from './clock';
+import { toFormRecord } from './participant-views';
+import { lockParticipant, type ServiceEnv } from './participants';
+import type { AuthUser } from './sessions';
+
+/** Visits outside the schedule: treatment records (TX) and unscheduled events (UNS), protocol §5.1. */
+const extraVisits: Record<string, (study: StudyDefinition) => string[]> = {
+  TX: (study) => study.arms.map((a) => a.interventionForm),
+  UNS: () => ['adverse_event', 'deviation', 'vas', 'odi'],
+};
+
+function resolveForm(study: StudyDefinition, visitCode: string, formCode: string) {
+  const visit = study.visits.find((v) => v.code === visitCode);
+  const allowed = visit ? visit.forms : extraVisits[visitCode]?.(study);
+  if (!allowed) throw new DomainError('NOT_FOUND', `No visit ${visitCode} in this study.`);
+  const form = study.forms.find((f) => f.code === formCode);
+  if (!form || !allowed.includes(formCode)) {
+    throw new DomainError('NOT_FOUND', `Form ${formCode} is not part of visit ${visitCode}.`);
+  }
+  if (formCode === 'eligibility') {
+    throw new DomainError('CONFLICT', 'Eligibility is recorded through the eligibility step.');
+  }
+  return { visit, form };
+}
+
+/** One message per field: the range check and the instrument's own rule may both fire. */
+function fieldErrors(issues: { path: PropertyKey[]; message: string }[]) {
+  const byPath = new Map<string, string>();
+  for (const issue of issues) {
+    const path = ['body', 'data', ...issue.path.map(String)].join('.');
+    if (!byPath.has(path)) byPath.set(path, issue.message);
+  }
+  return [...byPath].map(([path, message]) => ({ path, message }));
+}
+
+/**
+ * Saves one eCRF: validated against the study definition, gated by the trial's order of events
+ * (consent before baseline, randomization before follow-up, own arm's intervention form only),
+ * with the record lifecycle of design invariant 3 and optimistic concurrency.
+ */
+export async function saveForm(
+  env: ServiceEnv,
+  user: AuthUser,
+  ctx: AuditContext,
+  participantId: string,
+  visitCode: string,
+  formCode: string,
+  input: SaveFormRequest,
+): Promise<FormRecord> {
+  const { visit, form } = resolveForm(env.study, visitCode, formCode);
+  if (user.role === 'assessor' && formCode !== 'vas' && formCode !== 'odi') {
+    throw new DomainError('FORBIDDEN', 'Assessors enter VAS and ODI only.');
+  }
+  const seq = input.seq ?? 1;
+  if (seq > 1 && !form.repeating) {
+    throw new DomainError('VALIDATION_FAILED', 'This form is entered once per visit.', [
+      { path: 'body.seq', message: 'Only 1 for this form' },
+    ]);
+  }
+
+  return withAudit(env.db, ctx, async (tx) => {
+    const participant = await lockParticipant(tx, user, participantId);
+    const [existing] = await tx
+      .select()
+      .from(schema.formRecords)
+      .where(
+        and(
+          eq(schema.formRecords.participantId, participantId),
+          eq(schema.formRecords.visitCode, visitCode),
+          eq(schema.formRecords.formCode, formCode),
+          eq(schema.formRecords.seq, seq),
+        ),
+      )
+      .for('update');
+
+    if (existing?.status === 'locked') {
+      throw new DomainError('RECORD_LOCKED', 'This record is locked and cannot change.');
+    }
+    if (existing && input.expectedVersion !== undefined && input.expectedVersion !== existing.version) {
+      throw new DomainError(
+        'VERSION_CONFLICT',
+        `Someone saved a newer version (${existing.version}) of this form while you were editing version ${input.expectedVersion}. Nothing was overwritten.`,
+        undefined,
+        {
+          current: toFormRecord({
+            ...existing,
+            visit_code: existing.visitCode,
+            form_code: existing.formCode,
+            updated_at: existing.updatedAt,
+          } as never),
+          submitted: input.data,
+        },
+      );
+    }
+    // Once complete, a record stays complete: later edits are corrections and need a reason.
+    const wasComplete = existing?.status === 'complete' || existing?.status === 'signed';
+    const mode = wasComplete ? 'complete' : input.status;
+    if (wasComplete && !input.reason) {
+      throw new DomainError('REASON_REQUIRED', 'Changing a completed record needs a reason for the change.', [
+        { path: 'body.reason', message: 'Give a reason for this change' },
+      ]);
+    }
+    const parsed = formDataSchema(form, mode).safeParse(input.data);
+    if (!parsed.success) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        'Some fields are invalid; see fields.',
+        fieldErrors(parsed.error.issues),
+      );
+    }
+    const data = withDerivedFields(form, parsed.data);
+    checkOrderOfEvents(env, participant, visit?.kind ?? visitCode, formCode, data);
+    const armOfForm = env.study.arms.find((a) => a.interventionForm === formCode);
+    if (armOfForm) {
+      const [slot] = await tx
+        .select({ arm: schema.randomizationSlots.arm })
+        .from(schema.randomizationSlots)
+        .where(eq(schema.randomizationSlots.participantId, participantId));
+      if (slot?.arm !== armOfForm.code) {
+        throw new DomainError(
+          'WRONG_ARM_FORM',
+          `This form belongs to the other arm than ${participant.studyId}'s.`,
+        );
+      }
+    }
+
+    if (input.reason) await setAuditReason(tx, input.reason);
+    let saved: typeof schema.formRecords.$inferSelect | undefined;
+    if (existing) {
+      [saved] = await tx
+        .update(schema.formRecords)
+        .set({ data, status: mode, version: existing.version + 1, updatedAt: new Date() })
+        .where(eq(schema.formRecords.id, existing.id))
+        .returning();
+    } else {
+      [saved] = await tx
+        .insert(schema.formRecords)
+        .values({ participantId, siteId: participant.siteId, visitCode, formCode, seq, status: mode, data })
+        .returning();
+    }
+    if (!saved) throw new Error('form save returned nothing');
+    await applySideEffects(tx, participant, formCode, data);
+    return toFormRecord({
+      id: saved.id,
+      visit_code: saved.visitCode,
+      form_code: saved.formCode,
+      seq: saved.seq,
+      status: saved.status as FormRecord['status'],
+      version: saved.version,
+      data: saved.data as Record<string, unknown>,
+      updated_at: saved.updatedAt,
+    });
+  });
+}
+
+type Participant = typeof schema.participants.$inferSelect;
+
+function checkOrderOfEvents(
+  env: ServiceEnv,
+  participant: Participant,
+  visitKind: string,
+  formCode: string,
+  data: Record<string, unknown>,
+) {
+  const today = todayIn(env.timeZone);
+  if (participant.status === 'screen_failed' && formCode !== 'demographics') {
+    throw new DomainError(
+      'NOT_ELIGIBLE',
+      `${participant.studyId} failed screening; no further data is collected.`,
+    );
+  }
+  if (formCode === 'consent') {
+    const date = data.consent_date;
+    if (typeof date === 'string' && date > today) {
+      throw new DomainError('VALIDATION_FAILED', 'The consent date cannot be in the future.', [
+        { path: 'body.data.consent_date', message: `The consent date cannot be after today (${today})` },
+      ]);
+    }
+    if (typeof date === 'string' && participant.screenedAt && date < participant.screenedAt) {
+      throw new DomainError('VALIDATION_FAILED', 'The consent date cannot be before screening.', [
+        {
+          path: 'body.data.consent_date',
+          message: `Consent cannot predate screening (${participant.screenedAt})`,
+        },
+      ]);
+    }
+  }
+  if ((visitKind === 'baseline' || visitKind === 'UNS') && !participant.consentDate) {
+    throw new DomainError('CONSENT_REQUIRED', 'Record informed consent before any baseline data.');
+  }
+  const armForms = env.study.arms.map((a) => a.interventionForm);
+  if (
+    (visitKind === 'follow_up' || visitKind === 'TX' || armForms.includes(formCode)) &&
+    !participant.randomizedAt
+  ) {
+    throw new DomainError('NOT_RANDOMIZED', 'Follow-up and treatment data come after randomization.');
+  }
+}
+
+async function applySideEffects(
+  tx: Parameters<Parameters<ServiceEnv['db']['transaction']>[0]>[0],
+  participant: Participant,
+  formCode: string,
+  data: Record<string, unknown>,
+) {
+  const changes: Partial<Participant> = {};
+  if (formCode === 'demographics') {
+    if (data.sex === 'male' || data.sex === 'female') changes.sex = data.sex;
+    if (typeof data.birth_year === 'number') changes.birthYear = data.birth_year;
+  }
+  if (formCode === 'consent' && typeof data.consent_date === 'string') {
+    changes.consentDate = data.consent_date;
+    if (participant.status === 'screening' && participant.eligible) changes.status = 'enrolled';
+  }
+  if (Object.keys(changes).length > 0) {
+    await tx
+      .update(schema.participants)
+      .set({ ...changes, version: participant.version + 1 })
+      .where(eq(schema.participants.id, participant.id));
+  }
+}

@@ -1,0 +1,183 @@
+import { type Executor, queryRows } from '@mini-edc/db';
+import {
+  type Allocation,
+  type FormRecord,
+  type ParticipantSummary,
+  type VisitRecord,
+  visitStatus,
+} from '@mini-edc/domain';
+import { type SQL, sql } from 'drizzle-orm';
+
+interface ParticipantRow {
+  id: string;
+  study_id: string;
+  site_id: string;
+  site_code: string;
+  status: ParticipantSummary['status'];
+  sex: 'male' | 'female' | null;
+  birth_year: number | null;
+  screened_at: string | null;
+  eligible: boolean | null;
+  failed_criteria: string[] | null;
+  consent_date: string | null;
+  randomized_at: Date | string | null;
+  arm: string | null;
+  stratum_key: string | null;
+  slot_seq: number | null;
+}
+
+interface VisitRow {
+  id: string;
+  participant_id: string;
+  visit_code: string;
+  target_date: string;
+  window_start: string;
+  window_end: string;
+  status: 'scheduled' | 'done' | 'missed';
+  visit_date: string | null;
+  out_of_window_reason: string | null;
+  missed_reason: string | null;
+  version: number;
+}
+
+const iso = (v: Date | string) => (typeof v === 'string' ? new Date(v) : v).toISOString();
+const day = (v: string | Date | null) =>
+  v === null ? null : typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10);
+
+export function toVisit(row: VisitRow, today: string): VisitRecord {
+  const window = {
+    targetDate: day(row.target_date) ?? '',
+    windowStart: day(row.window_start) ?? '',
+    windowEnd: day(row.window_end) ?? '',
+  };
+  return {
+    id: row.id,
+    visitCode: row.visit_code,
+    ...window,
+    status: visitStatus(window, today, { done: row.status === 'done', missed: row.status === 'missed' }),
+    visitDate: day(row.visit_date),
+    outOfWindowReason: row.out_of_window_reason,
+    missedReason: row.missed_reason,
+    version: row.version,
+  };
+}
+
+/**
+ * Participants with their allocation and visits, filtered by `where` (which always carries the
+ * caller's site scope). The arm is read here only; callers blind it for assessors by schema.
+ */
+export async function participantSummaries(
+  db: Executor,
+  where: SQL,
+  today: string,
+): Promise<ParticipantSummary[]> {
+  const rows = await queryRows<ParticipantRow>(
+    db,
+    sql`select p.id, p.study_id, p.site_id, s.code as site_code, p.status, p.sex, p.birth_year,
+               p.screened_at::text, p.eligible, p.failed_criteria, p.consent_date::text, p.randomized_at,
+               rs.arm, rs.stratum_key, rs.seq as slot_seq
+        from participants p
+        join sites s on s.id = p.site_id
+        left join randomization_slots rs on rs.participant_id = p.id
+        where ${where}
+        order by p.study_id`,
+  );
+  if (rows.length === 0) return [];
+  const visits = await visitsOf(
+    db,
+    rows.map((r) => r.id),
+    today,
+  );
+  return rows.map((r) => {
+    const own = visits.get(r.id) ?? [];
+    const next =
+      own.find((v) => v.status === 'overdue' || v.status === 'due' || v.status === 'upcoming') ?? null;
+    const allocation: Allocation | null =
+      r.arm && r.randomized_at
+        ? {
+            arm: r.arm,
+            stratum: r.stratum_key ?? '',
+            seq: r.slot_seq ?? 0,
+            randomizedAt: iso(r.randomized_at),
+          }
+        : null;
+    return {
+      id: r.id,
+      studyId: r.study_id,
+      siteId: r.site_id,
+      siteCode: r.site_code,
+      status: r.status,
+      sex: r.sex,
+      birthYear: r.birth_year,
+      screenedAt: day(r.screened_at),
+      eligible: r.eligible,
+      failedCriteria: r.failed_criteria,
+      consentDate: day(r.consent_date),
+      randomized: r.randomized_at !== null,
+      nextVisit: next,
+      allocation,
+    };
+  });
+}
+
+export async function visitsOf(db: Executor, participantIds: string[], today: string) {
+  const byParticipant = new Map<string, VisitRecord[]>();
+  if (participantIds.length === 0) return byParticipant;
+  const rows = await queryRows<VisitRow>(
+    db,
+    sql`select id, participant_id, visit_code, target_date::text, window_start::text, window_end::text,
+               status, visit_date::text, out_of_window_reason, missed_reason, version
+        from visits where participant_id in (${sql.join(
+          participantIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )}) order by target_date`,
+  );
+  for (const row of rows) {
+    const list = byParticipant.get(row.participant_id) ?? [];
+    list.push(toVisit(row, today));
+    byParticipant.set(row.participant_id, list);
+  }
+  return byParticipant;
+}
+
+interface RecordRow {
+  id: string;
+  visit_code: string;
+  form_code: string;
+  seq: number;
+  status: FormRecord['status'];
+  version: number;
+  data: Record<string, unknown>;
+  updated_at: Date | string;
+}
+
+export function toFormRecord(r: RecordRow): FormRecord {
+  return {
+    id: r.id,
+    visitCode: r.visit_code,
+    formCode: r.form_code,
+    seq: r.seq,
+    status: r.status,
+    version: r.version,
+    data: r.data,
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+export async function recordsOf(db: Executor, participantId: string, excludeForms: string[] = []) {
+  const rows = await queryRows<RecordRow>(
+    db,
+    sql`select id, visit_code, form_code, seq, status, version, data, updated_at from form_records
+        where participant_id = ${participantId}::uuid
+        ${
+          excludeForms.length
+            ? sql`and form_code not in (${sql.join(
+                excludeForms.map((f) => sql`${f}`),
+                sql`, `,
+              )})`
+            : sql``
+        }
+        order by created_at, form_code, seq`,
+  );
+  return rows.map(toFormRecord);
+}

@@ -1,0 +1,198 @@
+import { type AuditContext, type Db, queryRows, schema, withAudit } from '@mini-edc/db';
+import {
+  DomainError,
+  type EligibilityRequest,
+  evaluateEligibility,
+  type ParticipantDetail,
+  type ParticipantSummary,
+  type StudyDefinition,
+} from '@mini-edc/domain';
+import { and, eq, sql } from 'drizzle-orm';
+import { todayIn } from './clock';
+import { participantSummaries, recordsOf, visitsOf } from './participant-views';
+import { inUserSites } from './scope';
+import type { AuthUser } from './sessions';
+
+export interface ServiceEnv {
+  db: Db;
+  study: StudyDefinition;
+  timeZone: string;
+}
+
+export const notFound = () => new DomainError('NOT_FOUND', 'No such participant at your sites.');
+
+export async function listParticipants(
+  env: ServiceEnv,
+  user: AuthUser,
+  filter: { siteId?: string | undefined; status?: string | undefined },
+): Promise<ParticipantSummary[]> {
+  const conditions = [inUserSites(sql`p.site_id`, user)];
+  if (filter.siteId) conditions.push(sql`p.site_id = ${filter.siteId}::uuid`);
+  if (filter.status) conditions.push(sql`p.status = ${filter.status}`);
+  return participantSummaries(env.db, sql.join(conditions, sql` and `), todayIn(env.timeZone));
+}
+
+export async function getParticipant(
+  env: ServiceEnv,
+  user: AuthUser,
+  id: string,
+): Promise<ParticipantDetail> {
+  const today = todayIn(env.timeZone);
+  const [summary] = await participantSummaries(
+    env.db,
+    sql`p.id = ${id}::uuid and ${inUserSites(sql`p.site_id`, user)}`,
+    today,
+  );
+  if (!summary) throw notFound();
+  // Intervention forms reveal the arm, so an assessor never receives them (issue 5 item 8).
+  const hidden = user.role === 'assessor' ? env.study.arms.map((a) => a.interventionForm) : [];
+  const [visits, records] = await Promise.all([visitsOf(env.db, [id], today), recordsOf(env.db, id, hidden)]);
+  return { ...summary, visits: visits.get(id) ?? [], records };
+}
+
+/**
+ * Screening starts by registering the participant at one of the caller's sites with the next
+ * number of that site (S01-0007): the counter row is locked, so numbers never repeat or skip.
+ */
+export async function createParticipant(
+  env: ServiceEnv,
+  user: AuthUser,
+  ctx: AuditContext,
+  input: { siteId: string; screenedAt: string },
+) {
+  if (!user.siteIds.includes(input.siteId)) {
+    throw new DomainError('NOT_FOUND', 'No such site among yours.', [
+      { path: 'body.siteId', message: 'Not one of your sites' },
+    ]);
+  }
+  if (input.screenedAt > todayIn(env.timeZone)) {
+    throw new DomainError('VALIDATION_FAILED', 'The screening date cannot be in the future.', [
+      { path: 'body.screenedAt', message: 'The screening date cannot be in the future' },
+    ]);
+  }
+  const id = await withAudit(env.db, { ...ctx, actorSiteId: input.siteId }, async (tx) => {
+    await tx.execute(
+      sql`insert into site_counters (site_id, last_seq) values (${input.siteId}::uuid, 0) on conflict do nothing`,
+    );
+    const [counter] = await queryRows<{ last_seq: number; code: string }>(
+      tx,
+      sql`update site_counters c set last_seq = last_seq + 1 from sites s
+          where c.site_id = ${input.siteId}::uuid and s.id = c.site_id returning c.last_seq, s.code`,
+    );
+    if (!counter) throw new Error('site counter missing');
+    const [row] = await tx
+      .insert(schema.participants)
+      .values({
+        studyId: `${counter.code}-${String(counter.last_seq).padStart(4, '0')}`,
+        siteId: input.siteId,
+        siteSeq: counter.last_seq,
+        screenedAt: input.screenedAt,
+      })
+      .returning({ id: schema.participants.id });
+    if (!row) throw new Error('participant insert returned nothing');
+    return row.id;
+  });
+  return getParticipant(env, user, id);
+}
+
+/** Locks and returns the participant row inside a transaction, within the caller's sites. */
+export async function lockParticipant(
+  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  user: AuthUser,
+  id: string,
+) {
+  const [row] = await tx
+    .select()
+    .from(schema.participants)
+    .where(and(eq(schema.participants.id, id), inUserSites(schema.participants.siteId, user)))
+    .for('update');
+  if (!row) throw notFound();
+  return row;
+}
+
+/**
+ * Records the eligibility answers as the SCR/eligibility form and decides with the domain's rule
+ * (protocol §1.4). A screen failure keeps its failing criteria for the CONSORT diagram.
+ */
+export async function submitEligibility(
+  env: ServiceEnv,
+  user: AuthUser,
+  ctx: AuditContext,
+  id: string,
+  input: EligibilityRequest,
+) {
+  const result = await withAudit(env.db, ctx, async (tx) => {
+    const participant = await lockParticipant(tx, user, id);
+    if (participant.randomizedAt) {
+      throw new DomainError('CONFLICT', 'Eligibility cannot change after randomization.');
+    }
+    const [demo] = await tx
+      .select()
+      .from(schema.formRecords)
+      .where(and(eq(schema.formRecords.participantId, id), eq(schema.formRecords.formCode, 'demographics')));
+    const sex = (demo?.data as { sex?: unknown } | undefined)?.sex;
+    const outcome = evaluateEligibility(env.study.eligibility.criteria, input.answers, {
+      ...(sex === 'male' || sex === 'female' ? { sex } : {}),
+    });
+    if (!outcome.ok) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        'Answer every criterion consistently.',
+        outcome.problems.map((p) => ({ path: `body.answers.${p.criterionId}`, message: p.message })),
+      );
+    }
+    const data = {
+      screened_at: participant.screenedAt,
+      ...Object.fromEntries(Object.entries(input.answers).map(([k, v]) => [k.toLowerCase(), v])),
+      eligible: outcome.eligible,
+      failed_criteria: outcome.failedCriteria,
+    };
+    const [existing] = await tx
+      .select()
+      .from(schema.formRecords)
+      .where(and(eq(schema.formRecords.participantId, id), eq(schema.formRecords.formCode, 'eligibility')));
+    if (existing) {
+      if (input.expectedVersion !== undefined && input.expectedVersion !== existing.version) {
+        throw new DomainError(
+          'VERSION_CONFLICT',
+          'Someone changed the eligibility form meanwhile; reload it.',
+        );
+      }
+      if (!input.reason) {
+        throw new DomainError('REASON_REQUIRED', 'Changing a completed form needs a reason.', [
+          { path: 'body.reason', message: 'Give a reason for this change' },
+        ]);
+      }
+      await tx.execute(sql`select set_config('edc.reason', ${input.reason}, true)`);
+      await tx
+        .update(schema.formRecords)
+        .set({ data, version: existing.version + 1, updatedAt: new Date() })
+        .where(eq(schema.formRecords.id, existing.id));
+    } else {
+      await tx.insert(schema.formRecords).values({
+        participantId: id,
+        siteId: participant.siteId,
+        visitCode: 'SCR',
+        formCode: 'eligibility',
+        status: 'complete',
+        data,
+      });
+    }
+    const status = !outcome.eligible ? 'screen_failed' : participant.consentDate ? 'enrolled' : 'screening';
+    await tx
+      .update(schema.participants)
+      .set({
+        eligible: outcome.eligible,
+        failedCriteria: outcome.failedCriteria,
+        status,
+        version: participant.version + 1,
+      })
+      .where(eq(schema.participants.id, id));
+    return outcome;
+  });
+  return {
+    eligible: result.eligible,
+    failedCriteria: result.failedCriteria,
+    participant: await getParticipant(env, user, id),
+  };
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { bodyMassIndex } from '../eligibility';
+import { scoreOdiAnswers } from '../scoring/odi';
+import { odiAnswersSchema } from '../scoring/odi-schema';
+import { vasAssessmentSchema } from '../scoring/vas';
+import type { FormDefinition, FormField } from '../study/definition-schema';
+
+export type FormData = Record<string, unknown>;
+/** draft: anything may be blank; complete: required fields must be filled (design invariant 3). */
+export type RecordMode = 'draft' | 'complete';
+
+function baseSchema(field: FormField): z.ZodType {
+  const label = field.label.en;
+  const range = (n: z.ZodNumber) => {
+    let s = n;
+    if (field.min !== undefined) s = s.min(field.min, { error: `${label} must be at least ${field.min}` });
+    if (field.max !== undefined) s = s.max(field.max, { error: `${label} must be at most ${field.max}` });
+    return s;
+  };
+  const codes = (field.allowedValues ?? []).map((v) => v.code);
+  switch (field.type) {
+    case 'integer':
+      return range(z.int({ error: `${label} must be a whole number` }));
+    case 'decimal':
+      return range(z.number({ error: `${label} must be a number` }));
+    case 'text':
+    case 'user_ref':
+      return z
+        .string({ error: `${label} must be text` })
+        .trim()
+        .max(2000, { error: `${label} is too long` });
+    case 'date':
+      return z.iso.date({ error: `${label} must be a date (YYYY-MM-DD)` });
+    case 'datetime':
+      return z.iso.datetime({ offset: true, error: `${label} must be a date and time (ISO 8601)` });
+    case 'yes_no':
+      return z.enum(['yes', 'no'], { error: `${label}: answer yes or no` });
+    case 'boolean':
+      return z.boolean({ error: `${label} must be true or false` });
+    case 'choice':
+      return z.enum(codes as [string, ...string[]], { error: `${label}: choose one of ${codes.join(', ')}` });
+    case 'multi_choice':
+      return z.array(
+        z.enum(codes as [string, ...string[]], { error: `${label}: choose from ${codes.join(', ')}` }),
+      );
+  }
+}
+
+/**
+ * The zod schema of a form's data, built from the study definition, so the API and the web form
+ * validate exactly the same way. Derived fields (scores, BMI) are computed, never accepted.
+ */
+export function formDataSchema(form: FormDefinition, mode: RecordMode): z.ZodType<FormData> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const field of form.fields) {
+    if (field.derived) continue;
+    const base = baseSchema(field).nullable();
+    shape[field.name] =
+      mode === 'complete' && field.required
+        ? base.refine((v) => v !== null && v !== undefined && v !== '', {
+            error: `${field.label.en} is required to complete the form`,
+          })
+        : base.optional();
+  }
+  const object = z.strictObject(shape);
+  if (form.code === 'odi') {
+    return object.superRefine((data, ctx) => {
+      if (mode !== 'complete') return;
+      const items = Object.fromEntries(
+        Object.entries(data).filter(
+          ([k]) => /^q\d+$/.test(k) || k === 'odi_version' || k === 'q8NotApplicable',
+        ),
+      );
+      const full = {
+        q1: null,
+        q2: null,
+        q3: null,
+        q4: null,
+        q5: null,
+        q6: null,
+        q7: null,
+        q8: null,
+        q9: null,
+        q10: null,
+        ...items,
+      };
+      const parsed = odiAnswersSchema.safeParse(full);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues)
+          ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+      }
+    }) as unknown as z.ZodType<FormData>;
+  }
+  if (form.code === 'vas') {
+    return object.superRefine((data, ctx) => {
+      if (mode !== 'complete') return;
+      const parsed = vasAssessmentSchema.safeParse(
+        Object.fromEntries(Object.entries(data).filter(([, v]) => v !== null && v !== undefined)),
+      );
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues)
+          ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+      }
+    }) as unknown as z.ZodType<FormData>;
+  }
+  return object as unknown as z.ZodType<FormData>;
+}
+
+const ODI_KEYS = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9', 'q10'] as const;
+
+/** Adds the derived fields (ODI totals, BMI) to validated data; recomputed on every save. */
+export function withDerivedFields(form: FormDefinition, data: FormData): FormData {
+  if (form.code === 'odi') {
+    const answers = Object.fromEntries(
+      ODI_KEYS.map((k) => [k, typeof data[k] === 'number' ? (data[k] as number) : null]),
+    ) as Record<(typeof ODI_KEYS)[number], number | null>;
+    const score = scoreOdiAnswers(answers);
+    const answered = ODI_KEYS.filter((k) => answers[k] !== null).length;
+    return {
+      ...data,
+      odi_sum: score?.sum ?? null,
+      odi_answered: answered,
+      odi_pct_x10: score?.pctX10 ?? null,
+      odi_low_completion: answered < 8,
+    };
+  }
+  if (form.code === 'demographics') {
+    const h = data.height_cm;
+    const w = data.weight_kg;
+    const bmi = typeof h === 'number' && typeof w === 'number' && h > 0 ? bodyMassIndex(w, h) : null;
+    return { ...data, bmi };
+  }
+  return data;
+}
