@@ -1,6 +1,7 @@
 export * from './contracts/index';
 export * from './dates';
 export * from './eligibility';
+export * from './export/index';
 export * from './forms/index';
 export * from './randomization/index';
 export * from './scoring/index';

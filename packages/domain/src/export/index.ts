@@ -1,0 +1,11 @@
+export * from './data-dictionary';
+export * from './long-csv';
+export * from './odm';
+export * from './odm-clinical';
+export * from './odm-metadata';
+export * from './oids';
+export * from './types';
+export * from './values';
+export * from './wide-columns';
+export * from './wide-csv';
+export { escapeXml, escapeXmlAttr, xsDateTime } from './xml';

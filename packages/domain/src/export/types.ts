@@ -1,0 +1,63 @@
+/**
+ * What the API hands to the export shapers (issue 7). The API maps database rows to these while it
+ * streams; nothing here does I/O. Times are ISO 8601 strings, dates YYYY-MM-DD.
+ */
+
+/** One audit row of a form record (design: audit_log), narrowed to what an export shows. */
+export interface ExportAuditEntry {
+  auditId: number;
+  /** ISO 8601 instant, UTC (ICH E6(R3) §4.2: unambiguous time stamps). */
+  occurredAt: string;
+  actorId: string;
+  actorLabel: string | null;
+  actorRole: string;
+  /** The site the change was made for; null for a user without a site (admin, monitor). */
+  siteCode: string | null;
+  action: 'INSERT' | 'UPDATE' | 'DELETE';
+  reason: string | null;
+  /** Names of the data fields this entry changed, e.g. ['vas_mm'] (EMA 2023 §6.2: field level). */
+  fields: string[];
+}
+
+/** One eCRF instance: a form at a visit (repeating forms count seq 1, 2, 3…). */
+export interface ExportRecord {
+  recordId: string;
+  visitCode: string;
+  formCode: string;
+  seq: number;
+  status: 'draft' | 'complete' | 'signed' | 'locked';
+  version: number;
+  data: Record<string, unknown>;
+  /** Oldest first. */
+  audit: ExportAuditEntry[];
+}
+
+export interface ExportParticipant {
+  participantId: string;
+  studyId: string;
+  siteCode: string;
+  sex: 'male' | 'female' | null;
+  birthYear: number | null;
+  status: string;
+  screenedAt: string | null;
+  eligible: boolean | null;
+  consentDate: string | null;
+  /** ISO instant. */
+  randomizedAt: string | null;
+  /** Null when the export is blinded (assessor); the shapers also drop it themselves when blinded. */
+  arm: string | null;
+  stratum: string | null;
+  records: ExportRecord[];
+}
+
+/**
+ * Blinded exports (assessor, design invariant 5) carry no arm column, no arm item and nothing that
+ * reveals the arm: the per-arm intervention forms are left out too, because only the participant's
+ * own arm's form can be entered (protocol §5.2).
+ */
+export interface ExportOptions {
+  blinded: boolean;
+}
+
+/** A CSV cell; null is written as an empty cell, never as 0. */
+export type CsvCell = string | number | null;
