@@ -4,3 +4,4 @@ export * from './randomization';
 export * from './records';
 export * from './sites';
 export * from './users';
+export * from './review';
