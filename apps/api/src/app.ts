@@ -11,9 +11,11 @@ import { openApiPlugin } from './plugins/openapi';
 import { webAppPlugin } from './plugins/web-app';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
+import { exportsRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { participantRoutes } from './routes/participants';
 import { randomizationListRoutes } from './routes/randomization-lists';
+import { reviewRoutes } from './routes/review';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -81,6 +83,8 @@ export async function buildApp(options: BuildAppOptions) {
       await api.register(adminRoutes);
       await api.register(participantRoutes);
       await api.register(randomizationListRoutes);
+      await api.register(reviewRoutes);
+      await api.register(exportsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -1,28 +1,11 @@
 import type { Role } from '@mini-edc/domain';
 import { allEligible, vasData } from '../journey-helpers';
-import type { MatrixFixture, SiteWorld } from './fixture';
+import { exportEntries } from './entries-exports';
+import { reviewEntries } from './entries-review';
+import { visitEntries } from './entries-visits';
+import type { MatrixEntry } from './types';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export interface MatrixRequest {
-  url: string;
-  payload?: unknown;
-}
-
-/**
- * One row per registered route. `allowed` are the roles that may call it; `siteScoped` routes
- * address a resource at a site, and a caller from another site gets 404 (never a 403 that would
- * confirm the resource exists). `ok` is the status an allowed caller gets with `request`.
- */
-export interface MatrixEntry {
-  allowed: readonly Role[] | 'public';
-  siteScoped: boolean;
-  /** One status, or the statuses a repeated call may give (e.g. 201 then 200 for randomize). */
-  ok: number | number[];
-  /** Status for a public route, whoever calls it. */
-  publicStatus?: number;
-  request: (fx: MatrixFixture, site: SiteWorld) => MatrixRequest;
-}
+export type { MatrixEntry, Method } from './types';
 
 const everyone = ['admin', 'coordinator', 'investigator', 'assessor', 'monitor'] as const;
 const admin = ['admin'] as const;
@@ -228,4 +211,7 @@ export const matrixEntries: Record<string, MatrixEntry> = {
     ok: 200,
     request: (fx) => ({ url: `/api/v1/admin/randomization-lists/${fx.listId}/allocations` }),
   },
+  ...visitEntries,
+  ...reviewEntries,
+  ...exportEntries,
 };

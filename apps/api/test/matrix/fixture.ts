@@ -1,10 +1,12 @@
-import { SYSTEM_ACTOR } from '@mini-edc/db';
+import { SYSTEM_ACTOR, schema } from '@mini-edc/db';
 import type { Role } from '@mini-edc/domain';
+import { and, eq } from 'drizzle-orm';
 import type { App } from '../../src/app';
 import { newSite, newUser } from '../../src/seed/factories';
 import { generateList } from '../../src/services/randomization';
 import { createSession } from '../../src/services/sessions';
 import { readyForRandomization } from '../journey-helpers';
+import { extendFixtureForReview } from './fixture-review';
 
 /**
  * The world every matrix cell runs in: two sites, one user of each role at the own site, and
@@ -23,6 +25,10 @@ export interface SiteWorld {
   siteId: string;
   /** Eligible, consented, baseline complete, not yet randomized. */
   participantId: string;
+  /** The participant's completed baseline VAS record. */
+  recordId: string;
+  /** Resources later features add (queries, signatures…), by name. */
+  extras: Record<string, string>;
 }
 
 export async function buildMatrixFixture(app: App): Promise<MatrixFixture> {
@@ -40,17 +46,23 @@ export async function buildMatrixFixture(app: App): Promise<MatrixFixture> {
   };
   const env = { db, study: app.study, timeZone: app.config.EDC_STUDY_TIMEZONE };
   const { list } = await generateList(env, SYSTEM_ACTOR, 'Matrix list');
-  return {
-    own: {
-      siteId: own.id,
-      participantId: await readyForRandomization(app, await sessionOf(users.coordinator.id), own.id),
-    },
-    other: {
-      siteId: other.id,
-      participantId: await readyForRandomization(app, await sessionOf(otherStaff.id), other.id),
-    },
+  const world = async (siteId: string, staffId: string): Promise<SiteWorld> => {
+    const participantId = await readyForRandomization(app, await sessionOf(staffId), siteId);
+    const [record] = await db
+      .select({ id: schema.formRecords.id })
+      .from(schema.formRecords)
+      .where(
+        and(eq(schema.formRecords.participantId, participantId), eq(schema.formRecords.formCode, 'vas')),
+      );
+    return { siteId, participantId, recordId: record?.id ?? '', extras: {} };
+  };
+  const fx: MatrixFixture = {
+    own: await world(own.id, users.coordinator.id),
+    other: await world(other.id, otherStaff.id),
     users,
     targetUserId: target.id,
     listId: list.id,
   };
+  await extendFixtureForReview(app, fx);
+  return fx;
 }

@@ -1,0 +1,3 @@
+import type { MatrixEntry } from './types';
+
+export const exportEntries: Record<string, MatrixEntry> = {};

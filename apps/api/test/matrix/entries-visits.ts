@@ -1,0 +1,3 @@
+import type { MatrixEntry } from './types';
+
+export const visitEntries: Record<string, MatrixEntry> = {};
