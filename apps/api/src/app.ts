@@ -15,6 +15,7 @@ import { exportsRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { participantRoutes } from './routes/participants';
 import { randomizationListRoutes } from './routes/randomization-lists';
+import { recordRoutes } from './routes/records';
 import { reviewRoutes } from './routes/review';
 
 declare module 'fastify' {
@@ -83,6 +84,7 @@ export async function buildApp(options: BuildAppOptions) {
       await api.register(adminRoutes);
       await api.register(participantRoutes);
       await api.register(randomizationListRoutes);
+      await api.register(recordRoutes);
       await api.register(reviewRoutes);
       await api.register(exportsRoutes);
     },

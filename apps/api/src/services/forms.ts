@@ -7,7 +7,7 @@ import {
   type StudyDefinition,
   withDerivedFields,
 } from '@mini-edc/domain';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { todayIn } from './clock';
 import { toFormRecord } from './participant-views';
 import { lockParticipant, type ServiceEnv } from './participants';
@@ -16,7 +16,7 @@ import type { AuthUser } from './sessions';
 /** Visits outside the schedule: treatment records (TX) and unscheduled events (UNS), protocol §5.1. */
 const extraVisits: Record<string, (study: StudyDefinition) => string[]> = {
   TX: (study) => study.arms.map((a) => a.interventionForm),
-  UNS: () => ['adverse_event', 'deviation', 'vas', 'odi'],
+  UNS: () => ['adverse_event', 'deviation', 'vas', 'odi', 'end_of_study'],
 };
 
 function resolveForm(study: StudyDefinition, visitCode: string, formCode: string) {
@@ -142,6 +142,16 @@ export async function saveForm(
         .set({ data, status: mode, version: existing.version + 1, updatedAt: new Date() })
         .where(eq(schema.formRecords.id, existing.id))
         .returning();
+      // A change voids the signature (kept in history) and clears source verification, both with
+      // the reason for the change (design invariant 3, issue 6 item 4).
+      await tx
+        .update(schema.signatures)
+        .set({ voidedAt: new Date(), voidReason: `record changed: ${input.reason ?? ''}` })
+        .where(and(eq(schema.signatures.recordId, existing.id), isNull(schema.signatures.voidedAt)));
+      await tx
+        .update(schema.sdvMarks)
+        .set({ clearedAt: new Date(), clearedReason: `record changed: ${input.reason ?? ''}` })
+        .where(and(eq(schema.sdvMarks.recordId, existing.id), isNull(schema.sdvMarks.clearedAt)));
     } else {
       [saved] = await tx
         .insert(schema.formRecords)
@@ -217,6 +227,10 @@ async function applySideEffects(
   if (formCode === 'demographics') {
     if (data.sex === 'male' || data.sex === 'female') changes.sex = data.sex;
     if (typeof data.birth_year === 'number') changes.birthYear = data.birth_year;
+  }
+  if (formCode === 'end_of_study' && (data.status === 'withdrawn' || data.status === 'completed')) {
+    // The allocation stays; only the participant's status records the end (protocol §5.2).
+    changes.status = data.status;
   }
   if (formCode === 'consent' && typeof data.consent_date === 'string') {
     changes.consentDate = data.consent_date;

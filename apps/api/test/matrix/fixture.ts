@@ -48,13 +48,21 @@ export async function buildMatrixFixture(app: App): Promise<MatrixFixture> {
   const { list } = await generateList(env, SYSTEM_ACTOR, 'Matrix list');
   const world = async (siteId: string, staffId: string): Promise<SiteWorld> => {
     const participantId = await readyForRandomization(app, await sessionOf(staffId), siteId);
-    const [record] = await db
-      .select({ id: schema.formRecords.id })
-      .from(schema.formRecords)
-      .where(
-        and(eq(schema.formRecords.participantId, participantId), eq(schema.formRecords.formCode, 'vas')),
-      );
-    return { siteId, participantId, recordId: record?.id ?? '', extras: {} };
+    const recordOf = async (formCode: string) => {
+      const [record] = await db
+        .select({ id: schema.formRecords.id })
+        .from(schema.formRecords)
+        .where(
+          and(eq(schema.formRecords.participantId, participantId), eq(schema.formRecords.formCode, formCode)),
+        );
+      return record?.id ?? '';
+    };
+    return {
+      siteId,
+      participantId,
+      recordId: await recordOf('vas'),
+      extras: { demographicsRecordId: await recordOf('demographics') },
+    };
   };
   const fx: MatrixFixture = {
     own: await world(own.id, users.coordinator.id),

@@ -1,4 +1,5 @@
-import type { ErrorBody } from '@mini-edc/domain';
+import { type ErrorBody, errorBodySchema } from '@mini-edc/domain';
+import type { ZodType } from 'zod';
 
 /** An API refusal with the server's code, message and field errors, for forms to show. */
 export class ApiError extends Error {
@@ -7,23 +8,97 @@ export class ApiError extends Error {
 
   constructor(status: number, body: ErrorBody | null) {
     super(body?.error.message ?? `Request failed with status ${status}`);
+    this.name = 'ApiError';
     this.status = status;
     this.body = body;
   }
+
+  get code(): string | undefined {
+    return this.body?.error.code;
+  }
 }
 
-export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
+/** 401 codes that mean "the session is gone", as opposed to a wrong password at login. */
+const sessionEndedCodes = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED']);
+
+export function isSessionEnded(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401 && sessionEndedCodes.has(error.code ?? '');
+}
+
+export type SessionEvent = 'session-ended' | 'password-change-required' | 'csrf-failed';
+type Listener = (event: SessionEvent) => void;
+
+const listeners = new Set<Listener>();
+
+/** The session provider listens here, so any call anywhere can raise the "sign in again" dialog. */
+export function onSessionEvent(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * The CSRF token of the current session, kept in memory only (never in storage a script from
+ * another origin could read). Set from POST /auth/login and GET /auth/me.
+ */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface ApiOptions<T> extends Omit<RequestInit, 'body'> {
+  /** A value to send as JSON. */
+  json?: unknown;
+  /** Parse the answer with this contract schema, so a drifting API fails loudly. */
+  schema?: ZodType<T>;
+  /** Do not announce a 401 to the session provider (used by the session calls themselves). */
+  quiet?: boolean;
+}
+
+export async function apiFetch<T = void>(path: string, options: ApiOptions<T> = {}): Promise<T> {
+  const { json, schema, quiet, headers, ...init } = options;
+  const method = (init.method ?? 'GET').toUpperCase();
   const response = await fetch(`/api/v1${path}`, {
     ...init,
+    method,
     credentials: 'same-origin',
     headers: {
       accept: 'application/json',
-      ...(init.body ? { 'content-type': 'application/json' } : {}),
-      ...init.headers,
+      ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(safeMethods.has(method) ? {} : { 'x-csrf-token': csrfToken ?? '' }),
+      ...headers,
     },
+    ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
   });
   const text = await response.text();
-  const body: unknown = text ? JSON.parse(text) : null;
-  if (!response.ok) throw new ApiError(response.status, body as ErrorBody | null);
+  let body: unknown = null;
+  if (text) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = null;
+    }
+  }
+  if (!response.ok) {
+    const parsed = errorBodySchema.safeParse(body);
+    const error = new ApiError(response.status, parsed.success ? parsed.data : null);
+    if (!quiet) announce(error);
+    throw error;
+  }
+  if (schema) return schema.parse(body);
   return body as T;
+}
+
+function announce(error: ApiError): void {
+  let event: SessionEvent | null = null;
+  if (isSessionEnded(error)) event = 'session-ended';
+  else if (error.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED') {
+    event = 'password-change-required';
+  } else if (error.status === 403 && error.code === 'CSRF_FAILED') {
+    // Usually a sign-in in another tab replaced the session (and its token) under this one.
+    event = 'csrf-failed';
+  }
+  if (event) for (const listener of listeners) listener(event);
 }

@@ -4,3 +4,4 @@ export * from './errors';
 export * from './health';
 export * from './participants';
 export * from './randomization';
+export * from './lifecycle';

@@ -1,0 +1,142 @@
+import {
+  errorBodySchema,
+  lockRecordResponseSchema,
+  participantParamsSchema,
+  recordHistorySchema,
+  recordParamsSchema,
+  scoresResponseSchema,
+  signVisitRequestSchema,
+  signVisitResponseSchema,
+  updateVisitRequestSchema,
+  visitParamsSchema,
+  visitRecordSchema,
+  worklistItemSchema,
+  worklistQuerySchema,
+} from '@mini-edc/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditContext, currentUser } from '../plugins/auth';
+import { participantScores, recordHistory } from '../services/records';
+import { lockRecord, signVisit } from '../services/signatures';
+import { updateVisit, worklist } from '../services/visits';
+
+const errors = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+};
+const everyone = ['admin', 'coordinator', 'investigator', 'assessor', 'monitor'] as const;
+const siteStaff = ['coordinator', 'investigator'] as const;
+
+/** Visit schedule, scores over time, record history, signatures and locks (issue 5). */
+export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
+  const env = () => ({ db: app.db.db, study: app.study, timeZone: app.config.EDC_STUDY_TIMEZONE });
+  const lockout = { attempts: app.config.EDC_LOCKOUT_ATTEMPTS, minutes: app.config.EDC_LOCKOUT_MINUTES };
+  const tags = ['visits and records'];
+
+  app.get(
+    '/worklist',
+    {
+      schema: {
+        tags,
+        summary: 'Due and overdue visits at your sites',
+        querystring: worklistQuerySchema,
+        response: { 200: z.array(worklistItemSchema), ...errors },
+      },
+      config: { access: { roles: everyone } },
+    },
+    async (request) => worklist(env(), currentUser(request), request.query.siteId),
+  );
+
+  app.put(
+    '/participants/:id/visits/:visitCode',
+    {
+      schema: {
+        tags,
+        summary: 'Mark a visit done (with its date; outside the window needs a reason) or missed',
+        params: visitParamsSchema,
+        body: updateVisitRequestSchema,
+        response: { 200: visitRecordSchema, ...errors },
+      },
+      config: { access: { roles: siteStaff } },
+    },
+    async (request) =>
+      updateVisit(
+        env(),
+        currentUser(request),
+        auditContext(request),
+        request.params.id,
+        request.params.visitCode,
+        request.body,
+      ),
+  );
+
+  app.get(
+    '/participants/:id/scores',
+    {
+      schema: {
+        tags,
+        summary: 'VAS and ODI over time with change from baseline and MCID',
+        params: participantParamsSchema,
+        response: { 200: scoresResponseSchema, ...errors },
+      },
+      config: { access: { roles: everyone } },
+    },
+    async (request) => participantScores(env(), currentUser(request), request.params.id),
+  );
+
+  app.post(
+    '/participants/:id/visits/:visitCode/sign',
+    {
+      schema: {
+        tags,
+        summary: 'Sign every completed record of a visit; the password is confirmed again (21 CFR 11.200)',
+        params: visitParamsSchema,
+        body: signVisitRequestSchema,
+        response: { 200: signVisitResponseSchema, ...errors },
+      },
+      config: { access: { roles: ['investigator'] as const } },
+    },
+    async (request) =>
+      signVisit(
+        env(),
+        currentUser(request),
+        auditContext(request),
+        request.params.id,
+        request.params.visitCode,
+        request.body.password,
+        lockout,
+      ),
+  );
+
+  app.post(
+    '/records/:recordId/lock',
+    {
+      schema: {
+        tags,
+        summary: 'Lock a record; it can never change again',
+        params: recordParamsSchema,
+        response: { 200: lockRecordResponseSchema, ...errors },
+      },
+      config: { access: { roles: ['admin'] as const } },
+    },
+    async (request) =>
+      lockRecord(env(), currentUser(request), auditContext(request), request.params.recordId),
+  );
+
+  app.get(
+    '/records/:recordId/history',
+    {
+      schema: {
+        tags,
+        summary: 'Every version of a record, and its signatures',
+        params: recordParamsSchema,
+        response: { 200: recordHistorySchema, ...errors },
+      },
+      config: { access: { roles: everyone } },
+    },
+    async (request) => recordHistory(env(), currentUser(request), request.params.recordId),
+  );
+};

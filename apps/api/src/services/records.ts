@@ -1,0 +1,163 @@
+import { queryRows, schema } from '@mini-edc/db';
+import {
+  DomainError,
+  type HistoryEntry,
+  odiChange,
+  type RecordHistory,
+  type ScoresResponse,
+  scoreOdiAnswers,
+  vasChange,
+} from '@mini-edc/domain';
+import { and, eq, sql } from 'drizzle-orm';
+import { toFormRecord } from './participant-views';
+import { notFound, type ServiceEnv } from './participants';
+import { inUserSites } from './scope';
+import type { AuthUser } from './sessions';
+import { signedContentHash } from './signatures';
+
+const ODI_KEYS = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9', 'q10'] as const;
+
+function odiOf(data: Record<string, unknown>) {
+  return scoreOdiAnswers(
+    Object.fromEntries(ODI_KEYS.map((k) => [k, typeof data[k] === 'number' ? data[k] : null])) as Record<
+      (typeof ODI_KEYS)[number],
+      number | null
+    >,
+  );
+}
+
+/**
+ * VAS and ODI at every visit with change from baseline and the responder rules of the study
+ * definition (protocol §2.3, §3.2 rule 8). Scores are recomputed from the items, never trusted.
+ */
+export async function participantScores(
+  env: ServiceEnv,
+  user: AuthUser,
+  participantId: string,
+): Promise<ScoresResponse> {
+  const rows = await queryRows<{
+    visit_code: string;
+    form_code: string;
+    data: Record<string, unknown>;
+    status: string;
+  }>(
+    env.db,
+    sql`select r.visit_code, r.form_code, r.data, r.status from form_records r
+        where r.participant_id = ${participantId}::uuid and r.form_code in ('vas', 'odi')
+          and ${inUserSites(sql`r.site_id`, user)}`,
+  );
+  const [exists] = await queryRows(
+    env.db,
+    sql`select 1 from participants p where p.id = ${participantId}::uuid and ${inUserSites(sql`p.site_id`, user)}`,
+  );
+  if (!exists) throw notFound();
+  const order = env.study.visits.map((v) => v.code);
+  const visits = [...new Set(rows.map((r) => r.visit_code))].sort(
+    (a, b) => order.indexOf(a) - order.indexOf(b),
+  );
+  const at = (visit: string, form: string) =>
+    rows.find((r) => r.visit_code === visit && r.form_code === form);
+  const vasOf = (visit: string) => {
+    const v = at(visit, 'vas')?.data.vas_mm;
+    return typeof v === 'number' ? v : null;
+  };
+  const { vas: vasT, odi: odiT } = env.study.mcid;
+  const baselineVas = vasOf('BL');
+  const baselineOdi = at('BL', 'odi') ? odiOf(at('BL', 'odi')?.data ?? {}) : null;
+  return {
+    thresholds: { vas: vasT, odi: odiT },
+    points: visits.map((visitCode) => {
+      const vasMm = vasOf(visitCode);
+      const odi = at(visitCode, 'odi') ? odiOf(at(visitCode, 'odi')?.data ?? {}) : null;
+      const isBaseline = visitCode === 'BL';
+      const vc =
+        !isBaseline && baselineVas !== null && vasMm !== null ? vasChange(baselineVas, vasMm, vasT) : null;
+      const oc = !isBaseline ? odiChange(baselineOdi, odi, odiT) : null;
+      return {
+        visitCode,
+        vasMm,
+        odiPctX10: odi?.pctX10 ?? null,
+        vasDelta: vc?.delta ?? null,
+        vasResponder: vc?.responder ?? null,
+        vasLargeChange: vc?.largeChangeWarning ?? false,
+        odiDeltaX10: oc?.deltaX10 ?? null,
+        odiResponder: oc?.responder ?? null,
+      };
+    }),
+  };
+}
+
+/**
+ * Every version of a record from the audit trail (who, when, what changed, why), and its
+ * signatures, including voided ones (issue 5 item 6). Assessors never see intervention records.
+ */
+export async function recordHistory(
+  env: ServiceEnv,
+  user: AuthUser,
+  recordId: string,
+): Promise<RecordHistory> {
+  const [record] = await env.db
+    .select()
+    .from(schema.formRecords)
+    .where(and(eq(schema.formRecords.id, recordId), inUserSites(schema.formRecords.siteId, user)));
+  const armForms = env.study.arms.map((a) => a.interventionForm);
+  if (!record || (user.role === 'assessor' && armForms.includes(record.formCode))) {
+    throw new DomainError('NOT_FOUND', 'No such record at your sites.');
+  }
+  const audit = await queryRows<{
+    id: number | string;
+    occurred_at: Date | string;
+    actor_label: string | null;
+    actor_role: string;
+    action: string;
+    reason: string | null;
+    changes: Record<string, [unknown, unknown]>;
+  }>(
+    env.db,
+    sql`select id, occurred_at, actor_label, actor_role, action, reason, changes from audit_log
+        where table_name = 'form_records' and record_id = ${recordId} order by id`,
+  );
+  const history: HistoryEntry[] = audit.map((a) => ({
+    auditId: Number(a.id),
+    occurredAt: new Date(a.occurred_at).toISOString(),
+    actorLabel: a.actor_label,
+    actorRole: a.actor_role,
+    action: a.action,
+    reason: a.reason,
+    changes: Object.entries(a.changes).map(([field, [oldValue, newValue]]) => ({
+      field,
+      old: oldValue,
+      new: newValue,
+    })),
+  }));
+  const sigs = await env.db
+    .select()
+    .from(schema.signatures)
+    .where(eq(schema.signatures.recordId, recordId))
+    .orderBy(schema.signatures.signedAt);
+  const currentHash = signedContentHash(record);
+  return {
+    record: toFormRecord({
+      id: record.id,
+      visit_code: record.visitCode,
+      form_code: record.formCode,
+      seq: record.seq,
+      status: record.status as RecordHistory['record']['status'],
+      version: record.version,
+      data: record.data as Record<string, unknown>,
+      updated_at: record.updatedAt,
+    }),
+    history,
+    signatures: sigs.map((s) => ({
+      id: s.id,
+      recordVersion: s.recordVersion,
+      signerName: s.signerName,
+      meaning: s.meaning,
+      contentHash: s.contentHash,
+      signedAt: s.signedAt.toISOString(),
+      voidedAt: s.voidedAt?.toISOString() ?? null,
+      voidReason: s.voidReason,
+      valid: s.voidedAt === null && s.contentHash === currentHash,
+    })),
+  };
+}

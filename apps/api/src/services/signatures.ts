@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { type AuditContext, appendAuditEvent, queryRows, schema, withAudit } from '@mini-edc/db';
+import { canonicalJson, DomainError } from '@mini-edc/domain';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { LockoutPolicy } from './auth';
+import { confirmPassword } from './auth';
+import { lockParticipant, type ServiceEnv } from './participants';
+import type { AuthUser } from './sessions';
+
+export const SIGNATURE_MEANING = 'I confirm these data are accurate';
+
+/** SHA-256 over exactly what was signed, so any later change is detectable (21 CFR 11.70). */
+export function signedContentHash(record: {
+  id: string;
+  visitCode: string;
+  formCode: string;
+  seq: number;
+  version: number;
+  data: unknown;
+}): string {
+  const content = canonicalJson({
+    recordId: record.id,
+    visitCode: record.visitCode,
+    formCode: record.formCode,
+    seq: record.seq,
+    version: record.version,
+    data: record.data,
+  });
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/**
+ * An investigator signs every completed record of a visit after entering the password again in
+ * the same request (21 CFR 11.200). Drafts and records with unresolved queries block signing.
+ */
+export async function signVisit(
+  env: ServiceEnv,
+  user: AuthUser,
+  ctx: AuditContext,
+  participantId: string,
+  visitCode: string,
+  password: string,
+  lockout: LockoutPolicy,
+) {
+  await confirmPassword(env.db, ctx, user.id, password, lockout);
+  return withAudit(env.db, { ...ctx, reason: SIGNATURE_MEANING }, async (tx) => {
+    const participant = await lockParticipant(tx, user, participantId);
+    const records = await tx
+      .select()
+      .from(schema.formRecords)
+      .where(
+        and(eq(schema.formRecords.participantId, participantId), eq(schema.formRecords.visitCode, visitCode)),
+      )
+      .for('update');
+    if (records.length === 0) throw new DomainError('NOT_FOUND', `No records at visit ${visitCode} to sign.`);
+    const drafts = records.filter((r) => r.status === 'draft').map((r) => r.formCode);
+    if (drafts.length > 0) {
+      throw new DomainError('CONFLICT', `Complete these forms before signing: ${drafts.join(', ')}.`);
+    }
+    const [open] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from data_queries
+          where status in ('open', 'answered')
+            and record_id in (${sql.join(
+              records.map((r) => sql`${r.id}::uuid`),
+              sql`, `,
+            )})`,
+    );
+    if ((open?.n ?? 0) > 0) {
+      throw new DomainError(
+        'CONFLICT',
+        'A record of this visit has an unresolved data query; resolve it before signing.',
+      );
+    }
+    const toSign = records.filter((r) => r.status === 'complete');
+    const signedAt = new Date();
+    for (const record of toSign) {
+      await tx.insert(schema.signatures).values({
+        recordId: record.id,
+        recordVersion: record.version,
+        participantId,
+        siteId: participant.siteId,
+        signerId: user.id,
+        signerName: user.displayName,
+        meaning: SIGNATURE_MEANING,
+        contentHash: signedContentHash(record),
+        signedAt,
+      });
+    }
+    if (toSign.length > 0) {
+      await tx
+        .update(schema.formRecords)
+        .set({ status: 'signed' })
+        .where(
+          inArray(
+            schema.formRecords.id,
+            toSign.map((r) => r.id),
+          ),
+        );
+    }
+    await appendAuditEvent(tx, {
+      action: 'SIGN',
+      tableName: 'form_records',
+      participantId,
+      siteId: participant.siteId,
+      details: { visit: visitCode, records: toSign.map((r) => r.id), meaning: SIGNATURE_MEANING },
+    });
+    return { signed: toSign.length, signedAt: signedAt.toISOString(), meaning: SIGNATURE_MEANING };
+  });
+}
+
+/** Locking freezes a record for analysis (design invariant 3): no later change is accepted. */
+export async function lockRecord(env: ServiceEnv, user: AuthUser, ctx: AuditContext, recordId: string) {
+  return withAudit(env.db, { ...ctx, reason: ctx.reason ?? 'record locked' }, async (tx) => {
+    const [record] = await tx
+      .select()
+      .from(schema.formRecords)
+      .where(eq(schema.formRecords.id, recordId))
+      .for('update');
+    if (!record || !user.siteIds.includes(record.siteId))
+      throw new DomainError('NOT_FOUND', 'No such record at your sites.');
+    if (record.status === 'draft')
+      throw new DomainError('CONFLICT', 'A draft cannot be locked; complete it first.');
+    if (record.status !== 'locked') {
+      await tx
+        .update(schema.formRecords)
+        .set({ status: 'locked' })
+        .where(eq(schema.formRecords.id, recordId));
+    }
+    return { id: recordId, status: 'locked' as const };
+  });
+}

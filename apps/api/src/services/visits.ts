@@ -1,0 +1,151 @@
+import { type AuditContext, queryRows, schema, withAudit } from '@mini-edc/db';
+import { DomainError, isWithinWindow, type UpdateVisitRequest, type WorklistItem } from '@mini-edc/domain';
+import { and, eq, sql } from 'drizzle-orm';
+import { todayIn } from './clock';
+import { toVisit } from './participant-views';
+import { lockParticipant, type ServiceEnv } from './participants';
+import { inUserSites } from './scope';
+import type { AuthUser } from './sessions';
+
+/** Due and overdue visits at the caller's sites, oldest window end first (issue 5 item 1). */
+export async function worklist(env: ServiceEnv, user: AuthUser, siteId?: string): Promise<WorklistItem[]> {
+  const today = todayIn(env.timeZone);
+  const rows = await queryRows<Parameters<typeof toVisit>[0] & { study_id: string; site_code: string }>(
+    env.db,
+    sql`select v.id, v.participant_id, v.visit_code, v.target_date::text, v.window_start::text, v.window_end::text,
+               v.status, v.visit_date::text, v.out_of_window_reason, v.missed_reason, v.version,
+               p.study_id, s.code as site_code
+        from visits v join participants p on p.id = v.participant_id join sites s on s.id = v.site_id
+        where v.status = 'scheduled' and v.window_start <= ${today}::date
+          and p.status not in ('withdrawn', 'completed')
+          and ${inUserSites(sql`v.site_id`, user)}
+          ${siteId ? sql`and v.site_id = ${siteId}::uuid` : sql``}
+        order by v.window_end, p.study_id`,
+  );
+  return rows.map((r) => ({
+    participantId: r.participant_id,
+    studyId: r.study_id,
+    siteCode: r.site_code,
+    visit: toVisit(r, today),
+  }));
+}
+
+/**
+ * Records that a visit took place (or was missed). A visit outside its window is allowed with a
+ * reason and creates a protocol deviation automatically (protocol §5.1).
+ */
+export async function updateVisit(
+  env: ServiceEnv,
+  user: AuthUser,
+  ctx: AuditContext,
+  participantId: string,
+  visitCode: string,
+  input: UpdateVisitRequest,
+) {
+  const today = todayIn(env.timeZone);
+  return withAudit(env.db, ctx, async (tx) => {
+    const participant = await lockParticipant(tx, user, participantId);
+    const [visit] = await tx
+      .select()
+      .from(schema.visits)
+      .where(and(eq(schema.visits.participantId, participantId), eq(schema.visits.visitCode, visitCode)))
+      .for('update');
+    if (!visit) throw new DomainError('NOT_FOUND', `No scheduled visit ${visitCode} for this participant.`);
+    if (input.expectedVersion !== undefined && input.expectedVersion !== visit.version) {
+      throw new DomainError(
+        'VERSION_CONFLICT',
+        'Someone updated this visit meanwhile; reload it.',
+        undefined,
+        {
+          current: toVisit(visitRowOf(visit), today),
+        },
+      );
+    }
+    if (input.status === 'missed') {
+      await tx.execute(sql`select set_config('edc.reason', ${input.missedReason}, true)`);
+      await tx
+        .update(schema.visits)
+        .set({
+          status: 'missed',
+          missedReason: input.missedReason,
+          visitDate: null,
+          version: visit.version + 1,
+        })
+        .where(eq(schema.visits.id, visit.id));
+    } else {
+      if (input.visitDate > today) {
+        throw new DomainError('VALIDATION_FAILED', 'A visit date cannot be in the future.', [
+          { path: 'body.visitDate', message: `The visit date cannot be after today (${today})` },
+        ]);
+      }
+      if (participant.consentDate && input.visitDate < participant.consentDate) {
+        throw new DomainError('VALIDATION_FAILED', 'A visit cannot predate consent.', [
+          { path: 'body.visitDate', message: `Visit dates come after consent (${participant.consentDate})` },
+        ]);
+      }
+      const inWindow = isWithinWindow(
+        { windowStart: visit.windowStart, windowEnd: visit.windowEnd },
+        input.visitDate,
+      );
+      if (!inWindow && !input.outOfWindowReason) {
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          `The visit date is outside its window (${visit.windowStart} to ${visit.windowEnd}); give a reason.`,
+          [{ path: 'body.outOfWindowReason', message: 'Required for a visit outside its window' }],
+        );
+      }
+      if (input.outOfWindowReason)
+        await tx.execute(sql`select set_config('edc.reason', ${input.outOfWindowReason}, true)`);
+      await tx
+        .update(schema.visits)
+        .set({
+          status: 'done',
+          visitDate: input.visitDate,
+          outOfWindowReason: inWindow ? null : (input.outOfWindowReason ?? null),
+          missedReason: null,
+          version: visit.version + 1,
+        })
+        .where(eq(schema.visits.id, visit.id));
+      if (!inWindow) {
+        const [{ next } = { next: 1 }] = await queryRows<{ next: number }>(
+          tx,
+          sql`select coalesce(max(seq), 0) + 1 as next from form_records
+              where participant_id = ${participantId}::uuid and visit_code = 'UNS' and form_code = 'deviation'`,
+        );
+        await tx.insert(schema.formRecords).values({
+          participantId,
+          siteId: participant.siteId,
+          visitCode: 'UNS',
+          formCode: 'deviation',
+          seq: next,
+          status: 'complete',
+          data: {
+            date: input.visitDate,
+            category: 'visit_out_of_window',
+            major: 'no',
+            description: `${visitCode} on ${input.visitDate}, window ${visit.windowStart} to ${visit.windowEnd}: ${input.outOfWindowReason}`,
+          },
+        });
+      }
+    }
+    const [updated] = await tx.select().from(schema.visits).where(eq(schema.visits.id, visit.id));
+    if (!updated) throw new Error('visit vanished');
+    return toVisit(visitRowOf(updated), today);
+  });
+}
+
+function visitRowOf(v: typeof schema.visits.$inferSelect) {
+  return {
+    id: v.id,
+    participant_id: v.participantId,
+    visit_code: v.visitCode,
+    target_date: v.targetDate,
+    window_start: v.windowStart,
+    window_end: v.windowEnd,
+    status: v.status as 'scheduled' | 'done' | 'missed',
+    visit_date: v.visitDate,
+    out_of_window_reason: v.outOfWindowReason,
+    missed_reason: v.missedReason,
+    version: v.version,
+  };
+}

@@ -1,0 +1,36 @@
+import type { Role } from '@mini-edc/domain';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { useSession } from './session-context';
+
+/**
+ * Guards protected routes: signed out → /login (coming back here afterwards); wrong role → a
+ * plain refusal. While a session has just expired the user is kept, so the page stays mounted.
+ */
+export function RequireAuth({ roles }: { roles?: readonly Role[] }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const { status, user, refresh } = useSession();
+
+  if (status === 'loading') return <p className="muted">{t('common.loading')}</p>;
+  if (status === 'error') {
+    return (
+      <div role="alert" className="alert alert-error">
+        <p>{t('errors.network')}</p>
+        <button type="button" className="button" onClick={() => void refresh()}>
+          {t('common.retry')}
+        </button>
+      </div>
+    );
+  }
+  if (!user) return <Navigate to="/login" replace state={{ from: location }} />;
+  if (roles && !roles.includes(user.role)) {
+    return (
+      <section className="panel">
+        <h1>{t('forbidden.title')}</h1>
+        <p>{t('forbidden.body', { role: t(`roles.${user.role}`) })}</p>
+      </section>
+    );
+  }
+  return <Outlet />;
+}

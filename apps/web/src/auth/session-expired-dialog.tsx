@@ -1,0 +1,36 @@
+import type { SessionInfo } from '@mini-edc/domain';
+import { useTranslation } from 'react-i18next';
+import { Modal } from '../components/modal';
+import { LoginForm } from './login-form';
+
+interface SessionExpiredDialogProps {
+  email: string;
+  onSignedIn: (info: SessionInfo) => void;
+  onSignOut: () => Promise<void>;
+}
+
+/**
+ * Shown over the current screen when the server has ended the session. The screen underneath
+ * stays mounted, so whatever was being typed is still there after signing in again.
+ */
+export function SessionExpiredDialog({ email, onSignedIn, onSignOut }: SessionExpiredDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal title={t('sessionEnded.title')} className="session-dialog">
+      <p>{t('sessionEnded.body')}</p>
+      <LoginForm defaultEmail={email} onSignedIn={onSignedIn} focusPassword />
+      <p className="hint">{t('sessionEnded.otherUser')}</p>
+      <div className="actions">
+        <button
+          type="button"
+          className="button link"
+          onClick={() => {
+            void onSignOut().then(() => window.location.assign('/login'));
+          }}
+        >
+          {t('sessionEnded.signOut')}
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,59 @@
+import { ApiError } from '../api/client';
+import { i18n } from './index';
+import { trMessages } from './tr-messages';
+
+/**
+ * Translates a sentence from the shared contracts or the API into the interface language; returns
+ * null when no translation is known. English sentences are their own translation.
+ */
+export function knownTranslation(message: string): string | null {
+  if (i18n.language === 'tr') return trMessages[message] ?? null;
+  return message;
+}
+
+export function translateMessage(message: string): string {
+  return knownTranslation(message) ?? message;
+}
+
+const codes = [
+  'INVALID_CREDENTIALS',
+  'RATE_LIMITED',
+  'VALIDATION_FAILED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'CSRF_FAILED',
+  'PASSWORD_CHANGE_REQUIRED',
+  'PAYLOAD_TOO_LARGE',
+  'DATABASE_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+type KnownCode = (typeof codes)[number];
+
+function isKnownCode(code: string | undefined): code is KnownCode {
+  return codes.includes(code as KnownCode);
+}
+
+/** Codes whose server sentence adds nothing useful (or must stay vague, like failed sign-in). */
+const genericCodes = new Set<string>([
+  'INVALID_CREDENTIALS',
+  'RATE_LIMITED',
+  'FORBIDDEN',
+  'CSRF_FAILED',
+  'PASSWORD_CHANGE_REQUIRED',
+  'DATABASE_UNAVAILABLE',
+  'INTERNAL',
+]);
+
+/** One sentence for a person, in the interface language, describing why a request failed. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof ApiError)) return i18n.t('errors.network');
+  const code = error.code;
+  const codeText = isKnownCode(code) ? i18n.t(`errors.${code}`) : null;
+  if (error.body && !genericCodes.has(code ?? '')) {
+    const translated = knownTranslation(error.body.error.message);
+    if (translated) return translated;
+  }
+  if (codeText) return codeText;
+  return error.status >= 500 ? i18n.t('errors.INTERNAL') : i18n.t('errors.unknown');
+}

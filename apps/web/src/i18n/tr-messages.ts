@@ -1,0 +1,45 @@
+import { en } from './en';
+import { tr } from './tr';
+
+/**
+ * Turkish for the English sentences that come from the shared zod contracts (@mini-edc/domain)
+ * and from the API. The contracts are written once in English; the web app translates them here
+ * rather than keeping a second copy of each rule. Unknown sentences fall back to a text per error
+ * code (see messages.ts).
+ */
+export const trMessages: Record<string, string> = {
+  // The web app's own checks, written with the English text as the message.
+  [en.changePassword.mismatch]: tr.changePassword.mismatch,
+  [en.validation.chooseRole]: tr.validation.chooseRole,
+  'Enter a valid email address': 'Geçerli bir e-posta adresi girin',
+  'Email is too long': 'E-posta adresi çok uzun',
+  'Enter your password': 'Parolanızı girin',
+  'Password is too long': 'Parola çok uzun',
+  'Enter your current password': 'Mevcut parolanızı girin',
+  'Use at least 10 characters': 'En az 10 karakter kullanın',
+  'Use at most 200 characters': 'En fazla 200 karakter kullanın',
+  'Use at most 120 characters': 'En fazla 120 karakter kullanın',
+  'Include at least one letter': 'En az bir harf kullanın',
+  'Include at least one digit': 'En az bir rakam kullanın',
+  'The new password must differ from the current one': 'Yeni parola mevcut paroladan farklı olmalı',
+  'Use a letter and two digits, e.g. S03': 'Bir harf ve iki rakam kullanın, ör. S03',
+  'Enter the site name': 'Merkez adını girin',
+  'Enter the full name': 'Ad soyadı girin',
+  'Choose at least one site': 'En az bir merkez seçin',
+  'Give a reason for this change': 'Bu değişiklik için bir gerekçe yazın',
+  'Nothing to change': 'Değiştirilecek bir şey yok',
+  'Not a valid id': 'Geçersiz kimlik',
+  // Sentences the API adds to its refusals.
+  'Sign in first.': 'Önce giriş yapın.',
+  'Already in use': 'Bu adres zaten kullanılıyor',
+  'A user with this email already exists.': 'Bu e-posta adresiyle kayıtlı bir kullanıcı zaten var.',
+  'This code is already taken': 'Bu kod zaten kullanılıyor',
+  'Unknown site': 'Bilinmeyen merkez',
+  'Some of the chosen sites do not exist.': 'Seçilen merkezlerden bazıları mevcut değil.',
+  'You cannot deactivate yourself or remove your own admin role.':
+    'Kendi hesabınızı devre dışı bırakamaz veya kendi yönetici rolünüzü kaldıramazsınız.',
+  'The current password is wrong': 'Mevcut parola hatalı',
+  'The current password is wrong.': 'Mevcut parola hatalı.',
+  'No such site.': 'Böyle bir merkez yok.',
+  'No such user.': 'Böyle bir kullanıcı yok.',
+};

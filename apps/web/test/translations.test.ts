@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { en } from '../src/i18n/en';
+import { tr } from '../src/i18n/tr';
+import { trMessages } from '../src/i18n/tr-messages';
+
+type Tree = { [key: string]: string | Tree };
+
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of leaves(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+describe('translations', () => {
+  const english = leaves(en);
+  const turkish = leaves(tr);
+
+  it('has the same keys in English and Turkish', () => {
+    expect([...turkish.keys()].sort()).toEqual([...english.keys()].sort());
+  });
+
+  it('keeps every interpolation placeholder and leaves no text empty', () => {
+    for (const [key, text] of english) {
+      const translated = turkish.get(key) ?? '';
+      expect(translated.trim(), key).not.toBe('');
+      expect(placeholders(translated), key).toEqual(placeholders(text));
+    }
+  });
+});
+
+describe('Turkish for the shared contracts', () => {
+  // The web app shows the contracts' English validation sentences; each needs a Turkish twin.
+  const contracts = ['auth.ts', 'admin.ts'].map((file) =>
+    readFileSync(
+      fileURLToPath(new URL(`../../../packages/domain/src/contracts/${file}`, import.meta.url)),
+      'utf8',
+    ),
+  );
+  const sentences = [
+    ...new Set(
+      contracts.flatMap((source) =>
+        [...source.matchAll(/(?:,\s*|message:\s*|\(\s*)'([A-Z][^']+)'/g)].map((m) => m[1] ?? ''),
+      ),
+    ),
+  ];
+
+  it('finds the sentences it checks', () => {
+    expect(sentences).toContain('Enter a valid email address');
+  });
+
+  it.each(sentences)('translates "%s"', (sentence) => {
+    expect(trMessages[sentence]).toBeTruthy();
+  });
+});

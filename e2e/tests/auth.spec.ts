@@ -1,0 +1,93 @@
+import { expect, type Page, test } from '@playwright/test';
+
+const demoPassword = 'Demo-2026!';
+
+test.use({ locale: 'en-GB' });
+
+async function signIn(page: Page, email: string, password = demoPassword) {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+test('a coordinator signs in and sees name, role and site, but no admin links', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Sign in' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await signIn(page, 'coordinator@demo.edc');
+
+  const header = page.getByRole('banner');
+  await expect(header).toContainText('Can Coordinator');
+  await expect(header).toContainText('Study coordinator');
+  await expect(header).toContainText('S01');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: 'Participants' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Sites' })).toHaveCount(0);
+  // The start page still shows the study and the server's health when signed in.
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('low back pain');
+  await expect(page.getByTestId('health-status')).toContainText('reachable');
+
+  // An admin page typed into the address bar is refused in the UI as well as by the API.
+  await page.goto('/admin/users');
+  await expect(page.getByRole('heading', { name: 'Not available for your role' })).toBeVisible();
+});
+
+test('a wrong password shows the error and keeps the visitor signed out', async ({ page }) => {
+  await page.goto('/login');
+  await signIn(page, 'coordinator@demo.edc', 'not-the-password');
+  await expect(page.getByRole('alert')).toContainText('The email or password is not correct');
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByLabel('Email')).toHaveValue('coordinator@demo.edc');
+  await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
+});
+
+test('invalid input is shown beside the field, linked for assistive technology', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill('not-an-email');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const email = page.getByLabel('Email');
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(email).toHaveAccessibleDescription('Enter a valid email address');
+  await expect(page.getByLabel('Password', { exact: true })).toHaveAccessibleDescription(
+    'Enter your password',
+  );
+});
+
+test('a protected page sends the visitor to sign in and back again', async ({ page }) => {
+  await page.goto('/participants');
+  await expect(page).toHaveURL(/\/login$/);
+  await signIn(page, 'monitor@demo.edc');
+  await expect(page).toHaveURL(/\/participants$/);
+  await expect(page.getByRole('heading', { name: 'Participants' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([
+    'Participants',
+    'Audit trail',
+  ]);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto('/participants');
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test('the language follows the switch and is remembered for the account', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByLabel('Language').selectOption('tr');
+  await expect(page.getByRole('heading', { name: 'Giriş yap' })).toBeVisible();
+  await page.getByLabel('E-posta').fill('investigator@demo.edc');
+  await page.getByLabel('Parola', { exact: true }).fill(demoPassword);
+  await page.getByRole('button', { name: 'Giriş yap' }).click();
+  // The account's saved language (English by default) applies after sign-in.
+  await expect(page.getByRole('banner')).toContainText('Investigator');
+  await page.getByLabel('Language').selectOption('tr');
+  await expect(page.getByRole('banner')).toContainText('Araştırmacı');
+
+  await page.getByRole('button', { name: 'Çıkış yap' }).click();
+  await page.getByLabel('Dil').selectOption('en');
+  await signIn(page, 'investigator@demo.edc');
+  await expect(page.getByRole('banner')).toContainText('Araştırmacı');
+  // Put the account back to English for other tests.
+  await page.getByLabel('Dil').selectOption('en');
+  await expect(page.getByRole('banner')).toContainText('Investigator');
+});
