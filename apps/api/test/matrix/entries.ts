@@ -1,4 +1,3 @@
-import type { Role } from '@mini-edc/domain';
 import { allEligible, vasData } from '../journey-helpers';
 import { exportEntries } from './entries-exports';
 import { reviewEntries } from './entries-review';

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { participants } from './participants';
 import { sites } from './sites';
 
@@ -63,7 +74,10 @@ export const visits = pgTable(
     unique('visits_participant_visit').on(t.participantId, t.visitCode),
     index('visits_site_window_idx').on(t.siteId, t.windowEnd),
     check('visits_status_check', sql`${t.status} in ('scheduled', 'done', 'missed')`),
-    check('visits_window_check', sql`${t.windowStart} <= ${t.targetDate} and ${t.targetDate} <= ${t.windowEnd}`),
+    check(
+      'visits_window_check',
+      sql`${t.windowStart} <= ${t.targetDate} and ${t.targetDate} <= ${t.windowEnd}`,
+    ),
   ],
 );
 
