@@ -10,7 +10,13 @@ const server = spawn(
   [fileURLToPath(new URL('../../apps/api/dist/server.js', import.meta.url))],
   {
     stdio: 'inherit',
-    env: { ...process.env, EDC_DATA_DIR: dataDir, EDC_SEED_DEMO: 'true', NODE_ENV: 'production' },
+    env: {
+      EDC_LOGIN_RATE_PER_MINUTE: '1000',
+      ...process.env,
+      EDC_DATA_DIR: dataDir,
+      EDC_SEED_DEMO: 'true',
+      NODE_ENV: 'production',
+    },
   },
 );
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
