@@ -55,7 +55,13 @@ export async function buildApp(options: BuildAppOptions) {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', options.db);
   app.decorate('config', config);
-  app.decorate('study', options.study ?? lbpTrial);
+  const study = options.study ?? lbpTrial;
+  app.decorate(
+    'study',
+    config.EDC_ENROLLMENT_CAP
+      ? { ...study, enrollment: { ...study.enrollment, cap: config.EDC_ENROLLMENT_CAP } }
+      : study,
+  );
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

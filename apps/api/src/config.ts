@@ -44,6 +44,8 @@ export const configSchema = z.object({
   EDC_MIGRATIONS_DIR: z.string().optional(),
   // Dates of visits and randomization are calendar days at the sites (protocol §5.1).
   EDC_STUDY_TIMEZONE: z.string().default('Europe/Istanbul'),
+  // Overrides the study definition's enrollment cap: for load tests only, never in a real trial.
+  EDC_ENROLLMENT_CAP: z.coerce.number().int().min(1).optional(),
   EDC_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
 });
 
