@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { createDb } from '@mini-edc/db';
+import { lbpTrial } from '@mini-edc/domain';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app';
 import { loadConfig } from './config';
@@ -12,7 +13,7 @@ const db = await createDb({
   poolMax: config.EDC_DB_POOL_MAX,
 });
 await db.migrate(config.EDC_MIGRATIONS_DIR);
-if (config.EDC_SEED_DEMO) await seedDemo(db.db);
+if (config.EDC_SEED_DEMO) await seedDemo(db.db, lbpTrial, config.EDC_STUDY_TIMEZONE);
 
 const app = await buildApp({ db, config, serveWeb: true });
 closeWithGrace({ delay: 10_000 }, async ({ err }) => {

@@ -1,6 +1,8 @@
 import { type Db, queryRows, SYSTEM_ACTOR, schema, withAudit } from '@mini-edc/db';
+import type { StudyDefinition } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../auth/passwords';
+import { seedDemoParticipants } from './demo-participants';
 
 export const demoPassword = 'Demo-2026!';
 
@@ -22,11 +24,12 @@ export const demoUsers = [
  * Seeds the demo study once: two sites and one user of each role. Does nothing when any site
  * exists, so a restart never duplicates or resets data. Written by the explicit system actor.
  */
-export async function seedDemo(db: Db): Promise<boolean> {
+export async function seedDemo(db: Db, study: StudyDefinition, timeZone: string): Promise<boolean> {
   const existing = await queryRows(db, sql`select 1 from sites limit 1`);
   if (existing.length > 0) return false;
   const passwordHash = await hashPassword(demoPassword);
-  await withAudit(db, { ...SYSTEM_ACTOR, reason: 'demo seed' }, async (tx) => {
+  const staff = await withAudit(db, { ...SYSTEM_ACTOR, reason: 'demo seed' }, async (tx) => {
+    const coordinators = [];
     const sites = await tx
       .insert(schema.sites)
       .values([...demoSites])
@@ -38,10 +41,12 @@ export async function seedDemo(db: Db): Promise<boolean> {
         .values({ email: u.email, displayName: u.displayName, role: u.role, passwordHash })
         .returning();
       if (!user) throw new Error('user insert returned nothing');
-      await tx
-        .insert(schema.userSites)
-        .values(u.sites.map((code) => ({ userId: user.id, siteId: siteId.get(code) ?? '' })));
+      const siteIds = u.sites.map((code) => siteId.get(code) ?? '');
+      await tx.insert(schema.userSites).values(siteIds.map((id) => ({ userId: user.id, siteId: id })));
+      if (u.role === 'coordinator') coordinators.push({ ...user, siteIds });
     }
+    return coordinators;
   });
+  await seedDemoParticipants(db, study, timeZone, staff);
   return true;
 }

@@ -1,0 +1,108 @@
+import type { Db } from '@mini-edc/db';
+import { SYSTEM_ACTOR } from '@mini-edc/db';
+import type { StudyDefinition } from '@mini-edc/domain';
+import { todayIn } from '../services/clock';
+import { saveForm } from '../services/forms';
+import { createParticipant, submitEligibility } from '../services/participants';
+import { generateList, randomize } from '../services/randomization';
+import type { AuthUser } from '../services/sessions';
+
+interface Staff {
+  id: string;
+  email: string;
+  displayName: string;
+  siteIds: string[];
+}
+
+const yes = ['I1', 'I2', 'I3', 'I4'];
+const no = ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9', 'E10', 'E11'];
+const eligibleAnswers = Object.fromEntries([
+  ...yes.map((k) => [k, 'yes']),
+  ...no.map((k) => [k, 'no']),
+]) as Record<string, 'yes' | 'no'>;
+
+function daysBefore(today: string, n: number) {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - n);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * A handful of demo participants in various states, entered through the same services (and so
+ * the same checks and audit trail) as real data: a screen failure, a consented patient awaiting
+ * baseline, randomized patients with and without follow-up data, and one still in screening.
+ */
+export async function seedDemoParticipants(db: Db, study: StudyDefinition, timeZone: string, staff: Staff[]) {
+  const env = { db, study, timeZone };
+  const today = todayIn(timeZone);
+  await generateList(env, { ...SYSTEM_ACTOR, reason: 'demo seed' }, 'Demo list (not for production)');
+
+  for (const member of staff) {
+    const siteId = member.siteIds[0] ?? '';
+    const user: AuthUser = {
+      id: member.id,
+      email: member.email,
+      displayName: member.displayName,
+      role: 'coordinator',
+      locale: 'en',
+      mustChangePassword: false,
+      siteIds: member.siteIds,
+      sessionId: 'seed',
+      csrfToken: 'seed',
+      idleExpiresAt: new Date(),
+      absoluteExpiresAt: new Date(),
+    };
+    const ctx = { actorId: user.id, actorRole: 'coordinator', actorLabel: user.email, reason: 'demo seed' };
+    const form = (id: string, visit: string, code: string, data: Record<string, unknown>) =>
+      saveForm(env, user, ctx, id, visit, code, { data, status: 'complete' });
+    const screen = async (daysAgo: number, sex: 'male' | 'female', weight: number) => {
+      const p = await createParticipant(env, user, ctx, { siteId, screenedAt: daysBefore(today, daysAgo) });
+      await form(p.id, 'SCR', 'demographics', {
+        birth_year: 1975 + daysAgo,
+        sex,
+        height_cm: 170,
+        weight_kg: weight,
+        pain_duration_months: 6 + daysAgo,
+      });
+      return p.id;
+    };
+    const consentAndBaseline = async (id: string, vas: number, odi: number[]) => {
+      await submitEligibility(env, user, ctx, id, { answers: eligibleAnswers });
+      await form(id, 'SCR', 'consent', {
+        consent_date: daysBefore(today, 1),
+        icf_version: '1.0',
+        obtained_by: user.displayName,
+      });
+      await form(id, 'BL', 'vas', {
+        vas_mm: vas,
+        vas_method: 'electronic',
+        assessed_at: new Date().toISOString(),
+        assessor_id: user.email,
+      });
+      await form(id, 'BL', 'odi', {
+        odi_version: '2.1a-en',
+        ...Object.fromEntries(odi.map((v, i) => [`q${i + 1}`, v])),
+      });
+    };
+
+    const failed = await screen(6, 'female', 98);
+    await submitEligibility(env, user, ctx, failed, { answers: { ...eligibleAnswers, E2: 'yes' } });
+
+    for (const [vas, odi] of [
+      [72, [3, 2, 3, 2, 3, 3, 2, 1, 2, 2]],
+      [58, [2, 1, 2, 1, 2, 2, 1, 0, 1, 1]],
+    ] as const) {
+      const id = await screen(5, 'male', 80);
+      await consentAndBaseline(id, vas, [...odi]);
+      await randomize(env, user, ctx, id);
+    }
+    const waiting = await screen(3, 'female', 64);
+    await submitEligibility(env, user, ctx, waiting, { answers: eligibleAnswers });
+    await form(waiting, 'SCR', 'consent', {
+      consent_date: today,
+      icf_version: '1.0',
+      obtained_by: user.displayName,
+    });
+    await screen(0, 'male', 75);
+  }
+}
