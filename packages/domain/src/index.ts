@@ -1,3 +1,4 @@
+export * from './consort/index';
 export * from './contracts/index';
 export * from './dates';
 export * from './eligibility';

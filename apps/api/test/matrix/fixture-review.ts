@@ -1,5 +1,31 @@
+import { SYSTEM_ACTOR } from '@mini-edc/db';
+import type { Role } from '@mini-edc/domain';
 import type { App } from '../../src/app';
-import type { MatrixFixture } from './fixture';
+import { createQuery } from '../../src/services/queries';
+import type { AuthUser } from '../../src/services/sessions';
+import type { MatrixFixture, SiteWorld } from './fixture';
 
-/** Adds what the monitor routes address (queries, SDV marks) to each site's world. */
-export async function extendFixtureForReview(_app: App, _fx: MatrixFixture): Promise<void> {}
+/**
+ * Adds what the monitor routes address to each site's world: `queryId`, a monitor's query on the
+ * baseline VAS record (answered by site staff in the matrix), and `selfCheckQueryId`, an
+ * investigator's self-check query (closed, then reopened).
+ */
+export async function extendFixtureForReview(app: App, fx: MatrixFixture): Promise<void> {
+  const env = { db: app.db.db, study: app.study, timeZone: app.config.EDC_STUDY_TIMEZONE };
+  const actingAt = (site: SiteWorld, role: Role) =>
+    ({ ...fx.users[role], role, siteIds: [site.siteId] }) as unknown as AuthUser;
+  for (const site of [fx.own, fx.other]) {
+    const monitorQuery = await createQuery(env, actingAt(site, 'monitor'), SYSTEM_ACTOR, {
+      recordId: site.recordId,
+      field: 'vas_mm',
+      message: 'Matrix: please check the VAS against the source.',
+    });
+    const selfCheck = await createQuery(env, actingAt(site, 'investigator'), SYSTEM_ACTOR, {
+      recordId: site.recordId,
+      field: 'assessed_at',
+      message: 'Matrix: self-check of the assessment time.',
+    });
+    site.extras.queryId = monitorQuery.id;
+    site.extras.selfCheckQueryId = selfCheck.id;
+  }
+}

@@ -5,3 +5,4 @@ export * from './health';
 export * from './lifecycle';
 export * from './participants';
 export * from './randomization';
+export * from './review';

@@ -1,0 +1,72 @@
+import { verifyAuditChain } from '@mini-edc/db';
+import {
+  auditFilterSchema,
+  auditListQuerySchema,
+  auditPageSchema,
+  auditVerificationSchema,
+} from '@mini-edc/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditContext, currentUser } from '../plugins/auth';
+import { exportAuditCsv } from '../services/audit-export';
+import { listAuditPage } from '../services/audit-review';
+import { reviewErrors as errors, reviewRoles as roles } from './review-errors';
+
+/** Audit review, chain verification and the CSV copy of the trail (issue 6 items 1-2). */
+export const auditReviewRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['audit'];
+
+  app.get(
+    '/audit',
+    {
+      schema: {
+        tags,
+        summary: 'The audit trail at your sites, newest first, in keyset pages (nextCursor)',
+        querystring: auditListQuerySchema,
+        response: { 200: auditPageSchema, ...errors },
+      },
+      config: { access: { roles: roles.unblinded } },
+    },
+    async (request) => listAuditPage(app.db.db, currentUser(request), request.query),
+  );
+
+  app.get(
+    '/audit/verify',
+    {
+      schema: {
+        tags,
+        summary: 'Recompute the hash chain of the whole audit trail and report the first break',
+        response: { 200: auditVerificationSchema, ...errors },
+      },
+      config: { access: { roles: roles.auditors } },
+    },
+    async () => verifyAuditChain(app.db.db),
+  );
+
+  app.get(
+    '/audit/export.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The filtered audit trail as streamed CSV, headed by the chain verification; audited',
+        querystring: auditFilterSchema,
+        produces: ['text/csv'],
+        response: { 200: z.unknown().describe('RFC 4180 CSV after # comment lines (a stream)'), ...errors },
+      },
+      config: { access: { roles: roles.auditors } },
+    },
+    async (request, reply) => {
+      const exported = await exportAuditCsv(
+        app.db.db,
+        currentUser(request),
+        auditContext(request),
+        request.query,
+      );
+      return reply
+        .type('text/csv; charset=utf-8; header=present')
+        .header('content-disposition', `attachment; filename="${exported.filename}"`)
+        .header('x-audit-chain-ok', String(exported.verification.ok))
+        .send(exported.stream);
+    },
+  );
+};

@@ -1,0 +1,62 @@
+import { consortSvg, consortSvgQuerySchema, dashboardBlindedSchema, dashboardSchema } from '@mini-edc/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { currentUser } from '../plugins/auth';
+import { dashboard } from '../services/dashboard';
+import { seesArm } from '../services/scope';
+import { reviewErrors as errors, reviewRoles as roles } from './review-errors';
+
+/** Enrollment, CONSORT, visit progress and queries at a glance (issue 6 item 5). */
+export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
+  const env = () => ({ db: app.db.db, study: app.study, timeZone: app.config.EDC_STUDY_TIMEZONE });
+  const tags = ['dashboard'];
+
+  app.get(
+    '/dashboard',
+    {
+      schema: {
+        tags,
+        summary: 'Study dashboard at your sites; blinded roles get no per-arm numbers',
+        response: { 200: z.union([dashboardSchema, dashboardBlindedSchema]), ...errors },
+      },
+      config: { access: { roles: roles.everyone } },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const result = await dashboard(env(), user);
+      // The blinded schema has no arms: parsing drops them (conventions §4).
+      return seesArm(user) ? dashboardSchema.parse(result) : dashboardBlindedSchema.parse(result);
+    },
+  );
+
+  app.get(
+    '/dashboard/consort.svg',
+    {
+      schema: {
+        tags,
+        summary: 'The CONSORT flow diagram as SVG (blinded roles: one column, no arms)',
+        querystring: consortSvgQuerySchema,
+        produces: ['image/svg+xml'],
+        response: { 200: z.string().describe('SVG document'), ...errors },
+      },
+      config: { access: { roles: roles.everyone } },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const blinded = !seesArm(user);
+      const result = await dashboard(env(), user);
+      const counts = blinded
+        ? dashboardBlindedSchema.parse(result).consort
+        : dashboardSchema.parse(result).consort;
+      const svg = consortSvg(counts, { blinded, locale: request.query.locale ?? user.locale });
+      const disposition = request.query.download === '1' ? 'attachment' : 'inline';
+      return reply
+        .type('image/svg+xml; charset=utf-8')
+        .header(
+          'content-disposition',
+          `${disposition}; filename="consort-${result.generatedAt.slice(0, 10)}.svg"`,
+        )
+        .send(svg);
+    },
+  );
+};

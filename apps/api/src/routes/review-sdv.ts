@@ -1,0 +1,47 @@
+import {
+  participantParamsSchema,
+  participantReviewSchema,
+  sdvRequestSchema,
+  sdvResponseSchema,
+} from '@mini-edc/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditContext, currentUser } from '../plugins/auth';
+import { participantReview } from '../services/record-review';
+import { markSdv } from '../services/sdv';
+import { reviewErrors as errors, reviewRoles as roles } from './review-errors';
+
+/** Source data verification and the per-record review state (issue 6 item 4). */
+export const sdvRoutes: FastifyPluginAsyncZod = async (app) => {
+  const env = () => ({ db: app.db.db, study: app.study, timeZone: app.config.EDC_STUDY_TIMEZONE });
+
+  app.post(
+    '/sdv',
+    {
+      schema: {
+        tags: ['sdv'],
+        summary: 'Mark a record, or every completed record of a visit, as source-verified (monitor)',
+        body: sdvRequestSchema,
+        response: { 200: sdvResponseSchema, 201: sdvResponseSchema, ...errors },
+      },
+      config: { access: { roles: roles.monitor } },
+    },
+    async (request, reply) => {
+      const result = await markSdv(env(), currentUser(request), auditContext(request), request.body);
+      return reply.status(result.created > 0 ? 201 : 200).send(result);
+    },
+  );
+
+  app.get(
+    '/participants/:id/review',
+    {
+      schema: {
+        tags: ['sdv', 'participants'],
+        summary: 'Per record: SDV mark (or cleared, with reason), unresolved queries, signature',
+        params: participantParamsSchema,
+        response: { 200: participantReviewSchema, ...errors },
+      },
+      config: { access: { roles: roles.unblinded } },
+    },
+    async (request) => participantReview(env(), currentUser(request), request.params.id),
+  );
+};

@@ -1,0 +1,143 @@
+import { queryRows } from '@mini-edc/db';
+import type { Dashboard, DashboardBlinded, VisitRecord } from '@mini-edc/domain';
+import { sql } from 'drizzle-orm';
+import { todayIn } from './clock';
+import { type ConsortInput, consortBlinded, consortUnblinded } from './dashboard-consort';
+import { toVisit } from './participant-views';
+import type { ServiceEnv } from './participants';
+import { queryCounts } from './queries';
+import { inUserSites, seesArm } from './scope';
+import type { AuthUser } from './sessions';
+
+/**
+ * The study dashboard (issue 6 item 5): enrollment against target, CONSORT counts, visit progress
+ * and unresolved queries, all within the caller's sites. For a blinded caller the arm is not even
+ * read from the database, and the answer has no per-arm part.
+ */
+
+interface ParticipantRow {
+  id: string;
+  site_id: string;
+  status: string;
+  eligible: boolean | null;
+  failed_criteria: string[] | null;
+  month: string | null;
+  arm: string | null;
+}
+
+type Month = { month: string; randomized: number; cumulative: number };
+
+/** Every month from the first randomization to this month, with counts and running totals. */
+function monthSeries(months: string[], first: string | null, current: string): Month[] {
+  if (!first) return [];
+  const out: Month[] = [];
+  let [y, m] = first.split('-').map(Number) as [number, number];
+  let cumulative = 0;
+  for (let guard = 0; guard < 600; guard++) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    const randomized = months.filter((x) => x === key).length;
+    cumulative += randomized;
+    out.push({ month: key, randomized, cumulative });
+    if (key >= current) break;
+    m += 1;
+    if (m > 12) [y, m] = [y + 1, 1];
+  }
+  return out;
+}
+
+export async function dashboard(env: ServiceEnv, user: AuthUser): Promise<Dashboard | DashboardBlinded> {
+  const today = todayIn(env.timeZone);
+  const blind = !seesArm(user);
+  const participants = await queryRows<ParticipantRow>(
+    env.db,
+    sql`select p.id, p.site_id, p.status, p.eligible, p.failed_criteria,
+               to_char(p.randomized_at at time zone ${env.timeZone}, 'YYYY-MM') as month,
+               ${blind ? sql`null::text` : sql`rs.arm`} as arm
+        from participants p left join randomization_slots rs on rs.participant_id = p.id
+        where ${inUserSites(sql`p.site_id`, user)}`,
+  );
+  const sites = await queryRows<{ id: string; code: string }>(
+    env.db,
+    sql`select id, code from sites where ${inUserSites(sql`id`, user)} order by code`,
+  );
+  const visitRows = await queryRows<Parameters<typeof toVisit>[0]>(
+    env.db,
+    sql`select id, participant_id, visit_code, target_date::text, window_start::text, window_end::text,
+               status, visit_date::text, out_of_window_reason, missed_reason, version
+        from visits where ${inUserSites(sql`site_id`, user)}`,
+  );
+  const records = await queryRows<{
+    participant_id: string;
+    visit_code: string;
+    form_code: string;
+    status: string;
+    end_status: string | null;
+  }>(
+    env.db,
+    sql`select participant_id, visit_code, form_code, status,
+               case when form_code = 'end_of_study' then data->>'status' end as end_status
+        from form_records
+        where form_code in ('vas', 'odi', 'end_of_study') and ${inUserSites(sql`site_id`, user)}`,
+  );
+
+  const visits = new Map<string, VisitRecord[]>();
+  for (const row of visitRows) {
+    const list = visits.get(row.participant_id) ?? [];
+    list.push(toVisit(row, today));
+    visits.set(row.participant_id, list);
+  }
+  const input: ConsortInput = {
+    participants: participants.map((p) => ({
+      id: p.id,
+      eligible: p.eligible,
+      failedCriteria: p.failed_criteria,
+      randomized: p.month !== null,
+      status: p.status,
+      arm: p.arm,
+    })),
+    visits,
+    records: records.map((r) => ({
+      participantId: r.participant_id,
+      visitCode: r.visit_code,
+      formCode: r.form_code,
+      status: r.status,
+      endStatus: r.end_status,
+    })),
+  };
+
+  const current = today.slice(0, 7);
+  const months = participants.flatMap((p) => (p.month ? [p.month] : []));
+  const first = [...months].sort()[0] ?? null;
+  const progress = env.study.visits
+    .filter((v) => v.kind === 'follow_up')
+    .map((v) => {
+      const counts = { upcoming: 0, due: 0, overdue: 0, missed: 0, done: 0 };
+      for (const list of visits.values()) {
+        const visit = list.find((x) => x.visitCode === v.code);
+        if (visit) counts[visit.status]++;
+      }
+      return { visitCode: v.code, ...counts };
+    });
+  const queries = await queryCounts(env, user);
+
+  return {
+    generatedAt: new Date().toISOString(),
+    enrollment: {
+      target: env.study.enrollment.target,
+      randomized: months.length,
+      months: monthSeries(months, first, current),
+      bySite: sites.map((s) => {
+        const ofSite = participants.filter((p) => p.site_id === s.id && p.month).map((p) => p.month ?? '');
+        return {
+          siteId: s.id,
+          siteCode: s.code,
+          randomized: ofSite.length,
+          months: monthSeries(ofSite, first, current),
+        };
+      }),
+    },
+    consort: blind ? consortBlinded(env.study, input) : consortUnblinded(env.study, input),
+    visits: progress,
+    queries: queries.total,
+  };
+}

@@ -1,0 +1,220 @@
+import { type AuditContext, type Executor, queryRows, schema, withAudit } from '@mini-edc/db';
+import {
+  type CreateQueryRequest,
+  type DataQuery,
+  DomainError,
+  type QueryCounts,
+  type QueryStatus,
+} from '@mini-edc/domain';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import type { ServiceEnv } from './participants';
+import { selectQueries } from './query-views';
+import { inUserSites } from './scope';
+import type { AuthUser } from './sessions';
+
+/**
+ * Data queries (design "Query", issue 6 item 3): a question on one field of one record, opened by
+ * a monitor (or by an investigator as a self-check), answered by the site, closed or reopened by
+ * the monitor. Corrections go through the form save with a reason for change, never through here.
+ * Every step is a row change in data_queries/query_messages, so the triggers audit it.
+ */
+
+/** Assessors are blind: they see queries on the outcome forms they enter, nothing else. */
+const ASSESSOR_FORMS = ['vas', 'odi'];
+
+const notFound = () => new DomainError('NOT_FOUND', 'No such query at your sites.');
+
+/**
+ * Unresolved queries (open or answered) on a record. A record with one cannot be signed; the
+ * signing service calls this inside its transaction.
+ */
+export async function openQueryCount(tx: Executor, recordId: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from data_queries
+        where record_id = ${recordId}::uuid and status in ('open', 'answered')`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+/** The caller's queries as SQL on q (site scope) and fr (the record; blinded form filter). */
+function queryScope(user: AuthUser): SQL {
+  const sites = inUserSites(sql`q.site_id`, user);
+  if (user.role !== 'assessor') return sites;
+  return sql`${sites} and fr.form_code in (${sql.join(
+    ASSESSOR_FORMS.map((f) => sql`${f}`),
+    sql`, `,
+  )})`;
+}
+
+export async function listQueries(
+  env: ServiceEnv,
+  user: AuthUser,
+  filter: { status?: QueryStatus | undefined; participantId?: string | undefined },
+): Promise<DataQuery[]> {
+  const where = [queryScope(user)];
+  if (filter.status) where.push(sql`q.status = ${filter.status}`);
+  if (filter.participantId) where.push(sql`q.participant_id = ${filter.participantId}::uuid`);
+  return selectQueries(env.db, sql.join(where, sql` and `));
+}
+
+async function getQuery(db: Executor, user: AuthUser, id: string): Promise<DataQuery> {
+  const [query] = await selectQueries(db, sql`q.id = ${id}::uuid and ${queryScope(user)}`);
+  if (!query) throw notFound();
+  return query;
+}
+
+export async function createQuery(
+  env: ServiceEnv,
+  user: AuthUser,
+  ctx: AuditContext,
+  input: CreateQueryRequest,
+): Promise<DataQuery> {
+  const id = await withAudit(env.db, ctx, async (tx) => {
+    const [record] = await queryRows<{
+      participant_id: string;
+      site_id: string;
+      form_code: string;
+      status: string;
+    }>(
+      tx,
+      sql`select participant_id, site_id, form_code, status from form_records fr
+          where fr.id = ${input.recordId}::uuid and ${inUserSites(sql`fr.site_id`, user)}`,
+    );
+    if (!record) throw new DomainError('NOT_FOUND', 'No such record at your sites.');
+    const form = env.study.forms.find((f) => f.code === record.form_code);
+    if (!form?.fields.some((f) => f.name === input.field)) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `The ${record.form_code} form has no field ${input.field}.`,
+        [{ path: 'body.field', message: `Not a field of the ${record.form_code} form` }],
+      );
+    }
+    if (record.status === 'locked') {
+      throw new DomainError('RECORD_LOCKED', 'This record is locked; its data can no longer be queried.');
+    }
+    const [query] = await tx
+      .insert(schema.dataQueries)
+      .values({
+        recordId: input.recordId,
+        participantId: record.participant_id,
+        siteId: record.site_id,
+        field: input.field,
+        openedBy: user.id,
+      })
+      .returning({ id: schema.dataQueries.id });
+    if (!query) throw new Error('query insert returned nothing');
+    await tx.insert(schema.queryMessages).values({
+      queryId: query.id,
+      participantId: record.participant_id,
+      siteId: record.site_id,
+      authorId: user.id,
+      authorRole: user.role,
+      kind: 'open',
+      message: input.message,
+    });
+    return query.id;
+  });
+  return getQuery(env.db, user, id);
+}
+
+export type QueryStep = 'answer' | 'close' | 'reopen';
+
+/** Which status each step leads to, and from which statuses it may start. */
+const steps: Record<QueryStep, { to: QueryStatus; from: QueryStatus[]; refusal: string }> = {
+  answer: {
+    to: 'answered',
+    from: ['open', 'answered'],
+    refusal: 'This query is closed; it must be reopened first.',
+  },
+  close: { to: 'closed', from: ['open', 'answered'], refusal: 'This query is already closed.' },
+  reopen: { to: 'open', from: ['closed'], refusal: 'Only a closed query can be reopened.' },
+};
+
+export async function stepQuery(
+  env: ServiceEnv,
+  user: AuthUser,
+  ctx: AuditContext,
+  id: string,
+  step: QueryStep,
+  message: string | undefined,
+): Promise<DataQuery> {
+  await withAudit(env.db, ctx, async (tx) => {
+    const [query] = await queryRows<{
+      status: QueryStatus;
+      opened_by: string;
+      version: number;
+      participant_id: string;
+      site_id: string;
+    }>(
+      tx,
+      sql`select q.status, q.opened_by::text as opened_by, q.version, q.participant_id, q.site_id
+          from data_queries q join form_records fr on fr.id = q.record_id
+          where q.id = ${id}::uuid and ${queryScope(user)}
+          for update of q`,
+    );
+    if (!query) throw notFound();
+    // A monitor closes any query; an investigator only the self-check queries they opened.
+    if (step === 'close' && user.role === 'investigator' && query.opened_by !== user.id) {
+      throw new DomainError('FORBIDDEN', 'Investigators close only the self-check queries they opened.');
+    }
+    const rule = steps[step];
+    if (!rule.from.includes(query.status)) throw new DomainError('CONFLICT', rule.refusal);
+    await tx
+      .update(schema.dataQueries)
+      .set({
+        status: rule.to,
+        closedAt: rule.to === 'closed' ? new Date() : null,
+        version: query.version + 1,
+      })
+      .where(eq(schema.dataQueries.id, id));
+    await tx.insert(schema.queryMessages).values({
+      queryId: id,
+      participantId: query.participant_id,
+      siteId: query.site_id,
+      authorId: user.id,
+      authorRole: user.role,
+      kind: step,
+      message: message ?? '',
+    });
+  });
+  return getQuery(env.db, user, id);
+}
+
+export async function queryCounts(env: ServiceEnv, user: AuthUser): Promise<QueryCounts> {
+  const unresolved = sql`${queryScope(user)} and q.status in ('open', 'answered')`;
+  const counted = sql`count(*) filter (where q.status = 'open')::int as open,
+                      count(*) filter (where q.status = 'answered')::int as answered`;
+  const [byParticipant, bySite] = await Promise.all([
+    queryRows<{ participant_id: string; study_id: string; open: number; answered: number }>(
+      env.db,
+      sql`select q.participant_id, p.study_id, ${counted}
+          from data_queries q join form_records fr on fr.id = q.record_id
+          join participants p on p.id = q.participant_id
+          where ${unresolved} group by q.participant_id, p.study_id order by p.study_id`,
+    ),
+    queryRows<{ site_id: string; site_code: string; open: number; answered: number }>(
+      env.db,
+      sql`select q.site_id, s.code as site_code, ${counted}
+          from data_queries q join form_records fr on fr.id = q.record_id
+          join sites s on s.id = q.site_id
+          where ${unresolved} group by q.site_id, s.code order by s.code`,
+    ),
+  ]);
+  const sum = (key: 'open' | 'answered') => bySite.reduce((n, r) => n + Number(r[key]), 0);
+  return {
+    total: { open: sum('open'), answered: sum('answered') },
+    byParticipant: byParticipant.map((r) => ({
+      participantId: r.participant_id,
+      studyId: r.study_id,
+      open: Number(r.open),
+      answered: Number(r.answered),
+    })),
+    bySite: bySite.map((r) => ({
+      siteId: r.site_id,
+      siteCode: r.site_code,
+      open: Number(r.open),
+      answered: Number(r.answered),
+    })),
+  };
+}

@@ -1,0 +1,93 @@
+import { type Executor, queryRows } from '@mini-edc/db';
+import type { DataQuery, QueryStatus } from '@mini-edc/domain';
+import { type SQL, sql } from 'drizzle-orm';
+
+/** Queries with their record, participant, site, opener and message thread, as the API shows them. */
+
+interface QueryRow {
+  id: string;
+  record_id: string;
+  participant_id: string;
+  study_id: string;
+  site_id: string;
+  site_code: string;
+  visit_code: string;
+  form_code: string;
+  field: string;
+  status: QueryStatus;
+  opened_by: string;
+  opener_name: string | null;
+  opener_role: string | null;
+  opened_at: Date | string;
+  closed_at: Date | string | null;
+  version: number;
+}
+
+interface MessageRow {
+  id: string;
+  query_id: string;
+  kind: DataQuery['messages'][number]['kind'];
+  message: string;
+  author_id: string;
+  author_name: string | null;
+  author_role: string;
+  created_at: Date | string;
+}
+
+const iso = (v: Date | string) => new Date(v).toISOString();
+
+export async function selectQueries(db: Executor, where: SQL): Promise<DataQuery[]> {
+  const rows = await queryRows<QueryRow>(
+    db,
+    sql`select q.id, q.record_id, q.participant_id, p.study_id, q.site_id, s.code as site_code,
+               fr.visit_code, fr.form_code, q.field, q.status, q.opened_by::text as opened_by,
+               u.display_name as opener_name, u.role as opener_role, q.opened_at, q.closed_at, q.version
+        from data_queries q
+        join form_records fr on fr.id = q.record_id
+        join participants p on p.id = q.participant_id
+        join sites s on s.id = q.site_id
+        left join users u on u.id = q.opened_by
+        where ${where}
+        order by q.opened_at desc, p.study_id, q.id`,
+  );
+  if (rows.length === 0) return [];
+  const messages = await queryRows<MessageRow>(
+    db,
+    sql`select m.id, m.query_id, m.kind, m.message, m.author_id::text as author_id,
+               u.display_name as author_name, m.author_role, m.created_at
+        from query_messages m left join users u on u.id = m.author_id
+        where m.query_id in (${sql.join(
+          rows.map((r) => sql`${r.id}::uuid`),
+          sql`, `,
+        )})
+        order by m.created_at, m.id`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    recordId: r.record_id,
+    participantId: r.participant_id,
+    participantStudyId: r.study_id,
+    siteId: r.site_id,
+    siteCode: r.site_code,
+    visitCode: r.visit_code,
+    formCode: r.form_code,
+    field: r.field,
+    status: r.status,
+    openedBy: { id: r.opened_by, name: r.opener_name, role: r.opener_role },
+    selfCheck: r.opener_role === 'investigator',
+    openedAt: iso(r.opened_at),
+    closedAt: r.closed_at === null ? null : iso(r.closed_at),
+    version: r.version,
+    messages: messages
+      .filter((m) => m.query_id === r.id)
+      .map((m) => ({
+        id: m.id,
+        kind: m.kind,
+        message: m.message,
+        authorId: m.author_id,
+        authorName: m.author_name,
+        authorRole: m.author_role,
+        createdAt: iso(m.created_at),
+      })),
+  }));
+}

@@ -1,0 +1,110 @@
+import { queryRows } from '@mini-edc/db';
+import { DomainError, type ParticipantReview, type RecordReview } from '@mini-edc/domain';
+import { sql } from 'drizzle-orm';
+import type { ServiceEnv } from './participants';
+import { inUserSites } from './scope';
+import { currentMarks, toSdvMark } from './sdv';
+import type { AuthUser } from './sessions';
+
+/**
+ * The monitor's view of a participant (issue 6 item 4): per record, its SDV mark (in force, or
+ * cleared with the reason), unresolved queries and signature state.
+ */
+
+interface RecordRow {
+  id: string;
+  visit_code: string;
+  form_code: string;
+  seq: number;
+  status: RecordReview['status'];
+  version: number;
+  updated_at: Date | string;
+}
+
+interface SignatureRow {
+  record_id: string;
+  signer_name: string;
+  meaning: string;
+  record_version: number;
+  signed_at: Date | string;
+  voided_at: Date | string | null;
+  void_reason: string | null;
+}
+
+const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
+
+const noSignature: RecordReview['signature'] = {
+  state: 'none',
+  signerName: null,
+  meaning: null,
+  recordVersion: null,
+  signedAt: null,
+  voidedAt: null,
+  voidReason: null,
+};
+
+export async function participantReview(
+  env: ServiceEnv,
+  user: AuthUser,
+  participantId: string,
+): Promise<ParticipantReview> {
+  const [participant] = await queryRows<{ study_id: string; site_code: string }>(
+    env.db,
+    sql`select p.study_id, s.code as site_code from participants p join sites s on s.id = p.site_id
+        where p.id = ${participantId}::uuid and ${inUserSites(sql`p.site_id`, user)}`,
+  );
+  if (!participant) throw new DomainError('NOT_FOUND', 'No such participant at your sites.');
+  const id = sql`${participantId}::uuid`;
+  const records = await queryRows<RecordRow>(
+    env.db,
+    sql`select id, visit_code, form_code, seq, status, version, updated_at from form_records
+        where participant_id = ${id} order by created_at, form_code, seq`,
+  );
+  const marks = await currentMarks(env.db, sql`m.participant_id = ${id}`);
+  const queries = await queryRows<{ record_id: string; n: number }>(
+    env.db,
+    sql`select record_id, count(*)::int as n from data_queries
+        where participant_id = ${id} and status in ('open', 'answered') group by record_id`,
+  );
+  // The signature in force if there is one, else the latest voided one (kept in history).
+  const signatures = await queryRows<SignatureRow>(
+    env.db,
+    sql`select distinct on (record_id) record_id, signer_name, meaning, record_version, signed_at,
+               voided_at, void_reason
+        from signatures where participant_id = ${id}
+        order by record_id, (voided_at is null) desc, signed_at desc`,
+  );
+  return {
+    participantId,
+    studyId: participant.study_id,
+    siteCode: participant.site_code,
+    records: records.map((r) => {
+      const mark = marks.find((m) => m.record_id === r.id);
+      const signature = signatures.find((s) => s.record_id === r.id);
+      return {
+        recordId: r.id,
+        visitCode: r.visit_code,
+        formCode: r.form_code,
+        seq: r.seq,
+        status: r.status,
+        version: r.version,
+        updatedAt: new Date(r.updated_at).toISOString(),
+        sdv: mark
+          ? { state: mark.cleared_at === null ? 'verified' : 'cleared', mark: toSdvMark(mark) }
+          : { state: 'none', mark: null },
+        openQueries: Number(queries.find((q) => q.record_id === r.id)?.n ?? 0),
+        signature: signature
+          ? {
+              state: signature.voided_at === null ? 'signed' : 'voided',
+              signerName: signature.signer_name,
+              meaning: signature.meaning,
+              recordVersion: signature.record_version,
+              signedAt: iso(signature.signed_at),
+              voidedAt: iso(signature.voided_at),
+              voidReason: signature.void_reason,
+            }
+          : noSignature,
+      };
+    }),
+  };
+}

@@ -1,0 +1,133 @@
+import { type AuditContext, type Executor, queryRows, schema, withAudit } from '@mini-edc/db';
+import { DomainError, type SdvMark, type SdvRequest, type SdvResponse } from '@mini-edc/domain';
+import { sql } from 'drizzle-orm';
+import type { ServiceEnv } from './participants';
+import { inUserSites } from './scope';
+import type { AuthUser } from './sessions';
+
+/**
+ * Source data verification (issue 6 item 4): a monitor marks a record, or every completed record
+ * of a visit, as verified against the source at the record's current version. A later change to
+ * the record clears the mark with a reason (done by the form save), so a mark never vouches for
+ * data the monitor did not see. Marks are rows, audited by their trigger.
+ */
+
+interface RecordRow {
+  id: string;
+  participant_id: string;
+  site_id: string;
+  status: string;
+  version: number;
+  form_code: string;
+}
+
+export interface MarkRow {
+  id: string;
+  record_id: string;
+  record_version: number;
+  verified_by: string;
+  verifier_name: string | null;
+  verified_at: Date | string;
+  cleared_at: Date | string | null;
+  cleared_reason: string | null;
+}
+
+export function toSdvMark(row: MarkRow): SdvMark {
+  return {
+    id: row.id,
+    recordId: row.record_id,
+    recordVersion: row.record_version,
+    verifiedBy: { id: row.verified_by, name: row.verifier_name },
+    verifiedAt: new Date(row.verified_at).toISOString(),
+    clearedAt: row.cleared_at === null ? null : new Date(row.cleared_at).toISOString(),
+    clearedReason: row.cleared_reason,
+  };
+}
+
+/**
+ * The mark that describes each record now: the one in force if any, else the latest cleared one.
+ * `where` is SQL on m (sdv_marks).
+ */
+export async function currentMarks(db: Executor, where: ReturnType<typeof sql>): Promise<MarkRow[]> {
+  return queryRows<MarkRow>(
+    db,
+    sql`select distinct on (m.record_id) m.id, m.record_id, m.record_version,
+               m.verified_by::text as verified_by, u.display_name as verifier_name, m.verified_at,
+               m.cleared_at, m.cleared_reason
+        from sdv_marks m left join users u on u.id = m.verified_by
+        where ${where}
+        order by m.record_id, (m.cleared_at is null) desc, m.verified_at desc, m.cleared_at desc`,
+  );
+}
+
+async function recordsToVerify(tx: Executor, user: AuthUser, input: SdvRequest): Promise<RecordRow[]> {
+  const scope = inUserSites(sql`fr.site_id`, user);
+  const columns = sql`fr.id, fr.participant_id, fr.site_id, fr.status, fr.version, fr.form_code`;
+  if ('recordId' in input) {
+    const rows = await queryRows<RecordRow>(
+      tx,
+      sql`select ${columns} from form_records fr
+          where fr.id = ${input.recordId}::uuid and ${scope} for update`,
+    );
+    const [record] = rows;
+    if (!record) throw new DomainError('NOT_FOUND', 'No such record at your sites.');
+    if (record.status === 'draft') {
+      throw new DomainError('CONFLICT', 'A draft cannot be verified; the site must complete it first.');
+    }
+    return rows;
+  }
+  const [participant] = await queryRows<{ id: string }>(
+    tx,
+    sql`select p.id from participants p
+        where p.id = ${input.participantId}::uuid and ${inUserSites(sql`p.site_id`, user)}`,
+  );
+  if (!participant) throw new DomainError('NOT_FOUND', 'No such participant at your sites.');
+  const rows = await queryRows<RecordRow>(
+    tx,
+    sql`select ${columns} from form_records fr
+        where fr.participant_id = ${input.participantId}::uuid and fr.visit_code = ${input.visitCode}
+          and fr.status <> 'draft' and ${scope}
+        order by fr.form_code, fr.seq for update`,
+  );
+  if (rows.length === 0) {
+    throw new DomainError('CONFLICT', `No completed records at visit ${input.visitCode} to verify.`);
+  }
+  return rows;
+}
+
+export async function markSdv(
+  env: ServiceEnv,
+  user: AuthUser,
+  ctx: AuditContext,
+  input: SdvRequest,
+): Promise<SdvResponse> {
+  return withAudit(env.db, ctx, async (tx) => {
+    const records = await recordsToVerify(tx, user, input);
+    const ids = sql.join(
+      records.map((r) => sql`${r.id}::uuid`),
+      sql`, `,
+    );
+    const inForce = await queryRows<{ record_id: string; record_version: number }>(
+      tx,
+      sql`select record_id, record_version from sdv_marks
+          where record_id in (${ids}) and cleared_at is null`,
+    );
+    // Verifying again what is already verified at this version adds nothing (idempotent).
+    const fresh = records.filter(
+      (r) => !inForce.some((m) => m.record_id === r.id && m.record_version === r.version),
+    );
+    if (fresh.length > 0) {
+      await tx.insert(schema.sdvMarks).values(
+        fresh.map((r) => ({
+          recordId: r.id,
+          recordVersion: r.version,
+          participantId: r.participant_id,
+          siteId: r.site_id,
+          verifiedBy: user.id,
+        })),
+      );
+    }
+    const marks = await currentMarks(tx, sql`m.record_id in (${ids})`);
+    return { marks: marks.map(toSdvMark), created: fresh.length };
+  });
+}

@@ -1,0 +1,2 @@
+export * from './consort-labels';
+export * from './consort-svg';
