@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { type AuditContext, appendAuditEvent, queryRows, schema, withAudit } from '@mini-edc/db';
+import { type AuditContext, appendAuditEvent, schema, withAudit } from '@mini-edc/db';
 import { canonicalJson, DomainError } from '@mini-edc/domain';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { LockoutPolicy } from './auth';
 import { confirmPassword } from './auth';
 import { lockParticipant, type ServiceEnv } from './participants';
+import { openQueryCount } from './queries';
 import type { AuthUser } from './sessions';
 
 export const SIGNATURE_MEANING = 'I confirm these data are accurate';
@@ -57,16 +58,9 @@ export async function signVisit(
     if (drafts.length > 0) {
       throw new DomainError('CONFLICT', `Complete these forms before signing: ${drafts.join(', ')}.`);
     }
-    const [open] = await queryRows<{ n: number }>(
-      tx,
-      sql`select count(*)::int as n from data_queries
-          where status in ('open', 'answered')
-            and record_id in (${sql.join(
-              records.map((r) => sql`${r.id}::uuid`),
-              sql`, `,
-            )})`,
-    );
-    if ((open?.n ?? 0) > 0) {
+    let unresolved = 0;
+    for (const record of records) unresolved += await openQueryCount(tx, record.id);
+    if (unresolved > 0) {
       throw new DomainError(
         'CONFLICT',
         'A record of this visit has an unresolved data query; resolve it before signing.',
