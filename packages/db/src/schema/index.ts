@@ -1,4 +1,5 @@
 export * from './audit';
+export * from './exports';
 export * from './participants';
 export * from './randomization';
 export * from './records';

@@ -1,6 +1,7 @@
 export * from './admin';
 export * from './auth';
 export * from './errors';
+export * from './exports';
 export * from './health';
 export * from './lifecycle';
 export * from './participants';

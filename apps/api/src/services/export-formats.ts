@@ -1,0 +1,143 @@
+import type { Db } from '@mini-edc/db';
+import {
+  type CsvCell,
+  dataDictionaryCsvRows,
+  dataDictionaryMarkdown,
+  dataDictionaryRows,
+  type ExportFormat,
+  longCsvHeader,
+  longCsvRows,
+  odmAdminData,
+  odmClinicalDataOpen,
+  odmFooter,
+  odmHeader,
+  odmSubject,
+  plainNumber,
+  wideCsvHeader,
+  wideCsvRow,
+} from '@mini-edc/domain';
+import { stringify } from 'csv-stringify/sync';
+import {
+  auditUsers,
+  type BatchCounts,
+  type ExportScope,
+  participantBatches,
+  scopedSites,
+} from './export-source';
+
+/** How each export is served: URL, media type and file name (issue 7 item 1). */
+export const exportFiles: Record<ExportFormat, { path: string; contentType: string; suffix: string }> = {
+  wide_csv: { path: '/exports/wide.csv', contentType: 'text/csv; charset=utf-8', suffix: 'wide.csv' },
+  long_csv: { path: '/exports/long.csv', contentType: 'text/csv; charset=utf-8', suffix: 'long.csv' },
+  dictionary_csv: {
+    path: '/exports/dictionary.csv',
+    contentType: 'text/csv; charset=utf-8',
+    suffix: 'dictionary.csv',
+  },
+  dictionary_md: {
+    path: '/exports/dictionary.md',
+    contentType: 'text/markdown; charset=utf-8',
+    suffix: 'dictionary.md',
+  },
+  odm_xml: { path: '/exports/odm.xml', contentType: 'application/xml; charset=utf-8', suffix: 'odm.xml' },
+};
+
+export const SOURCE_SYSTEM = 'mini-EDC';
+const SOURCE_SYSTEM_VERSION = '0.1.0';
+
+/** What a format writer reports besides its bytes; counts feed the manifest. */
+export interface ExportTally extends BatchCounts {
+  /** Data rows: CSV rows after the header, ODM SubjectData elements, dictionary variables. */
+  rows: number;
+}
+
+export interface ExportJob {
+  db: Db;
+  scope: ExportScope;
+  exportId: string;
+  startedAt: string;
+  tally: ExportTally;
+  batchSize?: number;
+}
+
+/**
+ * RFC 4180 CSV: CRLF line ends, fields quoted when needed, UTF-8. A null cell is an empty field,
+ * never 0; numbers are written in plain decimal digits (no exponent) so statistics packages read
+ * them as numbers. No spreadsheet-formula escaping: the file is for analysis software, and a
+ * prefixed apostrophe would change the data.
+ */
+function csv(rows: readonly (readonly CsvCell[])[]): string {
+  return stringify(rows as CsvCell[][], {
+    record_delimiter: 'windows',
+    cast: { number: (n) => plainNumber(n) },
+  });
+}
+
+async function* wide(job: ExportJob): AsyncGenerator<string> {
+  const { def, opts } = shaping(job);
+  yield csv([wideCsvHeader(def, opts)]);
+  for await (const batch of participantBatches(job.db, job.scope, job.tally, job.batchSize)) {
+    job.tally.rows += batch.length;
+    yield csv(batch.map((p) => wideCsvRow(def, p, opts)));
+  }
+}
+
+async function* long(job: ExportJob): AsyncGenerator<string> {
+  const { def, opts } = shaping(job);
+  yield csv([longCsvHeader(opts)]);
+  for await (const batch of participantBatches(job.db, job.scope, job.tally, job.batchSize)) {
+    const rows = batch.flatMap((p) => longCsvRows(def, p, opts));
+    job.tally.rows += rows.length;
+    if (rows.length > 0) yield csv(rows);
+  }
+}
+
+async function* dictionaryCsv(job: ExportJob): AsyncGenerator<string> {
+  const { def, opts } = shaping(job);
+  const rows = dataDictionaryCsvRows(def, opts);
+  job.tally.rows = rows.length - 1;
+  yield csv(rows);
+}
+
+async function* dictionaryMd(job: ExportJob): AsyncGenerator<string> {
+  const { def, opts } = shaping(job);
+  job.tally.rows = dataDictionaryRows(def, opts).length;
+  yield dataDictionaryMarkdown(def, opts);
+}
+
+/** ODM 1.3.2 in the XSD's order: Study, AdminData, then one SubjectData per participant. */
+async function* odm(job: ExportJob): AsyncGenerator<string> {
+  const { def, opts } = shaping(job);
+  yield odmHeader({
+    def,
+    blinded: opts.blinded,
+    fileOid: `EXPORT.${job.exportId}`,
+    creationDateTime: job.startedAt,
+    sourceSystem: SOURCE_SYSTEM,
+    sourceSystemVersion: SOURCE_SYSTEM_VERSION,
+  });
+  const [users, locations] = [await auditUsers(job.db, job.scope), await scopedSites(job.db, job.scope)];
+  yield odmAdminData(def, users, locations, opts);
+  yield odmClinicalDataOpen(def, opts);
+  for await (const batch of participantBatches(job.db, job.scope, job.tally, job.batchSize)) {
+    job.tally.rows += batch.length;
+    yield batch.map((p) => odmSubject(def, p, opts)).join('');
+  }
+  yield odmFooter();
+}
+
+function shaping(job: ExportJob) {
+  return { def: job.scope.study, opts: { blinded: job.scope.blinded } };
+}
+
+export const exportWriters: Record<ExportFormat, (job: ExportJob) => AsyncGenerator<string>> = {
+  wide_csv: wide,
+  long_csv: long,
+  dictionary_csv: dictionaryCsv,
+  dictionary_md: dictionaryMd,
+  odm_xml: odm,
+};
+
+/** Dictionaries describe the study, not its participants: they have no participant counts. */
+export const hasParticipantData = (format: ExportFormat) =>
+  format !== 'dictionary_csv' && format !== 'dictionary_md';

@@ -1,0 +1,248 @@
+import { type Db, queryRows } from '@mini-edc/db';
+import {
+  armRevealingForms,
+  type ExportAuditEntry,
+  type ExportParticipant,
+  type ExportRecord,
+  type OdmLocation,
+  type OdmUser,
+  type StudyDefinition,
+} from '@mini-edc/domain';
+import { type SQL, sql } from 'drizzle-orm';
+import { inUserSites } from './scope';
+import type { AuthUser } from './sessions';
+
+/**
+ * Reads what an export shows, in batches, so memory stays flat however large the trial
+ * (issue 7 item 2): participants by keyset on study_id, then the records and the form audit rows
+ * of that batch only. Site scope is in every WHERE clause (design invariant 5); a blinded export
+ * never selects the arm or the intervention forms, so they cannot leak by mistake further on.
+ */
+export interface ExportScope {
+  user: Pick<AuthUser, 'siteIds'>;
+  siteId: string | null;
+  blinded: boolean;
+  /** Audit rows after the captured head are not part of this export (manifest.auditHead). */
+  maxAuditId: number;
+  study: StudyDefinition;
+}
+
+export interface BatchCounts {
+  participants: number;
+  records: number;
+  auditEntries: number;
+}
+
+const UTC = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
+const utc = (column: SQL) => sql`to_char(${column} at time zone 'UTC', ${sql.raw(UTC)})`;
+// One array parameter instead of hundreds: ids are uuids, so the literal needs no quoting.
+const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+function participantScope(scope: ExportScope, column: SQL): SQL {
+  const parts = [inUserSites(column, scope.user)];
+  if (scope.siteId) parts.push(sql`${column} = ${scope.siteId}::uuid`);
+  return sql.join(parts, sql` and `);
+}
+
+function hiddenForms(scope: ExportScope): SQL {
+  const hidden = scope.blinded ? [...armRevealingForms(scope.study)] : [];
+  if (hidden.length === 0) return sql`true`;
+  return sql`r.form_code not in (${sql.join(
+    hidden.map((f) => sql`${f}`),
+    sql`, `,
+  )})`;
+}
+
+interface ParticipantRow {
+  id: string;
+  study_id: string;
+  site_code: string;
+  sex: 'male' | 'female' | null;
+  birth_year: number | null;
+  status: string;
+  screened_at: string | null;
+  eligible: boolean | null;
+  consent_date: string | null;
+  randomized_at: string | null;
+  arm: string | null;
+  stratum_key: string | null;
+}
+
+interface RecordRow {
+  id: string;
+  participant_id: string;
+  visit_code: string;
+  form_code: string;
+  seq: number;
+  status: ExportRecord['status'];
+  version: number;
+  data: Record<string, unknown>;
+}
+
+interface AuditRow {
+  id: string;
+  record_id: string;
+  occurred_at: string;
+  actor_id: string;
+  actor_label: string | null;
+  actor_role: string;
+  site_code: string | null;
+  action: ExportAuditEntry['action'];
+  reason: string | null;
+  fields: string[] | null;
+}
+
+async function readBatch(db: Db, scope: ExportScope, after: string, size: number) {
+  return queryRows<ParticipantRow>(
+    db,
+    sql`select p.id, p.study_id, s.code as site_code, p.sex, p.birth_year, p.status,
+               p.screened_at::text as screened_at, p.eligible, p.consent_date::text as consent_date,
+               ${utc(sql`p.randomized_at`)} as randomized_at,
+               ${scope.blinded ? sql`null::text` : sql`rs.arm`} as arm, rs.stratum_key
+        from participants p
+        join sites s on s.id = p.site_id
+        left join randomization_slots rs on rs.participant_id = p.id
+        where ${participantScope(scope, sql`p.site_id`)} and p.study_id > ${after}
+        order by p.study_id
+        limit ${size}`,
+  );
+}
+
+async function readRecords(db: Db, scope: ExportScope, ids: string[]) {
+  return queryRows<RecordRow>(
+    db,
+    sql`select r.id, r.participant_id, r.visit_code, r.form_code, r.seq, r.status, r.version, r.data
+        from form_records r
+        where r.participant_id = any(${uuidArray(ids)}) and ${inUserSites(sql`r.site_id`, scope.user)}
+          and ${hiddenForms(scope)}
+        order by r.participant_id, r.visit_code, r.form_code, r.seq`,
+  );
+}
+
+async function readAudit(db: Db, scope: ExportScope, ids: string[], recordIds: string[]) {
+  if (recordIds.length === 0) return [];
+  // Field names come from the trigger's "data.<field>" keys (migrations/0003_clinical_guards.sql).
+  return queryRows<AuditRow>(
+    db,
+    sql`select a.id::text as id, a.record_id, ${utc(sql`a.occurred_at`)} as occurred_at, a.actor_id,
+               a.actor_label, a.actor_role, s.code as site_code, a.action, a.reason,
+               array(select substr(k, 6) from jsonb_object_keys(a.changes) k
+                     where k like 'data.%' order by 1) as fields
+        from audit_log a
+        left join sites s on s.id = a.site_id
+        where a.participant_id = any(${uuidArray(ids)}) and a.table_name = 'form_records'
+          and a.record_id = any(${`{${recordIds.join(',')}}`}::text[]) and a.id <= ${scope.maxAuditId}
+        order by a.id`,
+  );
+}
+
+function toAuditEntry(a: AuditRow): ExportAuditEntry {
+  return {
+    auditId: Number(a.id),
+    occurredAt: a.occurred_at,
+    actorId: a.actor_id,
+    actorLabel: a.actor_label,
+    actorRole: a.actor_role,
+    siteCode: a.site_code,
+    action: a.action,
+    reason: a.reason,
+    fields: a.fields ?? [],
+  };
+}
+
+/** Participants in study-id order, `size` at a time, each with its records and their audit. */
+export async function* participantBatches(
+  db: Db,
+  scope: ExportScope,
+  counts: BatchCounts,
+  size = 200,
+): AsyncGenerator<ExportParticipant[]> {
+  let after = '';
+  for (;;) {
+    const rows = await readBatch(db, scope, after, size);
+    if (rows.length === 0) return;
+    const ids = rows.map((r) => r.id);
+    const records = await readRecords(db, scope, ids);
+    const audit = await readAudit(
+      db,
+      scope,
+      ids,
+      records.map((r) => r.id),
+    );
+    const auditByRecord = new Map<string, ExportAuditEntry[]>();
+    for (const a of audit) {
+      const list = auditByRecord.get(a.record_id) ?? [];
+      list.push(toAuditEntry(a));
+      auditByRecord.set(a.record_id, list);
+    }
+    const recordsByParticipant = new Map<string, ExportRecord[]>();
+    for (const r of records) {
+      const list = recordsByParticipant.get(r.participant_id) ?? [];
+      list.push({
+        recordId: r.id,
+        visitCode: r.visit_code,
+        formCode: r.form_code,
+        seq: r.seq,
+        status: r.status,
+        version: r.version,
+        data: r.data,
+        audit: auditByRecord.get(r.id) ?? [],
+      });
+      recordsByParticipant.set(r.participant_id, list);
+    }
+    counts.participants += rows.length;
+    counts.records += records.length;
+    counts.auditEntries += audit.length;
+    yield rows.map((p) => ({
+      participantId: p.id,
+      studyId: p.study_id,
+      siteCode: p.site_code,
+      sex: p.sex,
+      birthYear: p.birth_year,
+      status: p.status,
+      screenedAt: p.screened_at,
+      eligible: p.eligible,
+      consentDate: p.consent_date,
+      randomizedAt: p.randomized_at,
+      arm: scope.blinded ? null : p.arm,
+      stratum: p.stratum_key,
+      records: recordsByParticipant.get(p.id) ?? [],
+    }));
+    after = rows[rows.length - 1]?.study_id ?? after;
+    if (rows.length < size) return;
+  }
+}
+
+/** The sites the export covers: the caller's, narrowed by the siteId filter. */
+export async function scopedSites(db: Db, scope: ExportScope): Promise<OdmLocation[]> {
+  const rows = await queryRows<{ code: string; name: string }>(
+    db,
+    sql`select s.code, s.name from sites s where ${participantScope(scope, sql`s.id`)} order by s.code`,
+  );
+  return rows.map((r) => ({ siteCode: r.code, name: r.name }));
+}
+
+/**
+ * Everyone the exported audit rows name, for ODM's AdminData, which comes before the clinical
+ * data and so must be known first. Names and roles come from the users table; actors that are
+ * not users (the explicit 'system' actor) keep the label and role the audit row recorded.
+ */
+export async function auditUsers(db: Db, scope: ExportScope): Promise<OdmUser[]> {
+  const rows = await queryRows<{ actor_id: string; label: string | null; role: string | null }>(
+    db,
+    sql`with actors as (
+          select a.actor_id, (array_agg(a.actor_label order by a.id desc))[1] as label,
+                 (array_agg(a.actor_role order by a.id desc))[1] as role
+          from audit_log a
+          where a.table_name = 'form_records' and a.id <= ${scope.maxAuditId}
+            and a.record_id in (
+              select r.id::text from form_records r join participants p on p.id = r.participant_id
+              where ${participantScope(scope, sql`p.site_id`)} and ${hiddenForms(scope)})
+          group by a.actor_id
+        )
+        select a.actor_id, coalesce(u.display_name, a.label) as label, coalesce(u.role, a.role) as role
+        from actors a left join users u on u.id::text = a.actor_id
+        order by a.actor_id`,
+  );
+  return rows.map((r) => ({ userId: r.actor_id, displayName: r.label, role: r.role }));
+}
