@@ -40,7 +40,20 @@ export type OdiTotalName = (typeof ODI_TOTALS)[number];
  * derived values (issue 7). No section answered gives no score: sum and % are null, never 0
  * (§3.2 rule 5). An item outside 0–5 cannot be scored, so every total is null rather than a guess.
  */
+// Wide rows ask for several totals of the same record: score each record's data once.
+const totalsCache = new WeakMap<object, Record<OdiTotalName, number | string | boolean | null>>();
+
 export function odiTotals(
+  data: Record<string, unknown>,
+): Record<OdiTotalName, number | string | boolean | null> {
+  const cached = totalsCache.get(data);
+  if (cached) return cached;
+  const totals = computeOdiTotals(data);
+  totalsCache.set(data, totals);
+  return totals;
+}
+
+function computeOdiTotals(
   data: Record<string, unknown>,
 ): Record<OdiTotalName, number | string | boolean | null> {
   const answers = {} as Record<OdiItemKey, number | null>;
@@ -70,11 +83,21 @@ export function odiTotals(
  * The record's data with derived ODI totals recomputed; every other field as stored. The export
  * shows what the study definition knows; keys it does not know are kept by the long file only.
  */
+const recordDataCache = new WeakMap<object, Record<string, unknown>>();
+
 export function recordData(
   form: FormDefinition | undefined,
   data: Record<string, unknown>,
 ): Record<string, unknown> {
   if (form === undefined || !isOdiForm(form)) return data;
+  const cached = recordDataCache.get(data);
+  if (cached) return cached;
+  const out = withOdiTotals(form, data);
+  recordDataCache.set(data, out);
+  return out;
+}
+
+function withOdiTotals(form: FormDefinition, data: Record<string, unknown>): Record<string, unknown> {
   const totals = odiTotals(data);
   const out: Record<string, unknown> = { ...data };
   for (const f of form.fields) {
