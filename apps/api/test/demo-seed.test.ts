@@ -15,7 +15,10 @@ describe(`demo seed on ${testDbKind()}`, () => {
   it('creates two sites, a user of each role and participants in various states, once', async () => {
     expect(await seedDemo(db.db, lbpTrial, 'Europe/Istanbul')).toBe(true);
     expect(await seedDemo(db.db, lbpTrial, 'Europe/Istanbul')).toBe(false);
-    const roles = await queryRows<{ role: string }>(db.db, sql`select distinct role from users order by role`);
+    const roles = await queryRows<{ role: string }>(
+      db.db,
+      sql`select distinct role from users order by role`,
+    );
     expect(roles.map((r) => r.role)).toEqual(['admin', 'assessor', 'coordinator', 'investigator', 'monitor']);
     const statuses = await queryRows<{ status: string; n: number }>(
       db.db,
