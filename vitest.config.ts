@@ -2,6 +2,8 @@ import { connect } from 'node:net';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 const integrationFiles = ['packages/db/test/**/*.test.ts', 'apps/api/test/**/*.test.ts'];
+// Process-level resilience tests (kill -9, terminated backends) run on their own: npm run test:resilience.
+const resilienceFiles = ['apps/api/test/resilience/**'];
 
 function postgresReachable(): Promise<boolean> {
   const url = new URL(process.env.EDC_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
@@ -33,6 +35,7 @@ export default defineConfig(async () => {
       test: {
         name: 'pglite',
         include: integrationFiles,
+        exclude: resilienceFiles,
         env: { EDC_TEST_DB: 'pglite' },
         testTimeout: 30_000,
         hookTimeout: 60_000,
@@ -44,6 +47,7 @@ export default defineConfig(async () => {
       test: {
         name: 'pg',
         include: integrationFiles,
+        exclude: resilienceFiles,
         env: { EDC_TEST_DB: 'pg' },
         globalSetup: ['test/pg-global-setup.ts'],
         setupFiles: ['test/pg-setup-file.ts'],

@@ -62,6 +62,8 @@ test('a protected page sends the visitor to sign in and back again', async ({ pa
   await expect(page.getByRole('heading', { name: 'Participants' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([
     'Participants',
+    'Dashboard',
+    'Queries',
     'Audit trail',
   ]);
 

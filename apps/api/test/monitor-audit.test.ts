@@ -90,6 +90,21 @@ describe(`audit review on ${testDbKind()}`, () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(all.map((r) => r.id));
+    // With a time range pages run newest-first by time, and the cursor carries the time too.
+    const range = `actorId=${w.users.coordinator.id}&from=${startedAt}&to=${new Date(Date.now() + 60_000).toISOString()}`;
+    const inRange = await items('monitor', range);
+    const timed: AuditEntry[] = [];
+    cursor = null;
+    do {
+      const res = await get('monitor', `/api/v1/audit?${range}&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.statusCode, res.body).toBe(200);
+      timed.push(...res.json().items);
+      cursor = res.json().nextCursor;
+    } while (cursor);
+    expect(timed.map((r) => r.id)).toEqual(inRange.map((r) => r.id));
+    expect(new Set(timed.map((r) => r.id)).size).toBe(timed.length);
+    const times = timed.map((r) => r.occurredAt);
+    expect(times).toEqual([...times].sort().reverse());
     const bad = await get('monitor', '/api/v1/audit?cursor=bm90LWEtY3Vyc29y');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].path).toBe('querystring.cursor');

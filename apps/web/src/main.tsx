@@ -7,6 +7,7 @@ import { SessionProvider } from './auth/session-context';
 import './i18n';
 import { router } from './router';
 import './styles.css';
+import './styles/participants.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -17,9 +17,16 @@ export const navItems: readonly NavItem[] = [
     label: 'nav.participants',
     roles: ['coordinator', 'investigator', 'monitor', 'assessor'],
   },
-  { to: '/audit', label: 'nav.audit', roles: ['monitor'] },
+  {
+    to: '/dashboard',
+    label: 'nav.dashboard',
+    roles: ['coordinator', 'investigator', 'monitor', 'assessor', 'admin'],
+  },
+  { to: '/queries', label: 'nav.queries', roles: ['monitor', 'investigator', 'coordinator'] },
+  { to: '/audit', label: 'nav.audit', roles: ['monitor', 'admin', 'investigator', 'coordinator'] },
   { to: '/admin/users', label: 'nav.users', roles: ['admin'] },
   { to: '/admin/sites', label: 'nav.sites', roles: ['admin'] },
+  { to: '/admin/randomization-lists', label: 'nav.randomizationLists', roles: ['admin'] },
 ];
 
 export function rolesFor(to: string): readonly Role[] {

@@ -6,13 +6,27 @@ import { LoginPage } from './auth/login-page';
 import { RequireAuth } from './auth/require-auth';
 import { Layout } from './components/layout';
 import { rolesFor } from './navigation';
-import { ComingSoonPage } from './pages/coming-soon-page';
 import { HomePage } from './pages/home-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { monitorRoutes } from './review/monitor-routes';
 
 // Admin screens load on demand: most users never open them, so they stay out of the first bundle.
 const UsersPage = lazy(() => import('./admin/users-page').then((m) => ({ default: m.UsersPage })));
 const SitesPage = lazy(() => import('./admin/sites-page').then((m) => ({ default: m.SitesPage })));
+const RandomizationListsPage = lazy(() =>
+  import('./randomization/randomization-lists-page').then((m) => ({ default: m.RandomizationListsPage })),
+);
+// Participant screens are the app's largest part; each loads with its first visit.
+const ParticipantsPage = lazy(() =>
+  import('./participants/participants-page').then((m) => ({ default: m.ParticipantsPage })),
+);
+const ScreeningWizard = lazy(() =>
+  import('./participants/screening-wizard').then((m) => ({ default: m.ScreeningWizard })),
+);
+const ParticipantPage = lazy(() =>
+  import('./participants/participant-page').then((m) => ({ default: m.ParticipantPage })),
+);
+const FormPage = lazy(() => import('./participants/form-page').then((m) => ({ default: m.FormPage })));
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingText />}>{children}</Suspense>;
@@ -33,12 +47,18 @@ export const router = createBrowserRouter([
       { element: <RequireAuth />, children: [{ path: 'change-password', element: <ChangePasswordPage /> }] },
       {
         element: <RequireAuth roles={rolesFor('/participants')} />,
-        children: [{ path: 'participants', element: <ComingSoonPage title="nav.participants" /> }],
+        children: [
+          { path: 'participants', element: <Loading>{<ParticipantsPage />}</Loading> },
+          { path: 'participants/new', element: <Loading>{<ScreeningWizard />}</Loading> },
+          { path: 'participants/:id', element: <Loading>{<ParticipantPage />}</Loading> },
+          { path: 'participants/:id/screening', element: <Loading>{<ScreeningWizard />}</Loading> },
+          {
+            path: 'participants/:id/visits/:visitCode/forms/:formCode',
+            element: <Loading>{<FormPage />}</Loading>,
+          },
+        ],
       },
-      {
-        element: <RequireAuth roles={rolesFor('/audit')} />,
-        children: [{ path: 'audit', element: <ComingSoonPage title="nav.audit" /> }],
-      },
+      ...monitorRoutes,
       {
         element: <RequireAuth roles={rolesFor('/admin/users')} />,
         children: [
@@ -62,6 +82,15 @@ export const router = createBrowserRouter([
                 <SitesPage />
               </Loading>
             ),
+          },
+        ],
+      },
+      {
+        element: <RequireAuth roles={rolesFor('/admin/randomization-lists')} />,
+        children: [
+          {
+            path: 'admin/randomization-lists',
+            element: <Loading>{<RandomizationListsPage />}</Loading>,
           },
         ],
       },

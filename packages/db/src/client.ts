@@ -44,6 +44,11 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
     // An idle client whose server connection died emits 'error'; without a listener that would
     // crash the process. The pool discards the client and opens a new one on the next query.
     pool.on('error', () => {});
+    // A checked-out client whose backend is terminated emits 'error' too; the query it runs
+    // rejects (and the API answers 503), so the event itself must not crash the process.
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,

@@ -1,3 +1,4 @@
+import { databaseError } from '@mini-edc/db';
 import { DomainError, type ErrorBody, type ErrorCode, type FieldError } from '@mini-edc/domain';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -73,6 +74,13 @@ export const errorHandlerPlugin = fp(
         return reply.status(statusOf[error.code]).send({
           error: { code: error.code, message: error.message, fields: error.fields, ...error.details },
         });
+      }
+      // PostgreSQL text cannot hold U+0000 (22P05, 22021): a client error, and nothing was written.
+      const dbCode = databaseError(error)?.code;
+      if (dbCode === '22P05' || dbCode === '22021') {
+        return reply
+          .status(400)
+          .send(errorBody('VALIDATION_FAILED', 'Text may not contain the NUL character (U+0000).'));
       }
       const client = fastifyClientError(error);
       if (client) return reply.status(statusOf[client.code]).send(errorBody(client.code, client.message));

@@ -10,7 +10,7 @@ import {
 } from '@mini-edc/db';
 import type { AuditFilter, AuditVerification } from '@mini-edc/domain';
 import { stringify } from 'csv-stringify';
-import { type AuditRow, auditPageSql, changeList } from './audit-review';
+import { type AuditRow, auditPageSql, changeList, ordersByTime, type PageEnd } from './audit-review';
 import type { AuthUser } from './sessions';
 
 /**
@@ -69,13 +69,13 @@ function csvRows(row: AuditRow): string[][] {
 }
 
 async function* auditRecords(db: Db, user: AuthUser, filter: AuditFilter): AsyncGenerator<string[]> {
-  let beforeId: number | undefined;
+  let before: PageEnd | undefined;
   for (;;) {
-    const batch = await queryRows<AuditRow>(db, auditPageSql(user, filter, BATCH, beforeId));
+    const batch = await queryRows<AuditRow>(db, auditPageSql(user, filter, BATCH, before));
     for (const row of batch) yield* csvRows(row);
     const last = batch[batch.length - 1];
     if (batch.length < BATCH || !last) return;
-    beforeId = Number(last.id);
+    before = ordersByTime(filter) ? { id: Number(last.id), at: last.occurred_at } : Number(last.id);
   }
 }
 

@@ -29,19 +29,32 @@ export interface AuditRow {
 
 const CURSOR_PREFIX = 'audit:';
 
-export function encodeCursor(id: number | string): string {
-  return Buffer.from(`${CURSOR_PREFIX}${id}`).toString('base64url');
+/** Where the previous page ended: its last id, and its time when the page was ordered by time. */
+export type PageEnd = number | { id: number; at: string };
+
+export function encodeCursor(id: number | string, at?: string): string {
+  return Buffer.from(`${CURSOR_PREFIX}${id}${at ? `@${at}` : ''}`).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): number {
+export function decodeCursor(cursor: string): PageEnd {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const id = text.startsWith(CURSOR_PREFIX) ? Number(text.slice(CURSOR_PREFIX.length)) : Number.NaN;
-  if (!Number.isSafeInteger(id) || id < 1) {
+  const body = text.startsWith(CURSOR_PREFIX) ? text.slice(CURSOR_PREFIX.length) : '';
+  const [idText = '', at] = body.split('@');
+  const id = idText ? Number(idText) : Number.NaN;
+  if (!Number.isSafeInteger(id) || id < 1 || (at !== undefined && Number.isNaN(Date.parse(at)))) {
     throw new DomainError('VALIDATION_FAILED', 'The cursor is not one this API gave out.', [
       { path: 'querystring.cursor', message: 'Not a cursor from this API' },
     ]);
   }
-  return id;
+  return at === undefined ? id : { id, at };
+}
+
+/**
+ * A time range is answered newest-first by time, so the (actor_id, occurred_at, id) index serves
+ * "this user, this week" without walking the whole log backwards by id; otherwise by id.
+ */
+export function ordersByTime(filter: AuditFilter): boolean {
+  return Boolean(filter.from || filter.to);
 }
 
 /**
@@ -80,10 +93,13 @@ export function auditPageSql(
   user: Pick<AuthUser, 'role' | 'siteIds'>,
   filter: AuditFilter,
   limit: number,
-  beforeId?: number,
+  before?: PageEnd,
 ): SQL {
   const where = [auditScope(user), ...filterConditions(filter)];
-  if (beforeId !== undefined) where.push(sql`a.id < ${beforeId}`);
+  const byTime = ordersByTime(filter);
+  if (typeof before === 'number') where.push(sql`a.id < ${before}`);
+  else if (before) where.push(sql`(a.occurred_at, a.id) < (${before.at}::timestamptz, ${before.id})`);
+  const order = byTime ? sql`a.occurred_at desc, a.id desc` : sql`a.id desc`;
   return sql`select a.id::text as id,
       to_char(a.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as occurred_at,
       a.actor_id, a.actor_label, a.actor_role, s.code as site_code, a.action, a.table_name,
@@ -91,12 +107,12 @@ export function auditPageSql(
     from (
       select * from audit_log a
       where ${sql.join(where, sql` and `)}
-      order by a.id desc
+      order by ${order}
       limit ${limit}
     ) a
     left join sites s on s.id = a.site_id
     left join participants p on p.id = a.participant_id
-    order by a.id desc`;
+    order by ${order}`;
 }
 
 /** {field: [old, new]} as a list; events (logins, exports) carry plain details, shown as new. */
@@ -132,12 +148,15 @@ export async function listAuditPage(
   query: AuditFilter & { cursor?: string | undefined; limit: number },
 ): Promise<AuditPage> {
   const { cursor, limit, ...filter } = query;
-  const beforeId = cursor === undefined ? undefined : decodeCursor(cursor);
-  const rows = await queryRows<AuditRow>(db, auditPageSql(user, filter, limit + 1, beforeId));
+  const before = cursor === undefined ? undefined : decodeCursor(cursor);
+  const rows = await queryRows<AuditRow>(db, auditPageSql(user, filter, limit + 1, before));
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
     items: page.map(toAuditEntry),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null,
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor(last.id, ordersByTime(filter) ? last.occurred_at : undefined)
+        : null,
   };
 }

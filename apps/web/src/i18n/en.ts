@@ -1,3 +1,6 @@
+import { monitorEn } from './monitor.en';
+import { participantsEn, randomizationListsEn } from './participants.en';
+
 /** English interface text. tr.ts must have exactly the same keys (its type is `typeof en`). */
 export const en = {
   common: {
@@ -25,8 +28,11 @@ export const en = {
   nav: {
     participants: 'Participants',
     audit: 'Audit trail',
+    dashboard: 'Dashboard',
+    queries: 'Queries',
     users: 'Users',
     sites: 'Sites',
+    randomizationLists: 'Randomization lists',
   },
   roles: {
     admin: 'Administrator',
@@ -169,6 +175,9 @@ export const en = {
       empty: 'No users yet.',
     },
   },
+  participants: participantsEn,
+  randomizationLists: randomizationListsEn,
+  monitor: monitorEn,
 };
 
 export type Translation = typeof en;

@@ -1,4 +1,6 @@
 import type { Translation } from './en';
+import { monitorTr } from './monitor.tr';
+import { participantsTr, randomizationListsTr } from './participants.tr';
 
 /** Türkçe arayüz metinleri; anahtarlar en.ts ile birebir aynıdır. */
 export const tr: Translation = {
@@ -27,8 +29,11 @@ export const tr: Translation = {
   nav: {
     participants: 'Katılımcılar',
     audit: 'Denetim izi',
+    dashboard: 'Gösterge paneli',
+    queries: 'Sorgular',
     users: 'Kullanıcılar',
     sites: 'Merkezler',
+    randomizationLists: 'Randomizasyon listeleri',
   },
   roles: {
     admin: 'Yönetici',
@@ -169,4 +174,7 @@ export const tr: Translation = {
       empty: 'Henüz kullanıcı yok.',
     },
   },
+  participants: participantsTr,
+  randomizationLists: randomizationListsTr,
+  monitor: monitorTr,
 };

@@ -38,6 +38,8 @@ export const auditLog = pgTable(
     // Audit review filters (issue 6): by table/form and by action, newest first; by field name.
     index('audit_log_table_idx').on(t.tableName, t.id.desc()),
     index('audit_log_action_idx').on(t.action, t.id.desc()),
+    // "This user, this time range": pages ordered by time walk only that user's rows in range.
+    index('audit_log_actor_time_idx').on(t.actorId, t.occurredAt.desc(), t.id.desc()),
     index('audit_log_changes_keys_idx').using('gin', t.changes),
   ],
 );

@@ -49,7 +49,7 @@ export const auditListQuerySchema = auditFilterSchema.extend({
   /** Opaque: the nextCursor of the previous page. */
   cursor: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'Not a cursor from this API')
+    .regex(/^[A-Za-z0-9_-]{1,120}$/, 'Not a cursor from this API')
     .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });

@@ -1,0 +1,339 @@
+/**
+ * Hostile input against every write route (issue 8, design invariant 6): property-based fuzzing
+ * with fast-check. Each route is called by a signed-in user of a role it allows, so the requests
+ * get past authentication and reach validation, with bodies that cannot be valid: wrong root
+ * types, fields of the wrong JSON type, out-of-range scores, oversize strings, unknown fields
+ * carrying unicode and nulls, malformed JSON, wrong content types, bodies over the size limit, and
+ * hostile path parameters. Every answer must be a 4xx with {error:{code,message,fields?}}, never a
+ * 5xx, and the database must be exactly as before: same row count in every table, same audit_log.
+ * Runs in-process on both engines (PGlite and PostgreSQL).
+ */
+import { queryRows } from '@mini-edc/db';
+import { testDbKind } from '@mini-edc/db/testing';
+import { errorBodySchema, type Role } from '@mini-edc/domain';
+import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession } from '../src/services/sessions';
+import { buildTestApp, type TestContext } from './helpers';
+import { type MatrixEntry, type Method, matrixEntries } from './matrix/entries';
+import { buildMatrixFixture, type MatrixFixture } from './matrix/fixture';
+
+const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const numRuns = Number(process.env.EDC_FUZZ_RUNS ?? 150);
+const bodyLimit = 256 * 1024;
+
+let t: TestContext;
+let fx: MatrixFixture;
+const sessions = {} as Record<Role, { cookie: string; csrf: string }>;
+
+beforeAll(async () => {
+  t = await buildTestApp({ EDC_LOGIN_RATE_PER_MINUTE: 1_000_000 });
+  fx = await buildMatrixFixture(t.app);
+  await t.app.ready();
+  for (const role of ['admin', 'coordinator', 'investigator', 'assessor', 'monitor'] as const) {
+    const { token, session } = await createSession(t.db.db, fx.users[role].id, t.app.sessionPolicy);
+    sessions[role] = { cookie: `edc_session=${token}`, csrf: session.csrfToken };
+  }
+}, 120_000);
+afterAll(() => t?.close());
+
+/** Row count of every table in the schema, and the newest audit row: the database's fingerprint. */
+async function fingerprint(): Promise<Record<string, number>> {
+  const tables = await queryRows<{ name: string }>(
+    t.db.db,
+    sql`select table_name as name from information_schema.tables
+        where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+  );
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    const [row] = await queryRows<{ n: number }>(
+      t.db.db,
+      sql.raw(`select count(*)::int as n from "${name}"`),
+    );
+    counts[name] = row?.n ?? -1;
+  }
+  const [last] = await queryRows<{ id: number }>(
+    t.db.db,
+    sql`select coalesce(max(id), 0)::int as id from audit_log`,
+  );
+  counts['audit_log.max_id'] = last?.id ?? -1;
+  return counts;
+}
+
+/** Admin for admin routes, a coordinator for participant routes, else the first role allowed. */
+function callerFor(entry: MatrixEntry | undefined): Role | 'public' {
+  if (!entry || entry.allowed === 'public') return 'public';
+  for (const role of ['admin', 'coordinator'] as const) if (entry.allowed.includes(role)) return role;
+  return entry.allowed[0] ?? 'admin';
+}
+
+// --- Arbitraries -----------------------------------------------------------------------------
+
+const hostileText = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom(
+    "'; drop table participants; --",
+    '<script>alert(1)</script>',
+    '\u202e\u0000\uffff',
+    '𝕳𝖊𝖑𝖑𝖔 👩‍⚕️',
+    '../../etc/passwd',
+    '%00',
+    '{{7*7}}',
+  ),
+);
+
+/** Any JSON value, unicode and nulls included. */
+const anyJson = fc.jsonValue({ maxDepth: 3 });
+
+const jsonType = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+
+/** A JSON value whose type differs from the original's, so it cannot satisfy the field's schema. */
+function wrongTypeFor(original: unknown): fc.Arbitrary<unknown> {
+  const type = jsonType(original);
+  const candidates: fc.Arbitrary<unknown>[] = [
+    fc.integer({ min: -1e9, max: 1e9 }),
+    fc.double({ noNaN: true }),
+    fc.boolean(),
+    hostileText,
+    fc.array(anyJson, { maxLength: 4 }),
+    fc.dictionary(fc.string({ maxLength: 8 }), anyJson, { maxKeys: 4 }),
+  ];
+  return fc.oneof(...candidates).filter((v) => {
+    const t2 = jsonType(v);
+    // Integers and doubles are both numbers; a string where a number is wanted is still wrong.
+    return t2 !== type;
+  });
+}
+
+/** Strings longer than any field allows (the longest free text allowed is 2 000 characters). */
+const oversizeString = fc.integer({ min: 2_001, max: 60_000 }).map((n) => 'x'.repeat(n));
+
+/** Scores and values outside every range of the VAS and ODI forms. */
+const outOfRangeScore = fc.oneof(
+  fc.integer({ min: 101, max: 1e9 }),
+  fc.integer({ min: -1e9, max: -1 }),
+  fc.double({ min: 0.01, max: 99.99, noInteger: true }),
+  fc.constantFrom(1e308, -0.5, 100.5),
+);
+
+type Mutation = { kind: 'json'; payload: unknown } | { kind: 'raw'; body: string; contentType: string };
+
+function bodyMutations(valid: Record<string, unknown>): fc.Arbitrary<Mutation> {
+  const keys = Object.keys(valid);
+  const options: fc.Arbitrary<Mutation>[] = [
+    // The root is not an object at all.
+    fc
+      .oneof(fc.constant(null), fc.integer(), fc.boolean(), hostileText, fc.array(anyJson, { maxLength: 3 }))
+      .map((payload) => ({ kind: 'json' as const, payload })),
+    // Unknown fields, with unicode keys, nulls and nested values: strict schemas refuse them.
+    fc
+      .dictionary(
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).map((k) => `__fuzz_${k}`),
+        anyJson,
+        { minKeys: 1, maxKeys: 3 },
+      )
+      .map((extra) => ({ kind: 'json' as const, payload: { ...valid, ...extra } })),
+    // Malformed JSON text.
+    fc
+      .oneof(
+        fc.constantFrom('{', '{"a":', '[1,', 'nul', '{"data": {"vas_mm": 1,}}', "{'a': 1}", '\u0000'),
+        fc.string({ maxLength: 30 }).filter((s) => {
+          try {
+            JSON.parse(s);
+            return false;
+          } catch {
+            return true;
+          }
+        }),
+      )
+      .map((body) => ({ kind: 'raw' as const, body, contentType: 'application/json' })),
+    // A body over the 256 KiB limit.
+    fc.integer({ min: bodyLimit + 1, max: bodyLimit * 2 }).map((n) => ({
+      kind: 'raw' as const,
+      body: JSON.stringify({ ...valid, padding: 'p'.repeat(n) }),
+      contentType: 'application/json',
+    })),
+    // The right JSON with a content type the API does not accept.
+    fc
+      .constantFrom('text/plain', 'application/xml', 'multipart/form-data; boundary=x')
+      .map((contentType) => ({
+        kind: 'raw' as const,
+        body: JSON.stringify(valid),
+        contentType,
+      })),
+  ];
+  if (keys.length > 0) {
+    const key = fc.constantFrom(...keys);
+    // One field of the wrong JSON type; or, where the field is text, longer than any limit.
+    options.push(
+      key.chain((k) =>
+        wrongTypeFor(valid[k]).map((v) => ({ kind: 'json' as const, payload: { ...valid, [k]: v } })),
+      ),
+    );
+    const textKeys = keys.filter((k) => typeof valid[k] === 'string');
+    if (textKeys.length > 0) {
+      options.push(
+        fc
+          .tuple(fc.constantFrom(...textKeys), oversizeString)
+          .map(([k, v]) => ({ kind: 'json' as const, payload: { ...valid, [k]: v } })),
+      );
+    }
+    // Required fields missing: the body with every field null.
+    options.push(
+      fc.constant({
+        kind: 'json' as const,
+        payload: Object.fromEntries(keys.map((k) => [k, null])),
+      }),
+    );
+  }
+  const data = valid.data;
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    const record = data as Record<string, unknown>;
+    const numeric = Object.keys(record).filter((k) => typeof record[k] === 'number');
+    if (numeric.length > 0) {
+      // Out-of-range scores inside the form data (VAS 0-100 mm, ODI items 0-5).
+      options.push(
+        fc
+          .tuple(fc.constantFrom(...numeric), outOfRangeScore)
+          .map(([k, v]) => ({ kind: 'json' as const, payload: { ...valid, data: { ...record, [k]: v } } })),
+      );
+    }
+    options.push(
+      fc
+        .tuple(
+          fc.constantFrom(...Object.keys(record)),
+          wrongTypeFor('a string').filter((v) => typeof v !== 'number'),
+        )
+        .map(([k, v]) => ({ kind: 'json' as const, payload: { ...valid, data: { ...record, [k]: v } } })),
+    );
+  }
+  return fc.oneof(...options);
+}
+
+/** Route parameters that no route accepts (not a UUID, not a code), URL-encoded. */
+const hostileParam = fc
+  .oneof(
+    hostileText,
+    fc.constantFrom("1' or '1'='1", '00000000-0000-0000-0000-00000000000g', 'NaN', '-1', '..', 'null'),
+  )
+  .filter((s) => s.length > 0 && !/^[A-Za-z0-9_]+$/.test(s));
+
+function withHostileParam(template: string, url: string): fc.Arbitrary<string> | null {
+  const names = template.match(/:[A-Za-z]+/g) ?? [];
+  if (names.length === 0) return null;
+  const templateParts = template.split('/');
+  const urlParts = url.split('/');
+  return fc.tuple(fc.constantFrom(...names), hostileParam).map(([name, value]) => {
+    const i = templateParts.indexOf(name);
+    const parts = [...urlParts];
+    parts[i] = encodeURIComponent(value);
+    return parts.join('/');
+  });
+}
+
+// --- The property ----------------------------------------------------------------------------
+
+describe(`hostile input to every write route on ${testDbKind()}`, () => {
+  it('answers 4xx with the error body and changes nothing', async () => {
+    const routes = t.app.apiRoutes.filter((r) => writeMethods.has(r.method));
+    expect(routes.length).toBeGreaterThan(10);
+    const before = await fingerprint();
+    const failures: string[] = [];
+    let requests = 0;
+    const statuses: Record<string, number> = {};
+
+    for (const route of routes) {
+      const key = `${route.method} ${route.url}`;
+      const entry = matrixEntries[key];
+      const caller = callerFor(entry);
+      const example = entry?.request(fx, fx.own) ?? { url: route.url.replace(/:[A-Za-z]+/g, 'x') };
+      const valid = (example.payload ?? undefined) as Record<string, unknown> | undefined;
+      const arbitraries: fc.Arbitrary<{ url: string; mutation: Mutation | null }>[] = [];
+      // Bodies are fuzzed only where the route takes one: a route without a body schema ignores it.
+      if (valid && typeof valid === 'object') {
+        arbitraries.push(bodyMutations(valid).map((mutation) => ({ url: example.url, mutation })));
+      } else {
+        // Routes without a body still parse one: malformed or oversize JSON never reaches them.
+        arbitraries.push(
+          fc
+            .oneof(
+              fc.constantFrom('{', '[1,', 'nul').map((body) => ({ body, size: 0 })),
+              fc.integer({ min: bodyLimit + 1, max: bodyLimit + 4096 }).map((size) => ({ body: '', size })),
+            )
+            .map(({ body, size }) => ({
+              url: example.url,
+              mutation: {
+                kind: 'raw' as const,
+                body: size > 0 ? JSON.stringify({ padding: 'p'.repeat(size) }) : body,
+                contentType: 'application/json',
+              },
+            })),
+        );
+      }
+      const params = withHostileParam(route.url, example.url);
+      if (params) {
+        arbitraries.push(
+          params.map((url) => ({ url, mutation: valid ? { kind: 'json' as const, payload: valid } : null })),
+        );
+      }
+
+      await fc
+        .assert(
+          fc.asyncProperty(fc.oneof(...arbitraries), async ({ url, mutation }) => {
+            const headers: Record<string, string> = {};
+            if (caller === 'public') {
+              headers['x-csrf-token'] = 'login';
+            } else {
+              headers.cookie = sessions[caller].cookie;
+              headers['x-csrf-token'] = sessions[caller].csrf;
+            }
+            let payload: string | undefined;
+            if (mutation?.kind === 'json') {
+              headers['content-type'] = 'application/json';
+              payload = JSON.stringify(mutation.payload);
+            } else if (mutation?.kind === 'raw') {
+              headers['content-type'] = mutation.contentType;
+              payload = mutation.body;
+            }
+            const res = await t.app.inject({
+              method: route.method as Method,
+              url,
+              headers,
+              ...(payload === undefined ? {} : { payload }),
+            });
+            requests++;
+            statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+            const body = (() => {
+              try {
+                return res.json() as unknown;
+              } catch {
+                return res.body;
+              }
+            })();
+            const parsed = errorBodySchema.safeParse(body);
+            const ok = res.statusCode >= 400 && res.statusCode < 500 && parsed.success;
+            if (!ok) {
+              const shown = payload === undefined ? '' : payload.slice(0, 160);
+              failures.push(
+                `${key} as ${caller}: ${res.statusCode} ${res.body.slice(0, 200)} ← ${url} ${shown}`,
+              );
+            }
+            return ok;
+          }),
+          { numRuns, seed: Number(process.env.EDC_FUZZ_SEED ?? 20_260_801), endOnFailure: true },
+        )
+        .catch(() => {
+          // The failure is listed below with every other route's, so one run shows them all.
+        });
+    }
+
+    console.log(
+      `fuzzed ${routes.length} write routes with ${requests} hostile requests on ${testDbKind()}: ` +
+        JSON.stringify(statuses),
+    );
+    expect(failures).toEqual([]);
+    expect(await fingerprint()).toEqual(before);
+  }, 180_000);
+});

@@ -1,0 +1,52 @@
+/**
+ * What the audit trail can name: the audited tables (migrations' *_audit triggers) and the
+ * actions written by the triggers and by the API's event rows. Unknown values still display raw.
+ */
+export const auditTables = [
+  'participants',
+  'form_records',
+  'visits',
+  'randomization_slots',
+  'randomization_lists',
+  'signatures',
+  'data_queries',
+  'query_messages',
+  'sdv_marks',
+  'exports',
+  'sites',
+  'users',
+  'user_sites',
+  'sessions',
+] as const;
+
+export const auditActions = [
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'RANDOMIZED',
+  'SIGN',
+  'EXPORT',
+  'LOGIN',
+  'LOGIN_FAILED',
+  'LOGOUT',
+  'REAUTHENTICATED',
+  'REAUTHENTICATION_FAILED',
+] as const;
+
+export type AuditTable = (typeof auditTables)[number];
+export type AuditAction = (typeof auditActions)[number];
+
+export function isAuditTable(name: string): name is AuditTable {
+  return (auditTables as readonly string[]).includes(name);
+}
+
+export function isAuditAction(name: string): name is AuditAction {
+  return (auditActions as readonly string[]).includes(name);
+}
+
+const roles = ['admin', 'coordinator', 'investigator', 'assessor', 'monitor'] as const;
+export type KnownRole = (typeof roles)[number];
+
+export function isKnownRole(role: string): role is KnownRole {
+  return (roles as readonly string[]).includes(role);
+}

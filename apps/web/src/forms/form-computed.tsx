@@ -1,0 +1,78 @@
+import { bodyMassIndex, ODI_ITEM_KEYS, type OdiItemKey, scoreOdiAnswers } from '@mini-edc/domain';
+import { useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { StudyFormValues } from './form-resolver';
+import { OdiBandBadge } from './odi-band-badge';
+import { useScoreFormat } from './use-score-format';
+
+function numberOf(raw: unknown): number | null {
+  if (typeof raw !== 'string' || raw.trim() === '') return null;
+  const n = Number(raw.replace(',', '.'));
+  return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * ODI sum, answered sections, % and band, recomputed by the domain's scoring as each section is
+ * ticked (protocol §3.2); the API stores the same values on save.
+ */
+export function OdiLiveScore() {
+  const { t } = useTranslation();
+  const fmt = useScoreFormat();
+  const values = useWatch<StudyFormValues>({ name: ODI_ITEM_KEYS.map((k) => `data.${k}` as const) });
+  const answers = Object.fromEntries(
+    ODI_ITEM_KEYS.map((k, i) => {
+      const n = numberOf(values[i]);
+      return [k, n !== null && Number.isInteger(n) && n >= 0 && n <= 5 ? n : null];
+    }),
+  ) as Record<OdiItemKey, number | null>;
+  const score = scoreOdiAnswers(answers);
+  const answered = ODI_ITEM_KEYS.filter((k) => answers[k] !== null).length;
+  return (
+    <section className="computed odi-live" aria-labelledby="odi-live-title">
+      <h3 id="odi-live-title">{t('participants.odi.liveTitle')}</h3>
+      <dl className="computed-values" aria-live="polite">
+        <div>
+          <dt>{t('participants.odi.answered')}</dt>
+          <dd>{t('participants.odi.answeredOf', { answered, total: ODI_ITEM_KEYS.length })}</dd>
+        </div>
+        <div>
+          <dt>{t('participants.odi.sum')}</dt>
+          <dd>{score ? fmt.number(score.sum) : t('common.none')}</dd>
+        </div>
+        <div>
+          <dt>{t('participants.odi.percent')}</dt>
+          <dd className="computed-main" data-testid="odi-percent">
+            {score ? `${fmt.decimal1(score.pctX10)} %` : t('common.none')}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('participants.odi.band')}</dt>
+          <dd>{score ? <OdiBandBadge band={score.band} /> : t('common.none')}</dd>
+        </div>
+      </dl>
+      {score?.lowCompletion ? <p className="notice">{t('participants.odi.lowCompletion')}</p> : null}
+    </section>
+  );
+}
+
+/** BMI from height and weight as typed, one decimal, half up (protocol §1.4 E2). */
+export function BmiLive() {
+  const { t } = useTranslation();
+  const fmt = useScoreFormat();
+  const [h, w] = useWatch<StudyFormValues>({ name: ['data.height_cm', 'data.weight_kg'] });
+  const height = numberOf(h);
+  const weight = numberOf(w);
+  const bmi = height && weight && height > 0 && weight > 0 ? bodyMassIndex(weight, height) : null;
+  return (
+    <section className="computed" aria-live="polite">
+      <dl className="computed-values">
+        <div>
+          <dt>{t('participants.demographics.bmi')}</dt>
+          <dd className="computed-main">
+            {bmi !== null ? `${fmt.decimal1(Math.round(bmi * 10))} kg/m²` : t('common.none')}
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,227 @@
+import type { FormField } from '@mini-edc/domain';
+import { useFormContext } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { SelectField, TextAreaField, TextField } from '../components/field';
+import { ChoiceGroup } from './choice-group';
+import type { StudyFormValues } from './form-resolver';
+import { localized, study } from './study';
+import { VasScale } from './vas-scale';
+
+/** A range this short is answered by ticking a number (ODI sections 0–5). */
+function isScale(field: FormField) {
+  return (
+    field.type === 'integer' &&
+    field.min !== undefined &&
+    field.max !== undefined &&
+    field.max - field.min <= 6
+  );
+}
+
+const LONG_TEXT = /description|reason|action|_text$/;
+
+/** One field of a study form, drawn by its type in the study definition. */
+export function FormFieldInput({ field, disabled }: { field: FormField; disabled: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { register, setValue, formState } = useFormContext<StudyFormValues>();
+  const name = `data.${field.name}` as const;
+  const error = formState.errors.data?.[field.name] as { message?: string } | undefined;
+  const label = localized(field.label, i18n.language);
+  const optional = field.required ? '' : ` ${t('participants.form.optional')}`;
+  const unit =
+    field.unit && i18n.exists(`participants.units.${field.unit}`)
+      ? t(`participants.units.${field.unit}` as 'participants.units.months')
+      : field.unit;
+  const withUnit = unit ? `${label} (${unit})` : label;
+  const registration = register(name);
+
+  if (isScale(field)) {
+    const min = field.min ?? 0;
+    const max = field.max ?? 0;
+    const options = Array.from({ length: max - min + 1 }, (_, i) => ({
+      value: String(min + i),
+      label: String(min + i),
+    }));
+    return (
+      <ChoiceGroup
+        legend={label}
+        options={options}
+        kind="radio"
+        inline
+        registration={registration}
+        error={error}
+        disabled={disabled}
+        after={
+          <button
+            type="button"
+            className="button link small"
+            disabled={disabled}
+            onClick={() => setValue(name, '', { shouldDirty: true, shouldValidate: formState.isSubmitted })}
+          >
+            {t('participants.form.clearAnswer')}
+          </button>
+        }
+      />
+    );
+  }
+
+  const range =
+    field.min !== undefined && field.max !== undefined
+      ? t('participants.form.range', { min: field.min, max: field.max })
+      : field.min !== undefined
+        ? t('participants.form.atLeast', { min: field.min })
+        : undefined;
+
+  switch (field.type) {
+    case 'integer':
+    case 'decimal': {
+      const isVas = field.name === 'vas_mm';
+      const { left, right } = study.instruments.vasAnchors;
+      const hint = isVas
+        ? t('participants.form.vasHint', {
+            left: localized(left, i18n.language),
+            right: localized(right, i18n.language),
+          })
+        : range;
+      return (
+        <div className={isVas ? 'vas-field' : undefined}>
+          <TextField
+            label={`${withUnit}${optional}`}
+            hint={hint}
+            error={error}
+            type="number"
+            inputMode={field.type === 'integer' ? 'numeric' : 'decimal'}
+            step={field.type === 'integer' ? 1 : 'any'}
+            min={field.min}
+            max={field.max}
+            disabled={disabled}
+            {...registration}
+          />
+          {isVas ? <VasScale /> : null}
+        </div>
+      );
+    }
+    case 'date':
+      return (
+        <TextField
+          label={`${label}${optional}`}
+          type="date"
+          error={error}
+          disabled={disabled}
+          {...registration}
+        />
+      );
+    case 'datetime':
+      return (
+        <TextField
+          label={`${label}${optional}`}
+          type="datetime-local"
+          error={error}
+          disabled={disabled}
+          {...registration}
+        />
+      );
+    case 'boolean':
+      return (
+        <label className="checkbox">
+          <input type="checkbox" disabled={disabled} {...registration} />
+          <span>{label}</span>
+        </label>
+      );
+    case 'yes_no': {
+      const options = (
+        field.allowedValues ?? [
+          { code: 'yes', label: { en: t('participants.yes'), tr: t('participants.yes') } },
+          { code: 'no', label: { en: t('participants.no'), tr: t('participants.no') } },
+        ]
+      ).map((v) => ({ value: v.code, label: localized(v.label, i18n.language) }));
+      return (
+        <ChoiceGroup
+          legend={`${label}${optional}`}
+          options={options}
+          kind="radio"
+          inline
+          registration={registration}
+          error={error}
+          disabled={disabled}
+        />
+      );
+    }
+    case 'choice': {
+      const values = field.allowedValues ?? [];
+      if (values.length <= 3) {
+        return (
+          <ChoiceGroup
+            legend={`${label}${optional}`}
+            options={values.map((v) => ({ value: v.code, label: localized(v.label, i18n.language) }))}
+            kind="radio"
+            inline
+            registration={registration}
+            error={error}
+            disabled={disabled}
+          />
+        );
+      }
+      return (
+        <SelectField label={`${label}${optional}`} error={error} disabled={disabled} {...registration}>
+          <option value="">{t('participants.form.choose')}</option>
+          {values.map((v) => (
+            <option key={v.code} value={v.code}>
+              {localized(v.label, i18n.language)}
+            </option>
+          ))}
+        </SelectField>
+      );
+    }
+    case 'multi_choice':
+      return (
+        <ChoiceGroup
+          legend={`${label}${optional}`}
+          options={(field.allowedValues ?? []).map((v) => ({
+            value: v.code,
+            label: localized(v.label, i18n.language),
+          }))}
+          kind="checkbox"
+          registration={registration}
+          error={error}
+          disabled={disabled}
+        />
+      );
+    default: {
+      if (field.name === 'odi_version') {
+        return (
+          <SelectField label={label} error={error} disabled={disabled} {...registration}>
+            <option value="">{t('participants.form.choose')}</option>
+            {study.instruments.odiVersions.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </SelectField>
+        );
+      }
+      if (field.name === 'vas_prompt_version') {
+        return <TextField label={`${label}${optional}`} readOnly error={error} {...registration} />;
+      }
+      if (LONG_TEXT.test(field.name)) {
+        return (
+          <TextAreaField
+            label={`${label}${optional}`}
+            rows={3}
+            error={error}
+            disabled={disabled}
+            {...registration}
+          />
+        );
+      }
+      return (
+        <TextField
+          label={`${label}${optional}`}
+          type="text"
+          error={error}
+          disabled={disabled}
+          {...registration}
+        />
+      );
+    }
+  }
+}

@@ -1,0 +1,227 @@
+import type { FormDefinition, FormRecord, RecordMode } from '@mini-edc/domain';
+import { type ReactNode, useRef, useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { TextAreaField } from '../components/field';
+import { FormAlert, StatusNotice } from '../components/form-alert';
+import { applyApiError } from '../lib/apply-api-error';
+import { participantErrorText } from '../participants/api-errors';
+import { useSaveForm } from '../participants/participants-api';
+import { ConflictPanel, type VersionConflict, versionConflictOf } from './conflict-panel';
+import { BmiLive, OdiLiveScore } from './form-computed';
+import { FormFieldInput } from './form-field-input';
+import { type StudyFormValues, studyFormResolver } from './form-resolver';
+import { emptyFormValues, enteredFields, fromFormValues, type RawData, toFormValues } from './form-values';
+import { RecordHistoryDialog } from './record-history-dialog';
+import { RecordStatusBadge } from './record-status-badge';
+import { localized } from './study';
+import { UnsavedChangesGuard } from './unsaved-changes';
+
+export interface StudyFormProps {
+  participantId: string;
+  visitCode: string;
+  form: FormDefinition;
+  /** Which record of a repeating form (1 for the others). */
+  seq: number;
+  record: FormRecord | undefined;
+  /** Values proposed for a new record (e.g. today's date, the signed-in user). */
+  defaults?: Partial<RawData>;
+  /** Monitors and locked records: shown, never sent. */
+  readOnly?: boolean;
+  /** Steps that must end complete (the screening wizard) hide "Save draft". */
+  allowDraft?: boolean;
+  completeLabel?: string;
+  onSaved?: (record: FormRecord) => void;
+  /** Extra content under the heading (context, instructions). */
+  intro?: ReactNode;
+}
+
+const isFinal = (r: FormRecord | undefined) => r?.status === 'complete' || r?.status === 'signed';
+
+/**
+ * Any eCRF of the study definition: fields by type, labels in the user's language, computed values
+ * live, draft or complete, the version edited sent as expectedVersion, a reason for every change
+ * to a completed record, and a clear choice on a version conflict.
+ */
+export function StudyForm({
+  participantId,
+  visitCode,
+  form,
+  seq,
+  record,
+  defaults,
+  readOnly = false,
+  allowDraft = true,
+  completeLabel,
+  onSaved,
+  intro,
+}: StudyFormProps) {
+  const { t, i18n } = useTranslation();
+  const save = useSaveForm();
+  const [base, setBase] = useState<FormRecord | undefined>(record);
+  const [general, setGeneral] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<VersionConflict | null>(null);
+  const [showHistory, setShowHistory] = useState(false);
+  const modeRef = useRef<RecordMode>('complete');
+  const correcting = isFinal(base);
+  const correctingRef = useRef(correcting);
+  correctingRef.current = correcting;
+  const locked = base?.status === 'locked';
+  const disabled = readOnly || locked;
+
+  const methods = useForm<StudyFormValues>({
+    resolver: studyFormResolver(
+      form,
+      () => modeRef.current,
+      () => correctingRef.current,
+    ),
+    defaultValues: {
+      data: record ? toFormValues(form, record.data) : emptyFormValues(form, defaults),
+      reason: '',
+    },
+  });
+  const { formState } = methods;
+  const dirty = useRef(false);
+  dirty.current = formState.isDirty && !disabled;
+  const fieldNames = [...enteredFields(form).map((f) => `data.${f.name}` as const), 'reason' as const];
+
+  const submit = (mode: RecordMode) => {
+    modeRef.current = correcting ? 'complete' : mode;
+    setGeneral(null);
+    setNotice(null);
+    void methods.handleSubmit(async () => {
+      const values = methods.getValues();
+      const data = fromFormValues(form, values.data, base?.data);
+      try {
+        const saved = await save.mutateAsync({
+          participantId,
+          visitCode,
+          formCode: form.code,
+          body: {
+            data,
+            status: modeRef.current,
+            ...(base ? { expectedVersion: base.version } : {}),
+            ...(form.repeating ? { seq } : {}),
+            ...(correcting ? { reason: values.reason } : {}),
+          },
+        });
+        dirty.current = false;
+        setBase(saved);
+        setConflict(null);
+        methods.reset({ data: toFormValues(form, saved.data), reason: '' });
+        setNotice(
+          t(saved.status === 'draft' ? 'participants.form.savedDraft' : 'participants.form.savedComplete', {
+            version: saved.version,
+          }),
+        );
+        onSaved?.(saved);
+      } catch (error) {
+        const found = versionConflictOf(error, data);
+        if (found) setConflict(found);
+        else setGeneral(participantErrorText(error, applyApiError(error, methods.setError, fieldNames)));
+      }
+    })();
+  };
+
+  const title = localized(form.label, i18n.language);
+  const fields = enteredFields(form);
+
+  return (
+    <FormProvider {...methods}>
+      <form
+        className="study-form panel"
+        noValidate
+        aria-labelledby={`form-${form.code}-title`}
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit('complete');
+        }}
+      >
+        <div className="form-head">
+          <h2 id={`form-${form.code}-title`}>
+            {title}
+            {form.repeating ? ` #${seq}` : ''}
+          </h2>
+          <div className="form-meta">
+            <RecordStatusBadge record={base} />
+            {base ? (
+              <span className="muted">{t('participants.form.version', { version: base.version })}</span>
+            ) : null}
+            {base ? (
+              <button type="button" className="button small" onClick={() => setShowHistory(true)}>
+                {t('participants.history.open')}
+              </button>
+            ) : null}
+          </div>
+        </div>
+        {intro}
+        {form.code === 'odi' ? <p className="hint">{t('participants.odi.instructions')}</p> : null}
+        {base?.status === 'signed' ? <p className="notice">{t('participants.form.signedNotice')}</p> : null}
+        {locked ? <p className="notice">{t('participants.form.lockedNotice')}</p> : null}
+        <FormAlert message={general} />
+        {conflict ? (
+          <ConflictPanel
+            form={form}
+            conflict={conflict}
+            onReload={() => {
+              setBase(conflict.current);
+              methods.reset({ data: toFormValues(form, conflict.current.data), reason: '' });
+              setConflict(null);
+              setNotice(t('participants.conflict.reloaded', { version: conflict.current.version }));
+            }}
+            onKeepMine={() => {
+              // The user has seen the newer values and chooses to save theirs over them.
+              setBase(conflict.current);
+              setConflict(null);
+            }}
+          />
+        ) : null}
+        <div className={form.code === 'odi' ? 'odi-layout' : undefined}>
+          <div className="form-fields">
+            {fields.map((field) => (
+              <FormFieldInput key={field.name} field={field} disabled={disabled} />
+            ))}
+          </div>
+          {form.code === 'odi' ? <OdiLiveScore /> : null}
+        </div>
+        {form.code === 'demographics' ? <BmiLive /> : null}
+        {correcting && !disabled ? (
+          <TextAreaField
+            label={t('participants.form.reason')}
+            hint={t('participants.form.reasonHint')}
+            rows={2}
+            error={formState.errors.reason}
+            {...methods.register('reason')}
+          />
+        ) : null}
+        <StatusNotice message={notice} />
+        {!disabled ? (
+          <div className="actions form-actions">
+            {!correcting && allowDraft ? (
+              <button
+                type="button"
+                className="button"
+                disabled={formState.isSubmitting}
+                onClick={() => submit('draft')}
+              >
+                {t('participants.form.saveDraft')}
+              </button>
+            ) : null}
+            <button type="submit" className="button primary" disabled={formState.isSubmitting}>
+              {formState.isSubmitting
+                ? t('common.saving')
+                : correcting
+                  ? t('participants.form.saveCorrection')
+                  : (completeLabel ?? t('participants.form.complete'))}
+            </button>
+          </div>
+        ) : null}
+      </form>
+      {!disabled ? <UnsavedChangesGuard dirty={dirty} /> : null}
+      {showHistory && base ? (
+        <RecordHistoryDialog recordId={base.id} form={form} onClose={() => setShowHistory(false)} />
+      ) : null}
+    </FormProvider>
+  );
+}

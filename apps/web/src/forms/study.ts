@@ -1,0 +1,56 @@
+import {
+  type FormDefinition,
+  type LocalizedText,
+  lbpTrial,
+  type StudyDefinition,
+  type VisitDefinition,
+} from '@mini-edc/domain';
+
+/**
+ * The study definition the screens are drawn from. The API serves this same definition (it loads
+ * `lbpTrial` unless a test injects another), so labels, ranges and visit windows match the server.
+ */
+export const study: StudyDefinition = lbpTrial;
+
+export type Language = 'en' | 'tr';
+
+export function languageOf(code: string): Language {
+  return code === 'tr' ? 'tr' : 'en';
+}
+
+/** A study-definition text in the interface language. */
+export function localized(text: LocalizedText, language: string): string {
+  return text[languageOf(language)];
+}
+
+export function formDefinition(code: string): FormDefinition {
+  const form = study.forms.find((f) => f.code === code);
+  if (!form) throw new Error(`form ${code} is not in the study definition`);
+  return form;
+}
+
+export function visitDefinition(code: string): VisitDefinition | undefined {
+  return study.visits.find((v) => v.code === code);
+}
+
+/** Visits outside the schedule (protocol §5.1): treatment and unscheduled events. */
+export const TREATMENT_VISIT = 'TX';
+export const UNSCHEDULED_VISIT = 'UNS';
+
+export function armByCode(code: string) {
+  return study.arms.find((a) => a.code === code);
+}
+
+/** The consent form version in force on a date (latest effectiveFrom on or before it). */
+export function consentVersionOn(date: string): string {
+  const versions = [...study.consentVersions].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+  const current = versions.filter((v) => v.effectiveFrom <= date).at(-1) ?? versions[0];
+  return current?.version ?? '';
+}
+
+/** Today as YYYY-MM-DD in the browser's time zone. */
+export function todayIso(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

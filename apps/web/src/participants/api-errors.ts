@@ -1,0 +1,35 @@
+import { ApiError } from '../api/client';
+import { i18n } from '../i18n';
+import { describeError } from '../i18n/messages';
+
+/** Trial-workflow refusals of the participant API, each with its own sentence in both languages. */
+const workflowCodes = [
+  'VERSION_CONFLICT',
+  'RECORD_LOCKED',
+  'REASON_REQUIRED',
+  'CONSENT_REQUIRED',
+  'NOT_ELIGIBLE',
+  'NOT_RANDOMIZED',
+  'BASELINE_INCOMPLETE',
+  'WRONG_ARM_FORM',
+  'NO_ACTIVE_LIST',
+  'RANDOMIZATION_LIST_EXHAUSTED',
+  'ENROLLMENT_CAP_REACHED',
+] as const;
+type WorkflowCode = (typeof workflowCodes)[number];
+
+function workflowCode(error: unknown): WorkflowCode | null {
+  if (!(error instanceof ApiError)) return null;
+  return workflowCodes.includes(error.code as WorkflowCode) ? (error.code as WorkflowCode) : null;
+}
+
+/**
+ * One sentence for a failed participant action. English shows the server's specific sentence
+ * (e.g. which baseline form is missing); Turkish shows the code's sentence.
+ */
+export function participantErrorText(error: unknown, general?: string | null): string | null {
+  const code = workflowCode(error);
+  if (!code) return general === undefined ? describeError(error) : general;
+  if (i18n.language === 'en' && error instanceof ApiError && error.body) return error.body.error.message;
+  return i18n.t(`participants.apiErrors.${code}`);
+}

@@ -1,0 +1,126 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useSession } from '../auth/session-context';
+import { QueryError } from '../components/query-error';
+import { armByCode, TREATMENT_VISIT, UNSCHEDULED_VISIT } from '../forms/study';
+import { EndOfStudySection } from './end-of-study-section';
+import { ParticipantHeader } from './participant-header';
+import { type Tab, tabs } from './participant-links';
+import { ParticipantTabs } from './participant-tabs';
+import { allocationOf, type ParticipantView, useParticipant } from './participants-api';
+import { RandomizationSection } from './randomization-section';
+import { isSeriousAe, RepeatingRecords } from './repeating-records';
+import { ScoresSection } from './scores-section';
+import { ScreeningSection } from './screening-section';
+import { VisitFormsPanel } from './visit-forms-panel';
+import { VisitsSection } from './visits-section';
+
+/** What an assessor may open: no randomization, treatment or safety sections (blinding). */
+const assessorTabs: readonly Tab[] = ['screening', 'baseline', 'visits', 'scores'];
+
+/** One participant: header, then screening, baseline, randomization, visits, … as tabs (issue 5). */
+export function ParticipantPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const participant = useParticipant(id);
+  if (participant.isPending) return <p className="muted">{t('common.loading')}</p>;
+  if (participant.isError) {
+    return (
+      <section className="stack">
+        <Link to="/participants">← {t('participants.backToList')}</Link>
+        <QueryError error={participant.error} onRetry={() => void participant.refetch()} />
+      </section>
+    );
+  }
+  return <ParticipantDetails participant={participant.data} />;
+}
+
+function ParticipantDetails({ participant: p }: { participant: ParticipantView }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const [params, setParams] = useSearchParams();
+  const visible = user?.role === 'assessor' ? assessorTabs : tabs;
+  const requested = params.get('tab') as Tab | null;
+  const current: Tab = requested && visible.includes(requested) ? requested : 'screening';
+  const serious = p.records.filter(isSeriousAe);
+  const allocation = user?.role !== 'assessor' ? allocationOf(p) : null;
+  const arm = allocation ? armByCode(allocation.arm) : undefined;
+  const noConsent = p.consentDate ? null : t('participants.blocked.consent');
+  const failed = p.status === 'screen_failed' ? t('participants.blocked.screenFailed') : null;
+
+  return (
+    <section className="stack participant-page">
+      <Link to="/participants">← {t('participants.backToList')}</Link>
+      <ParticipantHeader participant={p} />
+      {serious.length > 0 && user?.role !== 'assessor' ? (
+        <div role="alert" className="alert alert-error serious-alert">
+          <span className="badge badge-serious">{t('participants.ae.seriousBadge')}</span>{' '}
+          <strong>{t('participants.ae.seriousAlert', { count: serious.length })}</strong>{' '}
+          {user?.role === 'investigator' ? t('participants.ae.seriousReview') : null}{' '}
+          <button
+            type="button"
+            className="button link"
+            onClick={() => setParams({ tab: 'adverse-events' }, { replace: true })}
+          >
+            {t('participants.ae.show')}
+          </button>
+        </div>
+      ) : null}
+      <ParticipantTabs
+        tabs={visible}
+        current={current}
+        onSelect={(tab) => setParams({ tab }, { replace: true })}
+        badges={serious.length > 0 ? { 'adverse-events': String(serious.length) } : {}}
+      />
+      <div role="tabpanel" id={`panel-${current}`} aria-labelledby={`tab-${current}`} className="tab-panel">
+        {current === 'screening' ? <ScreeningSection participant={p} /> : null}
+        {current === 'baseline' ? (
+          <VisitFormsPanel
+            participant={p}
+            visitCode="BL"
+            formCodes={['vas', 'odi']}
+            title={t('participants.tabs.baseline')}
+            blocked={failed ?? noConsent}
+          />
+        ) : null}
+        {current === 'randomization' ? <RandomizationSection participant={p} /> : null}
+        {current === 'visits' ? <VisitsSection participant={p} /> : null}
+        {current === 'treatment' ? (
+          arm ? (
+            <RepeatingRecords
+              participant={p}
+              formCode={arm.interventionForm}
+              newVisitCode={TREATMENT_VISIT}
+              addLabel={t('participants.treatment.add')}
+              emptyText={t('participants.treatment.empty')}
+            />
+          ) : (
+            <p className="panel muted">{t('participants.blocked.randomization')}</p>
+          )
+        ) : null}
+        {current === 'adverse-events' ? (
+          <RepeatingRecords
+            participant={p}
+            formCode="adverse_event"
+            newVisitCode={UNSCHEDULED_VISIT}
+            addLabel={t('participants.ae.add')}
+            emptyText={t('participants.ae.empty')}
+            blocked={failed ?? noConsent}
+          />
+        ) : null}
+        {current === 'deviations' ? (
+          <RepeatingRecords
+            participant={p}
+            formCode="deviation"
+            newVisitCode={UNSCHEDULED_VISIT}
+            addLabel={t('participants.deviations.add')}
+            emptyText={t('participants.deviations.empty')}
+            blocked={failed ?? noConsent}
+          />
+        ) : null}
+        {current === 'end-of-study' ? <EndOfStudySection participant={p} /> : null}
+        {current === 'scores' ? <ScoresSection participantId={p.id} /> : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useSession } from '../auth/session-context';
+import { study } from '../forms/study';
+import { criterionText } from './eligibility-step';
+import type { ParticipantView } from './participants-api';
+import { isSiteStaff } from './permissions';
+import { VisitFormsPanel } from './visit-forms-panel';
+
+/** Screening: the eligibility decision with any failing criteria, demographics and consent. */
+export function ScreeningSection({ participant: p }: { participant: ParticipantView }) {
+  const { t, i18n } = useTranslation();
+  const { user } = useSession();
+  const failed = study.eligibility.criteria.filter((c) => p.failedCriteria?.includes(c.id));
+  const unfinished = p.status === 'screening' || (p.status === 'screen_failed' && !p.randomized);
+  return (
+    <div className="stack">
+      <section className="panel stack" aria-labelledby="eligibility-title">
+        <div className="section-head">
+          <h2 id="eligibility-title">{t('participants.eligibility.title')}</h2>
+          {isSiteStaff(user?.role) && unfinished ? (
+            <Link className="button small primary" to={`/participants/${p.id}/screening`}>
+              {t('participants.eligibility.continueScreening')}
+            </Link>
+          ) : null}
+        </div>
+        {p.eligible === null ? <p className="muted">{t('participants.eligibility.notYet')}</p> : null}
+        {p.eligible === true ? (
+          <p>
+            <span className="badge badge-ok">✓ {t('participants.eligibility.eligible')}</span>
+          </p>
+        ) : null}
+        {p.eligible === false ? (
+          <div className="alert alert-error">
+            <p>
+              <strong>{t('participants.eligibility.notEligible')}</strong>
+            </p>
+            <ul className="failed-criteria">
+              {failed.map((c) => (
+                <li key={c.id}>
+                  <strong>{c.id}</strong> {criterionText(c, i18n.language)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </section>
+      <VisitFormsPanel
+        participant={p}
+        visitCode="SCR"
+        formCodes={['demographics', 'consent']}
+        title={t('participants.tabs.screening')}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { signVisitRequestSchema } from '@mini-edc/domain';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../auth/session-context';
+import { TextField } from '../components/field';
+import { FormAlert } from '../components/form-alert';
+import { Modal } from '../components/modal';
+import { applyApiError } from '../lib/apply-api-error';
+import { type ParticipantView, useSignVisit } from './participants-api';
+
+/** The meaning the API binds to every signature (21 CFR 11.50); shown exactly as it is stored. */
+export const SIGNATURE_MEANING = 'I confirm these data are accurate';
+
+/**
+ * "Sign visit" for investigators, or the visit's signed state. Signing asks for the password again
+ * in the same request (21 CFR 11.200).
+ */
+export function SignVisitButton({
+  participant,
+  visitCode,
+  title,
+  onSigned,
+}: {
+  participant: ParticipantView;
+  visitCode: string;
+  title: string;
+  onSigned: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const [open, setOpen] = useState(false);
+  const records = participant.records.filter((r) => r.visitCode === visitCode);
+  if (records.length === 0) return null;
+  const signed = records.every((r) => r.status === 'signed' || r.status === 'locked');
+  return (
+    <div className="sign-state">
+      {signed ? (
+        <span className="badge badge-ok signed-badge">✓ {t('participants.sign.signed')}</span>
+      ) : records.some((r) => r.status === 'signed') ? (
+        <span className="badge badge-info">{t('participants.sign.partlySigned')}</span>
+      ) : null}
+      {user?.role === 'investigator' && !signed ? (
+        <button type="button" className="button small primary" onClick={() => setOpen(true)}>
+          {t('participants.sign.button')}
+        </button>
+      ) : null}
+      {open ? (
+        <SignVisitDialog
+          participantId={participant.id}
+          visitCode={visitCode}
+          title={title}
+          onClose={() => setOpen(false)}
+          onSigned={(count) => {
+            setOpen(false);
+            onSigned(t('participants.sign.done', { count, visit: title }));
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function SignVisitDialog({
+  participantId,
+  visitCode,
+  title,
+  onClose,
+  onSigned,
+}: {
+  participantId: string;
+  visitCode: string;
+  title: string;
+  onClose: () => void;
+  onSigned: (count: number) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { user } = useSession();
+  const sign = useSignVisit();
+  const [general, setGeneral] = useState<string | null>(null);
+  const form = useForm({ resolver: zodResolver(signVisitRequestSchema), defaultValues: { password: '' } });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async ({ password }) => {
+    setGeneral(null);
+    try {
+      const result = await sign.mutateAsync({ id: participantId, visitCode, password });
+      onSigned(result.signed);
+    } catch (error) {
+      form.resetField('password');
+      setGeneral(applyApiError(error, form.setError, ['password']));
+    }
+  });
+
+  return (
+    <Modal title={t('participants.sign.title', { visit: title })} onClose={onClose}>
+      <form onSubmit={onSubmit} noValidate className="stack">
+        <p>{t('participants.sign.intro', { name: user?.displayName ?? '' })}</p>
+        <blockquote className="meaning" lang="en">
+          “{SIGNATURE_MEANING}”
+        </blockquote>
+        {i18n.language === 'tr' ? <p className="muted">{t('participants.sign.meaningTranslation')}</p> : null}
+        <FormAlert message={general} />
+        <TextField
+          label={t('participants.sign.password')}
+          hint={t('participants.sign.passwordHint')}
+          type="password"
+          autoComplete="current-password"
+          data-autofocus
+          error={errors.password}
+          {...form.register('password')}
+        />
+        <div className="actions">
+          <button type="submit" className="button primary" disabled={isSubmitting}>
+            {isSubmitting ? t('participants.sign.signing') : t('participants.sign.confirm')}
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,114 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { importListRequestSchema } from '@mini-edc/domain';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import { TextAreaField, TextField } from '../components/field';
+import { FormAlert } from '../components/form-alert';
+import { applyApiError } from '../lib/apply-api-error';
+import { useImportList } from './randomization-api';
+
+interface RowError {
+  row: string;
+  field: string;
+  message: string;
+}
+
+/** "body.csv.row12.arm" → row 12, column arm. */
+function rowErrorsOf(error: unknown): RowError[] {
+  if (!(error instanceof ApiError)) return [];
+  return (error.body?.error.fields ?? []).flatMap((f) => {
+    const match = /^body\.csv\.row(\d+)\.?(.*)$/.exec(f.path);
+    return match ? [{ row: match[1] ?? '', field: match[2] ?? '', message: f.message }] : [];
+  });
+}
+
+/** Imports a statistician's list as CSV (stratum, seq, arm, optional block_no, block_size). */
+export function ImportListForm({ onImported }: { onImported: (name: string) => void }) {
+  const { t } = useTranslation();
+  const fileId = useId();
+  const importList = useImportList();
+  const [general, setGeneral] = useState<string | null>(null);
+  const [rowErrors, setRowErrors] = useState<RowError[]>([]);
+  const form = useForm({
+    resolver: zodResolver(importListRequestSchema),
+    defaultValues: { name: '', csv: '' },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setGeneral(null);
+    setRowErrors([]);
+    try {
+      const list = await importList.mutateAsync(values);
+      form.reset({ name: '', csv: '' });
+      onImported(list.name);
+    } catch (error) {
+      const rows = rowErrorsOf(error);
+      setRowErrors(rows);
+      setGeneral(
+        rows.length > 0
+          ? t('randomizationLists.rowErrors', { count: rows.length })
+          : applyApiError(error, form.setError, ['name', 'csv']),
+      );
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="stack">
+      <h2>{t('randomizationLists.importTitle')}</h2>
+      <p className="muted">{t('randomizationLists.importIntro')}</p>
+      <FormAlert message={general} />
+      {rowErrors.length > 0 ? (
+        <table className="compact-table row-errors">
+          <caption className="sr-only">{t('randomizationLists.rowErrorsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('randomizationLists.row')}</th>
+              <th scope="col">{t('randomizationLists.column')}</th>
+              <th scope="col">{t('randomizationLists.problem')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rowErrors.map((e) => (
+              <tr key={`${e.row}-${e.field}-${e.message}`}>
+                <td>{e.row}</td>
+                <td className="mono">{e.field || '—'}</td>
+                <td>{e.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <TextField label={t('randomizationLists.name')} error={errors.name} {...form.register('name')} />
+      <div className="field">
+        <label htmlFor={fileId}>{t('randomizationLists.file')}</label>
+        <input
+          id={fileId}
+          type="file"
+          accept=".csv,text/csv"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) {
+              void file.text().then((text) => form.setValue('csv', text, { shouldDirty: true }));
+            }
+          }}
+        />
+      </div>
+      <TextAreaField
+        label={t('randomizationLists.csv')}
+        hint={t('randomizationLists.csvHint')}
+        rows={6}
+        className="mono"
+        error={errors.csv}
+        {...form.register('csv')}
+      />
+      <div className="actions">
+        <button type="submit" className="button primary" disabled={isSubmitting}>
+          {isSubmitting ? t('common.saving') : t('randomizationLists.import')}
+        </button>
+      </div>
+    </form>
+  );
+}

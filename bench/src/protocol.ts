@@ -1,0 +1,60 @@
+/** Messages between the bench (parent) and its load worker (a child process running autocannon). */
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+/** One target of a load job: a base URL, the session to send, and what to call. */
+export interface SaveJob {
+  kind: 'save';
+  base: string;
+  session: Session;
+  participantIds: string[];
+  /** Index where this run starts in the request sequence (a warm-up consumes the first ones). */
+  startAt: number;
+  connections: number;
+  durationSec: number;
+}
+
+export interface GetJob {
+  kind: 'get';
+  url: string;
+  cookie?: string;
+  connections: number;
+  durationSec: number;
+}
+
+export interface RandomizeJob {
+  kind: 'randomize';
+  targets: { base: string; session: Session; participantIds: string[]; amount: number }[];
+  connectionsPerTarget: number;
+}
+
+export interface RawInsertJob {
+  kind: 'raw-insert';
+  databaseUrl: string;
+  table: string;
+  siteId: string;
+  participantIds: string[];
+  clients: number;
+  durationSec: number;
+}
+
+export type LoadJob = SaveJob | GetJob | RandomizeJob | RawInsertJob;
+
+export interface LoadResult {
+  /** Completed requests (or inserts) per second over the measured run. */
+  perSec: number;
+  total: number;
+  p50: number;
+  p99: number;
+  durationSec: number;
+  /** Status code → count; for raw inserts, 'ok' and 'error'. */
+  statuses: Record<string, number>;
+  errors: number;
+  /** Randomize only: the slot seq of every successful answer. */
+  seqs?: number[];
+}
+
+export type WorkerMessage = { ok: true; results: LoadResult[] } | { ok: false; error: string };

@@ -1,0 +1,137 @@
+import { type APIRequestContext, expect, request } from '@playwright/test';
+
+export const demoPassword = 'Demo-2026!';
+
+/** A signed-in API session of one demo user, separate from the browser's cookies. */
+export interface ApiSession {
+  context: APIRequestContext;
+  get<T = unknown>(path: string): Promise<T>;
+  send<T = unknown>(method: 'POST' | 'PUT', path: string, json?: unknown): Promise<T>;
+  dispose(): Promise<void>;
+}
+
+/** Signs in through the API (arrange by API, act by UI: conventions §16). */
+export async function apiSession(baseURL: string, email: string): Promise<ApiSession> {
+  const context = await request.newContext({ baseURL });
+  const login = await context.post('/api/v1/auth/login', {
+    data: { email, password: demoPassword },
+    headers: { 'x-csrf-token': 'login' },
+  });
+  expect(login.ok(), `sign-in of ${email}`).toBeTruthy();
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  // The caller names the type it expects; the API's own tests check the shapes.
+  const check = async <T>(
+    response: Awaited<ReturnType<APIRequestContext['get']>>,
+    what: string,
+  ): Promise<T> => {
+    expect(response.ok(), `${what}: ${response.status()} ${await response.text()}`).toBeTruthy();
+    return (await response.json()) as T;
+  };
+  return {
+    context,
+    get: async (path) => check(await context.get(`/api/v1${path}`), `GET ${path}`),
+    send: async (method, path, json) =>
+      check(
+        await context.fetch(`/api/v1${path}`, {
+          method,
+          headers: { 'x-csrf-token': csrfToken },
+          ...(json === undefined ? {} : { data: json }),
+        }),
+        `${method} ${path}`,
+      ),
+    dispose: () => context.dispose(),
+  };
+}
+
+/** Makes sure a randomization list is active (an admin generates one on a fresh database). */
+export async function ensureActiveList(baseURL: string): Promise<void> {
+  const admin = await apiSession(baseURL, 'admin@demo.edc');
+  try {
+    const lists = await admin.get<{ active: boolean }[]>('/admin/randomization-lists');
+    if (!lists.some((l) => l.active)) {
+      await admin.send('POST', '/admin/randomization-lists/generate', { name: 'E2E journeys list' });
+    }
+  } finally {
+    await admin.dispose();
+  }
+}
+
+export function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+const criteria = ['I1', 'I2', 'I3', 'I4', ...Array.from({ length: 11 }, (_, i) => `E${i + 1}`)];
+
+export interface ArrangedParticipant {
+  id: string;
+  studyId: string;
+}
+
+/**
+ * A participant at the coordinator's site, screened eligible and consented; optionally with a
+ * complete baseline VAS and ODI, and optionally randomized. Each test makes its own.
+ */
+export async function arrangeParticipant(
+  baseURL: string,
+  options: { baseline?: boolean; randomize?: boolean } = {},
+): Promise<ArrangedParticipant> {
+  const coordinator = await apiSession(baseURL, 'coordinator@demo.edc');
+  try {
+    const me = await coordinator.get<{ user: { sites: { id: string }[] } }>('/auth/me');
+    const siteId = me.user.sites[0]?.id;
+    const p = await coordinator.send<{ id: string; studyId: string }>('POST', '/participants', {
+      siteId,
+      screenedAt: today(),
+    });
+    const form = (visit: string, code: string, data: object) =>
+      coordinator.send('PUT', `/participants/${p.id}/visits/${visit}/forms/${code}`, {
+        data,
+        status: 'complete',
+      });
+    await form('SCR', 'demographics', {
+      birth_year: 1979,
+      sex: 'female',
+      height_cm: 165,
+      weight_kg: 62,
+      pain_duration_months: 14,
+    });
+    await coordinator.send('PUT', `/participants/${p.id}/eligibility`, {
+      answers: Object.fromEntries(criteria.map((c) => [c, c.startsWith('I') ? 'yes' : 'no'])),
+    });
+    await form('SCR', 'consent', {
+      consent_date: today(),
+      icf_version: '1.0',
+      obtained_by: 'Can Coordinator',
+    });
+    if (options.baseline || options.randomize) {
+      await form('BL', 'vas', {
+        vas_mm: 60,
+        vas_method: 'paper',
+        assessed_at: new Date().toISOString(),
+        assessor_id: 'Can Coordinator',
+      });
+      await form('BL', 'odi', {
+        odi_version: '2.1a-en',
+        q1: 3,
+        q2: 2,
+        q3: 3,
+        q4: 2,
+        q5: 3,
+        q6: 2,
+        q7: 1,
+        q8: 2,
+        q9: 2,
+        q10: 2,
+      });
+    }
+    if (options.randomize) {
+      await ensureActiveList(baseURL);
+      await coordinator.send('POST', `/participants/${p.id}/randomize`);
+    }
+    return { id: p.id, studyId: p.studyId };
+  } finally {
+    await coordinator.dispose();
+  }
+}
