@@ -30,7 +30,21 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+    // Coordinators enter data at the bedside on tablets (issue 9 item 5): every journey again at
+    // an iPad-sized viewport with touch, in the same Chromium. `pnpm test` runs each project in its
+    // own invocation, so each gets a fresh server and database.
+    {
+      name: 'tablet',
+      use: {
+        ...devices['Desktop Chrome'],
+        channel: undefined,
+        viewport: { width: 768, height: 1024 },
+        hasTouch: true,
+      },
+    },
+  ],
   webServer: {
     command: 'node scripts/serve-fresh.mjs',
     url: `http://127.0.0.1:${port}/api/v1/health`,

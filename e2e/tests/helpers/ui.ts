@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { demoPassword } from './api';
 
 export async function signIn(page: Page, email: string) {
@@ -16,7 +16,9 @@ const screenshots = fileURLToPath(new URL('../../.output/screenshots/', import.m
 /** Saves a full-page screenshot of a main screen for review (e2e/.output/screenshots). */
 export async function screenshot(page: Page, name: string) {
   mkdirSync(screenshots, { recursive: true });
-  await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
+  const project = test.info().project.name;
+  const suffix = project === 'desktop' ? '' : `-${project}`;
+  await page.screenshot({ path: `${screenshots}${name}${suffix}.png`, fullPage: true });
 }
 
 /** Ticks one radio of a fieldset group, found by the group's legend. */

@@ -34,6 +34,8 @@ export interface StudyFormProps {
   onSaved?: (record: FormRecord) => void;
   /** Extra content under the heading (context, instructions). */
   intro?: ReactNode;
+  /** 1 when the form is the page's subject (its own screen), 2 when embedded in a page. */
+  headingLevel?: 1 | 2;
 }
 
 const isFinal = (r: FormRecord | undefined) => r?.status === 'complete' || r?.status === 'signed';
@@ -55,8 +57,10 @@ export function StudyForm({
   completeLabel,
   onSaved,
   intro,
+  headingLevel = 2,
 }: StudyFormProps) {
   const { t, i18n } = useTranslation();
+  const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const save = useSaveForm();
   const [base, setBase] = useState<FormRecord | undefined>(record);
   const [general, setGeneral] = useState<string | null>(null);
@@ -139,10 +143,10 @@ export function StudyForm({
         }}
       >
         <div className="form-head">
-          <h2 id={`form-${form.code}-title`}>
+          <Heading id={`form-${form.code}-title`}>
             {title}
             {form.repeating ? ` #${seq}` : ''}
-          </h2>
+          </Heading>
           <div className="form-meta">
             <RecordStatusBadge record={base} />
             {base ? (

@@ -94,6 +94,7 @@ export function FormPage() {
         seq={seq}
         record={record}
         readOnly={readOnly}
+        headingLevel={1}
         defaults={defaultsFor(formCode, seq, user?.displayName ?? '', i18n.language, p)}
         intro={
           <p className="muted form-context">
