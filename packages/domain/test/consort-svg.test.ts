@@ -73,7 +73,10 @@ describe('CONSORT diagram as SVG', () => {
   const armWords = lbpTrial.arms.flatMap((a) => [a.code, a.label.en, a.label.tr]);
 
   it('is a well-formed SVG document with every number of the flow', () => {
-    const svg = consortSvg(counts, { blinded: false, locale: 'en' });
+    const raw = consortSvg(counts, { blinded: false, locale: 'en' });
+    // Counts use non-breaking spaces so "(n = 37)" never splits across lines.
+    expect(raw).toContain('(n\u00a0=\u00a037)');
+    const svg = raw.replaceAll('\u00a0', ' ');
     expect(wellFormed(svg)).toBe(true);
     expect(wellFormed('<svg><g></svg>')).toBe(false);
     expect(svg).toMatch(
@@ -98,7 +101,7 @@ describe('CONSORT diagram as SVG', () => {
     expect(svg).toContain('(n = 38)');
     expect(svg).toContain('Thoracolumbar fascia');
     // Same counts, same bytes.
-    expect(consortSvg(counts, { blinded: false, locale: 'en' })).toBe(svg);
+    expect(consortSvg(counts, { blinded: false, locale: 'en' })).toBe(raw);
   });
 
   it('names no arm in the blinded diagram, even when the counts carry arms', () => {
@@ -122,11 +125,20 @@ describe('CONSORT diagram as SVG', () => {
     const en = consortSvg(tricky, { blinded: false, locale: 'en' });
     expect(wellFormed(en)).toBe(true);
     expect(en).toContain('A &amp; &lt;B&gt; &quot;x&quot;');
-    const tr = consortSvg(tricky, { blinded: false, locale: 'tr' });
+    const tr = consortSvg(tricky, { blinded: false, locale: 'tr' }).replaceAll('\u00a0', ' ');
     expect(wellFormed(tr)).toBe(true);
     expect(tr).toContain('Uygunluk açısından');
     expect(tr).toContain('Randomize edilen (n = 75)');
     expect(tr).toContain('Ğ &amp; &lt;ş&gt;');
+  });
+
+  it('names screen-failure criteria by their text when given', () => {
+    const svg = consortSvg(counts, {
+      blinded: false,
+      locale: 'en',
+      criterionLabels: { E3: 'Pregnant or breastfeeding' },
+    }).replaceAll('\u00a0', ' ');
+    expect(svg).toContain('E3 Pregnant or breastfeeding (n = 18)');
   });
 
   it('wraps long lines at word boundaries', () => {

@@ -48,7 +48,11 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       const counts = blinded
         ? dashboardBlindedSchema.parse(result).consort
         : dashboardSchema.parse(result).consort;
-      const svg = consortSvg(counts, { blinded, locale: request.query.locale ?? user.locale });
+      const locale = request.query.locale ?? user.locale;
+      const criterionLabels = Object.fromEntries(
+        app.study.eligibility.criteria.map((c) => [c.id, locale === 'tr' ? c.textTr : c.textEn]),
+      );
+      const svg = consortSvg(counts, { blinded, locale, criterionLabels });
       const disposition = request.query.download === '1' ? 'attachment' : 'inline';
       return reply
         .type('image/svg+xml; charset=utf-8')

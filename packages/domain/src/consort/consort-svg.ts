@@ -11,6 +11,8 @@ import { type ConsortLabels, consortLabels } from './consort-labels';
 export interface ConsortSvgOptions {
   blinded: boolean;
   locale: 'en' | 'tr';
+  /** Criterion id → its text in the locale, so readers see the reason, not only a code. */
+  criterionLabels?: Record<string, string>;
 }
 
 const FONT = 12;
@@ -47,13 +49,14 @@ interface Column {
   analysed: number;
 }
 
-const n = (v: number) => `(n = ${v})`;
+// Non-breaking spaces: a count is never split across lines ("(n =" / "10)").
+const n = (v: number) => `(n\u00a0=\u00a0${v})`;
 
 /** Greedy word wrap to the box's width; a word longer than a line stays whole. */
 export function wrapText(text: string, maxChars: number): string[] {
   const lines: string[] = [];
   let current = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of text.split(/[ \t\n]+/).filter(Boolean)) {
     if (current && current.length + 1 + word.length > maxChars) {
       lines.push(current);
       current = word;
@@ -181,7 +184,10 @@ export function consortSvg(counts: ConsortCountsBlinded | ConsortCounts, options
   const excluded = layoutBox(excludedX, assessed.y + assessed.h + 20, EXCLUDED_W, [
     { text: `${L.excluded} ${n(ex.total)}`, bold: true },
     { text: `• ${L.notEligible} ${n(ex.notEligible)}` },
-    ...ex.byCriterion.map((c) => ({ text: `${c.criterion} ${n(c.count)}`, indent: true })),
+    ...ex.byCriterion.map((c) => {
+      const label = options.criterionLabels?.[c.criterion];
+      return { text: `${c.criterion}${label ? ` ${label}` : ''} ${n(c.count)}`, indent: true };
+    }),
     { text: `• ${L.eligibleNotRandomized} ${n(ex.eligibleNotRandomized)}` },
     { text: `• ${L.eligibilityPending} ${n(ex.eligibilityPending)}` },
   ]);
