@@ -1,10 +1,10 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { apiSession, arrangeParticipant } from './helpers/api';
 import { signIn } from './helpers/ui';
 
 /**
- * Issue 9 item 2: the ODI form can be completed with the keyboard alone. After the first focus
- * (the page's first field), only Tab, arrow keys, Space and Enter are used.
+ * Issue 9 item 2: the ODI form and the screening wizard can be completed with the keyboard alone.
+ * After the first focus, only Tab, arrow keys, Space, typing and Enter are used.
  */
 test('the ODI form is completed with the keyboard alone', async ({ page, baseURL }) => {
   const participant = await arrangeParticipant(baseURL ?? '', { baseline: false });
@@ -48,4 +48,60 @@ test('the ODI form is completed with the keyboard alone', async ({ page, baseURL
   } finally {
     await coordinator.dispose();
   }
+});
+
+/** Presses Tab until `target` has focus: proves it is reachable in order with the keyboard. */
+async function tabTo(page: Page, target: Locator, max = 40) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target, 'reachable with Tab').toBeFocused();
+}
+
+test('the screening wizard is completed with the keyboard alone', async ({ page }) => {
+  await signIn(page, 'coordinator@demo.edc');
+  await page.goto('/participants/new');
+  await expect(page.getByRole('heading', { name: 'Step 1 · Site and screening date' })).toBeVisible();
+  await tabTo(page, page.getByRole('button', { name: 'Start screening' }));
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByRole('heading', { name: /Step 2 · Demographics/ })).toBeVisible();
+  await tabTo(page, page.getByLabel('Year of birth'));
+  await page.keyboard.type('1985');
+  await tabTo(page, page.getByRole('group', { name: 'Sex' }).getByRole('radio').first());
+  await page.keyboard.press('Space');
+  for (const [label, value] of [
+    ['Height (cm)', '168'],
+    ['Weight (kg)', '61'],
+    ['Pain duration (months)', '9'],
+  ] as const) {
+    await tabTo(page, page.getByLabel(label));
+    await page.keyboard.type(value);
+  }
+  await tabTo(page, page.getByRole('button', { name: 'Save and continue' }));
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByRole('heading', { name: /Step 3 · Eligibility/ })).toBeVisible();
+  const answer = async (id: string, yes: boolean) => {
+    const group = page.getByRole('group', { name: new RegExp(`^${id}\\.`) });
+    if (await group.getByRole('radio', { checked: true }).count()) return; // proposed from demographics
+    await tabTo(page, group.getByRole('radio', { name: 'Yes' }));
+    await page.keyboard.press('Space');
+    if (!yes) await page.keyboard.press('ArrowRight');
+    await expect(group.getByRole('radio', { name: yes ? 'Yes' : 'No' })).toBeChecked();
+  };
+  for (const id of ['I1', 'I2', 'I3', 'I4']) await answer(id, true);
+  for (let e = 1; e <= 11; e++) await answer(`E${e}`, false);
+  await tabTo(page, page.getByRole('button', { name: 'Submit eligibility' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText('Eligible');
+  await tabTo(page, page.getByRole('button', { name: 'Continue to consent' }));
+  await page.keyboard.press('Enter');
+
+  // Step 4: the consent date, form version and the person who obtained it are filled in.
+  await expect(page.getByRole('heading', { name: /Step 4/ })).toBeVisible();
+  await tabTo(page, page.getByRole('button', { name: 'Record consent and enrol' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/is enrolled\./)).toBeVisible();
 });
