@@ -2,7 +2,6 @@ import {
   adminUserSchema,
   createSiteRequestSchema,
   createUserRequestSchema,
-  errorBodySchema,
   idParamsSchema,
   renameSiteRequestSchema,
   resetPasswordRequestSchema,
@@ -22,15 +21,10 @@ import {
   unlockUser,
   updateUser,
 } from '../services/admin';
+import { errorResponses, roleGroups } from './route-common';
 
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-};
-const adminOnly = { access: { roles: ['admin'] as const } };
+const errors = errorResponses;
+const adminOnly = { access: { roles: roleGroups.admin } };
 
 /** Sites and user accounts (issue 3 item 7). Users are deactivated, never deleted. */
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -2,7 +2,6 @@ import {
   createParticipantRequestSchema,
   eligibilityRequestSchema,
   eligibilityResultSchema,
-  errorBodySchema,
   formParamsSchema,
   participantDetailBlindedSchema,
   participantDetailSchema,
@@ -26,17 +25,10 @@ import {
 } from '../services/participants';
 import { randomize } from '../services/randomization';
 import { seesArm } from '../services/scope';
+import { errorResponses, roleGroups } from './route-common';
 
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-};
-const everyone = ['admin', 'coordinator', 'investigator', 'assessor', 'monitor'] as const;
-const siteStaff = ['coordinator', 'investigator'] as const;
-const dataEntry = ['coordinator', 'investigator', 'assessor'] as const;
+const errors = errorResponses;
+const { everyone, siteStaff, dataEntry } = roleGroups;
 
 /** Screening, consent, baseline and follow-up forms, randomization (issues 4 and 5). */
 export const participantRoutes: FastifyPluginAsyncZod = async (app) => {

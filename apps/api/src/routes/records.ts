@@ -1,5 +1,4 @@
 import {
-  errorBodySchema,
   lockRecordResponseSchema,
   participantParamsSchema,
   recordHistorySchema,
@@ -19,16 +18,10 @@ import { auditContext, currentUser } from '../plugins/auth';
 import { participantScores, recordHistory } from '../services/records';
 import { lockRecord, signVisit } from '../services/signatures';
 import { updateVisit, worklist } from '../services/visits';
+import { errorResponses, roleGroups } from './route-common';
 
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-};
-const everyone = ['admin', 'coordinator', 'investigator', 'assessor', 'monitor'] as const;
-const siteStaff = ['coordinator', 'investigator'] as const;
+const errors = errorResponses;
+const { everyone, siteStaff } = roleGroups;
 
 /** Visit schedule, scores over time, record history, signatures and locks (issue 5). */
 export const recordRoutes: FastifyPluginAsyncZod = async (app) => {

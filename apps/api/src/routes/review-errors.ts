@@ -1,13 +1,7 @@
-import { errorBodySchema } from '@mini-edc/domain';
+import { errorResponses } from './route-common';
 
 /** Error answers of the monitor journey routes (design invariant 6). */
-export const reviewErrors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-};
+export const reviewErrors = errorResponses;
 
 /** Monitors write nothing but queries and SDV marks (design invariant 5, issue 6 item 6). */
 export const reviewRoles = {
