@@ -36,7 +36,7 @@ test('site staff screens have no serious accessibility violations', async ({ pag
 
 test('monitor screens have no serious accessibility violations', async ({ page }) => {
   await signIn(page, 'monitor@demo.edc');
-  for (const path of ['/audit', '/dashboard', '/queries', '/review']) {
+  for (const path of ['/audit', '/dashboard', '/queries', '/review', '/exports']) {
     await visit(page, path);
     await expectNoSeriousA11yViolations(page, path);
   }

@@ -65,6 +65,7 @@ test('a protected page sends the visitor to sign in and back again', async ({ pa
     'Dashboard',
     'Queries',
     'Audit trail',
+    'Exports',
   ]);
 
   await page.getByRole('button', { name: 'Sign out' }).click();

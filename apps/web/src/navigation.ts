@@ -24,6 +24,11 @@ export const navItems: readonly NavItem[] = [
   },
   { to: '/queries', label: 'nav.queries', roles: ['monitor', 'investigator', 'coordinator'] },
   { to: '/audit', label: 'nav.audit', roles: ['monitor', 'admin', 'investigator', 'coordinator'] },
+  {
+    to: '/exports',
+    label: 'nav.exports',
+    roles: ['admin', 'monitor', 'investigator', 'coordinator', 'assessor'],
+  },
   { to: '/admin/users', label: 'nav.users', roles: ['admin'] },
   { to: '/admin/sites', label: 'nav.sites', roles: ['admin'] },
   { to: '/admin/randomization-lists', label: 'nav.randomizationLists', roles: ['admin'] },

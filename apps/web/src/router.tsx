@@ -12,6 +12,7 @@ import { monitorRoutes } from './review/monitor-routes';
 
 // Admin screens load on demand: most users never open them, so they stay out of the first bundle.
 const UsersPage = lazy(() => import('./admin/users-page').then((m) => ({ default: m.UsersPage })));
+const ExportsPage = lazy(() => import('./exports/exports-page').then((m) => ({ default: m.ExportsPage })));
 const SitesPage = lazy(() => import('./admin/sites-page').then((m) => ({ default: m.SitesPage })));
 const RandomizationListsPage = lazy(() =>
   import('./randomization/randomization-lists-page').then((m) => ({ default: m.RandomizationListsPage })),
@@ -59,6 +60,10 @@ export const router = createBrowserRouter([
         ],
       },
       ...monitorRoutes,
+      {
+        element: <RequireAuth roles={rolesFor('/exports')} />,
+        children: [{ path: 'exports', element: <Loading>{<ExportsPage />}</Loading> }],
+      },
       {
         element: <RequireAuth roles={rolesFor('/admin/users')} />,
         children: [

@@ -1,3 +1,4 @@
+import { exportsEn } from './exports.en';
 import { monitorEn } from './monitor.en';
 import { participantsEn, randomizationListsEn } from './participants.en';
 
@@ -26,6 +27,7 @@ export const en = {
   },
   locales: { en: 'English', tr: 'Türkçe' },
   nav: {
+    exports: 'Exports',
     participants: 'Participants',
     audit: 'Audit trail',
     dashboard: 'Dashboard',
@@ -178,6 +180,7 @@ export const en = {
   participants: participantsEn,
   randomizationLists: randomizationListsEn,
   monitor: monitorEn,
+  exports: exportsEn,
 };
 
 export type Translation = typeof en;

@@ -1,4 +1,5 @@
 import type { Translation } from './en';
+import { exportsTr } from './exports.tr';
 import { monitorTr } from './monitor.tr';
 import { participantsTr, randomizationListsTr } from './participants.tr';
 
@@ -27,6 +28,7 @@ export const tr: Translation = {
   },
   locales: { en: 'English', tr: 'Türkçe' },
   nav: {
+    exports: 'Veri aktarımı',
     participants: 'Katılımcılar',
     audit: 'Denetim izi',
     dashboard: 'Gösterge paneli',
@@ -177,4 +179,5 @@ export const tr: Translation = {
   participants: participantsTr,
   randomizationLists: randomizationListsTr,
   monitor: monitorTr,
+  exports: exportsTr,
 };
