@@ -3,6 +3,7 @@ import {
   DomainError,
   type HistoryEntry,
   odiChange,
+  odiItemsFrom,
   type RecordHistory,
   type ScoresResponse,
   scoreOdiAnswers,
@@ -15,15 +16,8 @@ import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
 import { signedContentHash } from './signatures';
 
-const ODI_KEYS = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9', 'q10'] as const;
-
 function odiOf(data: Record<string, unknown>) {
-  return scoreOdiAnswers(
-    Object.fromEntries(ODI_KEYS.map((k) => [k, typeof data[k] === 'number' ? data[k] : null])) as Record<
-      (typeof ODI_KEYS)[number],
-      number | null
-    >,
-  );
+  return scoreOdiAnswers(odiItemsFrom(data));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bodyMassIndex } from '../eligibility';
-import { scoreOdiAnswers } from '../scoring/odi';
+import { ODI_ITEM_KEYS, odiItemsFrom, scoreOdiAnswers } from '../scoring/odi';
 import { odiAnswersSchema } from '../scoring/odi-schema';
 import { vasAssessmentSchema } from '../scoring/vas';
 import type { FormDefinition, FormField } from '../study/definition-schema';
@@ -106,16 +106,12 @@ export function formDataSchema(form: FormDefinition, mode: RecordMode): z.ZodTyp
   return object as unknown as z.ZodType<FormData>;
 }
 
-const ODI_KEYS = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9', 'q10'] as const;
-
 /** Adds the derived fields (ODI totals, BMI) to validated data; recomputed on every save. */
 export function withDerivedFields(form: FormDefinition, data: FormData): FormData {
   if (form.code === 'odi') {
-    const answers = Object.fromEntries(
-      ODI_KEYS.map((k) => [k, typeof data[k] === 'number' ? (data[k] as number) : null]),
-    ) as Record<(typeof ODI_KEYS)[number], number | null>;
+    const answers = odiItemsFrom(data);
     const score = scoreOdiAnswers(answers);
-    const answered = ODI_KEYS.filter((k) => answers[k] !== null).length;
+    const answered = ODI_ITEM_KEYS.filter((k) => answers[k] !== null).length;
     return {
       ...data,
       odi_sum: score?.sum ?? null,

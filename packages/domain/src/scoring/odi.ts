@@ -100,6 +100,16 @@ export function scoreOdiAnswers(answers: Readonly<Record<OdiItemKey, number | nu
   return scoreOdi(ODI_ITEM_KEYS.map((k) => answers[k]));
 }
 
+/** The ten items of stored form data, keyed q1..q10; anything but a number counts as unanswered. */
+export function odiItemsFrom(data: Readonly<Record<string, unknown>>): Record<OdiItemKey, number | null> {
+  const items = {} as Record<OdiItemKey, number | null>;
+  for (const k of ODI_ITEM_KEYS) {
+    const v = data[k];
+    items[k] = typeof v === 'number' ? v : null;
+  }
+  return items;
+}
+
 /**
  * One decimal from a value stored ×10 (340 → "34.0", 356 → "35.6", −16 → "-1.6"), without
  * floating point so 35.55… is never shown as the truncated "35.5" (§3.2 rule 6).
