@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
+const blankAsUnset = (v: unknown) => (v === '' ? undefined : v);
+
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -16,6 +18,10 @@ export const configSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   EDC_SEED_DEMO: bool.default(false),
+  // The first administrator of an empty database (a real deployment has no demo users).
+  // docker-compose passes unset variables as empty strings: treat those as unset.
+  EDC_BOOTSTRAP_ADMIN_EMAIL: z.preprocess(blankAsUnset, z.string().email().optional()),
+  EDC_BOOTSTRAP_ADMIN_PASSWORD: z.preprocess(blankAsUnset, z.string().optional()),
   EDC_SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()

@@ -4,6 +4,7 @@ import { lbpTrial } from '@mini-edc/domain';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app';
 import { loadConfig } from './config';
+import { bootstrapAdmin } from './seed/bootstrap-admin';
 import { demoPassword, demoUsers, seedDemo } from './seed/demo';
 
 const config = loadConfig();
@@ -14,6 +15,9 @@ const db = await createDb({
 });
 await db.migrate(config.EDC_MIGRATIONS_DIR);
 if (config.EDC_SEED_DEMO) await seedDemo(db.db, lbpTrial, config.EDC_STUDY_TIMEZONE);
+if (config.EDC_BOOTSTRAP_ADMIN_EMAIL && config.EDC_BOOTSTRAP_ADMIN_PASSWORD) {
+  await bootstrapAdmin(db.db, config.EDC_BOOTSTRAP_ADMIN_EMAIL, config.EDC_BOOTSTRAP_ADMIN_PASSWORD);
+}
 
 const app = await buildApp({ db, config, serveWeb: true });
 closeWithGrace({ delay: 10_000 }, async ({ err }) => {
