@@ -71,6 +71,15 @@ export async function participantSummaries(
   where: SQL,
   today: string,
 ): Promise<ParticipantSummary[]> {
+  return (await participantSummariesWithVisits(db, where, today)).summaries;
+}
+
+/** The summaries and the visits they were computed from, for callers that show both. */
+export async function participantSummariesWithVisits(
+  db: Executor,
+  where: SQL,
+  today: string,
+): Promise<{ summaries: ParticipantSummary[]; visits: Map<string, VisitRecord[]> }> {
   const rows = await queryRows<ParticipantRow>(
     db,
     sql`select p.id, p.study_id, p.site_id, s.code as site_code, p.status, p.sex, p.birth_year,
@@ -82,13 +91,13 @@ export async function participantSummaries(
         where ${where}
         order by p.study_id`,
   );
-  if (rows.length === 0) return [];
+  if (rows.length === 0) return { summaries: [], visits: new Map() };
   const visits = await visitsOf(
     db,
     rows.map((r) => r.id),
     today,
   );
-  return rows.map((r) => {
+  const summaries = rows.map((r): ParticipantSummary => {
     const own = visits.get(r.id) ?? [];
     const next =
       own.find((v) => v.status === 'overdue' || v.status === 'due' || v.status === 'upcoming') ?? null;
@@ -118,6 +127,7 @@ export async function participantSummaries(
       allocation,
     };
   });
+  return { summaries, visits };
 }
 
 export async function visitsOf(db: Executor, participantIds: string[], today: string) {

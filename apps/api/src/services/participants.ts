@@ -9,7 +9,7 @@ import {
 } from '@mini-edc/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { todayIn } from './clock';
-import { participantSummaries, recordsOf, visitsOf } from './participant-views';
+import { participantSummaries, participantSummariesWithVisits, recordsOf } from './participant-views';
 import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
 
@@ -38,7 +38,10 @@ export async function getParticipant(
   id: string,
 ): Promise<ParticipantDetail> {
   const today = todayIn(env.timeZone);
-  const [summary] = await participantSummaries(
+  const {
+    summaries: [summary],
+    visits,
+  } = await participantSummariesWithVisits(
     env.db,
     sql`p.id = ${id}::uuid and ${inUserSites(sql`p.site_id`, user)}`,
     today,
@@ -46,7 +49,7 @@ export async function getParticipant(
   if (!summary) throw notFound();
   // Intervention forms reveal the arm, so an assessor never receives them (issue 5 item 8).
   const hidden = user.role === 'assessor' ? env.study.arms.map((a) => a.interventionForm) : [];
-  const [visits, records] = await Promise.all([visitsOf(env.db, [id], today), recordsOf(env.db, id, hidden)]);
+  const records = await recordsOf(env.db, id, hidden);
   return { ...summary, visits: visits.get(id) ?? [], records };
 }
 

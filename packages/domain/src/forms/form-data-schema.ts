@@ -46,11 +46,23 @@ function baseSchema(field: FormField): z.ZodType {
   }
 }
 
+// Building a zod schema (and zod's compiled fast path) per save is costly on a hot path; the
+// definition is immutable, so each form's two schemas are built once.
+const schemaCache = new WeakMap<FormDefinition, Partial<Record<RecordMode, z.ZodType<FormData>>>>();
+
 /**
  * The zod schema of a form's data, built from the study definition, so the API and the web form
  * validate exactly the same way. Derived fields (scores, BMI) are computed, never accepted.
  */
 export function formDataSchema(form: FormDefinition, mode: RecordMode): z.ZodType<FormData> {
+  const cached = schemaCache.get(form)?.[mode];
+  if (cached) return cached;
+  const schema = buildFormDataSchema(form, mode);
+  schemaCache.set(form, { ...schemaCache.get(form), [mode]: schema });
+  return schema;
+}
+
+function buildFormDataSchema(form: FormDefinition, mode: RecordMode): z.ZodType<FormData> {
   const shape: Record<string, z.ZodType> = {};
   for (const field of form.fields) {
     if (field.derived) continue;
