@@ -83,7 +83,10 @@ test('the language follows the switch and is remembered for the account', async 
   await page.getByRole('button', { name: 'Giriş yap' }).click();
   // The account's saved language (English by default) applies after sign-in.
   await expect(page.getByRole('banner')).toContainText('Investigator');
+  // The switch applies at once and is saved in the background: wait for the save itself.
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/locale') && r.status() === 204);
   await page.getByLabel('Language').selectOption('tr');
+  await saved;
   await expect(page.getByRole('banner')).toContainText('Araştırmacı');
 
   await page.getByRole('button', { name: 'Çıkış yap' }).click();
@@ -91,6 +94,8 @@ test('the language follows the switch and is remembered for the account', async 
   await signIn(page, 'investigator@demo.edc');
   await expect(page.getByRole('banner')).toContainText('Araştırmacı');
   // Put the account back to English for other tests.
+  const reset = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/locale') && r.status() === 204);
   await page.getByLabel('Dil').selectOption('en');
+  await reset;
   await expect(page.getByRole('banner')).toContainText('Investigator');
 });
