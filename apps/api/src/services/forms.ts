@@ -9,7 +9,7 @@ import {
 } from '@mini-edc/domain';
 import { and, eq, isNull } from 'drizzle-orm';
 import { todayIn } from './clock';
-import { toFormRecord } from './participant-views';
+import { formRecordOf } from './participant-views';
 import { lockParticipant, type ServiceEnv } from './participants';
 import type { AuthUser } from './sessions';
 
@@ -92,12 +92,7 @@ export async function saveForm(
         `Someone saved a newer version (${existing.version}) of this form while you were editing version ${input.expectedVersion}. Nothing was overwritten.`,
         undefined,
         {
-          current: toFormRecord({
-            ...existing,
-            visit_code: existing.visitCode,
-            form_code: existing.formCode,
-            updated_at: existing.updatedAt,
-          } as never),
+          current: formRecordOf(existing),
           submitted: input.data,
         },
       );
@@ -160,16 +155,7 @@ export async function saveForm(
     }
     if (!saved) throw new Error('form save returned nothing');
     await applySideEffects(tx, participant, formCode, data);
-    return toFormRecord({
-      id: saved.id,
-      visit_code: saved.visitCode,
-      form_code: saved.formCode,
-      seq: saved.seq,
-      status: saved.status as FormRecord['status'],
-      version: saved.version,
-      data: saved.data as Record<string, unknown>,
-      updated_at: saved.updatedAt,
-    });
+    return formRecordOf(saved);
   });
 }
 

@@ -1,4 +1,4 @@
-import { type Executor, queryRows } from '@mini-edc/db';
+import { type Executor, queryRows, type schema } from '@mini-edc/db';
 import {
   type Allocation,
   type FormRecord,
@@ -159,6 +159,20 @@ interface RecordRow {
   version: number;
   data: Record<string, unknown>;
   updated_at: Date | string;
+}
+
+/** A form record as the drizzle query builder returns it. */
+export function formRecordOf(r: typeof schema.formRecords.$inferSelect): FormRecord {
+  return toFormRecord({
+    id: r.id,
+    visit_code: r.visitCode,
+    form_code: r.formCode,
+    seq: r.seq,
+    status: r.status as FormRecord['status'],
+    version: r.version,
+    data: r.data as Record<string, unknown>,
+    updated_at: r.updatedAt,
+  });
 }
 
 export function toFormRecord(r: RecordRow): FormRecord {

@@ -10,7 +10,7 @@ import {
   vasChange,
 } from '@mini-edc/domain';
 import { and, eq, sql } from 'drizzle-orm';
-import { toFormRecord } from './participant-views';
+import { formRecordOf } from './participant-views';
 import { notFound, type ServiceEnv } from './participants';
 import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
@@ -131,16 +131,7 @@ export async function recordHistory(
     .orderBy(schema.signatures.signedAt);
   const currentHash = signedContentHash(record);
   return {
-    record: toFormRecord({
-      id: record.id,
-      visit_code: record.visitCode,
-      form_code: record.formCode,
-      seq: record.seq,
-      status: record.status as RecordHistory['record']['status'],
-      version: record.version,
-      data: record.data as Record<string, unknown>,
-      updated_at: record.updatedAt,
-    }),
+    record: formRecordOf(record),
     history,
     signatures: sigs.map((s) => ({
       id: s.id,
