@@ -5,6 +5,7 @@ import { lbpTrial, type StudyDefinition } from '@mini-edc/domain';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
+import { apiDeliveryPlugin } from './plugins/api-delivery';
 import { authPlugin } from './plugins/auth';
 import { errorHandlerPlugin } from './plugins/errors';
 import { openApiPlugin } from './plugins/openapi';
@@ -88,6 +89,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(studyLockPlugin);
   await app.register(
     async (api) => {
+      await api.register(apiDeliveryPlugin);
       await api.register(healthRoutes);
       await api.register(authRoutes);
       await api.register(adminRoutes);
