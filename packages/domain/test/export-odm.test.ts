@@ -38,7 +38,8 @@ describe('ODM 1.3.2 export', () => {
     for (const xml of [full, blinded]) {
       expect(validateOdm(xml)).toEqual({ ok: true, errors: [] });
     }
-  });
+    // The first call compiles libxml2 and parses the schema set: seconds on a busy machine.
+  }, 30_000);
 
   it('the schema check rejects a broken document, so the validation above can fail', () => {
     // AuditRecord children out of XSD order (DateTimeStamp before UserRef).
@@ -56,7 +57,7 @@ describe('ODM 1.3.2 export', () => {
     expect(noType.errors.join('\n')).toMatch(/DataType/);
     // Not even well-formed: an unescaped ampersand.
     expect(validateOdm(full.replace('&amp;', '&')).ok).toBe(false);
-  });
+  }, 30_000);
 
   it('has the ODM children in XSD order: Study, AdminData, ClinicalData', () => {
     const at = (s: string) => full.indexOf(s);
