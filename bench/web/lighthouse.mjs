@@ -56,7 +56,7 @@ async function startServer(port, dataDir) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
+  for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`);
     try {
       if ((await fetch(`${base}/api/v1/health`)).ok) return { child, base };
@@ -66,7 +66,7 @@ async function startServer(port, dataDir) {
     await new Promise((r) => setTimeout(r, 500));
   }
   child.kill();
-  throw new Error('the server did not start within 2 minutes');
+  throw new Error('the server did not start within 5 minutes');
 }
 
 /** Signs in as the demo coordinator and makes a consented participant with a baseline visit. */
