@@ -44,18 +44,19 @@ beforeAll(async () => {
     logger: false,
   });
   const sites = [];
-  for (let i = 0; i < 20; i++) sites.push(await newSite(db.db, { code: `W${String(i).padStart(2, '0')}` }));
+  for (let i = 0; i < 14; i++) sites.push(await newSite(db.db, { code: `W${String(i).padStart(2, '0')}` }));
   const ids = sites.map((s) => s.id);
   const a = await newUser(db.db, { role: 'admin', siteIds: ids });
   admin = await signIn(app, a.email, a.password);
   // Enough sites that the session answer (user, sites, CSRF token) is well above 1 KB.
   const c = await newUser(db.db, { role: 'coordinator', siteIds: ids, displayName: 'C'.repeat(100) });
   manySites = await signIn(app, c.email, c.password);
-});
+  // A migrated database, fourteen audited sites and two argon2 sign-ins: slow on a shared machine.
+}, 180_000);
 
 afterAll(async () => {
-  await app.close();
-  await db.close();
+  await app?.close();
+  await db?.close();
   rmSync(root, { recursive: true, force: true });
 });
 
