@@ -30,7 +30,12 @@ export default defineConfig(async () => {
     console.warn('PostgreSQL is not reachable: the integration suite runs on PGlite only.');
   }
   const projects: TestProjectInlineConfiguration[] = [
-    { test: { name: 'unit', include: ['packages/domain/test/**/*.test.ts', 'apps/web/test/**/*.test.ts'] } },
+    {
+      test: {
+        name: 'unit',
+        include: ['packages/domain/test/**/*.test.ts', 'apps/web/test/**/*.test.ts', 'test/**/*.test.ts'],
+      },
+    },
     {
       test: {
         name: 'pglite',
