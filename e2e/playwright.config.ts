@@ -29,9 +29,10 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   workers: 1,
-  // A journey is a dozen screens; on a shared 2-core machine under load each step can take seconds,
-  // so the defaults (30 s a test, 5 s an expectation) fail tests that are only slow.
-  timeout: 90_000,
+  // A journey is a dozen screens; on a shared 2-core machine under load each step can take seconds
+  // (an axe scan of the audit page took 40 s at a load average of 34), so the defaults (30 s a test,
+  // 5 s an expectation) fail tests that are only slow.
+  timeout: 180_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
