@@ -14,6 +14,8 @@ import { webAppPlugin } from './plugins/web-app';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { closeoutAllocationRoutes } from './routes/closeout-allocation';
+import { closeoutBundleRoutes } from './routes/closeout-bundle';
+import { closeoutCasebookRoutes } from './routes/closeout-casebooks';
 import { exportsRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { participantRoutes } from './routes/participants';
@@ -101,6 +103,8 @@ export async function buildApp(options: BuildAppOptions) {
       await api.register(exportsRoutes);
       await api.register(studyLifecycleRoutes);
       await api.register(closeoutAllocationRoutes);
+      await api.register(closeoutCasebookRoutes);
+      await api.register(closeoutBundleRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -11,6 +11,7 @@ import { main as verifyCli } from '../src/cli/verify-allocation';
 import { buildCloseoutWorld, type CloseoutWorld, lockStudy } from './closeout-world';
 import { buildTestApp, type TestContext } from './helpers';
 import { call } from './session';
+import { unzip } from './zip-helpers';
 
 let t: TestContext;
 let w: CloseoutWorld;
@@ -39,6 +40,7 @@ describe(`allocation verification on ${testDbKind()}`, () => {
     expect(early.statusCode).toBe(409);
     const exp = await admin('GET', `/api/v1/closeout/randomization-lists/${w.listId}/allocation-export.json`);
     expect(exp.statusCode).toBe(409);
+    expect((await admin('GET', '/api/v1/closeout/final-bundle')).statusCode).toBe(409);
     await lockStudy(t, w);
     const monitor = await call(
       t.app,
@@ -140,5 +142,42 @@ describe(`allocation verification on ${testDbKind()}`, () => {
     const cli = await runCli(['--export', exportFile, '--seed', w.seedHex]);
     expect(cli.code).toBe(1);
     expect(cli.text).toContain('first difference at stratum S01, seq 1 (participant S01-0001)');
+  });
+
+  it('bundles the final exports, the verification report and a manifest with the audit heads at lock', async () => {
+    const res = await admin('GET', '/api/v1/closeout/final-bundle');
+    expect(res.statusCode).toBe(200);
+    const files = await unzip(res.rawPayload);
+    expect([...files.keys()]).toEqual([
+      'data/wide.csv',
+      'data/long.csv',
+      'data/dictionary.csv',
+      'data/odm-1.3.2.xml',
+      'allocation-verification/report.html',
+      'allocation-verification/report.pdf',
+      'manifest.json',
+    ]);
+    const manifest = JSON.parse(files.get('manifest.json')?.toString() ?? '{}');
+    for (const entry of manifest.files as { file: string; sha256: string; exportId?: string }[]) {
+      expect(sha256(files.get(entry.file) ?? Buffer.alloc(0))).toBe(entry.sha256);
+      if (entry.exportId) {
+        const m = await admin('GET', `/api/v1/exports/${entry.exportId}/manifest`);
+        expect(m.json()).toMatchObject({ status: 'completed', sha256: entry.sha256 });
+      }
+    }
+    expect(manifest.files).toHaveLength(6);
+    const [row] = await queryRows<{ head: { headsDigest: string } }>(
+      t.db.db,
+      sql`select lock_audit_head as head from study_status where id = 1`,
+    );
+    expect(manifest.auditHeadAtLock.headsDigest).toBe(row?.head.headsDigest);
+    expect(files.get('data/odm-1.3.2.xml')?.toString()).toContain('AuditRecord');
+    expect(files.get('data/wide.csv')?.toString()).toContain('S02-0001');
+    const file = await admin('GET', `/api/v1/closeout/files/${res.headers['x-closeout-file-id']}`);
+    expect(file.json()).toMatchObject({
+      kind: 'final_bundle',
+      status: 'completed',
+      sha256: sha256(res.rawPayload),
+    });
   });
 });

@@ -153,3 +153,13 @@ export function pdfToBuffer(doc: Pdf): Promise<Buffer> {
     doc.end();
   });
 }
+
+/** Collects a document that was already ended (casebookPdf ends its own) into one buffer. */
+export function pdfStreamToBuffer(doc: Pdf): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}

@@ -87,6 +87,11 @@ export async function getStudyLifecycle(db: Db): Promise<StudyLifecycle> {
   return { status: await getStudyStatus(db), history };
 }
 
+/** The audit chain heads recorded when the study was last locked (null if it never was). */
+export async function lockAuditHead(db: Executor) {
+  return (await statusRow(db)).lockAuditHead ?? null;
+}
+
 export async function getPreLockChecks(db: Db, study: StudyDefinition): Promise<PreLockChecks> {
   return preLockChecks(db, study, (await getStudyStatus(db)).state);
 }

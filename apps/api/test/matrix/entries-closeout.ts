@@ -2,6 +2,7 @@ import type { MatrixEntry } from './types';
 
 const everyone = ['admin', 'coordinator', 'investigator', 'assessor', 'monitor'] as const;
 const admin = ['admin'] as const;
+const casebookReaders = ['admin', 'coordinator', 'investigator'] as const;
 const unknownId = '00000000-0000-4000-8000-000000000000';
 
 /** The study lifecycle and close-out routes; study-lifecycle.test.ts covers what they do. */
@@ -64,5 +65,30 @@ export const closeoutEntries: Record<string, MatrixEntry> = {
     siteScoped: false,
     ok: 409,
     request: (fx) => ({ url: `/api/v1/closeout/randomization-lists/${fx.listId}/allocation-export.json` }),
+  },
+  'GET /api/v1/closeout/casebooks/:participantId': {
+    allowed: casebookReaders,
+    siteScoped: true,
+    ok: 200,
+    request: (_fx, site) => ({ url: `/api/v1/closeout/casebooks/${site.participantId}` }),
+  },
+  'GET /api/v1/closeout/sites/:siteId/casebooks': {
+    allowed: casebookReaders,
+    siteScoped: true,
+    ok: 200,
+    request: (_fx, site) => ({ url: `/api/v1/closeout/sites/${site.siteId}/casebooks` }),
+  },
+  'GET /api/v1/closeout/files/:id': {
+    allowed: casebookReaders,
+    siteScoped: false,
+    ok: 404,
+    request: () => ({ url: `/api/v1/closeout/files/${unknownId}` }),
+  },
+  'GET /api/v1/closeout/final-bundle': {
+    allowed: admin,
+    siteScoped: false,
+    // The fixture's study is open: the bundle comes after lock (final-bundle.test.ts).
+    ok: 409,
+    request: () => ({ url: '/api/v1/closeout/final-bundle' }),
   },
 };

@@ -1,6 +1,7 @@
 import type { AllocationReport, ExportAuditHead } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   index,
@@ -13,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { randomizationLists } from './randomization';
+import { sites } from './sites';
 import { users } from './users';
 
 /**
@@ -67,4 +69,36 @@ export const allocationVerifications = pgTable(
     pdfSha256: text('pdf_sha256').notNull(),
   },
   (t) => [index('allocation_verifications_list_idx').on(t.listId, t.verifiedAt.desc())],
+);
+
+/**
+ * Close-out files handed out (docs/closeout.md): a participant's casebook, a site's casebook
+ * archive, the final export bundle. Inserted (with the audit event) when generation starts and
+ * completed with the file's SHA-256, size and manifest after the last byte, like exports.
+ */
+export const closeoutFiles = pgTable(
+  'closeout_files',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    kind: text('kind').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    siteId: uuid('site_id').references(() => sites.id),
+    participantId: uuid('participant_id'),
+    asOf: timestamp('as_of', { withTimezone: true }).notNull(),
+    language: text('language').notNull(),
+    status: text('status').notNull().default('started'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    sha256: text('sha256'),
+    byteCount: bigint('byte_count', { mode: 'number' }),
+    manifest: jsonb('manifest').$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    index('closeout_files_user_idx').on(t.userId, t.startedAt.desc()),
+    check('closeout_files_kind_check', sql`${t.kind} in ('casebook', 'site_casebooks', 'final_bundle')`),
+    check('closeout_files_status_check', sql`${t.status} in ('started', 'completed', 'failed')`),
+    check('closeout_files_language_check', sql`${t.language} in ('en', 'tr')`),
+  ],
 );

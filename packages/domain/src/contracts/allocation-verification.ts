@@ -48,3 +48,26 @@ export const allocationVerificationSummarySchema = z.object({
 export type AllocationVerificationSummary = z.infer<typeof allocationVerificationSummarySchema>;
 
 export const listIdParamsSchema = z.object({ listId: z.uuid('Not a valid list id') });
+
+/** A casebook or a site's casebooks "as of" a time, in English or Turkish. */
+export const casebookQuerySchema = z.strictObject({
+  asOf: z.iso.datetime({ offset: true, error: 'Use a date and time like 2026-06-30T17:00:00Z' }).optional(),
+  lang: z.enum(['en', 'tr']).optional(),
+});
+export type CasebookRequestQuery = z.infer<typeof casebookQuerySchema>;
+
+export const participantIdParamsSchema = z.object({ participantId: z.uuid('Not a valid participant id') });
+export const siteIdParamsSchema = z.object({ siteId: z.uuid('Not a valid site id') });
+
+export const closeoutFileSchema = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  status: z.string(),
+  asOf: z.string(),
+  language: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  sha256: z.string().nullable(),
+  byteCount: z.number().nullable(),
+  manifest: z.record(z.string(), z.unknown()).nullable(),
+});
