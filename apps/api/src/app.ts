@@ -5,9 +5,11 @@ import { lbpTrial, type StudyDefinition } from '@mini-edc/domain';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
+import { apiDeliveryPlugin } from './plugins/api-delivery';
 import { authPlugin } from './plugins/auth';
 import { errorHandlerPlugin } from './plugins/errors';
 import { openApiPlugin } from './plugins/openapi';
+import { studyLockPlugin } from './plugins/study-lock';
 import { webAppPlugin } from './plugins/web-app';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
@@ -17,6 +19,7 @@ import { participantRoutes } from './routes/participants';
 import { randomizationListRoutes } from './routes/randomization-lists';
 import { recordRoutes } from './routes/records';
 import { reviewRoutes } from './routes/review';
+import { studyLifecycleRoutes } from './routes/study-lifecycle';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -83,8 +86,10 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(errorHandlerPlugin);
   await app.register(openApiPlugin);
   await app.register(authPlugin);
+  await app.register(studyLockPlugin);
   await app.register(
     async (api) => {
+      await api.register(apiDeliveryPlugin);
       await api.register(healthRoutes);
       await api.register(authRoutes);
       await api.register(adminRoutes);
@@ -93,6 +98,7 @@ export async function buildApp(options: BuildAppOptions) {
       await api.register(recordRoutes);
       await api.register(reviewRoutes);
       await api.register(exportsRoutes);
+      await api.register(studyLifecycleRoutes);
     },
     { prefix: '/api/v1' },
   );

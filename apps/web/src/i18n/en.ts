@@ -89,6 +89,9 @@ export const en = {
     CSRF_FAILED:
       'The security check failed because your session changed (for example in another tab). Check your entries and save again.',
     PASSWORD_CHANGE_REQUIRED: 'Change your password before you continue.',
+    DATA_ENTRY_CLOSED:
+      'Data entry is closed: no new participants or randomizations. Existing data can still be completed and corrected.',
+    STUDY_LOCKED: 'The study database is locked. Nothing can be changed until an administrator unlocks it.',
     PAYLOAD_TOO_LARGE: 'The data sent is too large.',
     DATABASE_UNAVAILABLE: 'The database is unavailable right now. Try again in a moment.',
     INTERNAL: 'Something went wrong on the server. Try again; if it keeps happening, tell the study team.',

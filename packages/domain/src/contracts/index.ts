@@ -7,3 +7,4 @@ export * from './lifecycle';
 export * from './participants';
 export * from './randomization';
 export * from './review';
+export * from './study-lifecycle';

@@ -1,0 +1,2 @@
+export * from './missing-forms';
+export * from './study-lifecycle';
