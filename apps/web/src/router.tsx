@@ -1,7 +1,6 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter } from 'react-router';
-import { ChangePasswordPage } from './auth/change-password-page';
 import { LoginPage } from './auth/login-page';
 import { RequireAuth } from './auth/require-auth';
 import { Layout } from './components/layout';
@@ -10,6 +9,9 @@ import { HomePage } from './pages/home-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { monitorRoutes } from './review/monitor-routes';
 
+const ChangePasswordPage = lazy(() =>
+  import('./auth/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
+);
 // Admin screens load on demand: most users never open them, so they stay out of the first bundle.
 const UsersPage = lazy(() => import('./admin/users-page').then((m) => ({ default: m.UsersPage })));
 const ExportsPage = lazy(() => import('./exports/exports-page').then((m) => ({ default: m.ExportsPage })));
@@ -45,7 +47,10 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'login', element: <LoginPage /> },
-      { element: <RequireAuth />, children: [{ path: 'change-password', element: <ChangePasswordPage /> }] },
+      {
+        element: <RequireAuth />,
+        children: [{ path: 'change-password', element: <Loading>{<ChangePasswordPage />}</Loading> }],
+      },
       {
         element: <RequireAuth roles={rolesFor('/participants')} />,
         children: [
