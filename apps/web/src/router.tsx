@@ -19,6 +19,9 @@ const SitesPage = lazy(() => import('./admin/sites-page').then((m) => ({ default
 const RandomizationListsPage = lazy(() =>
   import('./randomization/randomization-lists-page').then((m) => ({ default: m.RandomizationListsPage })),
 );
+const CloseoutPage = lazy(() =>
+  import('./closeout/closeout-page').then((m) => ({ default: m.CloseoutPage })),
+);
 // Participant screens are the app's largest part; each loads with its first visit.
 const ParticipantsPage = lazy(() =>
   import('./participants/participants-page').then((m) => ({ default: m.ParticipantsPage })),
@@ -103,6 +106,10 @@ export const router = createBrowserRouter([
             element: <Loading>{<RandomizationListsPage />}</Loading>,
           },
         ],
+      },
+      {
+        element: <RequireAuth roles={rolesFor('/admin/closeout')} />,
+        children: [{ path: 'admin/closeout', element: <Loading>{<CloseoutPage />}</Loading> }],
       },
       { path: '*', element: <NotFoundPage /> },
     ],
