@@ -13,6 +13,7 @@ import { studyLockPlugin } from './plugins/study-lock';
 import { webAppPlugin } from './plugins/web-app';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
+import { closeoutAllocationRoutes } from './routes/closeout-allocation';
 import { exportsRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { participantRoutes } from './routes/participants';
@@ -99,6 +100,7 @@ export async function buildApp(options: BuildAppOptions) {
       await api.register(reviewRoutes);
       await api.register(exportsRoutes);
       await api.register(studyLifecycleRoutes);
+      await api.register(closeoutAllocationRoutes);
     },
     { prefix: '/api/v1' },
   );

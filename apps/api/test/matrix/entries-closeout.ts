@@ -2,6 +2,7 @@ import type { MatrixEntry } from './types';
 
 const everyone = ['admin', 'coordinator', 'investigator', 'assessor', 'monitor'] as const;
 const admin = ['admin'] as const;
+const unknownId = '00000000-0000-4000-8000-000000000000';
 
 /** The study lifecycle and close-out routes; study-lifecycle.test.ts covers what they do. */
 export const closeoutEntries: Record<string, MatrixEntry> = {
@@ -29,5 +30,39 @@ export const closeoutEntries: Record<string, MatrixEntry> = {
     // Reopening entry of an open study is reachable but not possible: the state stays open.
     ok: 409,
     request: () => ({ url: '/api/v1/admin/study/reopen_entry', payload: { reason: 'matrix probe' } }),
+  },
+  'GET /api/v1/closeout/allocation-verifications': {
+    allowed: admin,
+    siteScoped: false,
+    ok: 200,
+    request: () => ({ url: '/api/v1/closeout/allocation-verifications' }),
+  },
+  'POST /api/v1/closeout/allocation-verifications': {
+    allowed: admin,
+    siteScoped: false,
+    // The fixture's study is open: verification comes after lock (allocation-verification.test.ts).
+    ok: 409,
+    request: (fx) => ({
+      url: '/api/v1/closeout/allocation-verifications',
+      payload: { listId: fx.listId, seedHex: '00'.repeat(32) },
+    }),
+  },
+  'GET /api/v1/closeout/allocation-verifications/:id/report.html': {
+    allowed: admin,
+    siteScoped: false,
+    ok: 404,
+    request: () => ({ url: `/api/v1/closeout/allocation-verifications/${unknownId}/report.html` }),
+  },
+  'GET /api/v1/closeout/allocation-verifications/:id/report.pdf': {
+    allowed: admin,
+    siteScoped: false,
+    ok: 404,
+    request: () => ({ url: `/api/v1/closeout/allocation-verifications/${unknownId}/report.pdf` }),
+  },
+  'GET /api/v1/closeout/randomization-lists/:listId/allocation-export.json': {
+    allowed: admin,
+    siteScoped: false,
+    ok: 409,
+    request: (fx) => ({ url: `/api/v1/closeout/randomization-lists/${fx.listId}/allocation-export.json` }),
   },
 };

@@ -1,3 +1,4 @@
+import { closeoutEn } from './closeout.en';
 import { exportsEn } from './exports.en';
 import { monitorEn } from './monitor.en';
 import { participantsEn, randomizationListsEn } from './participants.en';
@@ -34,6 +35,7 @@ export const en = {
     queries: 'Queries',
     users: 'Users',
     sites: 'Sites',
+    closeout: 'Close-out',
     randomizationLists: 'Randomization lists',
   },
   roles: {
@@ -184,6 +186,7 @@ export const en = {
   randomizationLists: randomizationListsEn,
   monitor: monitorEn,
   exports: exportsEn,
+  closeout: closeoutEn,
 };
 
 export type Translation = typeof en;

@@ -1,6 +1,3 @@
-import { en } from './en';
-import { tr } from './tr';
-
 /**
  * Turkish for the English sentences that come from the shared zod contracts (@mini-edc/domain)
  * and from the API. The contracts are written once in English; the web app translates them here
@@ -8,9 +5,6 @@ import { tr } from './tr';
  * code (see messages.ts).
  */
 export const trMessages: Record<string, string> = {
-  // The web app's own checks, written with the English text as the message.
-  [en.changePassword.mismatch]: tr.changePassword.mismatch,
-  [en.validation.chooseRole]: tr.validation.chooseRole,
   'Enter a valid email address': 'Geçerli bir e-posta adresi girin',
   'Email is too long': 'E-posta adresi çok uzun',
   'Enter your password': 'Parolanızı girin',

@@ -1,3 +1,4 @@
+import { closeoutTr } from './closeout.tr';
 import type { Translation } from './en';
 import { exportsTr } from './exports.tr';
 import { monitorTr } from './monitor.tr';
@@ -35,6 +36,7 @@ export const tr: Translation = {
     queries: 'Sorgular',
     users: 'Kullanıcılar',
     sites: 'Merkezler',
+    closeout: 'Kapanış',
     randomizationLists: 'Randomizasyon listeleri',
   },
   roles: {
@@ -183,4 +185,5 @@ export const tr: Translation = {
   randomizationLists: randomizationListsTr,
   monitor: monitorTr,
   exports: exportsTr,
+  closeout: closeoutTr,
 };

@@ -1,4 +1,5 @@
 export * from './admin';
+export * from './allocation-verification';
 export * from './auth';
 export * from './errors';
 export * from './exports';
