@@ -35,7 +35,7 @@ beforeAll(async () => {
     const { token, session } = await createSession(t.db.db, fx.users[role].id, t.app.sessionPolicy);
     sessions[role] = { cookie: `edc_session=${token}`, csrf: session.csrfToken };
   }
-}, 120_000);
+});
 afterAll(() => t?.close());
 
 /** Row count of every table in the schema, and the newest audit row: the database's fingerprint. */

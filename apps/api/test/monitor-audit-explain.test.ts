@@ -78,7 +78,7 @@ beforeAll(async () => {
            'seed:' || g, 1, repeat('0', 64), md5(g::text) || md5(g::text)
     from generate_series(1, ${ROWS}) as g`);
   await t.db.db.execute(sql`analyze audit_log`);
-}, 120_000);
+});
 afterAll(() => t?.close());
 
 describe(`audit review plans on ${testDbKind()} with ${ROWS} rows`, () => {
