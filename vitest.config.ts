@@ -32,6 +32,12 @@ function postgresReachable(): Promise<boolean> {
   });
 }
 
+// Timeouts only catch hangs, so they are generous: on a shared 2-core machine at a load average
+// of 45, starting PGlite and migrating took over 60 s in a beforeAll, and a unit test that
+// compiles a schema over 5 s.
+const slowTest = 120_000;
+const slowHook = 300_000;
+
 export default defineConfig(async () => {
   // CI always runs the PostgreSQL project (and fails if the server is missing). A newcomer
   // without a server still gets the whole integration suite on the embedded PGlite.
@@ -44,6 +50,7 @@ export default defineConfig(async () => {
       test: {
         name: 'unit',
         include: ['packages/domain/test/**/*.test.ts', 'apps/web/test/**/*.test.ts', 'test/**/*.test.ts'],
+        testTimeout: 30_000,
       },
     },
     {
@@ -52,8 +59,8 @@ export default defineConfig(async () => {
         include: integrationFiles,
         exclude: resilienceFiles,
         env: { EDC_TEST_DB: 'pglite' },
-        testTimeout: 30_000,
-        hookTimeout: 60_000,
+        testTimeout: slowTest,
+        hookTimeout: slowHook,
       },
     },
   ];
@@ -66,8 +73,8 @@ export default defineConfig(async () => {
         env: { EDC_TEST_DB: 'pg' },
         globalSetup: ['test/pg-global-setup.ts'],
         setupFiles: ['test/pg-setup-file.ts'],
-        testTimeout: 30_000,
-        hookTimeout: 60_000,
+        testTimeout: slowTest,
+        hookTimeout: slowHook,
       },
     });
   }
