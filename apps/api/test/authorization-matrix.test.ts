@@ -83,5 +83,5 @@ describe(`authorization matrix on ${testDbKind()}`, () => {
     expect(cells).toBe(t.app.apiRoutes.length * callers.length * sites.length);
     // Several hundred requests, each with its own session: on a loaded shared machine this takes
     // longer than the default per-test limit.
-  }, 180_000);
+  }, 600_000);
 });
