@@ -6,8 +6,11 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import { authPlugin } from './plugins/auth';
-import { errorHandlerPlugin } from './plugins/errors';
+import { errorBody, errorHandlerPlugin, sendError } from './plugins/errors';
+import { noStorePlugin } from './plugins/no-store';
 import { openApiPlugin } from './plugins/openapi';
+import { passwordRateLimitPlugin } from './plugins/password-rate-limit';
+import { staticGuardPlugin } from './plugins/static-guard';
 import { webAppPlugin } from './plugins/web-app';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
@@ -49,6 +52,9 @@ export async function buildApp(options: BuildAppOptions) {
     bodyLimit: 256 * 1024,
     // Bodies go through zod; unknown keys are refused by strict schemas, not silently stripped.
     ajv: { customOptions: { removeAdditional: false } },
+    // A URL that does not decode gets the one error envelope, not Fastify's text echoing it.
+    frameworkErrors: (_error, _request, reply) =>
+      sendError(reply, 404, errorBody('NOT_FOUND', 'No such path.')),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -81,8 +87,11 @@ export async function buildApp(options: BuildAppOptions) {
     },
   });
   await app.register(errorHandlerPlugin);
+  await app.register(noStorePlugin);
+  await app.register(staticGuardPlugin);
   await app.register(openApiPlugin);
   await app.register(authPlugin);
+  await app.register(passwordRateLimitPlugin);
   await app.register(
     async (api) => {
       await api.register(healthRoutes);

@@ -5,5 +5,6 @@ export * from './exports';
 export * from './health';
 export * from './lifecycle';
 export * from './participants';
+export * from './password-policy';
 export * from './randomization';
 export * from './review';
