@@ -5,8 +5,18 @@ const integrationFiles = ['packages/db/test/**/*.test.ts', 'apps/api/test/**/*.t
 // Process-level resilience tests (kill -9, terminated backends) run on their own: npm run test:resilience.
 const resilienceFiles = ['apps/api/test/resilience/**'];
 
+const pgUrl = new URL(process.env.EDC_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+
+/** What to do about it, as the README's "Tests" section says (docs/adr/0005). */
+const noPostgres = [
+  `PostgreSQL is not reachable at ${pgUrl.host}: the integration suite runs on PGlite only.`,
+  'For the PostgreSQL pass, start one with `docker compose up -d db` and run',
+  '  EDC_TEST_PG_URL=postgres://edc:change-me@127.0.0.1:5433/edc npm test',
+  'or set EDC_TEST_PG_URL to any PostgreSQL 15+ whose user may create databases.',
+].join('\n');
+
 function postgresReachable(): Promise<boolean> {
-  const url = new URL(process.env.EDC_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const url = pgUrl;
   return new Promise((resolve) => {
     const socket = connect({ host: url.hostname, port: Number(url.port || 5432) });
     socket.setTimeout(1000);
@@ -22,23 +32,35 @@ function postgresReachable(): Promise<boolean> {
   });
 }
 
+// Timeouts only catch hangs, so they are generous: on a shared 2-core machine at a load average
+// of 45, starting PGlite and migrating took over 60 s in a beforeAll, and a unit test that
+// compiles a schema over 5 s.
+const slowTest = 120_000;
+const slowHook = 300_000;
+
 export default defineConfig(async () => {
   // CI always runs the PostgreSQL project (and fails if the server is missing). A newcomer
   // without a server still gets the whole integration suite on the embedded PGlite.
   const runPg = process.env.CI === 'true' || (await postgresReachable());
   if (!runPg) {
-    console.warn('PostgreSQL is not reachable: the integration suite runs on PGlite only.');
+    console.warn(noPostgres);
   }
   const projects: TestProjectInlineConfiguration[] = [
-    { test: { name: 'unit', include: ['packages/domain/test/**/*.test.ts', 'apps/web/test/**/*.test.ts'] } },
+    {
+      test: {
+        name: 'unit',
+        include: ['packages/domain/test/**/*.test.ts', 'apps/web/test/**/*.test.ts', 'test/**/*.test.ts'],
+        testTimeout: 30_000,
+      },
+    },
     {
       test: {
         name: 'pglite',
         include: integrationFiles,
         exclude: resilienceFiles,
         env: { EDC_TEST_DB: 'pglite' },
-        testTimeout: 30_000,
-        hookTimeout: 60_000,
+        testTimeout: slowTest,
+        hookTimeout: slowHook,
       },
     },
   ];
@@ -51,8 +73,8 @@ export default defineConfig(async () => {
         env: { EDC_TEST_DB: 'pg' },
         globalSetup: ['test/pg-global-setup.ts'],
         setupFiles: ['test/pg-setup-file.ts'],
-        testTimeout: 30_000,
-        hookTimeout: 60_000,
+        testTimeout: slowTest,
+        hookTimeout: slowHook,
       },
     });
   }

@@ -1,11 +1,27 @@
 import { defineConfig, devices } from '@playwright/test';
+import { findChromium, NoChromiumError } from '../scripts/find-chromium.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 3123);
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
- * Drives the built app (apps/api/dist serving apps/web/dist) in Debian's headless Chromium; no
- * browser download. Each run starts the server on a fresh embedded database.
+ * The browser: CHROMIUM_PATH, Playwright's own, the system's, or the one inside an npm package
+ * (scripts/find-chromium.mjs). With none, the run stops here with the one line naming the options
+ * instead of failing every test.
+ */
+async function browser() {
+  try {
+    return await findChromium();
+  } catch (error) {
+    if (!(error instanceof NoChromiumError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+const chromium = await browser();
+
+/**
+ * Drives the built app (apps/api/dist serving apps/web/dist) in headless Chromium; no browser
+ * download. Each run starts the server on a fresh embedded database.
  */
 export default defineConfig({
   testDir: './tests',
@@ -13,21 +29,19 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   workers: 1,
+  // A journey is a dozen screens; on a shared 2-core machine under load each step can take seconds
+  // (an axe scan of the audit page took 40 s at a load average of 34), so the defaults (30 s a test,
+  // 5 s an expectation) fail tests that are only slow.
+  timeout: 180_000,
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: chromium.executablePath,
+      // Any E2E_PORT works, even one Chromium blocks by default (3659, 6000, ...).
+      args: [...chromium.args, `--explicitly-allowed-ports=${port}`],
     },
   },
   projects: [
@@ -49,7 +63,8 @@ export default defineConfig({
     command: 'node scripts/serve-fresh.mjs',
     url: `http://127.0.0.1:${port}/api/v1/health`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    // Generous: the first start migrates and seeds a new embedded database, slow on a busy machine.
+    timeout: 180_000,
     env: { PORT: String(port), LOG_LEVEL: 'warn' },
   },
 });

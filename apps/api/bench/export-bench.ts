@@ -19,11 +19,15 @@
  *   BENCH_NODE_ARGS=--max-old-space-size=96 node bench/build-and-run.mjs
  * or measure the live heap alone (a full GC before each 50 ms sample; times are then not comparable):
  *   BENCH_LIVE=1 node bench/build-and-run.mjs
+ * As a browser downloads them, compressed on the fly (the file is decompressed as it arrives and
+ * its SHA-256 checked against the manifest; "wire MB" is what crossed the network):
+ *   BENCH_ENCODING=gzip node bench/build-and-run.mjs      # or br
  */
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { createBrotliDecompress, createGunzip } from 'node:zlib';
 import { createDb, queryRows } from '@mini-edc/db';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app';
@@ -34,6 +38,10 @@ import { createSession } from '../src/services/sessions';
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const participants = Number(process.env.BENCH_PARTICIPANTS ?? 10_000);
 const live = process.env.BENCH_LIVE === '1';
+const encoding =
+  process.env.BENCH_ENCODING === 'br' || process.env.BENCH_ENCODING === 'gzip'
+    ? process.env.BENCH_ENCODING
+    : null;
 const DB_NAME = 'edc_bench_export_test';
 // The bundle runs from apps/api/bench/dist: the repository's migrations are four levels up.
 const migrationsDir = fileURLToPath(new URL('../../../../migrations', import.meta.url));
@@ -107,6 +115,8 @@ interface Measure {
   label: string;
   status: number;
   bytes: number;
+  wireBytes: number;
+  contentEncoding: string;
   ttfbMs: number;
   totalMs: number;
   rssBeforeMb: string;
@@ -117,32 +127,55 @@ interface Measure {
   rows: number | null;
 }
 
+interface Download {
+  status: number;
+  bytes: number;
+  wireBytes: number;
+  contentEncoding: string;
+  sha256: string;
+  ttfb: number;
+  exportId: string;
+}
+
 function get(port: number, path: string, cookie: string) {
-  return new Promise<{ status: number; bytes: number; sha256: string; ttfb: number; exportId: string }>(
-    (resolve, reject) => {
-      const started = performance.now();
-      const req = http.get({ host: '127.0.0.1', port, path, headers: { cookie } }, (res) => {
-        const ttfb = performance.now() - started;
-        const hash = createHash('sha256');
-        let bytes = 0;
-        res.on('data', (chunk: Buffer) => {
-          hash.update(chunk);
-          bytes += chunk.length;
-        });
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            bytes,
-            sha256: hash.digest('hex'),
-            ttfb,
-            exportId: String(res.headers['x-export-id']),
-          }),
-        );
-        res.on('error', reject);
+  return new Promise<Download>((resolve, reject) => {
+    const started = performance.now();
+    const headers = { cookie, ...(encoding ? { 'accept-encoding': encoding } : {}) };
+    const req = http.get({ host: '127.0.0.1', port, path, headers }, (res) => {
+      const ttfb = performance.now() - started;
+      const contentEncoding = String(res.headers['content-encoding'] ?? 'identity');
+      const hash = createHash('sha256');
+      let bytes = 0;
+      let wireBytes = 0;
+      res.on('data', (chunk: Buffer) => {
+        wireBytes += chunk.length;
       });
-      req.on('error', reject);
-    },
-  );
+      const body =
+        contentEncoding === 'br'
+          ? res.pipe(createBrotliDecompress())
+          : contentEncoding === 'gzip'
+            ? res.pipe(createGunzip())
+            : res;
+      body.on('data', (chunk: Buffer) => {
+        hash.update(chunk);
+        bytes += chunk.length;
+      });
+      body.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          bytes,
+          wireBytes,
+          contentEncoding,
+          sha256: hash.digest('hex'),
+          ttfb,
+          exportId: String(res.headers['x-export-id']),
+        }),
+      );
+      res.on('error', reject);
+      body.on('error', reject);
+    });
+    req.on('error', reject);
+  });
 }
 
 async function measure(port: number, cookie: string, label: string, path: string): Promise<Measure> {
@@ -183,6 +216,8 @@ async function measure(port: number, cookie: string, label: string, path: string
     label,
     status: r.status,
     bytes: r.bytes,
+    wireBytes: r.wireBytes,
+    contentEncoding: r.contentEncoding,
     ttfbMs: Math.round(r.ttfb),
     totalMs: Math.round(totalMs),
     rssBeforeMb: mb(before),
@@ -239,6 +274,7 @@ async function main() {
         export: r.label,
         status: r.status,
         'size MB': mb(r.bytes),
+        ...(encoding ? { encoding: r.contentEncoding, 'wire MB': mb(r.wireBytes) } : {}),
         rows: r.rows,
         'first byte ms': r.ttfbMs,
         'total s': (r.totalMs / 1000).toFixed(2),

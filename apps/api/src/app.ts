@@ -5,21 +5,25 @@ import { lbpTrial, type StudyDefinition } from '@mini-edc/domain';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
+import { apiDeliveryPlugin } from './plugins/api-delivery';
 import { authPlugin } from './plugins/auth';
 import { errorBody, errorHandlerPlugin, sendError } from './plugins/errors';
 import { noStorePlugin } from './plugins/no-store';
 import { openApiPlugin } from './plugins/openapi';
 import { passwordRateLimitPlugin } from './plugins/password-rate-limit';
 import { staticGuardPlugin } from './plugins/static-guard';
+import { studyLockPlugin } from './plugins/study-lock';
 import { webAppPlugin } from './plugins/web-app';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
+import { closeoutAllocationRoutes } from './routes/closeout-allocation';
 import { exportsRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { participantRoutes } from './routes/participants';
 import { randomizationListRoutes } from './routes/randomization-lists';
 import { recordRoutes } from './routes/records';
 import { reviewRoutes } from './routes/review';
+import { studyLifecycleRoutes } from './routes/study-lifecycle';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -92,8 +96,10 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(openApiPlugin);
   await app.register(authPlugin);
   await app.register(passwordRateLimitPlugin);
+  await app.register(studyLockPlugin);
   await app.register(
     async (api) => {
+      await api.register(apiDeliveryPlugin);
       await api.register(healthRoutes);
       await api.register(authRoutes);
       await api.register(adminRoutes);
@@ -102,6 +108,8 @@ export async function buildApp(options: BuildAppOptions) {
       await api.register(recordRoutes);
       await api.register(reviewRoutes);
       await api.register(exportsRoutes);
+      await api.register(studyLifecycleRoutes);
+      await api.register(closeoutAllocationRoutes);
     },
     { prefix: '/api/v1' },
   );

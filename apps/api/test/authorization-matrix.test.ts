@@ -22,7 +22,7 @@ beforeAll(async () => {
   t = await buildTestApp({ EDC_LOGIN_RATE_PER_MINUTE: 100_000 });
   fx = await buildMatrixFixture(t.app);
   await t.app.ready();
-});
+}, 300_000);
 afterAll(() => t?.close());
 
 function expected(entry: (typeof matrixEntries)[string], caller: Role | 'anonymous', site: 'own' | 'other') {
@@ -81,5 +81,7 @@ describe(`authorization matrix on ${testDbKind()}`, () => {
     );
     expect(failures).toEqual([]);
     expect(cells).toBe(t.app.apiRoutes.length * callers.length * sites.length);
-  });
+    // Several hundred requests, each with its own session: on a loaded shared machine this takes
+    // longer than the default per-test limit.
+  }, 180_000);
 });

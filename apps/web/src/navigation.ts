@@ -32,6 +32,7 @@ export const navItems: readonly NavItem[] = [
   { to: '/admin/users', label: 'nav.users', roles: ['admin'] },
   { to: '/admin/sites', label: 'nav.sites', roles: ['admin'] },
   { to: '/admin/randomization-lists', label: 'nav.randomizationLists', roles: ['admin'] },
+  { to: '/admin/closeout', label: 'nav.closeout', roles: ['admin'] },
 ];
 
 export function rolesFor(to: string): readonly Role[] {

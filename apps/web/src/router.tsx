@@ -1,7 +1,6 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter } from 'react-router';
-import { ChangePasswordPage } from './auth/change-password-page';
 import { LoginPage } from './auth/login-page';
 import { RequireAuth } from './auth/require-auth';
 import { Layout } from './components/layout';
@@ -10,12 +9,18 @@ import { HomePage } from './pages/home-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { monitorRoutes } from './review/monitor-routes';
 
+const ChangePasswordPage = lazy(() =>
+  import('./auth/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
+);
 // Admin screens load on demand: most users never open them, so they stay out of the first bundle.
 const UsersPage = lazy(() => import('./admin/users-page').then((m) => ({ default: m.UsersPage })));
 const ExportsPage = lazy(() => import('./exports/exports-page').then((m) => ({ default: m.ExportsPage })));
 const SitesPage = lazy(() => import('./admin/sites-page').then((m) => ({ default: m.SitesPage })));
 const RandomizationListsPage = lazy(() =>
   import('./randomization/randomization-lists-page').then((m) => ({ default: m.RandomizationListsPage })),
+);
+const CloseoutPage = lazy(() =>
+  import('./closeout/closeout-page').then((m) => ({ default: m.CloseoutPage })),
 );
 // Participant screens are the app's largest part; each loads with its first visit.
 const ParticipantsPage = lazy(() =>
@@ -45,7 +50,10 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'login', element: <LoginPage /> },
-      { element: <RequireAuth />, children: [{ path: 'change-password', element: <ChangePasswordPage /> }] },
+      {
+        element: <RequireAuth />,
+        children: [{ path: 'change-password', element: <Loading>{<ChangePasswordPage />}</Loading> }],
+      },
       {
         element: <RequireAuth roles={rolesFor('/participants')} />,
         children: [
@@ -98,6 +106,10 @@ export const router = createBrowserRouter([
             element: <Loading>{<RandomizationListsPage />}</Loading>,
           },
         ],
+      },
+      {
+        element: <RequireAuth roles={rolesFor('/admin/closeout')} />,
+        children: [{ path: 'admin/closeout', element: <Loading>{<CloseoutPage />}</Loading> }],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,3 +1,4 @@
+export * from './closeout/index';
 export * from './consort/index';
 export * from './contracts/index';
 export * from './dates';

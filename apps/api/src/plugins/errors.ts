@@ -27,10 +27,27 @@ export const statusOf: Record<ErrorCode, number> = {
   NO_ACTIVE_LIST: 409,
   RANDOMIZATION_LIST_EXHAUSTED: 409,
   ENROLLMENT_CAP_REACHED: 409,
+  DATA_ENTRY_CLOSED: 409,
+  STUDY_LOCKED: 423,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
+};
+
+/**
+ * Refusals raised by database triggers that a request can meet (migrations/0010): the study's
+ * lifecycle state, enforced below every code path, becomes the same code the API hook sends.
+ */
+const databaseRefusals: Record<string, { code: ErrorCode; message: string }> = {
+  EL001: {
+    code: 'STUDY_LOCKED',
+    message: 'The study database is locked; nothing can change until an admin unlocks it.',
+  },
+  EL002: {
+    code: 'DATA_ENTRY_CLOSED',
+    message: 'Data entry is closed: no new participants or allocations.',
+  },
 };
 
 export function errorBody(code: ErrorCode, message: string, fields?: FieldError[]): ErrorBody {
@@ -125,13 +142,15 @@ export const errorHandlerPlugin = fp(
           errorBody('VALIDATION_FAILED', 'Some fields are invalid; see fields.', fields),
         );
       }
+      const dbCode = databaseError(error)?.code;
       if (error instanceof DomainError) {
         return sendError(reply, statusOf[error.code], {
           error: { code: error.code, message: error.message, fields: error.fields, ...error.details },
         });
       }
+      const refusal = dbCode ? databaseRefusals[dbCode] : undefined;
+      if (refusal) return reply.status(statusOf[refusal.code]).send(errorBody(refusal.code, refusal.message));
       // PostgreSQL text cannot hold U+0000 (22P05, 22021): a client error, and nothing was written.
-      const dbCode = databaseError(error)?.code;
       if (dbCode === '22P05' || dbCode === '22021') {
         return sendError(
           reply,

@@ -1,15 +1,28 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { clip, errorBody } from './errors';
 import { isClientRoute } from './static-guard';
+
+/** Vite names every file under assets/ by its content hash: a changed file is a new URL. */
+export const immutableAssets = 'public, max-age=31536000, immutable';
+/** index.html (and any other unhashed file) is revalidated on every visit (ETag, 304). */
+export const revalidate = 'no-cache';
+
+function cacheHeaders(reply: FastifyReply, path: string) {
+  const underAssets = path.includes(`${sep}assets${sep}`);
+  reply.header('cache-control', underAssets ? immutableAssets : revalidate);
+}
 
 /**
  * Serves the built single-page app when `root` holds one, so one process and one port run
  * everything. Unknown GET paths outside /api and /docs that the client-side router could own get
  * index.html (not files, not /assets: static-guard.ts); every other unknown route is a JSON 404.
+ *
+ * The build writes a brotli and a gzip copy beside each text file (apps/web/scripts/compress.mjs);
+ * `preCompressed` picks the one the browser accepts and answers `Vary: accept-encoding`.
  */
 export const webAppPlugin = fp(
   async (app: FastifyInstance, opts: { root: string | null }) => {
@@ -17,13 +30,20 @@ export const webAppPlugin = fp(
     if (opts.root !== null && !spa)
       app.log.warn({ root: opts.root }, 'web app not built; serving the API only');
     if (spa && opts.root) {
-      await app.register(fastifyStatic, { root: opts.root, wildcard: false, index: false });
+      await app.register(fastifyStatic, {
+        root: opts.root,
+        wildcard: false,
+        index: false,
+        preCompressed: true,
+        cacheControl: false,
+        setHeaders: cacheHeaders,
+      });
     }
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0] ?? '';
       if (
         spa &&
-        request.method === 'GET' &&
+        (request.method === 'GET' || request.method === 'HEAD') &&
         !path.startsWith('/api/') &&
         !path.startsWith('/docs') &&
         isClientRoute(path)

@@ -47,21 +47,27 @@ function toHead(row: HeadRow | undefined): ExportAuditHead {
  * lock timeout turns a stuck writer into a failed export rather than a stalled trial.
  */
 export async function captureAuditHead(db: Db): Promise<ExportAuditHead> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local lock_timeout = '10s'`);
-    await tx.execute(sql`lock table audit_chain_head in share mode`);
-    const rows = await queryRows<HeadRow>(
-      tx,
-      sql`select to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as captured_at,
-          (select max(id)::text from audit_log) as max_audit_id,
-          (select count(*)::text from audit_chain_head where seq > 0) as chains,
-          (select ${digestOf(sql`audit_chain_head h where h.seq > 0`)}) as heads_digest,
-          g.seq::text as global_seq, g.hash as global_hash
-        from (select 1) one
-        left join audit_chain_head g on g.chain_key = 'global'`,
-    );
-    return toHead(rows[0]);
-  });
+  return db.transaction((tx) => readAuditHeadLocked(tx));
+}
+
+/**
+ * The same read inside the caller's transaction (locking the study takes its cut this way, in
+ * the transaction that changes the state). The SHARE lock lasts until that transaction ends.
+ */
+export async function readAuditHeadLocked(tx: Executor): Promise<ExportAuditHead> {
+  await tx.execute(sql`set local lock_timeout = '10s'`);
+  await tx.execute(sql`lock table audit_chain_head in share mode`);
+  const rows = await queryRows<HeadRow>(
+    tx,
+    sql`select to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as captured_at,
+        (select max(id)::text from audit_log) as max_audit_id,
+        (select count(*)::text from audit_chain_head where seq > 0) as chains,
+        (select ${digestOf(sql`audit_chain_head h where h.seq > 0`)}) as heads_digest,
+        g.seq::text as global_seq, g.hash as global_hash
+      from (select 1) one
+      left join audit_chain_head g on g.chain_key = 'global'`,
+  );
+  return toHead(rows[0]);
 }
 
 /**

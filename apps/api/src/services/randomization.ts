@@ -11,9 +11,9 @@ import {
   toHex,
   validateRandomizationImport,
 } from '@mini-edc/domain';
-import { parse } from 'csv-parse/sync';
 import { eq, sql } from 'drizzle-orm';
 import { todayIn } from './clock';
+import { parseListCsv } from './list-csv';
 import { toVisit } from './participant-views';
 import { lockParticipant, type ServiceEnv } from './participants';
 import type { AuthUser } from './sessions';
@@ -107,26 +107,11 @@ export async function generateList(env: ServiceEnv, ctx: AuditContext, name: str
   return { list, seedHex: toHex(seed) };
 }
 
-function parseCsv(csv: string): Record<string, string>[] {
-  try {
-    return parse(csv, {
-      bom: true,
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      skip_empty_lines: true,
-      trim: true,
-    }) as Record<string, string>[];
-  } catch (error) {
-    throw new DomainError('VALIDATION_FAILED', 'The file is not valid CSV.', [
-      { path: 'body.csv', message: error instanceof Error ? error.message : 'not valid CSV' },
-    ]);
-  }
-}
-
 /** Imports a statistician's list (the usual practice); its SHA-256 is the commitment (§4.2). */
 export async function importList(env: ServiceEnv, ctx: AuditContext, name: string, csv: string) {
   const strata = await siteStrata(env);
   const params = randomizationParamsFromDefinition(env.study);
-  const result = validateRandomizationImport(parseCsv(csv), {
+  const result = validateRandomizationImport(parseListCsv(csv), {
     arms: params.arms,
     ratio: params.ratio,
     strata,

@@ -1,4 +1,5 @@
 import { allEligible, vasData } from '../journey-helpers';
+import { closeoutEntries } from './entries-closeout';
 import { exportEntries } from './entries-exports';
 import { reviewEntries } from './entries-review';
 import { visitEntries } from './entries-visits';
@@ -213,4 +214,5 @@ export const matrixEntries: Record<string, MatrixEntry> = {
   ...visitEntries,
   ...reviewEntries,
   ...exportEntries,
+  ...closeoutEntries,
 };

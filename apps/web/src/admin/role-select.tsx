@@ -2,7 +2,6 @@ import { roles } from '@mini-edc/domain';
 import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type FieldErrorLike, SelectField } from '../components/field';
-import { en } from '../i18n/en';
 
 interface RoleSelectProps extends ComponentProps<'select'> {
   error?: FieldErrorLike | undefined;
@@ -13,7 +12,7 @@ interface RoleSelectProps extends ComponentProps<'select'> {
 export function RoleSelect({ error, placeholder = false, ...select }: RoleSelectProps) {
   const { t } = useTranslation();
   // zod's own message for a missing enum value lists the codes; show a sentence instead.
-  const shown = error ? { message: en.validation.chooseRole } : undefined;
+  const shown = error ? { message: t('validation.chooseRole') } : undefined;
   return (
     <SelectField label={t('admin.users.role')} error={shown} {...select}>
       {placeholder ? <option value="">{t('admin.users.chooseRole')}</option> : null}

@@ -8,13 +8,14 @@ import { z } from 'zod';
 import { apiFetch } from '../api/client';
 import { TextField } from '../components/field';
 import { FormAlert } from '../components/form-alert';
-import { en } from '../i18n/en';
+import { i18n } from '../i18n';
 import { applyApiError } from '../lib/apply-api-error';
 import { useSession } from './session-context';
 
 /**
  * The contract's rules (length, letter, digit, differs from current) plus a typed-twice check
- * that only the screen needs. The mismatch message is the English text, translated on display.
+ * that only the screen needs. The mismatch message is written in the interface language when the
+ * form is checked (the contracts' English sentences are translated on display instead).
  */
 const formSchema = z
   .object({ currentPassword: z.string(), newPassword: z.string(), confirmPassword: z.string() })
@@ -27,7 +28,7 @@ const formSchema = z
       }
     }
     if (confirmPassword !== values.newPassword) {
-      ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: en.changePassword.mismatch });
+      ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: i18n.t('changePassword.mismatch') });
     }
   });
 

@@ -15,8 +15,10 @@ function numberOf(raw: unknown): number | null {
  * ODI sum, answered sections, % and band, recomputed by the domain's scoring as each section is
  * ticked (protocol §3.2); the API stores the same values on save.
  */
-export function OdiLiveScore() {
+export function OdiLiveScore({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
+  // One level below the form's own heading, so the page's outline skips none (WCAG 1.3.1).
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const fmt = useScoreFormat();
   const values = useWatch<StudyFormValues>({ name: ODI_ITEM_KEYS.map((k) => `data.${k}` as const) });
   const answers = Object.fromEntries(
@@ -29,7 +31,7 @@ export function OdiLiveScore() {
   const answered = ODI_ITEM_KEYS.filter((k) => answers[k] !== null).length;
   return (
     <section className="computed odi-live" aria-labelledby="odi-live-title">
-      <h3 id="odi-live-title">{t('participants.odi.liveTitle')}</h3>
+      <Heading id="odi-live-title">{t('participants.odi.liveTitle')}</Heading>
       <dl className="computed-values" aria-live="polite">
         <div>
           <dt>{t('participants.odi.answered')}</dt>

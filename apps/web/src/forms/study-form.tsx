@@ -187,7 +187,7 @@ export function StudyForm({
               <FormFieldInput key={field.name} field={field} disabled={disabled} />
             ))}
           </div>
-          {form.code === 'odi' ? <OdiLiveScore /> : null}
+          {form.code === 'odi' ? <OdiLiveScore headingLevel={headingLevel === 1 ? 2 : 3} /> : null}
         </div>
         {form.code === 'demographics' ? <BmiLive /> : null}
         {correcting && !disabled ? (

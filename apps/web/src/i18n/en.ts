@@ -1,3 +1,4 @@
+import { closeoutEn } from './closeout.en';
 import { exportsEn } from './exports.en';
 import { monitorEn } from './monitor.en';
 import { participantsEn, randomizationListsEn } from './participants.en';
@@ -34,6 +35,7 @@ export const en = {
     queries: 'Queries',
     users: 'Users',
     sites: 'Sites',
+    closeout: 'Close-out',
     randomizationLists: 'Randomization lists',
   },
   roles: {
@@ -90,6 +92,9 @@ export const en = {
     CSRF_FAILED:
       'The security check failed because your session changed (for example in another tab). Check your entries and save again.',
     PASSWORD_CHANGE_REQUIRED: 'Change your password before you continue.',
+    DATA_ENTRY_CLOSED:
+      'Data entry is closed: no new participants or randomizations. Existing data can still be completed and corrected.',
+    STUDY_LOCKED: 'The study database is locked. Nothing can be changed until an administrator unlocks it.',
     PAYLOAD_TOO_LARGE: 'The data sent is too large.',
     DATABASE_UNAVAILABLE: 'The database is unavailable right now. Try again in a moment.',
     INTERNAL: 'Something went wrong on the server. Try again; if it keeps happening, tell the study team.',
@@ -206,6 +211,7 @@ export const en = {
   randomizationLists: randomizationListsEn,
   monitor: monitorEn,
   exports: exportsEn,
+  closeout: closeoutEn,
 };
 
 export type Translation = typeof en;

@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { tr } from './tr';
+import type { en, Translation } from './en';
 
 export type Locale = 'en' | 'tr';
 export const locales: readonly Locale[] = ['en', 'tr'];
@@ -30,13 +29,56 @@ export function initialLocale(): Locale {
   return navigator.languages?.some((l) => l.toLowerCase().startsWith('tr')) ? 'tr' : 'en';
 }
 
-/** Switches the interface language and remembers it on this device. */
+interface Catalogue {
+  translation: Translation;
+  /** The contracts' and the API's English sentences in this language (none for English). */
+  sentences: Record<string, string>;
+}
+
+/**
+ * Each language is its own chunk, fetched only when that language is used: a Turkish tablet never
+ * downloads the English text and the other way round (docs/architecture.md, "Web delivery").
+ */
+const catalogues: Record<Locale, () => Promise<Catalogue>> = {
+  en: () => import('./en').then((m) => ({ translation: m.en, sentences: {} })),
+  tr: () =>
+    Promise.all([import('./tr'), import('./tr-messages')]).then(([m, s]) => ({
+      translation: m.tr,
+      sentences: s.trMessages,
+    })),
+};
+
+const loaded = new Map<Locale, Promise<Catalogue>>();
+let sentences: Partial<Record<Locale, Record<string, string>>> = {};
+
+function load(locale: Locale): Promise<Catalogue> {
+  let catalogue = loaded.get(locale);
+  if (!catalogue) {
+    catalogue = catalogues[locale]().then((c) => {
+      i18n.addResourceBundle(locale, 'translation', c.translation, true, true);
+      sentences = { ...sentences, [locale]: c.sentences };
+      return c;
+    });
+    // A failed download (network) is tried again next time rather than remembered.
+    catalogue.catch(() => loaded.delete(locale));
+    loaded.set(locale, catalogue);
+  }
+  return catalogue;
+}
+
+/** The translations of English sentences from the contracts and the API, for the current language. */
+export function sentenceTranslations(): Record<string, string> | undefined {
+  return sentences[currentLocale()];
+}
+
+/** Switches the interface language (loading its text first) and remembers it on this device. */
 export async function applyLocale(locale: Locale): Promise<void> {
   try {
     localStorage.setItem(storageKey, locale);
   } catch {
     // Not remembering the choice on this device is harmless.
   }
+  await load(locale);
   document.documentElement.lang = locale;
   if (i18n.language !== locale) await i18n.changeLanguage(locale);
 }
@@ -47,15 +89,22 @@ export function currentLocale(): Locale {
 
 const lng = initialLocale();
 document.documentElement.lang = lng;
+// Requested as soon as this module runs, in parallel with the rest of the start-up.
+const first = load(lng);
 
-// Resources are bundled, so initialisation is synchronous and the first render is translated.
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, tr: { translation: tr } },
+  resources: {},
   lng,
-  fallbackLng: 'en',
+  // Both catalogues have every key (tr.ts is typed by en.ts), so there is nothing to fall back to.
+  fallbackLng: false,
   supportedLngs: [...locales],
   interpolation: { escapeValue: false },
   initAsync: false,
 });
+
+/** Resolves once the first language's text is in place: main.tsx renders after it. */
+export function i18nReady(): Promise<void> {
+  return first.then(() => undefined);
+}
 
 export { i18n };

@@ -1,13 +1,12 @@
 import { ApiError } from '../api/client';
-import { i18n } from './index';
-import { trMessages } from './tr-messages';
+import { i18n, sentenceTranslations } from './index';
 
 /**
  * Translates a sentence from the shared contracts or the API into the interface language; returns
  * null when no translation is known. English sentences are their own translation.
  */
 export function knownTranslation(message: string): string | null {
-  if (i18n.language === 'tr') return trMessages[message] ?? null;
+  if (i18n.language === 'tr') return sentenceTranslations()?.[message] ?? null;
   return message;
 }
 
@@ -25,6 +24,8 @@ const codes = [
   'CSRF_FAILED',
   'PASSWORD_CHANGE_REQUIRED',
   'PAYLOAD_TOO_LARGE',
+  'DATA_ENTRY_CLOSED',
+  'STUDY_LOCKED',
   'DATABASE_UNAVAILABLE',
   'INTERNAL',
 ] as const;

@@ -1,6 +1,4 @@
 import { PASSWORD_MIN_LENGTH, type PasswordRefusal, passwordRefusalMessage } from '@mini-edc/domain';
-import { en } from './en';
-import { tr } from './tr';
 
 /**
  * Turkish for the English sentences that come from the shared zod contracts (@mini-edc/domain)
@@ -11,9 +9,6 @@ import { tr } from './tr';
 const shortPassword: PasswordRefusal = { code: 'PASSWORD_TOO_SHORT', params: { min: PASSWORD_MIN_LENGTH } };
 
 export const trMessages: Record<string, string> = {
-  // The web app's own checks, written with the English text as the message.
-  [en.changePassword.mismatch]: tr.changePassword.mismatch,
-  [en.validation.chooseRole]: tr.validation.chooseRole,
   // The password length rule of the contract, whose English sentence names the minimum.
   [passwordRefusalMessage(shortPassword)]: `En az ${PASSWORD_MIN_LENGTH} karakter kullanın`,
   'Enter a valid email address': 'Geçerli bir e-posta adresi girin',

@@ -1,3 +1,4 @@
+import { closeoutTr } from './closeout.tr';
 import type { Translation } from './en';
 import { exportsTr } from './exports.tr';
 import { monitorTr } from './monitor.tr';
@@ -35,6 +36,7 @@ export const tr: Translation = {
     queries: 'Sorgular',
     users: 'Kullanıcılar',
     sites: 'Merkezler',
+    closeout: 'Kapanış',
     randomizationLists: 'Randomizasyon listeleri',
   },
   roles: {
@@ -91,6 +93,9 @@ export const tr: Translation = {
     CSRF_FAILED:
       'Oturumunuz değiştiği için (örneğin başka bir sekmede) güvenlik denetimi başarısız oldu. Girdiklerinizi kontrol edip yeniden kaydedin.',
     PASSWORD_CHANGE_REQUIRED: 'Devam etmeden önce parolanızı değiştirin.',
+    DATA_ENTRY_CLOSED:
+      'Veri girişi kapalı: yeni katılımcı ve randomizasyon yapılamaz. Mevcut veriler tamamlanabilir ve düzeltilebilir.',
+    STUDY_LOCKED: 'Çalışma veritabanı kilitli. Bir yönetici kilidi açana kadar hiçbir şey değiştirilemez.',
     PAYLOAD_TOO_LARGE: 'Gönderilen veri çok büyük.',
     DATABASE_UNAVAILABLE: 'Veritabanına şu anda ulaşılamıyor. Biraz sonra yeniden deneyin.',
     INTERNAL: 'Sunucuda bir sorun oluştu. Yeniden deneyin; sorun sürerse çalışma ekibine bildirin.',
@@ -205,4 +210,5 @@ export const tr: Translation = {
   randomizationLists: randomizationListsTr,
   monitor: monitorTr,
   exports: exportsTr,
+  closeout: closeoutTr,
 };

@@ -1,4 +1,5 @@
 export * from './audit';
+export * from './closeout';
 export * from './exports';
 export * from './participants';
 export * from './randomization';

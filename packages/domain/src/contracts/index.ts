@@ -1,4 +1,5 @@
 export * from './admin';
+export * from './allocation-verification';
 export * from './auth';
 export * from './errors';
 export * from './exports';
@@ -8,3 +9,4 @@ export * from './participants';
 export * from './password-policy';
 export * from './randomization';
 export * from './review';
+export * from './study-lifecycle';

@@ -1,0 +1,183 @@
+import {
+  type AuditContext,
+  appendAuditEvent,
+  type Db,
+  type Executor,
+  queryRows,
+  schema,
+  withAudit,
+} from '@mini-edc/db';
+import {
+  DomainError,
+  type LifecycleAction,
+  type LifecycleActionRequest,
+  type LifecycleEvent,
+  lifecycleRequirements,
+  nextStudyState,
+  type PreLockChecks,
+  type StudyDefinition,
+  type StudyLifecycle,
+  type StudyState,
+  type StudyStatus,
+  studyStates,
+} from '@mini-edc/domain';
+import { eq, sql } from 'drizzle-orm';
+import { confirmPassword, type LockoutPolicy } from './auth';
+import { preLockChecks } from './closeout-checks';
+import { readAuditHeadLocked } from './export-audit-head';
+import type { AuthUser } from './sessions';
+
+// Writers hold this advisory lock shared (the guard trigger of migrations/0010); a lifecycle
+// change takes it exclusively, so it waits for writes in flight and none commits after a lock.
+const STUDY_WRITE_LOCK = 74_652_003;
+
+type StatusRow = typeof schema.studyStatus.$inferSelect;
+
+function isState(value: unknown): value is StudyState {
+  return typeof value === 'string' && (studyStates as readonly string[]).includes(value);
+}
+
+function toStatus(row: StatusRow): StudyStatus {
+  if (!isState(row.state)) throw new Error(`unknown study state ${row.state}`);
+  return {
+    state: row.state,
+    changedAt: row.changedAt.toISOString(),
+    lockedAt: row.lockedAt?.toISOString() ?? null,
+    allocationReleasedAt: row.allocationReleasedAt?.toISOString() ?? null,
+  };
+}
+
+async function statusRow(db: Executor, forUpdate = false): Promise<StatusRow> {
+  const query = db.select().from(schema.studyStatus).where(eq(schema.studyStatus.id, 1));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  if (!row) throw new Error('study_status has no row; run the migrations');
+  return row;
+}
+
+export async function getStudyStatus(db: Executor): Promise<StudyStatus> {
+  return toStatus(await statusRow(db));
+}
+
+/** The state and every change of it, oldest first, from the audit trail itself. */
+export async function getStudyLifecycle(db: Db): Promise<StudyLifecycle> {
+  const rows = await queryRows<{
+    id: string;
+    occurred_at: string;
+    actor_label: string | null;
+    action: string;
+    from_state: unknown;
+    to_state: unknown;
+    reason: string | null;
+  }>(
+    db,
+    sql`select id::text, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at,
+               actor_label, action, changes ->> 'from' as from_state, changes ->> 'to' as to_state, reason
+        from audit_log
+        where table_name = 'study_status' and action not in ('INSERT', 'UPDATE', 'DELETE') order by id`,
+  );
+  const history: LifecycleEvent[] = rows.map((r) => ({
+    auditId: Number(r.id),
+    occurredAt: r.occurred_at,
+    actorLabel: r.actor_label,
+    action: r.action,
+    from: isState(r.from_state) ? r.from_state : null,
+    to: isState(r.to_state) ? r.to_state : null,
+    reason: r.reason,
+  }));
+  return { status: await getStudyStatus(db), history };
+}
+
+export async function getPreLockChecks(db: Db, study: StudyDefinition): Promise<PreLockChecks> {
+  return preLockChecks(db, study, (await getStudyStatus(db)).state);
+}
+
+export interface LifecycleEnv {
+  db: Db;
+  study: StudyDefinition;
+  lockout: LockoutPolicy;
+}
+
+const auditAction: Record<LifecycleAction, string> = {
+  close_entry: 'STUDY_ENTRY_CLOSED',
+  reopen_entry: 'STUDY_ENTRY_REOPENED',
+  lock: 'STUDY_LOCKED',
+  unlock: 'STUDY_UNLOCKED',
+};
+
+/**
+ * Moves the study through its lifecycle (packages/domain/src/closeout/study-lifecycle.ts). Unlock
+ * needs the admin's password again and a reason; lock runs the pre-lock checks inside the locking
+ * transaction, needs an override reason when any is open, and records the audit chain heads at
+ * the moment of lock for the final export bundle.
+ */
+export async function applyLifecycleAction(
+  env: LifecycleEnv,
+  user: AuthUser,
+  ctx: AuditContext,
+  action: LifecycleAction,
+  input: LifecycleActionRequest,
+): Promise<StudyLifecycle> {
+  const current = await getStudyStatus(env.db);
+  const to = nextStudyState(current.state, action);
+  if (!to) {
+    throw new DomainError(
+      'CONFLICT',
+      `The study is ${current.state.replace('_', ' ')}; this step is not possible now.`,
+    );
+  }
+  const needs = lifecycleRequirements(action, 0);
+  if (needs.password) {
+    if (!input.password) {
+      throw new DomainError('VALIDATION_FAILED', 'Enter your password to confirm.', [
+        { path: 'body.password', message: 'Enter your password' },
+      ]);
+    }
+    await confirmPassword(env.db, ctx, user.id, input.password, env.lockout);
+  }
+  if (needs.reason === 'required' && !input.reason) throw reasonRequired();
+
+  await withAudit(env.db, { ...ctx, reason: input.reason ?? null }, async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${STUDY_WRITE_LOCK})`);
+    const row = await statusRow(tx, true);
+    if (row.state !== current.state) {
+      throw new DomainError('CONFLICT', 'Someone changed the study state meanwhile; reload the page.');
+    }
+    const now = new Date();
+    const changes: Partial<StatusRow> = {
+      state: to,
+      changedAt: now,
+      changedBy: user.id,
+      version: row.version + 1,
+    };
+    let details: Record<string, unknown> = { from: row.state, to };
+    if (action === 'lock') {
+      const checks = await preLockChecks(tx, env.study, row.state as StudyState);
+      if (checks.openItems > 0 && !input.reason) throw reasonRequired(checks.openItems);
+      changes.lockedAt = now;
+      changes.lockAuditHead = await readAuditHeadLocked(tx);
+      details = {
+        ...details,
+        override: checks.openItems > 0,
+        openItems: Object.fromEntries(checks.checks.map((c) => [c.code, c.count])),
+        auditHead: changes.lockAuditHead,
+      };
+    }
+    if (action === 'unlock') changes.lockedAt = null;
+    await tx.update(schema.studyStatus).set(changes).where(eq(schema.studyStatus.id, 1));
+    await appendAuditEvent(tx, {
+      action: auditAction[action],
+      tableName: 'study_status',
+      recordId: '1',
+      details,
+    });
+  });
+  return getStudyLifecycle(env.db);
+}
+
+function reasonRequired(openItems?: number) {
+  const message =
+    openItems === undefined
+      ? 'This step needs a reason.'
+      : `${openItems} pre-lock item(s) are still open; locking anyway needs an override reason.`;
+  return new DomainError('REASON_REQUIRED', message, [{ path: 'body.reason', message: 'Give a reason' }]);
+}

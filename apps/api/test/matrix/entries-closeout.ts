@@ -1,0 +1,68 @@
+import type { MatrixEntry } from './types';
+
+const everyone = ['admin', 'coordinator', 'investigator', 'assessor', 'monitor'] as const;
+const admin = ['admin'] as const;
+const unknownId = '00000000-0000-4000-8000-000000000000';
+
+/** The study lifecycle and close-out routes; study-lifecycle.test.ts covers what they do. */
+export const closeoutEntries: Record<string, MatrixEntry> = {
+  'GET /api/v1/study/status': {
+    allowed: everyone,
+    siteScoped: false,
+    ok: 200,
+    request: () => ({ url: '/api/v1/study/status' }),
+  },
+  'GET /api/v1/admin/study/lifecycle': {
+    allowed: admin,
+    siteScoped: false,
+    ok: 200,
+    request: () => ({ url: '/api/v1/admin/study/lifecycle' }),
+  },
+  'GET /api/v1/admin/study/pre-lock-checks': {
+    allowed: admin,
+    siteScoped: false,
+    ok: 200,
+    request: () => ({ url: '/api/v1/admin/study/pre-lock-checks' }),
+  },
+  'POST /api/v1/admin/study/:action': {
+    allowed: admin,
+    siteScoped: false,
+    // Reopening entry of an open study is reachable but not possible: the state stays open.
+    ok: 409,
+    request: () => ({ url: '/api/v1/admin/study/reopen_entry', payload: { reason: 'matrix probe' } }),
+  },
+  'GET /api/v1/closeout/allocation-verifications': {
+    allowed: admin,
+    siteScoped: false,
+    ok: 200,
+    request: () => ({ url: '/api/v1/closeout/allocation-verifications' }),
+  },
+  'POST /api/v1/closeout/allocation-verifications': {
+    allowed: admin,
+    siteScoped: false,
+    // The fixture's study is open: verification comes after lock (allocation-verification.test.ts).
+    ok: 409,
+    request: (fx) => ({
+      url: '/api/v1/closeout/allocation-verifications',
+      payload: { listId: fx.listId, seedHex: '00'.repeat(32) },
+    }),
+  },
+  'GET /api/v1/closeout/allocation-verifications/:id/report.html': {
+    allowed: admin,
+    siteScoped: false,
+    ok: 404,
+    request: () => ({ url: `/api/v1/closeout/allocation-verifications/${unknownId}/report.html` }),
+  },
+  'GET /api/v1/closeout/allocation-verifications/:id/report.pdf': {
+    allowed: admin,
+    siteScoped: false,
+    ok: 404,
+    request: () => ({ url: `/api/v1/closeout/allocation-verifications/${unknownId}/report.pdf` }),
+  },
+  'GET /api/v1/closeout/randomization-lists/:listId/allocation-export.json': {
+    allowed: admin,
+    siteScoped: false,
+    ok: 409,
+    request: (fx) => ({ url: `/api/v1/closeout/randomization-lists/${fx.listId}/allocation-export.json` }),
+  },
+};

@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { createTestDb, type TestDb } from '@mini-edc/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type App, buildApp } from '../src/app';
+import { testConfig } from '../src/config';
+import { newSite, newUser } from '../src/seed/factories';
+import { type Session, signIn } from './session';
+
+// A built web app as apps/web's build leaves it: hashed assets with their .br and .gz copies.
+const script = `console.log(${JSON.stringify('mini-EDC '.repeat(400))});\n`;
+const html = `<!doctype html><html lang="en"><head><title>mini-EDC</title><script type="module" src="/assets/index-AbC123.js"></script></head><body><div id="root"></div></body></html>\n`;
+
+function writeDist(): string {
+  const root = mkdtempSync(join(tmpdir(), 'edc-web-dist-'));
+  mkdirSync(join(root, 'assets'));
+  for (const [path, text] of [
+    ['index.html', html],
+    ['assets/index-AbC123.js', script],
+  ] as const) {
+    writeFileSync(join(root, path), text);
+    writeFileSync(join(root, `${path}.br`), brotliCompressSync(text));
+    writeFileSync(join(root, `${path}.gz`), gzipSync(text));
+  }
+  return root;
+}
+
+let root: string;
+let db: TestDb;
+let app: App;
+let admin: Session;
+let manySites: Session;
+
+beforeAll(async () => {
+  root = writeDist();
+  db = await createTestDb();
+  app = await buildApp({
+    db,
+    config: testConfig({ EDC_WEB_DIST: root, EDC_LOGIN_RATE_PER_MINUTE: 1000 }),
+    serveWeb: true,
+    logger: false,
+  });
+  const sites = [];
+  for (let i = 0; i < 14; i++) sites.push(await newSite(db.db, { code: `W${String(i).padStart(2, '0')}` }));
+  const ids = sites.map((s) => s.id);
+  const a = await newUser(db.db, { role: 'admin', siteIds: ids });
+  admin = await signIn(app, a.email, a.password);
+  // Enough sites that the session answer (user, sites, CSRF token) is well above 1 KB.
+  const c = await newUser(db.db, { role: 'coordinator', siteIds: ids, displayName: 'C'.repeat(100) });
+  manySites = await signIn(app, c.email, c.password);
+  // A migrated database, fourteen audited sites and two argon2 sign-ins: slow on a shared machine.
+}, 180_000);
+
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+const get = (url: string, headers: Record<string, string> = {}) =>
+  app.inject({ method: 'GET', url, headers });
+
+describe('static files', () => {
+  it('sends the brotli copy to a browser that accepts it, gzip to one that accepts only gzip', async () => {
+    const br = await get('/assets/index-AbC123.js', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(script);
+
+    const gz = await get('/assets/index-AbC123.js', { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(script);
+  });
+
+  it('sends the file as it is when no encoding is accepted, still varying on accept-encoding', async () => {
+    const plain = await get('/assets/index-AbC123.js');
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    expect(plain.body).toBe(script);
+  });
+
+  it('caches content-hashed assets for a year as immutable', async () => {
+    const res = await get('/assets/index-AbC123.js', { 'accept-encoding': 'br' });
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('makes the browser revalidate index.html, also where a client-side route serves it', async () => {
+    for (const url of ['/', '/login', '/participants/123/visits/BL/forms/odi', '/index.html']) {
+      const res = await get(url, { 'accept-encoding': 'br, gzip' });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type'], url).toMatch(/text\/html/);
+      expect(res.headers['content-encoding'], url).toBe('br');
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+      expect(brotliDecompressSync(res.rawPayload).toString(), url).toBe(html);
+    }
+    const again = await get('/login', { 'if-none-match': String((await get('/login')).headers.etag) });
+    expect(again.statusCode).toBe(304);
+  });
+
+  it('answers 404 for a missing asset rather than index.html as JavaScript', async () => {
+    const res = await get('/assets/index-Gone99.js', { 'accept-encoding': 'br' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('API responses', () => {
+  it('are never stored by a cache', async () => {
+    const health = await get('/api/v1/health');
+    expect(health.headers['cache-control']).toBe('no-store');
+    const users = await get('/api/v1/admin/users', { cookie: admin.cookie });
+    expect(users.headers['cache-control']).toBe('no-store');
+    const refused = await get('/api/v1/admin/users');
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers['cache-control']).toBe('no-store');
+  });
+
+  it('compress JSON above 1 KB with the encoding the browser accepts', async () => {
+    const plain = await get('/api/v1/admin/sites', { cookie: admin.cookie });
+    expect(plain.body.length).toBeGreaterThan(1024);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+
+    const br = await get('/api/v1/admin/sites', { cookie: admin.cookie, 'accept-encoding': 'gzip, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.rawPayload.length).toBeLessThan(plain.body.length / 2);
+    expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString())).toEqual(plain.json());
+
+    const gz = await get('/api/v1/admin/sites', { cookie: admin.cookie, 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(gz.rawPayload).toString())).toEqual(plain.json());
+  });
+
+  it('leave small answers uncompressed', async () => {
+    const res = await get('/api/v1/health', { 'accept-encoding': 'br, gzip' });
+    expect(res.body.length).toBeLessThan(1024);
+    expect(res.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('never compress the session answers that carry the CSRF token', async () => {
+    const me = await get('/api/v1/auth/me', { cookie: manySites.cookie, 'accept-encoding': 'br, gzip' });
+    expect(me.statusCode).toBe(200);
+    expect(me.body.length).toBeGreaterThan(1024);
+    expect(me.headers['content-encoding']).toBeUndefined();
+    expect(me.json().csrfToken).toBe(manySites.csrf);
+  });
+
+  it('gzip a streamed export as it flows (never brotli, which holds output back), matching its manifest', async () => {
+    for (const url of ['/api/v1/exports/wide.csv', '/api/v1/exports/odm.xml']) {
+      const res = await get(url, { cookie: admin.cookie, 'accept-encoding': 'br, gzip' });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-encoding'], url).toBe('gzip');
+      // Streamed: sent in chunks as rows are written, so the length is not known up front.
+      expect(res.headers['content-length'], url).toBeUndefined();
+      expect(res.headers['transfer-encoding'], url).toBe('chunked');
+      expect(res.headers['cache-control'], url).toBe('no-store');
+      const file = gunzipSync(res.rawPayload);
+      const manifest = await get(`/api/v1/exports/${res.headers['x-export-id']}/manifest`, {
+        cookie: admin.cookie,
+      });
+      expect(createHash('sha256').update(file).digest('hex'), url).toBe(manifest.json().sha256);
+    }
+  });
+});

@@ -1,0 +1,48 @@
+import { expect, type Response, test } from '@playwright/test';
+
+// How the web app reaches a tablet (docs/architecture.md, "Web delivery"): compressed, cached,
+// split by route and by language. Chunk files are named by Vite after their first module.
+const englishText = /\/assets\/en-[\w-]{8}\.js$/;
+const turkishText = /\/assets\/tr(-messages)?-[\w-]{8}\.js$/;
+const screenChunk = /\/assets\/(participants-page|form-page|audit-page|users-page)-[\w-]{8}\.js$/;
+
+test('the sign-in page loads only its language and screen, compressed and cached for a year', async ({
+  page,
+}) => {
+  const scripts: Response[] = [];
+  page.on('response', (response) => {
+    if (/\/assets\/.*\.js$/.test(response.url())) scripts.push(response);
+  });
+  const html = await page.goto('/login');
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+
+  expect(html?.headers()['cache-control']).toBe('no-cache');
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const script of scripts) {
+    expect(script.headers()['content-encoding'], script.url()).toBe('br');
+    expect(script.headers()['cache-control'], script.url()).toBe('public, max-age=31536000, immutable');
+  }
+  const urls = () => scripts.map((s) => s.url());
+  expect(urls().filter((u) => englishText.test(u))).toHaveLength(1);
+  expect(urls().filter((u) => turkishText.test(u))).toEqual([]);
+  expect(urls().filter((u) => screenChunk.test(u))).toEqual([]);
+
+  // Turkish is fetched when chosen, and only then.
+  await page.getByLabel('Language').selectOption('tr');
+  await expect(page.getByRole('heading', { name: 'Giriş yap' })).toBeVisible();
+  expect(urls().filter((u) => turkishText.test(u)).length).toBeGreaterThan(0);
+  await page.getByLabel('Dil').selectOption('en');
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+});
+
+test('a Turkish browser gets the Turkish text without downloading the English', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'tr-TR' });
+  const page = await context.newPage();
+  const urls: string[] = [];
+  page.on('request', (request) => urls.push(request.url()));
+  await page.goto('/login');
+  await expect(page.getByRole('heading', { name: 'Giriş yap' })).toBeVisible();
+  expect(urls.filter((u) => turkishText.test(u)).length).toBeGreaterThan(0);
+  expect(urls.filter((u) => englishText.test(u))).toEqual([]);
+  await context.close();
+});

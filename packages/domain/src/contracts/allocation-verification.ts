@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+const hex64 = /^[0-9a-fA-F]{64}$/;
+
+/** The admin reveals the seed of a generated list, or uploads the file of an imported list. */
+export const verifyAllocationRequestSchema = z
+  .strictObject({
+    listId: z.uuid('Choose a randomization list'),
+    seedHex: z.string().trim().regex(hex64, 'The seed is 64 hexadecimal digits').optional(),
+    csv: z.string().min(1, 'Upload the list file').max(2_000_000, 'The file is too large').optional(),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.seedHex === undefined) === (v.csv === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['seedHex'],
+        message: 'Give either the seed (generated list) or the list file (imported list)',
+      });
+    }
+  });
+export type VerifyAllocationRequest = z.infer<typeof verifyAllocationRequestSchema>;
+
+export const allocationMismatchSchema = z.object({
+  kind: z.string(),
+  stratum: z.string().nullable(),
+  seq: z.int().nullable(),
+  expected: z.union([z.string(), z.number()]).nullable(),
+  stored: z.union([z.string(), z.number()]).nullable(),
+  studyId: z.string().nullable(),
+});
+
+export const allocationVerificationSummarySchema = z.object({
+  id: z.uuid(),
+  listId: z.uuid(),
+  listName: z.string(),
+  verifiedAt: z.string(),
+  verifiedBy: z.string(),
+  match: z.boolean(),
+  commitmentMatches: z.boolean(),
+  mismatchCount: z.int(),
+  firstMismatch: allocationMismatchSchema.nullable(),
+  /** The verdict sentence printed on the report (English, like the report itself). */
+  verdict: z.string(),
+  allocations: z.int(),
+  htmlSha256: z.string(),
+  pdfSha256: z.string(),
+});
+export type AllocationVerificationSummary = z.infer<typeof allocationVerificationSummarySchema>;
+
+export const listIdParamsSchema = z.object({ listId: z.uuid('Not a valid list id') });

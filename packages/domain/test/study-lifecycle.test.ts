@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import {
+  availableLifecycleActions,
+  lbpTrial,
+  lifecycleRequirements,
+  missingForms,
+  nextStudyState,
+} from '../src/index';
+
+describe('study lifecycle rule', () => {
+  it('goes open → entry closed → locked and back only by the named steps', () => {
+    expect(nextStudyState('open', 'close_entry')).toBe('entry_closed');
+    expect(nextStudyState('open', 'lock')).toBeNull();
+    expect(nextStudyState('entry_closed', 'lock')).toBe('locked');
+    expect(nextStudyState('entry_closed', 'reopen_entry')).toBe('open');
+    expect(nextStudyState('locked', 'unlock')).toBe('entry_closed');
+    expect(nextStudyState('locked', 'reopen_entry')).toBeNull();
+    expect(availableLifecycleActions('locked')).toEqual(['unlock']);
+    expect(availableLifecycleActions('entry_closed')).toEqual(['reopen_entry', 'lock']);
+  });
+
+  it('asks for a password to unlock, and a reason to lock only while checks are open', () => {
+    expect(lifecycleRequirements('unlock', 0)).toEqual({ reason: 'required', password: true });
+    expect(lifecycleRequirements('lock', 0).reason).toBe('optional');
+    expect(lifecycleRequirements('lock', 3).reason).toBe('required');
+  });
+});
+
+describe('missing forms before lock', () => {
+  it('expects baseline and done visits’ forms, not repeating ones, and counts drafts', () => {
+    const missing = missingForms(lbpTrial, {
+      studyId: 'S01-0001',
+      doneVisits: ['W1'],
+      records: [
+        { visitCode: 'BL', formCode: 'vas', status: 'signed' },
+        { visitCode: 'BL', formCode: 'odi', status: 'complete' },
+        { visitCode: 'W1', formCode: 'vas', status: 'draft' },
+      ],
+    });
+    expect(missing).toEqual([
+      { studyId: 'S01-0001', visitCode: 'W1', formCode: 'odi', problem: 'missing' },
+      { studyId: 'S01-0001', visitCode: 'W1', formCode: 'vas', problem: 'draft' },
+    ]);
+  });
+});
