@@ -148,42 +148,7 @@ describe(`audit core on ${process.env.EDC_TEST_DB ?? 'pglite'}`, () => {
     expect(row).toMatchObject({ action: 'LOGIN', chainKey: 'global', changes: { ip: '127.0.0.1' } });
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
-
-  it('verifies the hash chain and reports the first link a superuser altered', async () => {
-    const site = await newSite('H01');
-    for (const birthYear of [1970, 1971, 1972]) {
-      await withAudit(t.db, coordinator, (tx) =>
-        tx.insert(participants).values({
-          studyId: `H01-${birthYear}`,
-          siteId: site.id,
-          siteSeq: birthYear,
-          birthYear,
-        }),
-      );
-    }
-    const good = await verifyAuditChain(t.db);
-    expect(good).toMatchObject({ ok: true, firstBreak: null });
-    expect(good.rowsChecked).toBeGreaterThan(3);
-
-    const [victim] = await t.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.tableName, 'participants'))
-      .orderBy(auditLog.id)
-      .limit(1);
-    if (!victim) throw new Error('no audit row');
-    // What a superuser could do: switch the guard off, rewrite history, switch it back on.
-    await t.db.transaction(async (tx) => {
-      await tx.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
-      await tx.execute(
-        sql`update audit_log set changes = '{"birth_year":[null,1999]}' where id = ${victim.id}`,
-      );
-      await tx.execute(sql`alter table audit_log enable trigger audit_log_append_only`);
-    });
-    const bad = await verifyAuditChain(t.db);
-    expect(bad.ok).toBe(false);
-    expect(bad.firstBreak).toMatchObject({ id: victim.id, problem: 'hash_mismatch' });
-  });
+  // Alterations of each hashed column: audit-tamper.test.ts.
 });
 
 describe('hash chain detects removal', () => {

@@ -20,7 +20,7 @@ import type { AuthUser } from './sessions';
 
 // One lock for every allocation: the enrollment cap spans all strata, and at trial scale
 // (75 participants) serialising randomizations costs nothing.
-const RANDOMIZATION_LOCK = 74_652_002;
+export const RANDOMIZATION_LOCK = 74_652_002;
 
 async function siteStrata(env: ServiceEnv): Promise<string[]> {
   const rows = await env.db.select({ code: schema.sites.code }).from(schema.sites).orderBy(schema.sites.code);
