@@ -1,6 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-
-const demoPassword = 'Demo-2026!';
+import { demoPassword } from './helpers/api';
 
 test.use({ locale: 'en-GB' });
 
@@ -77,7 +76,7 @@ test('a refusal from the API is shown beside the field it concerns', async ({ pa
   await fillCreateUserForm(page, {
     email: 'coordinator@demo.edc',
     name: 'Duplicate Person',
-    password: 'Temporary-88',
+    password: 'Harbor-Violet-Compass-38',
   });
   await page.getByRole('button', { name: 'Create user' }).click();
   const email = page.getByLabel('Email');
@@ -91,7 +90,7 @@ test('an expired session asks for the password again without losing what was typ
   const email = uniqueEmail('after-expiry');
   await signIn(page, 'admin@demo.edc');
   await openCreateUserForm(page);
-  await fillCreateUserForm(page, { email, name: 'Irmak Expiry', password: 'Temporary-77' });
+  await fillCreateUserForm(page, { email, name: 'Irmak Expiry', password: 'Lale-Vapur-2026' });
 
   await page.context().clearCookies();
   await page.getByRole('button', { name: 'Create user' }).click();
@@ -110,7 +109,7 @@ test('an expired session asks for the password again without losing what was typ
   await expect(page.getByLabel('Full name')).toHaveValue('Irmak Expiry');
   await expect(page.getByLabel('Role')).toHaveValue('coordinator');
   await expect(page.getByLabel(/S01/)).toBeChecked();
-  await expect(page.getByLabel('Temporary password')).toHaveValue('Temporary-77');
+  await expect(page.getByLabel('Temporary password')).toHaveValue('Lale-Vapur-2026');
 
   await page.getByRole('button', { name: 'Create user' }).click();
   await expect(page.getByRole('status')).toContainText('Irmak Expiry was created');
@@ -123,7 +122,7 @@ test('a sign-in in another tab renews the token without losing the form', async 
   await fillCreateUserForm(page, {
     email: uniqueEmail('two-tabs'),
     name: 'Jale Twotabs',
-    password: 'Temporary-99',
+    password: 'Simit-Vapur-26',
   });
 
   // Another tab of the same browser signs out and in again: the session and its token change.

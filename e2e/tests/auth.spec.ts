@@ -1,6 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-
-const demoPassword = 'Demo-2026!';
+import { demoPassword } from './helpers/api';
 
 test.use({ locale: 'en-GB' });
 

@@ -7,8 +7,11 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Config } from './config';
 import { apiDeliveryPlugin } from './plugins/api-delivery';
 import { authPlugin } from './plugins/auth';
-import { errorHandlerPlugin } from './plugins/errors';
+import { errorBody, errorHandlerPlugin, sendError } from './plugins/errors';
+import { noStorePlugin } from './plugins/no-store';
 import { openApiPlugin } from './plugins/openapi';
+import { passwordRateLimitPlugin } from './plugins/password-rate-limit';
+import { staticGuardPlugin } from './plugins/static-guard';
 import { studyLockPlugin } from './plugins/study-lock';
 import { webAppPlugin } from './plugins/web-app';
 import { adminRoutes } from './routes/admin';
@@ -55,6 +58,9 @@ export async function buildApp(options: BuildAppOptions) {
     bodyLimit: 256 * 1024,
     // Bodies go through zod; unknown keys are refused by strict schemas, not silently stripped.
     ajv: { customOptions: { removeAdditional: false } },
+    // A URL that does not decode gets the one error envelope, not Fastify's text echoing it.
+    frameworkErrors: (_error, _request, reply) =>
+      sendError(reply, 404, errorBody('NOT_FOUND', 'No such path.')),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -87,8 +93,11 @@ export async function buildApp(options: BuildAppOptions) {
     },
   });
   await app.register(errorHandlerPlugin);
+  await app.register(noStorePlugin);
+  await app.register(staticGuardPlugin);
   await app.register(openApiPlugin);
   await app.register(authPlugin);
+  await app.register(passwordRateLimitPlugin);
   await app.register(studyLockPlugin);
   await app.register(
     async (api) => {

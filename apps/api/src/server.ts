@@ -3,9 +3,10 @@ import { createDb } from '@mini-edc/db';
 import { lbpTrial } from '@mini-edc/domain';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app';
+import { warmPasswordEstimator } from './auth/password-policy';
 import { loadConfig } from './config';
 import { bootstrapAdmin } from './seed/bootstrap-admin';
-import { demoPassword, demoUsers, seedDemo } from './seed/demo';
+import { demoPasswordInUse, demoUsers, seedDemo } from './seed/demo';
 
 const config = loadConfig();
 const db = await createDb({
@@ -40,9 +41,10 @@ const lines = [
   `  Database:  ${where}`,
 ];
 if (config.EDC_SEED_DEMO) {
-  lines.push('', `  Demo logins (password for all: ${demoPassword}):`);
+  lines.push('', `  Demo logins (password for all: ${await demoPasswordInUse(db.db)}):`);
   for (const u of demoUsers)
     lines.push(`    ${u.role.padEnd(13)} ${u.email.padEnd(24)} sites ${u.sites.join(', ')}`);
 }
 lines.push('');
 process.stdout.write(`${lines.join('\n')}\n`);
+warmPasswordEstimator();

@@ -158,8 +158,8 @@ describe(`investigator journey on ${testDbKind()}`, () => {
     expect(stale.json().error).toMatchObject({
       code: 'VERSION_CONFLICT',
       current: { version: 2, data: { vas_mm: 45 } },
-      submitted: { vas_mm: 47 },
     });
+    expect(stale.json().error.submitted).toBeUndefined();
 
     const badPassword = await call(t.app, investigator, 'POST', `${base()}/visits/W1/sign`, {
       password: 'wrong-one-1',

@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect, request } from '@playwright/test';
 
-export const demoPassword = 'Demo-2026!';
+/** The demo seed's password (apps/api/src/seed/demo.ts), as `npm start` prints it. */
+export const demoPassword = 'Vapur-Pusula-42';
 
 /** A signed-in API session of one demo user, separate from the browser's cookies. */
 export interface ApiSession {

@@ -1,8 +1,9 @@
 import { databaseError } from '@mini-edc/db';
 import { DomainError, type ErrorBody, type ErrorCode, type FieldError } from '@mini-edc/domain';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { isDatabaseUnavailable } from '../db-errors';
 
 export const statusOf: Record<ErrorCode, number> = {
@@ -53,6 +54,21 @@ export function errorBody(code: ErrorCode, message: string, fields?: FieldError[
   return { error: fields ? { code, message, fields } : { code, message } };
 }
 
+/**
+ * A contract rule that words its refusal as a code with parameters (e.g. the password length,
+ * packages/domain/src/contracts/password-policy.ts) puts them in the zod issue's params.
+ */
+const codedIssueSchema = z.object({
+  params: z.object({ code: z.string() }).catchall(z.union([z.string(), z.number()])),
+});
+
+function codedIssue(params: unknown): Pick<FieldError, 'code' | 'params'> {
+  const parsed = codedIssueSchema.safeParse(params);
+  if (!parsed.success) return {};
+  const { code, ...rest } = parsed.data.params;
+  return { code, params: rest };
+}
+
 /** Fastify's own client errors (malformed JSON, wrong content type, body too large). */
 function fastifyClientError(error: FastifyError): { code: ErrorCode; message: string } | null {
   switch (error.code) {
@@ -70,6 +86,42 @@ function fastifyClientError(error: FastifyError): { code: ErrorCode; message: st
   return null;
 }
 
+/** Longest message or field path an error answer carries: input is never echoed unbounded. */
+const MAX_TEXT = 300;
+const MAX_FIELDS = 50;
+
+export function clip(text: string, max = MAX_TEXT): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function bounded(body: ErrorBody): ErrorBody {
+  const { fields, ...rest } = body.error;
+  const error: ErrorBody['error'] = { ...rest, message: clip(rest.message) };
+  if (fields) {
+    error.fields = fields
+      .slice(0, MAX_FIELDS)
+      .map((f) => ({ ...f, path: clip(f.path), message: clip(f.message) }));
+  }
+  return { error };
+}
+
+/**
+ * Serialized here rather than by a route's response schema: an answer that cannot be serialized
+ * becomes the generic 500 envelope, never Fastify's own error text (docs/security.md).
+ */
+export function sendError(reply: FastifyReply, status: number, body: ErrorBody) {
+  let json: string;
+  try {
+    json = JSON.stringify(bounded(body));
+  } catch {
+    json = JSON.stringify(
+      errorBody('INTERNAL', `Something went wrong on our side (request ${reply.request.id}).`),
+    );
+    status = 500;
+  }
+  return reply.status(status).type('application/json; charset=utf-8').send(json);
+}
+
 /**
  * The one place errors become HTTP answers (conventions §6): validation failures name each field,
  * domain refusals keep their code, an unreachable database is a 503, everything else is a 500 whose
@@ -82,14 +134,17 @@ export const errorHandlerPlugin = fp(
         const fields = error.validation.map((v) => ({
           path: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
           message: v.message ?? 'is invalid',
+          ...codedIssue(v.params),
         }));
-        return reply
-          .status(400)
-          .send(errorBody('VALIDATION_FAILED', 'Some fields are invalid; see fields.', fields));
+        return sendError(
+          reply,
+          400,
+          errorBody('VALIDATION_FAILED', 'Some fields are invalid; see fields.', fields),
+        );
       }
       const dbCode = databaseError(error)?.code;
       if (error instanceof DomainError) {
-        return reply.status(statusOf[error.code]).send({
+        return sendError(reply, statusOf[error.code], {
           error: { code: error.code, message: error.message, fields: error.fields, ...error.details },
         });
       }
@@ -97,28 +152,32 @@ export const errorHandlerPlugin = fp(
       if (refusal) return reply.status(statusOf[refusal.code]).send(errorBody(refusal.code, refusal.message));
       // PostgreSQL text cannot hold U+0000 (22P05, 22021): a client error, and nothing was written.
       if (dbCode === '22P05' || dbCode === '22021') {
-        return reply
-          .status(400)
-          .send(errorBody('VALIDATION_FAILED', 'Text may not contain the NUL character (U+0000).'));
+        return sendError(
+          reply,
+          400,
+          errorBody('VALIDATION_FAILED', 'Text may not contain the NUL character (U+0000).'),
+        );
       }
       const client = fastifyClientError(error);
-      if (client) return reply.status(statusOf[client.code]).send(errorBody(client.code, client.message));
+      if (client) return sendError(reply, statusOf[client.code], errorBody(client.code, client.message));
       if (isDatabaseUnavailable(error)) {
         request.log.warn({ err: error }, 'database unavailable');
-        return reply
-          .status(503)
-          .header('retry-after', '5')
-          .send(
-            errorBody(
-              'DATABASE_UNAVAILABLE',
-              'The database cannot be reached right now. Nothing was saved; please try again in a moment.',
-            ),
-          );
+        reply.header('retry-after', '5');
+        return sendError(
+          reply,
+          503,
+          errorBody(
+            'DATABASE_UNAVAILABLE',
+            'The database cannot be reached right now. Nothing was saved; please try again in a moment.',
+          ),
+        );
       }
       request.log.error({ err: error }, 'unhandled error');
-      return reply
-        .status(500)
-        .send(errorBody('INTERNAL', `Something went wrong on our side (request ${request.id}).`));
+      return sendError(
+        reply,
+        500,
+        errorBody('INTERNAL', `Something went wrong on our side (request ${request.id}).`),
+      );
     });
   },
   { name: 'error-handler' },

@@ -3,7 +3,8 @@ import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
-import { errorBody } from './errors';
+import { clip, errorBody } from './errors';
+import { isClientRoute } from './static-guard';
 
 /** Vite names every file under assets/ by its content hash: a changed file is a new URL. */
 export const immutableAssets = 'public, max-age=31536000, immutable';
@@ -17,8 +18,8 @@ function cacheHeaders(reply: FastifyReply, path: string) {
 
 /**
  * Serves the built single-page app when `root` holds one, so one process and one port run
- * everything. Unknown GET paths outside /api and /docs get index.html and the client-side router
- * takes over; every other unknown route is a JSON 404.
+ * everything. Unknown GET paths outside /api and /docs that the client-side router could own get
+ * index.html (not files, not /assets: static-guard.ts); every other unknown route is a JSON 404.
  *
  * The build writes a brotli and a gzip copy beside each text file (apps/web/scripts/compress.mjs);
  * `preCompressed` picks the one the browser accepts and answers `Vary: accept-encoding`.
@@ -45,11 +46,11 @@ export const webAppPlugin = fp(
         (request.method === 'GET' || request.method === 'HEAD') &&
         !path.startsWith('/api/') &&
         !path.startsWith('/docs') &&
-        !path.startsWith('/assets/')
+        isClientRoute(path)
       ) {
         return reply.type('text/html').sendFile('index.html');
       }
-      return reply.status(404).send(errorBody('NOT_FOUND', `No route ${request.method} ${path}`));
+      return reply.status(404).send(errorBody('NOT_FOUND', `No route ${request.method} ${clip(path, 120)}`));
     });
   },
   { name: 'web-app' },

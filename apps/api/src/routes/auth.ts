@@ -53,10 +53,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         body: loginRequestSchema,
         response: { 200: sessionInfoSchema, ...errors },
       },
-      config: {
-        access: { public: true, csrf: 'login' },
-        rateLimit: { max: app.config.EDC_LOGIN_RATE_PER_MINUTE, timeWindow: '1 minute' },
-      },
+      config: { access: { public: true, csrf: 'login' } },
+      preHandler: app.passwordRateLimit,
     },
     async (request, reply) => {
       const user = await login(
@@ -102,20 +100,22 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['auth'],
-        summary: 'Change the password (required after an admin reset)',
+        summary: 'Change the password (required after an admin reset); ends the other sessions',
         body: changePasswordRequestSchema,
         response: { 204: z.null(), ...errors },
       },
       config: { access: signedIn },
+      preHandler: app.passwordRateLimit,
     },
     async (request, reply) => {
       const user = currentUser(request);
       await changePassword(
         app.db.db,
         auditContext(request),
-        user.id,
+        { userId: user.id, sessionId: user.sessionId },
         request.body.currentPassword,
         request.body.newPassword,
+        lockout,
       );
       return reply.status(204).send(null);
     },
@@ -131,6 +131,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 204: z.null(), ...errors },
       },
       config: { access: { roles: allRoles } },
+      preHandler: app.passwordRateLimit,
     },
     async (request, reply) => {
       await confirmPassword(

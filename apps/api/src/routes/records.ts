@@ -1,4 +1,5 @@
 import {
+  errorBodySchema,
   lockRecordResponseSchema,
   participantParamsSchema,
   recordHistorySchema,
@@ -88,9 +89,10 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Sign every completed record of a visit; the password is confirmed again (21 CFR 11.200)',
         params: visitParamsSchema,
         body: signVisitRequestSchema,
-        response: { 200: signVisitResponseSchema, ...errors },
+        response: { 200: signVisitResponseSchema, ...errors, 429: errorBodySchema },
       },
       config: { access: { roles: ['investigator'] as const } },
+      preHandler: app.passwordRateLimit,
     },
     async (request) =>
       signVisit(

@@ -1,6 +1,7 @@
 import { type Db, queryRows, SYSTEM_ACTOR, schema, withAudit } from '@mini-edc/db';
-import { newPasswordSchema } from '@mini-edc/domain';
+import { passwordRefusalMessage } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
+import { passwordRefusal } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
 
 /**
@@ -9,12 +10,11 @@ import { hashPassword } from '../auth/passwords';
  * changed at the first sign-in. Never runs again once any user exists.
  */
 export async function bootstrapAdmin(db: Db, email: string, password: string): Promise<boolean> {
-  const parsed = newPasswordSchema.safeParse(password);
-  if (!parsed.success) {
-    throw new Error(`EDC_BOOTSTRAP_ADMIN_PASSWORD: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-  }
   const existing = await queryRows(db, sql`select 1 from users limit 1`);
+  // Checked only when it is used: a later, stricter policy must not stop an existing deployment.
   if (existing.length > 0) return false;
+  const refusal = passwordRefusal(password, { email });
+  if (refusal) throw new Error(`EDC_BOOTSTRAP_ADMIN_PASSWORD: ${passwordRefusalMessage(refusal)}`);
   const passwordHash = await hashPassword(password);
   await withAudit(db, { ...SYSTEM_ACTOR, reason: 'first administrator (bootstrap)' }, (tx) =>
     tx.insert(schema.users).values({

@@ -1,10 +1,13 @@
 import { type Db, queryRows, SYSTEM_ACTOR, schema, withAudit } from '@mini-edc/db';
 import type { StudyDefinition } from '@mini-edc/domain';
-import { sql } from 'drizzle-orm';
-import { hashPassword } from '../auth/passwords';
+import { eq, sql } from 'drizzle-orm';
+import { hashPassword, verifyPassword } from '../auth/passwords';
 import { seedDemoParticipants } from './demo-participants';
 
-export const demoPassword = 'Demo-2026!';
+/** Meets the password policy (docs/security.md): a demo should not teach a weak password. */
+export const demoPassword = 'Vapur-Pusula-42';
+/** The demo password of data folders seeded before the policy; their demo users keep it. */
+export const legacyDemoPassword = 'Demo-2026!';
 
 export const demoSites = [
   { code: 'S01', name: 'Ankara City Hospital (Bilkent)' },
@@ -19,6 +22,20 @@ export const demoUsers = [
   { email: 'assessor@demo.edc', displayName: 'Fatma Assessor', role: 'assessor', sites: ['S01'] },
   { email: 'monitor@demo.edc', displayName: 'Gökhan Monitor', role: 'monitor', sites: ['S01', 'S02'] },
 ] as const;
+
+/**
+ * The password the demo users of this database sign in with: today's, or the one they were
+ * seeded with before the policy (existing accounts keep their passwords), so `npm start` prints
+ * the logins that work.
+ */
+export async function demoPasswordInUse(db: Db): Promise<string> {
+  const [admin] = await db
+    .select({ passwordHash: schema.users.passwordHash })
+    .from(schema.users)
+    .where(eq(schema.users.email, demoUsers[0].email));
+  if (!admin || (await verifyPassword(admin.passwordHash, demoPassword))) return demoPassword;
+  return (await verifyPassword(admin.passwordHash, legacyDemoPassword)) ? legacyDemoPassword : demoPassword;
+}
 
 /**
  * Seeds the demo study once: two sites and one user of each role. Does nothing when any site

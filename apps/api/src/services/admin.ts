@@ -8,6 +8,7 @@ import {
   type UpdateUserRequest,
 } from '@mini-edc/domain';
 import { eq, inArray, sql } from 'drizzle-orm';
+import { assertAcceptablePassword } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
 import { endAllSessionsOf } from './sessions';
 
@@ -97,6 +98,7 @@ async function assertSitesExist(db: Db, siteIds: string[]) {
 
 export async function createUser(db: Db, ctx: AuditContext, input: CreateUserRequest): Promise<AdminUser> {
   await assertSitesExist(db, input.siteIds);
+  assertAcceptablePassword(input.temporaryPassword, input, 'body.temporaryPassword');
   const passwordHash = await hashPassword(input.temporaryPassword);
   try {
     const id = await withAudit(db, ctx, async (tx) => {
@@ -166,7 +168,8 @@ export async function updateUser(
 }
 
 export async function resetPassword(db: Db, ctx: AuditContext, id: string, temporaryPassword: string) {
-  await getUser(db, id);
+  const user = await getUser(db, id);
+  assertAcceptablePassword(temporaryPassword, user, 'body.temporaryPassword');
   const passwordHash = await hashPassword(temporaryPassword);
   await withAudit(db, { ...ctx, reason: 'password reset by an admin' }, async (tx) => {
     await tx

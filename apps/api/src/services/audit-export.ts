@@ -8,7 +8,7 @@ import {
   verifyAuditChain,
   withAudit,
 } from '@mini-edc/db';
-import type { AuditFilter, AuditVerification } from '@mini-edc/domain';
+import { type AuditFilter, type AuditVerification, neutralizeCsvText } from '@mini-edc/domain';
 import { stringify } from 'csv-stringify';
 import { type AuditRow, auditPageSql, changeList, ordersByTime, type PageEnd } from './audit-review';
 import type { AuthUser } from './sessions';
@@ -79,13 +79,21 @@ async function* auditRecords(db: Db, user: AuthUser, filter: AuditFilter): Async
   }
 }
 
+/** URL-encoded, so no comma, quote or formula character of a filter value reaches the file. */
+function filterText(filter: AuditFilter): string {
+  const pairs = Object.entries(filter)
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k, v]): [string, string] => [k, String(v)]);
+  return new URLSearchParams(pairs).toString() || 'none';
+}
+
 function headerComment(user: AuthUser, filter: AuditFilter, verification: AuditVerification, at: Date) {
   const chain = verification.ok
     ? `intact (${verification.rowsChecked} rows in ${verification.chains} chains)`
     : `BROKEN at audit row ${verification.firstBreak?.id} (${verification.firstBreak?.problem}); ${verification.rowsChecked} rows in ${verification.chains} chains`;
   return [
     `# mini-EDC audit trail export, generated ${at.toISOString()} by ${user.email} (${user.role})`,
-    `# filters: ${JSON.stringify(filter)}`,
+    `# filters: ${filterText(filter)}`,
     `# audit chain verification at export time: ${chain}`,
   ]
     .map((line) => line.replace(/[\r\n]+/g, ' '))
@@ -130,6 +138,8 @@ export async function exportAuditCsv(
     columns: [...auditCsvColumns],
     record_delimiter: 'windows',
     quote_record_delimiter: true,
+    // Values people typed (reasons, form text) must not run as formulas in a spreadsheet.
+    cast: { string: neutralizeCsvText },
   });
   pipeline(Readable.from(auditRecords(db, user, filter)), csv, out).catch((error: unknown) => {
     // Headers are gone by now: cutting the stream short is the only honest signal left.

@@ -1,19 +1,10 @@
 import { appendAuditEvent, type Db, schema, withAudit } from '@mini-edc/db';
 import { DomainError, type Me } from '@mini-edc/domain';
 import { eq, inArray, sql } from 'drizzle-orm';
-import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords';
-import { endAllSessionsOf, type SessionPolicy } from './sessions';
-
-export interface LockoutPolicy {
-  attempts: number;
-  minutes: number;
-}
-
-const invalid = () =>
-  new DomainError(
-    'INVALID_CREDENTIALS',
-    'Sign-in failed: the email or password is wrong, or the account is temporarily locked.',
-  );
+import { assertAcceptablePassword } from '../auth/password-policy';
+import { hashPassword } from '../auth/passwords';
+import { checkPassword, clearFailures, type LockoutPolicy, recordReauthentication } from './password-check';
+import { endOtherSessionsOf, type SessionPolicy } from './sessions';
 
 interface LoginInput {
   email: string;
@@ -23,14 +14,10 @@ interface LoginInput {
 }
 
 /**
- * Checks a password, counting consecutive failures towards a temporary lock. The answer is the
- * same for an unknown email, a wrong password, a locked and a deactivated account, and an
- * argon2 verification runs in every case so timing does not tell them apart either.
+ * Checks a sign-in through the one password check (services/password-check.ts). The answer is the
+ * same for an unknown email, a wrong password, a locked and a deactivated account.
  */
 export async function login(db: Db, input: LoginInput, lockout: LockoutPolicy) {
-  const [user] = await db.select().from(schema.users).where(eq(schema.users.email, input.email));
-  const locked = !!user?.lockedUntil && user.lockedUntil.getTime() > Date.now();
-  const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
   // Nobody is signed in yet: the actor is anonymous, the account concerned is the record.
   const anonymous = {
     actorId: 'anonymous',
@@ -38,31 +25,17 @@ export async function login(db: Db, input: LoginInput, lockout: LockoutPolicy) {
     actorLabel: input.email,
     requestId: input.requestId,
   };
-
-  if (!user?.active || locked || !passwordOk) {
-    const why = !user ? 'unknown email' : !user.active ? 'deactivated' : locked ? 'locked' : 'wrong password';
-    await withAudit(db, { ...anonymous, reason: `failed login: ${why}` }, async (tx) => {
-      if (user?.active && !locked) {
-        const failures = user.failedLogins + 1;
-        const lockNow = failures >= lockout.attempts;
-        await tx
-          .update(schema.users)
-          .set({
-            failedLogins: lockNow ? 0 : failures,
-            lockedUntil: lockNow ? new Date(Date.now() + lockout.minutes * 60_000) : user.lockedUntil,
-          })
-          .where(eq(schema.users.id, user.id));
-      }
-      await appendAuditEvent(tx, {
-        action: 'LOGIN_FAILED',
-        tableName: 'sessions',
-        recordId: user?.id ?? null,
-        details: { email: input.email, ip: input.ip, why },
-      });
-    });
-    throw invalid();
-  }
-  return user;
+  return checkPassword(
+    db,
+    {
+      account: { email: input.email },
+      password: input.password,
+      purpose: 'login',
+      ctx: anonymous,
+      details: { ip: input.ip },
+    },
+    lockout,
+  );
 }
 
 export async function recordLogin(
@@ -76,12 +49,7 @@ export async function recordLogin(
     db,
     { actorId: user.id, actorRole: user.role, actorLabel: user.email, requestId },
     async (tx) => {
-      if (user.failedLogins > 0) {
-        await tx
-          .update(schema.users)
-          .set({ failedLogins: 0, lockedUntil: null })
-          .where(eq(schema.users.id, user.id));
-      }
+      await clearFailures(tx, user);
       await appendAuditEvent(tx, {
         action: 'LOGIN',
         tableName: 'sessions',
@@ -121,31 +89,46 @@ export async function me(db: Db, userId: string): Promise<Me> {
 
 type Ctx = Parameters<typeof withAudit>[1];
 
+/**
+ * A new password for the signed-in user, after the current one is checked like any other password
+ * (same lockout, same audit). Every other session of the user ends in the same transaction, so a
+ * stolen session does not outlive the victim's password change; the current session continues.
+ */
 export async function changePassword(
   db: Db,
   ctx: Ctx,
-  userId: string,
+  current: { userId: string; sessionId: string },
   currentPassword: string,
   newPassword: string,
+  lockout: LockoutPolicy,
 ) {
-  const [user] = await db.select().from(schema.users).where(eq(schema.users.id, userId));
-  if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
-    throw new DomainError('VALIDATION_FAILED', 'The current password is wrong.', [
-      { path: 'body.currentPassword', message: 'The current password is wrong' },
-    ]);
-  }
-  const passwordHash = await hashPassword(newPassword);
-  await withAudit(db, { ...ctx, reason: 'password changed by the user' }, (tx) =>
-    tx
-      .update(schema.users)
-      .set({ passwordHash, mustChangePassword: false })
-      .where(eq(schema.users.id, userId)),
+  const user = await checkPassword(
+    db,
+    { account: { userId: current.userId }, password: currentPassword, purpose: 'change_password', ctx },
+    lockout,
   );
+  assertAcceptablePassword(newPassword, user, 'body.newPassword');
+  const passwordHash = await hashPassword(newPassword);
+  await withAudit(db, { ...ctx, reason: 'password changed by the user' }, async (tx) => {
+    await tx
+      .update(schema.users)
+      .set({ passwordHash, mustChangePassword: false, failedLogins: 0, lockedUntil: null })
+      .where(eq(schema.users.id, user.id));
+    const ended = await endOtherSessionsOf(tx, user.id, current.sessionId);
+    if (ended > 0) {
+      await appendAuditEvent(tx, {
+        action: 'SESSIONS_ENDED',
+        tableName: 'sessions',
+        recordId: user.id,
+        details: { sessions: ended, cause: 'password changed' },
+      });
+    }
+  });
 }
 
 /**
- * Re-authentication for signatures (21 CFR 11.200): the password is checked again inside the
- * signing request itself. A wrong password counts towards the lockout like a failed login.
+ * Re-authentication (21 CFR 11.200): the password is checked again inside the request, counting
+ * towards the same lockout as a sign-in. REAUTHENTICATED is written only on success.
  */
 export async function confirmPassword(
   db: Db,
@@ -154,35 +137,12 @@ export async function confirmPassword(
   password: string,
   lockout: LockoutPolicy,
 ) {
-  const [user] = await db.select().from(schema.users).where(eq(schema.users.id, userId));
-  if (user && (await verifyPassword(user.passwordHash, password))) {
-    await withAudit(db, ctx, (tx) =>
-      appendAuditEvent(tx, { action: 'REAUTHENTICATED', tableName: 'sessions', recordId: userId }),
-    );
-    return;
-  }
-  await withAudit(db, { ...ctx, reason: 'failed re-authentication' }, async (tx) => {
-    if (user) {
-      const failures = user.failedLogins + 1;
-      const lockNow = failures >= lockout.attempts;
-      await tx
-        .update(schema.users)
-        .set({
-          failedLogins: lockNow ? 0 : failures,
-          lockedUntil: lockNow ? new Date(Date.now() + lockout.minutes * 60_000) : user.lockedUntil,
-        })
-        .where(eq(schema.users.id, userId));
-      if (lockNow) await endAllSessionsOf(tx, userId);
-    }
-    await appendAuditEvent(tx, {
-      action: 'REAUTHENTICATION_FAILED',
-      tableName: 'sessions',
-      recordId: userId,
-    });
-  });
-  throw new DomainError('INVALID_CREDENTIALS', 'The password is wrong.', [
-    { path: 'body.password', message: 'The password is wrong' },
-  ]);
+  const user = await checkPassword(
+    db,
+    { account: { userId }, password, purpose: 'reauthenticate', ctx },
+    lockout,
+  );
+  await withAudit(db, ctx, (tx) => recordReauthentication(tx, user));
 }
 
 export async function setLocale(db: Db, ctx: Ctx, userId: string, locale: 'en' | 'tr') {
@@ -198,4 +158,4 @@ export async function recordLogout(db: Db, ctx: Ctx, sessionId: string) {
   });
 }
 
-export type { SessionPolicy };
+export type { LockoutPolicy, SessionPolicy };

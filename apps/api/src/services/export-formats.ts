@@ -7,6 +7,7 @@ import {
   type ExportFormat,
   longCsvHeader,
   longCsvRows,
+  neutralizeCsvText,
   odmAdminData,
   odmClinicalDataOpen,
   odmFooter,
@@ -63,13 +64,13 @@ export interface ExportJob {
 /**
  * RFC 4180 CSV: CRLF line ends, fields quoted when needed, UTF-8. A null cell is an empty field,
  * never 0; numbers are written in plain decimal digits (no exponent) so statistics packages read
- * them as numbers. No spreadsheet-formula escaping: the file is for analysis software, and a
- * prefixed apostrophe would change the data.
+ * them as numbers; text that a spreadsheet would run as a formula is marked as text
+ * (`neutralizeCsvText`, docs/security.md), which the data dictionary explains.
  */
 function csv(rows: readonly (readonly CsvCell[])[]): string {
   return stringify(rows as CsvCell[][], {
     record_delimiter: 'windows',
-    cast: { number: (n) => plainNumber(n) },
+    cast: { number: (n) => plainNumber(n), string: neutralizeCsvText },
   });
 }
 

@@ -91,10 +91,8 @@ export async function saveForm(
         'VERSION_CONFLICT',
         `Someone saved a newer version (${existing.version}) of this form while you were editing version ${input.expectedVersion}. Nothing was overwritten.`,
         undefined,
-        {
-          current: formRecordOf(existing),
-          submitted: input.data,
-        },
+        // The caller has what it sent; echoing it would return unbounded input (docs/security.md).
+        { current: formRecordOf(existing) },
       );
     }
     // Once complete, a record stays complete: later edits are corrections and need a reason.

@@ -1,6 +1,6 @@
-import { type Db, queryRows, schema } from '@mini-edc/db';
+import { type Db, type Executor, queryRows, schema } from '@mini-edc/db';
 import type { Role } from '@mini-edc/domain';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { newToken, tokenDigest } from '../auth/tokens';
 
 export interface AuthUser {
@@ -106,12 +106,25 @@ export async function endSession(db: Db, sessionId: string) {
     .where(and(eq(schema.sessions.id, sessionId), isNull(schema.sessions.endedAt)));
 }
 
-export async function endAllSessionsOf(
-  db: Db | Parameters<Parameters<Db['transaction']>[0]>[0],
-  userId: string,
-) {
+export async function endAllSessionsOf(db: Executor, userId: string) {
   await db
     .update(schema.sessions)
     .set({ endedAt: new Date() })
     .where(and(eq(schema.sessions.userId, userId), isNull(schema.sessions.endedAt)));
+}
+
+/** Ends every session of the user but `keepSessionId`; returns how many ended. */
+export async function endOtherSessionsOf(db: Executor, userId: string, keepSessionId: string) {
+  const ended = await db
+    .update(schema.sessions)
+    .set({ endedAt: new Date() })
+    .where(
+      and(
+        eq(schema.sessions.userId, userId),
+        isNull(schema.sessions.endedAt),
+        ne(schema.sessions.id, keepSessionId),
+      ),
+    )
+    .returning({ id: schema.sessions.id });
+  return ended.length;
 }

@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { type AuditContext, appendAuditEvent, schema, withAudit } from '@mini-edc/db';
 import { canonicalJson, DomainError } from '@mini-edc/domain';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { LockoutPolicy } from './auth';
-import { confirmPassword } from './auth';
 import { lockParticipant, type ServiceEnv } from './participants';
+import { checkPassword, type LockoutPolicy, recordReauthentication } from './password-check';
 import { openQueryCount } from './queries';
 import type { AuthUser } from './sessions';
 
@@ -33,6 +32,9 @@ export function signedContentHash(record: {
 /**
  * An investigator signs every completed record of a visit after entering the password again in
  * the same request (21 CFR 11.200). Drafts and records with unresolved queries block signing.
+ * A wrong password counts towards the one lockout (services/password-check.ts); a right one is
+ * recorded as REAUTHENTICATED in the signing transaction itself, so a refused signing leaves no
+ * re-authentication behind.
  */
 export async function signVisit(
   env: ServiceEnv,
@@ -43,7 +45,11 @@ export async function signVisit(
   password: string,
   lockout: LockoutPolicy,
 ) {
-  await confirmPassword(env.db, ctx, user.id, password, lockout);
+  const account = await checkPassword(
+    env.db,
+    { account: { userId: user.id }, password, purpose: 'sign', ctx },
+    lockout,
+  );
   return withAudit(env.db, { ...ctx, reason: SIGNATURE_MEANING }, async (tx) => {
     const participant = await lockParticipant(tx, user, participantId);
     const records = await tx
@@ -92,6 +98,7 @@ export async function signVisit(
           ),
         );
     }
+    await recordReauthentication(tx, account);
     await appendAuditEvent(tx, {
       action: 'SIGN',
       tableName: 'form_records',

@@ -8,8 +8,8 @@ function pick(chars: string, random: number): string {
 }
 
 /**
- * A random 14-character temporary password that meets the contract's rule (letters and digits,
- * at least 10 characters), from the browser's cryptographic generator.
+ * A random 14-character temporary password from the browser's cryptographic generator: about
+ * 80 bits, far beyond the password policy's minimum length and guessability (docs/security.md).
  */
 export function generateTemporaryPassword(length = 14): string {
   const random = crypto.getRandomValues(new Uint32Array(length));

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { type AdminUser, createUserRequestSchema, type Site } from '@mini-edc/domain';
+import { type AdminUser, createUserRequestSchema, PASSWORD_MIN_LENGTH, type Site } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -69,7 +69,7 @@ export function UserCreateForm({ sites, onCreated, onCancel }: UserCreateFormPro
       <SiteCheckboxes control={form.control} name="siteIds" legend={t('admin.users.sites')} sites={sites} />
       <TextField
         label={t('admin.users.temporaryPassword')}
-        hint={t('admin.users.temporaryPasswordHint')}
+        hint={t('admin.users.temporaryPasswordHint', { min: PASSWORD_MIN_LENGTH })}
         type="text"
         autoComplete="off"
         spellCheck={false}

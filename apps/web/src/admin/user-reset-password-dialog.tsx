@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { type AdminUser, resetPasswordRequestSchema } from '@mini-edc/domain';
+import { type AdminUser, PASSWORD_MIN_LENGTH, resetPasswordRequestSchema } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -44,7 +44,7 @@ export function UserResetPasswordDialog({ user, onDone, onClose }: UserResetPass
         <FormAlert message={general} />
         <TextField
           label={t('admin.users.temporaryPassword')}
-          hint={t('admin.users.temporaryPasswordHint')}
+          hint={t('admin.users.temporaryPasswordHint', { min: PASSWORD_MIN_LENGTH })}
           type="text"
           autoComplete="off"
           spellCheck={false}

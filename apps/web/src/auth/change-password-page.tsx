@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { changePasswordRequestSchema } from '@mini-edc/domain';
+import { changePasswordRequestSchema, PASSWORD_MIN_LENGTH } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -71,7 +71,7 @@ export function ChangePasswordPage() {
         />
         <TextField
           label={t('changePassword.new')}
-          hint={t('changePassword.newHint')}
+          hint={t('changePassword.newHint', { min: PASSWORD_MIN_LENGTH })}
           type="password"
           autoComplete="new-password"
           error={errors.newPassword}

@@ -1,20 +1,23 @@
+import { PASSWORD_MIN_LENGTH, type PasswordRefusal, passwordRefusalMessage } from '@mini-edc/domain';
+
 /**
  * Turkish for the English sentences that come from the shared zod contracts (@mini-edc/domain)
  * and from the API. The contracts are written once in English; the web app translates them here
  * rather than keeping a second copy of each rule. Unknown sentences fall back to a text per error
  * code (see messages.ts).
  */
+const shortPassword: PasswordRefusal = { code: 'PASSWORD_TOO_SHORT', params: { min: PASSWORD_MIN_LENGTH } };
+
 export const trMessages: Record<string, string> = {
+  // The password length rule of the contract, whose English sentence names the minimum.
+  [passwordRefusalMessage(shortPassword)]: `En az ${PASSWORD_MIN_LENGTH} karakter kullanın`,
   'Enter a valid email address': 'Geçerli bir e-posta adresi girin',
   'Email is too long': 'E-posta adresi çok uzun',
   'Enter your password': 'Parolanızı girin',
   'Password is too long': 'Parola çok uzun',
   'Enter your current password': 'Mevcut parolanızı girin',
-  'Use at least 10 characters': 'En az 10 karakter kullanın',
   'Use at most 200 characters': 'En fazla 200 karakter kullanın',
   'Use at most 120 characters': 'En fazla 120 karakter kullanın',
-  'Include at least one letter': 'En az bir harf kullanın',
-  'Include at least one digit': 'En az bir rakam kullanın',
   'The new password must differ from the current one': 'Yeni parola mevcut paroladan farklı olmalı',
   'Use a letter and two digits, e.g. S03': 'Bir harf ve iki rakam kullanın, ör. S03',
   'Enter the site name': 'Merkez adını girin',

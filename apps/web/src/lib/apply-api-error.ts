@@ -1,6 +1,7 @@
 import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form';
 import { ApiError, isSessionEnded } from '../api/client';
 import { i18n } from '../i18n';
+import { codedFieldText } from '../i18n/field-codes';
 import { describeError, translateMessage } from '../i18n/messages';
 import { fieldForPath } from './field-path';
 
@@ -21,10 +22,11 @@ export function applyApiError<T extends FieldValues>(
     for (const field of error.body?.error.fields ?? []) {
       const name = fieldForPath(field.path, fields);
       if (name) {
-        setError(name, { type: 'server', message: field.message }, { shouldFocus: marked === 0 });
+        const message = codedFieldText(field, i18n.t) ?? field.message;
+        setError(name, { type: 'server', message }, { shouldFocus: marked === 0 });
         marked++;
       } else {
-        leftOver.push(translateMessage(field.message));
+        leftOver.push(codedFieldText(field, i18n.t) ?? translateMessage(field.message));
       }
     }
   }

@@ -8,10 +8,19 @@ export const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    /** On a version conflict: the record as it is now, and what the caller tried to save. */
+    fields: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          /** A reason the web words itself (e.g. PASSWORD_TOO_GUESSABLE), with its parameters. */
+          code: z.string().optional(),
+          params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+        }),
+      )
+      .optional(),
+    /** On a version conflict: the record as it is now (what the caller sent is not echoed). */
     current: z.unknown().optional(),
-    submitted: z.unknown().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
@@ -50,6 +59,8 @@ export type ErrorCode = (typeof errorCodes)[number];
 export interface FieldError {
   path: string;
   message: string;
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 /**

@@ -6,6 +6,7 @@ export * from './exports';
 export * from './health';
 export * from './lifecycle';
 export * from './participants';
+export * from './password-policy';
 export * from './randomization';
 export * from './review';
 export * from './study-lifecycle';

@@ -1,4 +1,5 @@
 import type { StudyDefinition } from '../study/definition-schema';
+import { CSV_FORMULA_NOTE } from './csv-safety';
 import type { ExportOptions } from './types';
 import { wideColumns } from './wide-columns';
 
@@ -86,6 +87,6 @@ export function dataDictionaryMarkdown(
   const title = `# Data dictionary: ${def.nctId}${opts.blinded ? ' (blinded)' : ''}\n\n`;
   const note =
     'Empty cells are missing values (never 0). Booleans are 1 = yes, 0 = no. Multiple choices are ' +
-    'comma-separated codes. ODI totals are recomputed from the items (protocol §3.2).\n\n';
+    `comma-separated codes. ODI totals are recomputed from the items (protocol §3.2). ${CSV_FORMULA_NOTE}\n\n`;
   return `${title}${note}${[line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')}\n`;
 }

@@ -1,0 +1,140 @@
+import { type AuditContext, appendAuditEvent, type Db, schema, type Tx, withAudit } from '@mini-edc/db';
+import { DomainError } from '@mini-edc/domain';
+import { eq, sql } from 'drizzle-orm';
+import { decoyHash, verifyPassword } from '../auth/passwords';
+import { endAllSessionsOf } from './sessions';
+
+export interface LockoutPolicy {
+  attempts: number;
+  minutes: number;
+}
+
+/**
+ * Why a password is being checked. Every purpose counts towards the same lockout (docs/security.md,
+ * "one lockout"): a guess at change-password or at a signature is as much a guess as one at login.
+ */
+export type PasswordPurpose = 'login' | 'change_password' | 'reauthenticate' | 'sign';
+
+const failedAction: Record<PasswordPurpose, string> = {
+  login: 'LOGIN_FAILED',
+  change_password: 'PASSWORD_CHANGE_FAILED',
+  reauthenticate: 'REAUTHENTICATION_FAILED',
+  sign: 'REAUTHENTICATION_FAILED',
+};
+
+const failedReason: Record<PasswordPurpose, string> = {
+  login: 'failed login',
+  change_password: 'failed password change',
+  reauthenticate: 'failed re-authentication',
+  sign: 'failed re-authentication for a signature',
+};
+
+/** The answer to a failed check; never says which of wrong, locked or unknown it was. */
+function refusal(purpose: PasswordPurpose): DomainError {
+  switch (purpose) {
+    case 'login':
+      return new DomainError(
+        'INVALID_CREDENTIALS',
+        'Sign-in failed: the email or password is wrong, or the account is temporarily locked.',
+      );
+    case 'change_password':
+      return new DomainError('VALIDATION_FAILED', 'The current password is wrong.', [
+        { path: 'body.currentPassword', message: 'The current password is wrong' },
+      ]);
+    case 'reauthenticate':
+    case 'sign':
+      return new DomainError('INVALID_CREDENTIALS', 'The password is wrong.', [
+        { path: 'body.password', message: 'The password is wrong' },
+      ]);
+  }
+}
+
+export interface PasswordCheck {
+  /** Sign-in names the account by email; the other checks by the signed-in user's id. */
+  account: { email: string } | { userId: string };
+  password: string;
+  purpose: PasswordPurpose;
+  /** The audit context of the request: the user for in-session checks, anonymous for sign-in. */
+  ctx: AuditContext;
+  /** Extra audit details of a failure (the client address of a sign-in). */
+  details?: Record<string, unknown>;
+}
+
+export type CheckedUser = typeof schema.users.$inferSelect;
+
+/**
+ * The one password check (docs/security.md): argon2 verification (against a decoy hash when the
+ * account is unknown, so timing tells nothing), the account's lock, and on failure one audited
+ * transaction that counts the failure and locks the account at the limit. The count is
+ * incremented in SQL, so parallel guesses each count. When an in-session check locks the
+ * account, every session of the user ends: whoever holds the session is guessing the password.
+ * On success nothing is written here; the caller clears the count with `clearFailures` in the
+ * transaction of what the password allowed (a sign-in, a signature, a new password).
+ */
+export async function checkPassword(
+  db: Db,
+  check: PasswordCheck,
+  lockout: LockoutPolicy,
+): Promise<CheckedUser> {
+  const where =
+    'email' in check.account
+      ? eq(schema.users.email, check.account.email)
+      : eq(schema.users.id, check.account.userId);
+  const [user] = await db.select().from(schema.users).where(where);
+  const locked = !!user?.lockedUntil && user.lockedUntil.getTime() > Date.now();
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyHash()), check.password);
+  if (user?.active && !locked && passwordOk) return user;
+
+  const why = !user ? 'unknown email' : !user.active ? 'deactivated' : locked ? 'locked' : 'wrong password';
+  await withAudit(db, { ...check.ctx, reason: `${failedReason[check.purpose]}: ${why}` }, async (tx) => {
+    let lockedNow = false;
+    if (user?.active && !locked) lockedNow = await countFailure(tx, user.id, lockout);
+    if (lockedNow && check.purpose !== 'login') await endAllSessionsOf(tx, user?.id ?? '');
+    await appendAuditEvent(tx, {
+      action: failedAction[check.purpose],
+      tableName: 'sessions',
+      recordId: user?.id ?? null,
+      details: {
+        ...('email' in check.account ? { email: check.account.email } : {}),
+        ...check.details,
+        purpose: check.purpose,
+        why,
+        ...(lockedNow ? { locked_for_minutes: lockout.minutes } : {}),
+      },
+    });
+  });
+  throw refusal(check.purpose);
+}
+
+/** Adds one failure; at the limit the account locks and the count starts again. True if it locked. */
+async function countFailure(tx: Tx, userId: string, lockout: LockoutPolicy): Promise<boolean> {
+  const [row] = await tx
+    .update(schema.users)
+    .set({
+      failedLogins: sql`case when ${schema.users.failedLogins} + 1 >= ${lockout.attempts} then 0
+                        else ${schema.users.failedLogins} + 1 end`,
+      lockedUntil: sql`case when ${schema.users.failedLogins} + 1 >= ${lockout.attempts}
+                       then now() + make_interval(mins => ${lockout.minutes})
+                       else ${schema.users.lockedUntil} end`,
+    })
+    .where(eq(schema.users.id, userId))
+    .returning({
+      lockedNow: sql<boolean>`${schema.users.lockedUntil} is not null and ${schema.users.lockedUntil} > now()`,
+    });
+  return row?.lockedNow === true;
+}
+
+/** A correct password ends the run of failures; nothing is written when there was none. */
+export async function clearFailures(tx: Tx, user: Pick<CheckedUser, 'id' | 'failedLogins'>) {
+  if (user.failedLogins === 0) return;
+  await tx
+    .update(schema.users)
+    .set({ failedLogins: 0, lockedUntil: null })
+    .where(eq(schema.users.id, user.id));
+}
+
+/** The REAUTHENTICATED event, written in the transaction of what the password confirmed. */
+export async function recordReauthentication(tx: Tx, user: Pick<CheckedUser, 'id' | 'failedLogins'>) {
+  await clearFailures(tx, user);
+  await appendAuditEvent(tx, { action: 'REAUTHENTICATED', tableName: 'sessions', recordId: user.id });
+}

@@ -1,0 +1,27 @@
+import { type FieldError, type PasswordWeakness, passwordWeaknesses } from '@mini-edc/domain';
+import type { TFunction } from 'i18next';
+
+const weaknesses = new Set<unknown>(passwordWeaknesses);
+const isWeakness = (value: unknown): value is PasswordWeakness => weaknesses.has(value);
+
+/**
+ * A field refusal the server sent as a code with parameters (docs/errors.md, "Field codes"),
+ * worded in the interface language; null for a code this catalogue does not know, so the
+ * caller falls back to the server's sentence. Takes the translation function, so it is tested
+ * in both languages without a browser.
+ */
+export function codedFieldText(field: FieldError, t: TFunction): string | null {
+  const params = field.params ?? {};
+  switch (field.code) {
+    case 'PASSWORD_TOO_SHORT':
+    case 'PASSWORD_TOO_LONG':
+      return t(`passwordPolicy.${field.code}`, params);
+    case 'PASSWORD_TOO_GUESSABLE': {
+      const given = params.reason;
+      const reason: PasswordWeakness = isWeakness(given) ? given : 'guessable';
+      return `${t('passwordPolicy.PASSWORD_TOO_GUESSABLE')} ${t(`passwordPolicy.reasons.${reason}`)}`;
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,55 @@
+import { createInstance } from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { en } from '../src/i18n/en';
+import { codedFieldText } from '../src/i18n/field-codes';
+import { tr } from '../src/i18n/tr';
+
+/** docs/security.md, control 3: the server's coded password refusals, worded in both languages. */
+async function translator(lng: 'en' | 'tr') {
+  const i18n = createInstance();
+  await i18n.init({
+    resources: { en: { translation: en }, tr: { translation: tr } },
+    lng,
+    interpolation: { escapeValue: false },
+  });
+  return i18n.t;
+}
+
+const path = 'body.newPassword';
+
+describe('coded password refusals beside the field', () => {
+  it('words the length rule with its minimum in English and Turkish', async () => {
+    const field = {
+      path,
+      message: 'Use at least 12 characters',
+      code: 'PASSWORD_TOO_SHORT',
+      params: { min: 12 },
+    };
+    expect(codedFieldText(field, await translator('en'))).toBe('Use at least 12 characters');
+    expect(codedFieldText(field, await translator('tr'))).toBe('En az 12 karakter kullanın');
+  });
+
+  it('says why a password is guessable, in each language', async () => {
+    const field = {
+      path,
+      message: 'This password is too easy to guess',
+      code: 'PASSWORD_TOO_GUESSABLE',
+      params: { reason: 'common' },
+    };
+    expect(codedFieldText(field, await translator('en'))).toBe(
+      'This password is too easy to guess. It is a commonly used password.',
+    );
+    expect(codedFieldText(field, await translator('tr'))).toBe(
+      'Bu parola çok kolay tahmin edilir. Yaygın olarak kullanılan bir parola.',
+    );
+  });
+
+  it('falls back to a general reason for one it does not know, and to the server text for other codes', async () => {
+    const t = await translator('en');
+    const unknownReason = { path, message: 'x', code: 'PASSWORD_TOO_GUESSABLE', params: { reason: 'novel' } };
+    expect(codedFieldText(unknownReason, t)).toBe(
+      'This password is too easy to guess. Add a few more uncommon words.',
+    );
+    expect(codedFieldText({ path, message: 'Already in use' }, t)).toBeNull();
+  });
+});
