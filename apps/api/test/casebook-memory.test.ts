@@ -41,6 +41,7 @@ beforeAll(async () => {
     role: 'admin',
     locale: 'en',
     mustChangePassword: false,
+    allocationReleased: false,
     siteIds: [siteId],
     sessionId: admin.id,
     csrfToken: '',

@@ -1,44 +1,38 @@
-import type { Role } from '@mini-edc/domain';
+import { type AccessSubject, type Capability, canAny } from '@mini-edc/domain';
 import type { en } from './i18n/en';
 
 export interface NavItem {
   to: string;
   label: `nav.${keyof typeof en.nav}`;
-  roles: readonly Role[];
+  /** Any of these capabilities of the access policy opens the page. */
+  needs: readonly Capability[];
 }
 
 /**
- * What each role may open. The header menu and the route guards both read this list, so a link
- * is never shown for a page the role cannot use. The API enforces the same rules on every call.
+ * Which pages a user may open, asked of the access policy (packages/domain/src/access), the same
+ * one the API enforces on every call. The header menu and the route guards both read this list,
+ * so a link is never shown for a page the user cannot use.
  */
 export const navItems: readonly NavItem[] = [
+  { to: '/participants', label: 'nav.participants', needs: ['read_participants'] },
+  { to: '/dashboard', label: 'nav.dashboard', needs: ['view_dashboard'] },
+  { to: '/queries', label: 'nav.queries', needs: ['raise_query', 'raise_self_check', 'answer_query'] },
+  { to: '/audit', label: 'nav.audit', needs: ['review_audit'] },
+  { to: '/exports', label: 'nav.exports', needs: ['export_data'] },
+  { to: '/admin/users', label: 'nav.users', needs: ['manage_users'] },
+  { to: '/admin/sites', label: 'nav.sites', needs: ['manage_sites'] },
   {
-    to: '/participants',
-    label: 'nav.participants',
-    roles: ['coordinator', 'investigator', 'monitor', 'assessor'],
+    to: '/admin/randomization-lists',
+    label: 'nav.randomizationLists',
+    needs: ['manage_randomization_lists'],
   },
-  {
-    to: '/dashboard',
-    label: 'nav.dashboard',
-    roles: ['coordinator', 'investigator', 'monitor', 'assessor', 'admin'],
-  },
-  { to: '/queries', label: 'nav.queries', roles: ['monitor', 'investigator', 'coordinator'] },
-  { to: '/audit', label: 'nav.audit', roles: ['monitor', 'admin', 'investigator', 'coordinator'] },
-  {
-    to: '/exports',
-    label: 'nav.exports',
-    roles: ['admin', 'monitor', 'investigator', 'coordinator', 'assessor'],
-  },
-  { to: '/admin/users', label: 'nav.users', roles: ['admin'] },
-  { to: '/admin/sites', label: 'nav.sites', roles: ['admin'] },
-  { to: '/admin/randomization-lists', label: 'nav.randomizationLists', roles: ['admin'] },
-  { to: '/admin/closeout', label: 'nav.closeout', roles: ['admin'] },
+  { to: '/admin/closeout', label: 'nav.closeout', needs: ['manage_study'] },
 ];
 
-export function rolesFor(to: string): readonly Role[] {
-  return navItems.find((item) => item.to === to)?.roles ?? [];
+export function needsFor(to: string): readonly Capability[] {
+  return navItems.find((item) => item.to === to)?.needs ?? [];
 }
 
-export function navFor(role: Role): NavItem[] {
-  return navItems.filter((item) => item.roles.includes(role));
+export function navFor(user: AccessSubject): NavItem[] {
+  return navItems.filter((item) => canAny(user, item.needs));
 }

@@ -4,7 +4,7 @@ import { createBrowserRouter } from 'react-router';
 import { LoginPage } from './auth/login-page';
 import { RequireAuth } from './auth/require-auth';
 import { Layout } from './components/layout';
-import { rolesFor } from './navigation';
+import { needsFor } from './navigation';
 import { HomePage } from './pages/home-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { monitorRoutes } from './review/monitor-routes';
@@ -55,7 +55,7 @@ export const router = createBrowserRouter([
         children: [{ path: 'change-password', element: <Loading>{<ChangePasswordPage />}</Loading> }],
       },
       {
-        element: <RequireAuth roles={rolesFor('/participants')} />,
+        element: <RequireAuth needs={needsFor('/participants')} />,
         children: [
           { path: 'participants', element: <Loading>{<ParticipantsPage />}</Loading> },
           { path: 'participants/new', element: <Loading>{<ScreeningWizard />}</Loading> },
@@ -69,11 +69,11 @@ export const router = createBrowserRouter([
       },
       ...monitorRoutes,
       {
-        element: <RequireAuth roles={rolesFor('/exports')} />,
+        element: <RequireAuth needs={needsFor('/exports')} />,
         children: [{ path: 'exports', element: <Loading>{<ExportsPage />}</Loading> }],
       },
       {
-        element: <RequireAuth roles={rolesFor('/admin/users')} />,
+        element: <RequireAuth needs={needsFor('/admin/users')} />,
         children: [
           {
             path: 'admin/users',
@@ -86,7 +86,7 @@ export const router = createBrowserRouter([
         ],
       },
       {
-        element: <RequireAuth roles={rolesFor('/admin/sites')} />,
+        element: <RequireAuth needs={needsFor('/admin/sites')} />,
         children: [
           {
             path: 'admin/sites',
@@ -99,7 +99,7 @@ export const router = createBrowserRouter([
         ],
       },
       {
-        element: <RequireAuth roles={rolesFor('/admin/randomization-lists')} />,
+        element: <RequireAuth needs={needsFor('/admin/randomization-lists')} />,
         children: [
           {
             path: 'admin/randomization-lists',
@@ -108,7 +108,7 @@ export const router = createBrowserRouter([
         ],
       },
       {
-        element: <RequireAuth roles={rolesFor('/admin/closeout')} />,
+        element: <RequireAuth needs={needsFor('/admin/closeout')} />,
         children: [{ path: 'admin/closeout', element: <Loading>{<CloseoutPage />}</Loading> }],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -1,3 +1,4 @@
+export * from './access/index';
 export * from './closeout/index';
 export * from './consort/index';
 export * from './contracts/index';

@@ -1,13 +1,14 @@
-import type { Role } from '@mini-edc/domain';
+import type { Capability } from '@mini-edc/domain';
 
 /**
- * Every route under /api declares who may call it (conventions §8, issue 3): either public, or a
- * list of roles. A route without a declaration fails at registration, so access is never implicit.
+ * Every route under /api declares who may call it (R-ACCESS-1): either public, or the capability
+ * of the access policy it needs (any of several, when a list). A route without a declaration fails
+ * at registration, so access is never implicit; the policy is in packages/domain/src/access.
  */
 export type RouteAccess =
   | { public: true; csrf?: 'login' }
   | {
-      roles: readonly Role[];
+      capability: Capability | readonly Capability[];
       /** Reachable while the user must change a temporary password (me, logout, change-password). */
       duringPasswordChange?: boolean;
     };
@@ -18,12 +19,7 @@ declare module 'fastify' {
   }
 }
 
-export const allRoles = [
-  'admin',
-  'coordinator',
-  'investigator',
-  'assessor',
-  'monitor',
-] as const satisfies readonly Role[];
-/** Roles that may read participant data (site-scoped in SQL). */
-export const clinicalReaders = ['admin', 'coordinator', 'investigator', 'assessor', 'monitor'] as const;
+/** The route config for a capability (`config: requires('randomize')`). */
+export function requires(capability: Capability | readonly Capability[]) {
+  return { access: { capability } } as const;
+}

@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import type { AuditContext } from '@mini-edc/db';
-import { DomainError } from '@mini-edc/domain';
+import { canAny, DomainError } from '@mini-edc/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { RouteAccess } from '../auth/route-access';
@@ -117,7 +117,8 @@ export const authPlugin = fp(
       if (user.mustChangePassword && !access.duringPasswordChange) {
         throw new DomainError('PASSWORD_CHANGE_REQUIRED', 'Change your temporary password first.');
       }
-      if (!access.roles.includes(user.role)) {
+      const wanted = typeof access.capability === 'string' ? [access.capability] : access.capability;
+      if (!canAny(user, wanted)) {
         throw new DomainError('FORBIDDEN', 'Your role does not allow this.');
       }
       if (found.touch) await touchSession(app.db.db, user.sessionId);

@@ -10,6 +10,7 @@ import {
 } from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requires } from '../auth/route-access';
 import { auditContext, currentUser } from '../plugins/auth';
 import {
   createSite,
@@ -21,10 +22,11 @@ import {
   unlockUser,
   updateUser,
 } from '../services/admin';
-import { errorResponses, roleGroups } from './route-common';
+import { errorResponses } from './route-common';
 
 const errors = errorResponses;
-const adminOnly = { access: { roles: roleGroups.admin } };
+const sitesAdmin = requires('manage_sites');
+const usersAdmin = requires('manage_users');
 
 /** Sites and user accounts (issue 3 item 7). Users are deactivated, never deleted. */
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -33,14 +35,14 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/admin/sites',
-    { schema: { tags, response: { 200: z.array(siteSchema), ...errors } }, config: adminOnly },
+    { schema: { tags, response: { 200: z.array(siteSchema), ...errors } }, config: sitesAdmin },
     async () => listSites(db),
   );
   app.post(
     '/admin/sites',
     {
       schema: { tags, body: createSiteRequestSchema, response: { 201: siteSchema, ...errors } },
-      config: adminOnly,
+      config: sitesAdmin,
     },
     async (request, reply) =>
       reply.status(201).send(await createSite(db, auditContext(request), request.body)),
@@ -54,21 +56,21 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         body: renameSiteRequestSchema,
         response: { 200: siteSchema, ...errors },
       },
-      config: adminOnly,
+      config: sitesAdmin,
     },
     async (request) => renameSite(db, auditContext(request), request.params.id, request.body.name),
   );
 
   app.get(
     '/admin/users',
-    { schema: { tags, response: { 200: z.array(adminUserSchema), ...errors } }, config: adminOnly },
+    { schema: { tags, response: { 200: z.array(adminUserSchema), ...errors } }, config: usersAdmin },
     async () => listUsers(db),
   );
   app.post(
     '/admin/users',
     {
       schema: { tags, body: createUserRequestSchema, response: { 201: adminUserSchema, ...errors } },
-      config: adminOnly,
+      config: usersAdmin,
     },
     async (request, reply) =>
       reply.status(201).send(await createUser(db, auditContext(request), request.body)),
@@ -83,7 +85,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         body: updateUserRequestSchema,
         response: { 200: adminUserSchema, ...errors },
       },
-      config: adminOnly,
+      config: usersAdmin,
     },
     async (request) =>
       updateUser(db, auditContext(request), currentUser(request).id, request.params.id, request.body),
@@ -98,7 +100,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         body: resetPasswordRequestSchema,
         response: { 204: z.null(), ...errors },
       },
-      config: adminOnly,
+      config: usersAdmin,
     },
     async (request, reply) => {
       await resetPassword(db, auditContext(request), request.params.id, request.body.temporaryPassword);
@@ -109,7 +111,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     '/admin/users/:id/unlock',
     {
       schema: { tags, params: idParamsSchema, response: { 204: z.null(), ...errors } },
-      config: adminOnly,
+      config: usersAdmin,
     },
     async (request, reply) => {
       await unlockUser(db, auditContext(request), request.params.id);

@@ -8,7 +8,7 @@ import {
 } from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { allRoles } from '../auth/route-access';
+import { requires } from '../auth/route-access';
 import {
   auditContext,
   clearSessionCookie,
@@ -28,7 +28,7 @@ import {
 import { createSession, lookupSession } from '../services/sessions';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 429: errorBodySchema };
-const signedIn = { roles: allRoles, duringPasswordChange: true } as const;
+const signedIn = { capability: 'use_account', duringPasswordChange: true } as const;
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const lockout = { attempts: app.config.EDC_LOCKOUT_ATTEMPTS, minutes: app.config.EDC_LOCKOUT_MINUTES };
@@ -130,7 +130,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         body: reauthenticateRequestSchema,
         response: { 204: z.null(), ...errors },
       },
-      config: { access: { roles: allRoles } },
+      config: requires('use_account'),
       preHandler: app.passwordRateLimit,
     },
     async (request, reply) => {

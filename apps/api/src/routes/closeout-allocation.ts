@@ -7,6 +7,7 @@ import {
 } from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requires } from '../auth/route-access';
 import { auditContext, currentUser } from '../plugins/auth';
 import {
   exportAllocations,
@@ -14,10 +15,10 @@ import {
   verificationFile,
   verifyList,
 } from '../services/allocation-verification';
-import { errorResponses, roleGroups } from './route-common';
+import { errorResponses } from './route-common';
 
 const errors = { ...errorResponses, 423: errorBodySchema };
-const adminOnly = { access: { roles: roleGroups.admin } };
+const adminOnly = requires('verify_allocation');
 const fileBody = z.instanceof(Buffer);
 
 /** Allocation verification after lock (docs/closeout.md). */

@@ -2,9 +2,10 @@ import { Readable } from 'node:stream';
 import { errorBodySchema } from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requires } from '../auth/route-access';
 import { auditContext, currentUser } from '../plugins/auth';
 import { finalBundle } from '../services/final-bundle';
-import { errorResponses, roleGroups } from './route-common';
+import { errorResponses } from './route-common';
 
 const errors = { ...errorResponses, 423: errorBodySchema };
 
@@ -22,7 +23,7 @@ export const closeoutBundleRoutes: FastifyPluginAsyncZod = async (app) => {
           ...errors,
         },
       },
-      config: { access: { roles: roleGroups.admin } },
+      config: requires('manage_study'),
     },
     async (request, reply) => {
       const bundle = await finalBundle(

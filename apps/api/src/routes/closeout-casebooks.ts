@@ -9,6 +9,7 @@ import {
 } from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requires } from '../auth/route-access';
 import { auditContext, currentUser } from '../plugins/auth';
 import {
   type CasebookOptions,
@@ -18,11 +19,11 @@ import {
   siteCasebookArchive,
 } from '../services/casebooks';
 import type { AuthUser } from '../services/sessions';
-import { errorResponses, roleGroups } from './route-common';
+import { errorResponses } from './route-common';
 
 const errors = { ...errorResponses, 423: errorBodySchema };
 // The sites keep their participants' casebooks (ICH E6): their staff and the admins.
-const casebookReaders = { access: { roles: [...roleGroups.admin, ...roleGroups.siteStaff] } };
+const casebookReaders = requires('read_casebooks');
 
 function optionsOf(query: z.infer<typeof casebookQuerySchema>, user: AuthUser): CasebookOptions {
   return {

@@ -9,7 +9,7 @@ import {
 } from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { clinicalReaders } from '../auth/route-access';
+import { requires } from '../auth/route-access';
 import { auditContext, currentUser } from '../plugins/auth';
 import { exportFiles } from '../services/export-formats';
 import { getManifest } from '../services/export-run';
@@ -46,7 +46,7 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
           querystring: exportQuerySchema,
           response: { 200: fileBody.describe(file.contentType), ...errors },
         },
-        config: { access: { roles: clinicalReaders } },
+        config: requires('export_data'),
       },
       async (request, reply) => {
         const user = currentUser(request);
@@ -77,7 +77,7 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
         params: exportParamsSchema,
         response: { 200: exportManifestSchema, ...errors },
       },
-      config: { access: { roles: clinicalReaders } },
+      config: requires('export_data'),
     },
     async (request) => getManifest(app.db.db, currentUser(request), request.params.exportId),
   );

@@ -1,4 +1,5 @@
 import {
+  can,
   createParticipantRequestSchema,
   eligibilityRequestSchema,
   eligibilityResultSchema,
@@ -15,6 +16,7 @@ import {
 } from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requires } from '../auth/route-access';
 import { auditContext, currentUser } from '../plugins/auth';
 import { saveForm } from '../services/forms';
 import {
@@ -24,11 +26,9 @@ import {
   submitEligibility,
 } from '../services/participants';
 import { randomize } from '../services/randomization';
-import { seesArm } from '../services/scope';
-import { errorResponses, roleGroups } from './route-common';
+import { errorResponses } from './route-common';
 
 const errors = errorResponses;
-const { everyone, siteStaff, dataEntry } = roleGroups;
 
 /** Screening, consent, baseline and follow-up forms, randomization (issues 4 and 5). */
 export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -47,13 +47,13 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
           ...errors,
         },
       },
-      config: { access: { roles: everyone } },
+      config: requires('read_participants'),
     },
     async (request) => {
       const user = currentUser(request);
       const list = await listParticipants(env(), user, request.query);
       // The blinded schema has no allocation field: parsing drops it (conventions §4).
-      return seesArm(user) ? list : z.array(participantSummaryBlindedSchema).parse(list);
+      return can(user, 'see_allocation') ? list : z.array(participantSummaryBlindedSchema).parse(list);
     },
   );
 
@@ -66,7 +66,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
         body: createParticipantRequestSchema,
         response: { 201: participantDetailSchema, ...errors },
       },
-      config: { access: { roles: siteStaff } },
+      config: requires('register_participants'),
     },
     async (request, reply) =>
       reply
@@ -82,12 +82,12 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
         params: participantParamsSchema,
         response: { 200: z.union([participantDetailSchema, participantDetailBlindedSchema]), ...errors },
       },
-      config: { access: { roles: everyone } },
+      config: requires('read_participants'),
     },
     async (request) => {
       const user = currentUser(request);
       const detail = await getParticipant(env(), user, request.params.id);
-      return seesArm(user) ? detail : participantDetailBlindedSchema.parse(detail);
+      return can(user, 'see_allocation') ? detail : participantDetailBlindedSchema.parse(detail);
     },
   );
 
@@ -101,7 +101,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
         body: eligibilityRequestSchema,
         response: { 200: eligibilityResultSchema, ...errors },
       },
-      config: { access: { roles: siteStaff } },
+      config: requires('register_participants'),
     },
     async (request) => {
       const result = await submitEligibility(
@@ -125,7 +125,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
         body: saveFormRequestSchema,
         response: { 200: saveFormResponseSchema, ...errors },
       },
-      config: { access: { roles: dataEntry } },
+      config: requires('enter_forms'),
     },
     async (request) => {
       const { id, visitCode, formCode } = request.params;
@@ -150,7 +150,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
         params: participantParamsSchema,
         response: { 200: randomizeResponseSchema, 201: randomizeResponseSchema, ...errors },
       },
-      config: { access: { roles: siteStaff } },
+      config: requires('randomize'),
     },
     async (request, reply) => {
       const result = await randomize(env(), currentUser(request), auditContext(request), request.params.id);

@@ -9,11 +9,12 @@ import {
 } from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requires } from '../auth/route-access';
 import { auditContext } from '../plugins/auth';
 import { assignedSlots, generateList, importList, listRandomizationLists } from '../services/randomization';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
-const adminOnly = { access: { roles: ['admin'] as const } };
+const adminOnly = requires('manage_randomization_lists');
 
 /** Randomization lists (protocol §4.2-4.3). Unassigned slots never leave the server. */
 export const randomizationListRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -15,14 +15,14 @@ import {
 } from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requires } from '../auth/route-access';
 import { auditContext, currentUser } from '../plugins/auth';
 import { participantScores, recordHistory } from '../services/records';
 import { lockRecord, signVisit } from '../services/signatures';
 import { updateVisit, worklist } from '../services/visits';
-import { errorResponses, roleGroups } from './route-common';
+import { errorResponses } from './route-common';
 
 const errors = errorResponses;
-const { everyone, siteStaff } = roleGroups;
 
 /** Visit schedule, scores over time, record history, signatures and locks (issue 5). */
 export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -39,7 +39,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: worklistQuerySchema,
         response: { 200: z.array(worklistItemSchema), ...errors },
       },
-      config: { access: { roles: everyone } },
+      config: requires('read_participants'),
     },
     async (request) => worklist(env(), currentUser(request), request.query.siteId),
   );
@@ -54,7 +54,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         body: updateVisitRequestSchema,
         response: { 200: visitRecordSchema, ...errors },
       },
-      config: { access: { roles: siteStaff } },
+      config: requires('record_visits'),
     },
     async (request) =>
       updateVisit(
@@ -76,7 +76,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         params: participantParamsSchema,
         response: { 200: scoresResponseSchema, ...errors },
       },
-      config: { access: { roles: everyone } },
+      config: requires('read_participants'),
     },
     async (request) => participantScores(env(), currentUser(request), request.params.id),
   );
@@ -91,7 +91,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         body: signVisitRequestSchema,
         response: { 200: signVisitResponseSchema, ...errors, 429: errorBodySchema },
       },
-      config: { access: { roles: ['investigator'] as const } },
+      config: requires('sign_records'),
       preHandler: app.passwordRateLimit,
     },
     async (request) =>
@@ -115,7 +115,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         params: recordParamsSchema,
         response: { 200: lockRecordResponseSchema, ...errors },
       },
-      config: { access: { roles: ['admin'] as const } },
+      config: requires('lock_records'),
     },
     async (request) =>
       lockRecord(env(), currentUser(request), auditContext(request), request.params.recordId),
@@ -130,7 +130,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         params: recordParamsSchema,
         response: { 200: recordHistorySchema, ...errors },
       },
-      config: { access: { roles: everyone } },
+      config: requires('read_participants'),
     },
     async (request) => recordHistory(env(), currentUser(request), request.params.recordId),
   );

@@ -7,10 +7,11 @@ import {
 } from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requires } from '../auth/route-access';
 import { auditContext, currentUser } from '../plugins/auth';
 import { exportAuditCsv } from '../services/audit-export';
 import { listAuditPage } from '../services/audit-review';
-import { reviewErrors as errors, reviewRoles as roles } from './review-errors';
+import { reviewErrors as errors } from './review-errors';
 
 /** Audit review, chain verification and the CSV copy of the trail (issue 6 items 1-2). */
 export const auditReviewRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -25,7 +26,7 @@ export const auditReviewRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: auditListQuerySchema,
         response: { 200: auditPageSchema, ...errors },
       },
-      config: { access: { roles: roles.unblinded } },
+      config: requires('review_audit'),
     },
     async (request) => listAuditPage(app.db.db, currentUser(request), request.query),
   );
@@ -38,7 +39,7 @@ export const auditReviewRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Recompute the hash chain of the whole audit trail and report the first break',
         response: { 200: auditVerificationSchema, ...errors },
       },
-      config: { access: { roles: roles.auditors } },
+      config: requires('verify_audit_chain'),
     },
     async () => verifyAuditChain(app.db.db),
   );
@@ -53,7 +54,7 @@ export const auditReviewRoutes: FastifyPluginAsyncZod = async (app) => {
         produces: ['text/csv'],
         response: { 200: z.unknown().describe('RFC 4180 CSV after # comment lines (a stream)'), ...errors },
       },
-      config: { access: { roles: roles.auditors } },
+      config: requires('export_audit'),
     },
     async (request, reply) => {
       const exported = await exportAuditCsv(

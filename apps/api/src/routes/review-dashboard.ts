@@ -1,10 +1,16 @@
-import { consortSvg, consortSvgQuerySchema, dashboardBlindedSchema, dashboardSchema } from '@mini-edc/domain';
+import {
+  can,
+  consortSvg,
+  consortSvgQuerySchema,
+  dashboardBlindedSchema,
+  dashboardSchema,
+} from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requires } from '../auth/route-access';
 import { currentUser } from '../plugins/auth';
 import { dashboard } from '../services/dashboard';
-import { seesArm } from '../services/scope';
-import { reviewErrors as errors, reviewRoles as roles } from './review-errors';
+import { reviewErrors as errors } from './review-errors';
 
 /** Enrollment, CONSORT, visit progress and queries at a glance (issue 6 item 5). */
 export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -19,13 +25,15 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Study dashboard at your sites; blinded roles get no per-arm numbers',
         response: { 200: z.union([dashboardSchema, dashboardBlindedSchema]), ...errors },
       },
-      config: { access: { roles: roles.everyone } },
+      config: requires('view_dashboard'),
     },
     async (request) => {
       const user = currentUser(request);
       const result = await dashboard(env(), user);
       // The blinded schema has no arms: parsing drops them (conventions §4).
-      return seesArm(user) ? dashboardSchema.parse(result) : dashboardBlindedSchema.parse(result);
+      return can(user, 'see_allocation')
+        ? dashboardSchema.parse(result)
+        : dashboardBlindedSchema.parse(result);
     },
   );
 
@@ -39,11 +47,11 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         produces: ['image/svg+xml'],
         response: { 200: z.string().describe('SVG document'), ...errors },
       },
-      config: { access: { roles: roles.everyone } },
+      config: requires('view_dashboard'),
     },
     async (request, reply) => {
       const user = currentUser(request);
-      const blinded = !seesArm(user);
+      const blinded = !can(user, 'see_allocation');
       const result = await dashboard(env(), user);
       const counts = blinded
         ? dashboardBlindedSchema.parse(result).consort

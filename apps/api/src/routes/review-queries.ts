@@ -9,9 +9,10 @@ import {
 } from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requires } from '../auth/route-access';
 import { auditContext, currentUser } from '../plugins/auth';
 import { createQuery, listQueries, queryCounts, stepQuery } from '../services/queries';
-import { reviewErrors as errors, reviewRoles as roles } from './review-errors';
+import { reviewErrors as errors } from './review-errors';
 
 /** Data queries: open, answer, close, reopen; lists and counts (issue 6 item 3). */
 export const dataQueryRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -27,7 +28,7 @@ export const dataQueryRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: queryListQuerySchema,
         response: { 200: z.array(dataQuerySchema), ...errors },
       },
-      config: { access: { roles: roles.everyone } },
+      config: requires('read_queries'),
     },
     async (request) => listQueries(env(), currentUser(request), request.query),
   );
@@ -40,7 +41,7 @@ export const dataQueryRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Unresolved (open and answered) queries per participant and per site',
         response: { 200: queryCountsSchema, ...errors },
       },
-      config: { access: { roles: roles.everyone } },
+      config: requires('read_queries'),
     },
     async (request) => queryCounts(env(), currentUser(request)),
   );
@@ -54,7 +55,7 @@ export const dataQueryRoutes: FastifyPluginAsyncZod = async (app) => {
         body: createQueryRequestSchema,
         response: { 201: dataQuerySchema, ...errors },
       },
-      config: { access: { roles: roles.queryOpeners } },
+      config: requires(['raise_query', 'raise_self_check']),
     },
     async (request, reply) =>
       reply
@@ -72,7 +73,7 @@ export const dataQueryRoutes: FastifyPluginAsyncZod = async (app) => {
         body: queryMessageRequestSchema,
         response: { 200: dataQuerySchema, ...errors },
       },
-      config: { access: { roles: roles.queryAnswerers } },
+      config: requires('answer_query'),
     },
     async (request) =>
       stepQuery(
@@ -95,7 +96,7 @@ export const dataQueryRoutes: FastifyPluginAsyncZod = async (app) => {
         body: closeQueryRequestSchema,
         response: { 200: dataQuerySchema, ...errors },
       },
-      config: { access: { roles: roles.queryClosers } },
+      config: requires(['close_query', 'close_own_self_check']),
     },
     async (request) =>
       stepQuery(
@@ -118,7 +119,7 @@ export const dataQueryRoutes: FastifyPluginAsyncZod = async (app) => {
         body: queryMessageRequestSchema,
         response: { 200: dataQuerySchema, ...errors },
       },
-      config: { access: { roles: roles.monitor } },
+      config: requires('reopen_query'),
     },
     async (request) =>
       stepQuery(

@@ -5,10 +5,11 @@ import {
   sdvResponseSchema,
 } from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requires } from '../auth/route-access';
 import { auditContext, currentUser } from '../plugins/auth';
 import { participantReview } from '../services/record-review';
 import { markSdv } from '../services/sdv';
-import { reviewErrors as errors, reviewRoles as roles } from './review-errors';
+import { reviewErrors as errors } from './review-errors';
 
 /** Source data verification and the per-record review state (issue 6 item 4). */
 export const sdvRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -23,7 +24,7 @@ export const sdvRoutes: FastifyPluginAsyncZod = async (app) => {
         body: sdvRequestSchema,
         response: { 200: sdvResponseSchema, 201: sdvResponseSchema, ...errors },
       },
-      config: { access: { roles: roles.monitor } },
+      config: requires('verify_source'),
     },
     async (request, reply) => {
       const result = await markSdv(env(), currentUser(request), auditContext(request), request.body);
@@ -40,7 +41,7 @@ export const sdvRoutes: FastifyPluginAsyncZod = async (app) => {
         params: participantParamsSchema,
         response: { 200: participantReviewSchema, ...errors },
       },
-      config: { access: { roles: roles.unblinded } },
+      config: requires('read_review_state'),
     },
     async (request) => participantReview(env(), currentUser(request), request.params.id),
   );

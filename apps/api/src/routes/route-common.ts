@@ -8,13 +8,3 @@ export const errorResponses = {
   404: errorBodySchema,
   409: errorBodySchema,
 };
-
-/** Role groups used by route access declarations (design: roles and what each may do). */
-export const roleGroups = {
-  everyone: ['admin', 'coordinator', 'investigator', 'assessor', 'monitor'],
-  /** Site staff: screen, consent, randomize, schedule. */
-  siteStaff: ['coordinator', 'investigator'],
-  /** Who enters assessment data; assessors enter VAS and ODI only (checked in the service). */
-  dataEntry: ['coordinator', 'investigator', 'assessor'],
-  admin: ['admin'],
-} as const;

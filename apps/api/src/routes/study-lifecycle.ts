@@ -6,6 +6,7 @@ import {
   studyStatusSchema,
 } from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requires } from '../auth/route-access';
 import { auditContext, currentUser } from '../plugins/auth';
 import {
   applyLifecycleAction,
@@ -13,7 +14,7 @@ import {
   getStudyLifecycle,
   getStudyStatus,
 } from '../services/study-lifecycle';
-import { errorResponses, roleGroups } from './route-common';
+import { errorResponses } from './route-common';
 
 const errors = { ...errorResponses, 423: errorResponses[409] };
 
@@ -30,7 +31,7 @@ export const studyLifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Open, data entry closed or locked',
         response: { 200: studyStatusSchema, ...errors },
       },
-      config: { access: { roles: roleGroups.everyone } },
+      config: requires('read_participants'),
     },
     async () => getStudyStatus(db),
   );
@@ -42,7 +43,7 @@ export const studyLifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The state and every change of it',
         response: { 200: studyLifecycleSchema, ...errors },
       },
-      config: { access: { roles: roleGroups.admin } },
+      config: requires('manage_study'),
     },
     async () => getStudyLifecycle(db),
   );
@@ -54,7 +55,7 @@ export const studyLifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Open queries, unsigned visits, missing forms, unverified records, audit chain',
         response: { 200: preLockChecksSchema, ...errors },
       },
-      config: { access: { roles: roleGroups.admin } },
+      config: requires('manage_study'),
     },
     async () => getPreLockChecks(db, app.study),
   );
@@ -69,7 +70,7 @@ export const studyLifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
         body: lifecycleActionRequestSchema,
         response: { 200: studyLifecycleSchema, ...errors },
       },
-      config: { access: { roles: roleGroups.admin } },
+      config: requires('manage_study'),
     },
     async (request) =>
       applyLifecycleAction(

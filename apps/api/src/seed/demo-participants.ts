@@ -46,6 +46,7 @@ export async function seedDemoParticipants(db: Db, study: StudyDefinition, timeZ
       role: 'coordinator',
       locale: 'en',
       mustChangePassword: false,
+      allocationReleased: false,
       siteIds: member.siteIds,
       sessionId: 'seed',
       csrfToken: 'seed',

@@ -16,8 +16,20 @@ export const demoSites = [
 
 export const demoUsers = [
   { email: 'admin@demo.edc', displayName: 'Ayşe Admin', role: 'admin', sites: ['S01', 'S02'] },
-  { email: 'coordinator@demo.edc', displayName: 'Can Coordinator', role: 'coordinator', sites: ['S01'] },
-  { email: 'coordinator2@demo.edc', displayName: 'Deniz Coordinator', role: 'coordinator', sites: ['S02'] },
+  {
+    email: 'coordinator@demo.edc',
+    displayName: 'Can Coordinator',
+    role: 'coordinator',
+    sites: ['S01'],
+    entersDemoData: true,
+  },
+  {
+    email: 'coordinator2@demo.edc',
+    displayName: 'Deniz Coordinator',
+    role: 'coordinator',
+    sites: ['S02'],
+    entersDemoData: true,
+  },
   { email: 'investigator@demo.edc', displayName: 'Elif Investigator', role: 'investigator', sites: ['S01'] },
   { email: 'assessor@demo.edc', displayName: 'Fatma Assessor', role: 'assessor', sites: ['S01'] },
   { email: 'monitor@demo.edc', displayName: 'Gökhan Monitor', role: 'monitor', sites: ['S01', 'S02'] },
@@ -60,7 +72,7 @@ export async function seedDemo(db: Db, study: StudyDefinition, timeZone: string)
       if (!user) throw new Error('user insert returned nothing');
       const siteIds = u.sites.map((code) => siteId.get(code) ?? '');
       await tx.insert(schema.userSites).values(siteIds.map((id) => ({ userId: user.id, siteId: id })));
-      if (u.role === 'coordinator') coordinators.push({ ...user, siteIds });
+      if ('entersDemoData' in u) coordinators.push({ ...user, siteIds });
     }
     return coordinators;
   });

@@ -3,6 +3,7 @@ import {
   type AdminUser,
   type CreateSiteRequest,
   type CreateUserRequest,
+  can,
   DomainError,
   type Site,
   type UpdateUserRequest,
@@ -137,7 +138,10 @@ export async function updateUser(
   input: UpdateUserRequest,
 ): Promise<AdminUser> {
   await getUser(db, id);
-  if (id === actorId && (input.active === false || (input.role && input.role !== 'admin'))) {
+  if (
+    id === actorId &&
+    (input.active === false || (input.role && !can({ role: input.role }, 'manage_users')))
+  ) {
     throw new DomainError('CONFLICT', 'You cannot deactivate yourself or remove your own admin role.');
   }
   if (input.siteIds) await assertSitesExist(db, input.siteIds);

@@ -1,5 +1,5 @@
 import { type Executor, queryRows } from '@mini-edc/db';
-import { type AuditEntry, type AuditFilter, type AuditPage, DomainError } from '@mini-edc/domain';
+import { type AuditEntry, type AuditFilter, type AuditPage, can, DomainError } from '@mini-edc/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
@@ -64,7 +64,7 @@ export function ordersByTime(filter: AuditFilter): boolean {
  */
 export function auditScope(user: Pick<AuthUser, 'role' | 'siteIds'>): SQL {
   const ownSites = inUserSites(sql`a.site_id`, user);
-  return user.role === 'admin' ? sql`(${ownSites} or a.site_id is null)` : ownSites;
+  return can(user, 'review_study_audit') ? sql`(${ownSites} or a.site_id is null)` : ownSites;
 }
 
 function filterConditions(filter: AuditFilter): SQL[] {

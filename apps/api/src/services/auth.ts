@@ -76,6 +76,10 @@ export async function me(db: Db, userId: string): Promise<Me> {
       ),
     )
     .orderBy(schema.sites.code);
+  const [status] = await db
+    .select({ releasedAt: schema.studyStatus.allocationReleasedAt })
+    .from(schema.studyStatus)
+    .where(eq(schema.studyStatus.id, 1));
   return {
     id: user.id,
     email: user.email,
@@ -84,6 +88,7 @@ export async function me(db: Db, userId: string): Promise<Me> {
     locale: user.locale === 'tr' ? 'tr' : 'en',
     mustChangePassword: user.mustChangePassword,
     sites: siteRows,
+    allocationReleased: Boolean(status?.releasedAt),
   };
 }
 

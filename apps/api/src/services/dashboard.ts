@@ -1,12 +1,12 @@
 import { queryRows } from '@mini-edc/db';
-import type { Dashboard, DashboardBlinded, VisitRecord } from '@mini-edc/domain';
+import { can, type Dashboard, type DashboardBlinded, type VisitRecord } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import { todayIn } from './clock';
 import { type ConsortInput, consortBlinded, consortUnblinded } from './dashboard-consort';
 import { toVisit } from './participant-views';
 import type { ServiceEnv } from './participants';
 import { queryCounts } from './queries';
-import { inUserSites, seesArm } from './scope';
+import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
 
 /**
@@ -47,7 +47,7 @@ function monthSeries(months: string[], first: string | null, current: string): M
 
 export async function dashboard(env: ServiceEnv, user: AuthUser): Promise<Dashboard | DashboardBlinded> {
   const today = todayIn(env.timeZone);
-  const blind = !seesArm(user);
+  const blind = !can(user, 'see_allocation');
   const participants = await queryRows<ParticipantRow>(
     env.db,
     sql`select p.id, p.site_id, p.status, p.eligible, p.failed_criteria,

@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { type AuditContext, appendAuditEvent, type Db, queryRows, schema, withAudit } from '@mini-edc/db';
 import {
+  can,
   DomainError,
   type ExportFormat,
   type ExportManifest,
   type ExportQuery,
   exportManifestSchema,
+  isBlinded,
   type StudyDefinition,
 } from '@mini-edc/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { captureAuditHead } from './export-audit-head';
 import { exportFiles, SOURCE_SYSTEM } from './export-formats';
 import { type ExportScope, scopedSites } from './export-source';
-import { seesArm } from './scope';
 import type { AuthUser } from './sessions';
 
 /**
@@ -51,7 +52,7 @@ export async function startExport(
 ): Promise<StartedExport> {
   const siteId = query.siteId ?? null;
   if (siteId !== null && !user.siteIds.includes(siteId)) throw notYourSite();
-  const blinded = !seesArm(user);
+  const blinded = isBlinded(user) || !can(user, 'see_allocation');
   const head = await captureAuditHead(env.db);
   const scope: ExportScope = { user, siteId, blinded, maxAuditId: head.maxAuditId, study: env.study };
   const sites = await scopedSites(env.db, scope);
@@ -148,7 +149,7 @@ export async function failExport(db: Db, ctx: AuditContext, manifest: ExportMani
  * which does not confirm that the export exists (conventions §10). The rule is in the WHERE clause.
  */
 export async function getManifest(db: Db, user: AuthUser, exportId: string): Promise<ExportManifest> {
-  const sponsor = user.role === 'admin' || user.role === 'monitor';
+  const sponsor = can(user, 'read_others_exports');
   const mySites = JSON.stringify(user.siteIds);
   const [row] = await queryRows<{ manifest: unknown }>(
     db,

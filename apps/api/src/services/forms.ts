@@ -1,5 +1,6 @@
 import { type AuditContext, schema, setAuditReason, withAudit } from '@mini-edc/db';
 import {
+  canEnterForm,
   DomainError,
   type FormRecord,
   formDataSchema,
@@ -58,8 +59,8 @@ export async function saveForm(
   input: SaveFormRequest,
 ): Promise<FormRecord> {
   const { visit, form } = resolveForm(env.study, visitCode, formCode);
-  if (user.role === 'assessor' && formCode !== 'vas' && formCode !== 'odi') {
-    throw new DomainError('FORBIDDEN', 'Assessors enter VAS and ODI only.');
+  if (!canEnterForm(user, env.study, formCode)) {
+    throw new DomainError('FORBIDDEN', 'Your role does not enter this form.');
   }
   const seq = input.seq ?? 1;
   if (seq > 1 && !form.repeating) {

@@ -1,10 +1,12 @@
 import { type AuditContext, type Db, queryRows, schema, withAudit } from '@mini-edc/db';
 import {
+  blindViewFor,
   DomainError,
   type EligibilityRequest,
   evaluateEligibility,
   type ParticipantDetail,
   type ParticipantSummary,
+  redactRecordData,
   type StudyDefinition,
 } from '@mini-edc/domain';
 import { and, eq, sql } from 'drizzle-orm';
@@ -47,9 +49,12 @@ export async function getParticipant(
     today,
   );
   if (!summary) throw notFound();
-  // Intervention forms reveal the arm, so an assessor never receives them (issue 5 item 8).
-  const hidden = user.role === 'assessor' ? env.study.arms.map((a) => a.interventionForm) : [];
-  const records = await recordsOf(env.db, id, hidden);
+  // A blinded viewer gets no record of a revealing form and no revealing field (R-BLIND-2).
+  const view = blindViewFor(user, env.study);
+  const records = (await recordsOf(env.db, id, view ? [...view.hiddenForms] : [])).flatMap((r) => {
+    const data = redactRecordData(view, r.formCode, r.data);
+    return data === null ? [] : [{ ...r, data }];
+  });
   return { ...summary, visits: visits.get(id) ?? [], records };
 }
 

@@ -1,10 +1,15 @@
 import { type AuditContext, type Executor, queryRows, schema, withAudit } from '@mini-edc/db';
 import {
+  blindViewFor,
   type CreateQueryRequest,
+  can,
   type DataQuery,
   DomainError,
+  formsWithQueriesFor,
+  formVisible,
   type QueryCounts,
   type QueryStatus,
+  type StudyDefinition,
 } from '@mini-edc/domain';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { ServiceEnv } from './participants';
@@ -18,9 +23,6 @@ import type { AuthUser } from './sessions';
  * the monitor. Corrections go through the form save with a reason for change, never through here.
  * Every step is a row change in data_queries/query_messages, so the triggers audit it.
  */
-
-/** Assessors are blind: they see queries on the outcome forms they enter, nothing else. */
-const ASSESSOR_FORMS = ['vas', 'odi'];
 
 const notFound = () => new DomainError('NOT_FOUND', 'No such query at your sites.');
 
@@ -37,14 +39,24 @@ export async function openQueryCount(tx: Executor, recordId: string): Promise<nu
   return Number(row?.n ?? 0);
 }
 
-/** The caller's queries as SQL on q (site scope) and fr (the record; blinded form filter). */
-function queryScope(user: AuthUser): SQL {
+/**
+ * The caller's queries as SQL on q (site scope) and fr (the record). A blinded caller sees only
+ * queries on visible fields of the outcome forms (R-BLIND-3); other ids answer 404.
+ */
+function queryScope(user: AuthUser, study: StudyDefinition): SQL {
   const sites = inUserSites(sql`q.site_id`, user);
-  if (user.role !== 'assessor') return sites;
+  const view = blindViewFor(user, study);
+  if (view === null) return sites;
+  const forms = formsWithQueriesFor(view, study);
+  if (forms.length === 0) return sql`false`;
+  const hiddenFields = [...view.revealingFields].flatMap(([form, fields]) =>
+    [...fields].map((field) => sql`(fr.form_code = ${form} and q.field = ${field})`),
+  );
+  const notHidden = hiddenFields.length ? sql` and not (${sql.join(hiddenFields, sql` or `)})` : sql``;
   return sql`${sites} and fr.form_code in (${sql.join(
-    ASSESSOR_FORMS.map((f) => sql`${f}`),
+    forms.map((f) => sql`${f}`),
     sql`, `,
-  )})`;
+  )})${notHidden}`;
 }
 
 export async function listQueries(
@@ -52,14 +64,14 @@ export async function listQueries(
   user: AuthUser,
   filter: { status?: QueryStatus | undefined; participantId?: string | undefined },
 ): Promise<DataQuery[]> {
-  const where = [queryScope(user)];
+  const where = [queryScope(user, env.study)];
   if (filter.status) where.push(sql`q.status = ${filter.status}`);
   if (filter.participantId) where.push(sql`q.participant_id = ${filter.participantId}::uuid`);
   return selectQueries(env.db, sql.join(where, sql` and `));
 }
 
-async function getQuery(db: Executor, user: AuthUser, id: string): Promise<DataQuery> {
-  const [query] = await selectQueries(db, sql`q.id = ${id}::uuid and ${queryScope(user)}`);
+async function getQuery(env: ServiceEnv, user: AuthUser, id: string): Promise<DataQuery> {
+  const [query] = await selectQueries(env.db, sql`q.id = ${id}::uuid and ${queryScope(user, env.study)}`);
   if (!query) throw notFound();
   return query;
 }
@@ -81,7 +93,9 @@ export async function createQuery(
       sql`select participant_id, site_id, form_code, status from form_records fr
           where fr.id = ${input.recordId}::uuid and ${inUserSites(sql`fr.site_id`, user)}`,
     );
-    if (!record) throw new DomainError('NOT_FOUND', 'No such record at your sites.');
+    if (!record || !formVisible(blindViewFor(user, env.study), record.form_code)) {
+      throw new DomainError('NOT_FOUND', 'No such record at your sites.');
+    }
     const form = env.study.forms.find((f) => f.code === record.form_code);
     if (!form?.fields.some((f) => f.name === input.field)) {
       throw new DomainError(
@@ -115,7 +129,7 @@ export async function createQuery(
     });
     return query.id;
   });
-  return getQuery(env.db, user, id);
+  return getQuery(env, user, id);
 }
 
 export type QueryStep = 'answer' | 'close' | 'reopen';
@@ -150,12 +164,12 @@ export async function stepQuery(
       tx,
       sql`select q.status, q.opened_by::text as opened_by, q.version, q.participant_id, q.site_id
           from data_queries q join form_records fr on fr.id = q.record_id
-          where q.id = ${id}::uuid and ${queryScope(user)}
+          where q.id = ${id}::uuid and ${queryScope(user, env.study)}
           for update of q`,
     );
     if (!query) throw notFound();
     // A monitor closes any query; an investigator only the self-check queries they opened.
-    if (step === 'close' && user.role === 'investigator' && query.opened_by !== user.id) {
+    if (step === 'close' && !can(user, 'close_query') && query.opened_by !== user.id) {
       throw new DomainError('FORBIDDEN', 'Investigators close only the self-check queries they opened.');
     }
     const rule = steps[step];
@@ -178,11 +192,11 @@ export async function stepQuery(
       message: message ?? '',
     });
   });
-  return getQuery(env.db, user, id);
+  return getQuery(env, user, id);
 }
 
 export async function queryCounts(env: ServiceEnv, user: AuthUser): Promise<QueryCounts> {
-  const unresolved = sql`${queryScope(user)} and q.status in ('open', 'answered')`;
+  const unresolved = sql`${queryScope(user, env.study)} and q.status in ('open', 'answered')`;
   const counted = sql`count(*) filter (where q.status = 'open')::int as open,
                       count(*) filter (where q.status = 'answered')::int as answered`;
   const [byParticipant, bySite] = await Promise.all([

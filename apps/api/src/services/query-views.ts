@@ -1,5 +1,5 @@
 import { type Executor, queryRows } from '@mini-edc/db';
-import type { DataQuery, QueryStatus } from '@mini-edc/domain';
+import { can, type DataQuery, type QueryStatus } from '@mini-edc/domain';
 import { type SQL, sql } from 'drizzle-orm';
 
 /** Queries with their record, participant, site, opener and message thread, as the API shows them. */
@@ -74,7 +74,8 @@ export async function selectQueries(db: Executor, where: SQL): Promise<DataQuery
     field: r.field,
     status: r.status,
     openedBy: { id: r.opened_by, name: r.opener_name, role: r.opener_role },
-    selfCheck: r.opener_role === 'investigator',
+    // An opener who raises self-checks (not queries at large) raised this one as a self-check.
+    selfCheck: can({ role: r.opener_role ?? '' }, 'raise_self_check'),
     openedAt: iso(r.opened_at),
     closedAt: r.closed_at === null ? null : iso(r.closed_at),
     version: r.version,

@@ -1,10 +1,13 @@
 import { queryRows, schema } from '@mini-edc/db';
 import {
+  blindViewFor,
   DomainError,
   type HistoryEntry,
   odiChange,
   odiItemsFrom,
   type RecordHistory,
+  redactAuditChanges,
+  redactRecordData,
   type ScoresResponse,
   scoreOdiAnswers,
   vasChange,
@@ -94,8 +97,11 @@ export async function recordHistory(
     .select()
     .from(schema.formRecords)
     .where(and(eq(schema.formRecords.id, recordId), inUserSites(schema.formRecords.siteId, user)));
-  const armForms = env.study.arms.map((a) => a.interventionForm);
-  if (!record || (user.role === 'assessor' && armForms.includes(record.formCode))) {
+  // A record hidden from a blinded viewer answers exactly like one that does not exist (R-BLIND-2).
+  const view = blindViewFor(user, env.study);
+  const current = record ? formRecordOf(record) : null;
+  const shown = current ? redactRecordData(view, current.formCode, current.data) : null;
+  if (!record || !current || shown === null) {
     throw new DomainError('NOT_FOUND', 'No such record at your sites.');
   }
   const audit = await queryRows<{
@@ -118,11 +124,9 @@ export async function recordHistory(
     actorRole: a.actor_role,
     action: a.action,
     reason: a.reason,
-    changes: Object.entries(a.changes).map(([field, [oldValue, newValue]]) => ({
-      field,
-      old: oldValue,
-      new: newValue,
-    })),
+    changes: Object.entries(redactAuditChanges(view, current.formCode, a.changes)).map(
+      ([field, [oldValue, newValue]]) => ({ field, old: oldValue, new: newValue }),
+    ),
   }));
   const sigs = await env.db
     .select()
@@ -131,7 +135,7 @@ export async function recordHistory(
     .orderBy(schema.signatures.signedAt);
   const currentHash = signedContentHash(record);
   return {
-    record: formRecordOf(record),
+    record: { ...current, data: shown },
     history,
     signatures: sigs.map((s) => ({
       id: s.id,

@@ -14,8 +14,3 @@ export function inUserSites(column: PgColumn | SQL, user: Pick<AuthUser, 'siteId
     sql`, `,
   )})`;
 }
-
-/** Assessors are blind to the arm (design invariant 5). */
-export function seesArm(user: Pick<AuthUser, 'role'>): boolean {
-  return user.role !== 'assessor';
-}

@@ -15,6 +15,8 @@ export interface AuthUser {
   csrfToken: string;
   idleExpiresAt: Date;
   absoluteExpiresAt: Date;
+  /** The study released the allocation to blinded roles (an input of the access policy). */
+  allocationReleased: boolean;
 }
 
 export interface SessionPolicy {
@@ -57,6 +59,7 @@ interface SessionRow {
   must_change_password: boolean;
   active: boolean;
   site_ids: string[] | null;
+  allocation_released: boolean | null;
 }
 
 /** One round trip: the session, its user and the user's sites. */
@@ -65,7 +68,8 @@ export async function lookupSession(db: Db, token: string, policy: SessionPolicy
     db,
     sql`select s.id as session_id, s.csrf_token, s.last_seen_at, s.expires_at, s.ended_at,
                u.id as user_id, u.email, u.display_name, u.role, u.locale, u.must_change_password, u.active,
-               (select array_agg(us.site_id order by us.site_id) from user_sites us where us.user_id = u.id) as site_ids
+               (select array_agg(us.site_id order by us.site_id) from user_sites us where us.user_id = u.id) as site_ids,
+               (select st.allocation_released_at is not null from study_status st where st.id = 1) as allocation_released
         from sessions s join users u on u.id = s.user_id
         where s.token_hash = ${tokenDigest(token)}`,
   );
@@ -91,6 +95,7 @@ export async function lookupSession(db: Db, token: string, policy: SessionPolicy
       csrfToken: row.csrf_token,
       idleExpiresAt: new Date(Math.min(now + policy.idleMinutes * 60_000, absolute)),
       absoluteExpiresAt: new Date(absolute),
+      allocationReleased: row.allocation_released === true,
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditFilter } from '@mini-edc/domain';
+import { type AuditEntry, type AuditFilter, can } from '@mini-edc/domain';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -37,9 +37,9 @@ export function AuditPage() {
   const trail = useAuditTrail(filter);
   const participants = useParticipantList();
   const detail = useParticipantDetail(filter.participantId);
-  const isAdmin = user?.role === 'admin';
+  const isAdmin = can(user, 'manage_users');
   const users = useAdminUsers(isAdmin);
-  const auditor = user?.role === 'admin' || user?.role === 'monitor';
+  const auditor = can(user, 'export_audit');
 
   const entries = useMemo(() => trail.data?.pages.flatMap((p) => p.items) ?? [], [trail.data]);
 
@@ -84,9 +84,8 @@ export function AuditPage() {
   const participantHref = (studyId: string) => {
     const id = idByStudyId.get(studyId);
     if (!id || !user) return null;
-    if (user.role === 'monitor') return `/review/${id}`;
-    if (user.role === 'admin') return null;
-    return `/participants/${id}`;
+    if (can(user, 'verify_source')) return `/review/${id}`;
+    return can(user, 'record_visits') ? `/participants/${id}` : null;
   };
 
   const apply = (next: AuditFilter) => setSearchParams(searchFromFilter(next));

@@ -1,3 +1,4 @@
+import { type Role, roles } from '@mini-edc/domain';
 /**
  * What the audit trail can name: the audited tables (migrations' *_audit triggers) and the
  * actions written by the triggers and by the API's event rows. Unknown values still display raw.
@@ -44,9 +45,9 @@ export function isAuditAction(name: string): name is AuditAction {
   return (auditActions as readonly string[]).includes(name);
 }
 
-const roles = ['admin', 'coordinator', 'investigator', 'assessor', 'monitor'] as const;
-export type KnownRole = (typeof roles)[number];
+export type KnownRole = Role;
 
-export function isKnownRole(role: string): role is KnownRole {
-  return (roles as readonly string[]).includes(role);
+/** A role the catalogue has a name for (audit rows keep whatever role the actor had then). */
+export function isKnownRole(name: string): name is KnownRole {
+  return (roles as readonly string[]).includes(name);
 }

@@ -1,13 +1,13 @@
-import type { Role } from '@mini-edc/domain';
+import { type Capability, canAny } from '@mini-edc/domain';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useSession } from './session-context';
 
 /**
- * Guards protected routes: signed out → /login (coming back here afterwards); wrong role → a
+ * Guards protected routes: signed out → /login (coming back here afterwards); no capability → a
  * plain refusal. While a session has just expired the user is kept, so the page stays mounted.
  */
-export function RequireAuth({ roles }: { roles?: readonly Role[] }) {
+export function RequireAuth({ needs }: { needs?: readonly Capability[] }) {
   const { t } = useTranslation();
   const location = useLocation();
   const { status, user, refresh } = useSession();
@@ -24,7 +24,7 @@ export function RequireAuth({ roles }: { roles?: readonly Role[] }) {
     );
   }
   if (!user) return <Navigate to="/login" replace state={{ from: location }} />;
-  if (roles && !roles.includes(user.role)) {
+  if (needs && !canAny(user, needs)) {
     return (
       <section className="panel">
         <h1>{t('forbidden.title')}</h1>

@@ -15,7 +15,7 @@ export function Layout() {
   if (user?.mustChangePassword && location.pathname !== '/change-password') {
     return <Navigate to="/change-password" replace />;
   }
-  const items = user && !user.mustChangePassword ? navFor(user.role) : [];
+  const items = user && !user.mustChangePassword ? navFor(user) : [];
 
   return (
     <div className="app">

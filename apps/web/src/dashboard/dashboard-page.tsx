@@ -1,8 +1,9 @@
+import { can, canAny } from '@mini-edc/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../auth/session-context';
 import { QueryError } from '../components/query-error';
-import { rolesFor } from '../navigation';
+import { needsFor } from '../navigation';
 import { visitLabel } from '../review/study-labels';
 import { useReviewFormat } from '../review/time-format';
 import { ConsortFigure } from './consort-figure';
@@ -62,7 +63,7 @@ function KeyFigures({ data }: { data: DashboardView }) {
   const { user } = useSession();
   const { target, randomized } = data.enrollment;
   const overdue = data.visits.reduce((sum, v) => sum + v.overdue, 0);
-  const canOpenQueries = user ? rolesFor('/queries').includes(user.role) : false;
+  const canOpenQueries = canAny(user, needsFor('/queries'));
   return (
     <ul className="key-figures">
       <li className="panel key-figure">
@@ -90,7 +91,7 @@ function KeyFigures({ data }: { data: DashboardView }) {
           })}
         </span>
         {canOpenQueries ? <Link to="/queries">{t('monitor.dashboard.toQueries')}</Link> : null}
-        {user?.role === 'monitor' ? <Link to="/review">{t('monitor.review.indexTitle')}</Link> : null}
+        {can(user, 'verify_source') ? <Link to="/review">{t('monitor.review.indexTitle')}</Link> : null}
       </li>
     </ul>
   );

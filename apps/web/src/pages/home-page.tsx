@@ -57,7 +57,7 @@ function Welcome() {
       </div>
     );
   }
-  const items = navFor(user.role);
+  const items = navFor(user);
   return (
     <div className="panel">
       <p>{t('home.welcome', { name: user.displayName })}</p>

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { mayEnterForm } from '../auth/access';
 import { useSession } from '../auth/session-context';
 import { RecordStatusBadge } from '../forms/record-status-badge';
 import { formDefinition, localized } from '../forms/study';
 import { valueText } from '../forms/value-text';
 import { formLink } from './participant-links';
 import type { ParticipantView } from './participants-api';
-import { canEnterForm } from './permissions';
 
 /** End of study or withdrawal (protocol §5.2); the allocation itself is never withdrawn. */
 export function EndOfStudySection({ participant: p }: { participant: ParticipantView }) {
@@ -14,7 +14,7 @@ export function EndOfStudySection({ participant: p }: { participant: Participant
   const { user } = useSession();
   const form = formDefinition('end_of_study');
   const record = p.records.find((r) => r.formCode === 'end_of_study');
-  const editable = canEnterForm(user?.role, 'end_of_study') && p.consentDate !== null;
+  const editable = mayEnterForm(user, 'end_of_study') && p.consentDate !== null;
   const field = (name: string) => form.fields.find((f) => f.name === name);
   return (
     <section className="panel stack" aria-labelledby="eos-title">

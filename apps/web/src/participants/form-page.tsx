@@ -1,6 +1,7 @@
 import type { FormRecord } from '@mini-edc/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
+import { mayEnterForm } from '../auth/access';
 import { useSession } from '../auth/session-context';
 import { QueryError } from '../components/query-error';
 import type { RawData } from '../forms/form-values';
@@ -9,7 +10,6 @@ import { localized, study, todayIso, visitDefinition } from '../forms/study';
 import { StudyForm } from '../forms/study-form';
 import { participantLink, type Tab } from './participant-links';
 import { type ParticipantView, useParticipant } from './participants-api';
-import { canEnterForm } from './permissions';
 
 /** The tab a form belongs to, for the way back. */
 function tabOf(visitCode: string, formCode: string): Tab {
@@ -67,7 +67,7 @@ export function FormPage() {
     ? localized(visit.label, i18n.language)
     : t(`participants.visitCodes.${visitCode === 'TX' ? 'TX' : 'UNS'}`);
   const back = participantLink(p.id, tabOf(visitCode, formCode));
-  const readOnly = !canEnterForm(user?.role, formCode);
+  const readOnly = !mayEnterForm(user, formCode);
 
   return (
     <section className="stack form-page">

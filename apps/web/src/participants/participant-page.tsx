@@ -1,5 +1,7 @@
+import { type AccessSubject, can } from '@mini-edc/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { formsShownTo } from '../auth/access';
 import { useSession } from '../auth/session-context';
 import { QueryError } from '../components/query-error';
 import { armByCode, TREATMENT_VISIT, UNSCHEDULED_VISIT } from '../forms/study';
@@ -15,8 +17,21 @@ import { ScreeningSection } from './screening-section';
 import { VisitFormsPanel } from './visit-forms-panel';
 import { VisitsSection } from './visits-section';
 
-/** What an assessor may open: no randomization, treatment or safety sections (blinding). */
-const assessorTabs: readonly Tab[] = ['screening', 'baseline', 'visits', 'scores'];
+/** The sections of a form the user may not see in full are absent (R-BLIND-2). */
+function tabsFor(user: AccessSubject | null): readonly Tab[] {
+  const shown = formsShownTo(user);
+  const formOfTab: Partial<Record<Tab, string>> = {
+    'adverse-events': 'adverse_event',
+    deviations: 'deviation',
+    'end-of-study': 'end_of_study',
+  };
+  return tabs.filter((tab) => {
+    if (tab === 'randomization') return can(user, 'see_allocation');
+    if (tab === 'treatment') return can(user, 'see_arm_revealing_data');
+    const form = formOfTab[tab];
+    return form === undefined || shown.has(form);
+  });
+}
 
 /** One participant: header, then screening, baseline, randomization, visits, … as tabs (issue 5). */
 export function ParticipantPage() {
@@ -39,11 +54,11 @@ function ParticipantDetails({ participant: p }: { participant: ParticipantView }
   const { t } = useTranslation();
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
-  const visible = user?.role === 'assessor' ? assessorTabs : tabs;
+  const visible = tabsFor(user);
   const requested = params.get('tab') as Tab | null;
   const current: Tab = requested && visible.includes(requested) ? requested : 'screening';
   const serious = p.records.filter(isSeriousAe);
-  const allocation = user?.role !== 'assessor' ? allocationOf(p) : null;
+  const allocation = can(user, 'see_allocation') ? allocationOf(p) : null;
   const arm = allocation ? armByCode(allocation.arm) : undefined;
   const noConsent = p.consentDate ? null : t('participants.blocked.consent');
   const failed = p.status === 'screen_failed' ? t('participants.blocked.screenFailed') : null;
@@ -52,11 +67,11 @@ function ParticipantDetails({ participant: p }: { participant: ParticipantView }
     <section className="stack participant-page">
       <Link to="/participants">← {t('participants.backToList')}</Link>
       <ParticipantHeader participant={p} />
-      {serious.length > 0 && user?.role !== 'assessor' ? (
+      {serious.length > 0 && can(user, 'see_arm_revealing_data') ? (
         <div role="alert" className="alert alert-error serious-alert">
           <span className="badge badge-serious">{t('participants.ae.seriousBadge')}</span>{' '}
           <strong>{t('participants.ae.seriousAlert', { count: serious.length })}</strong>{' '}
-          {user?.role === 'investigator' ? t('participants.ae.seriousReview') : null}{' '}
+          {can(user, 'sign_records') ? t('participants.ae.seriousReview') : null}{' '}
           <button
             type="button"
             className="button link"

@@ -1,3 +1,4 @@
+import { can } from '@mini-edc/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../auth/session-context';
@@ -13,8 +14,6 @@ import {
 import { ParticipantStatusBadge, VisitStatusBadge } from './status-badges';
 import { useDates } from './use-dates';
 
-export const canScreen = (role: string | undefined) => role === 'coordinator' || role === 'investigator';
-
 function isStatus(value: string | null): value is ParticipantStatus {
   return participantStatuses.includes(value as ParticipantStatus);
 }
@@ -28,14 +27,14 @@ export function ParticipantsPage() {
   const statusParam = params.get('status');
   const status = isStatus(statusParam) ? statusParam : '';
   const list = useParticipants(status);
-  // Assessors are blind: the column does not exist for them (and their list has no allocation).
-  const showArm = user?.role !== 'assessor';
+  // Blinded users: the column does not exist for them (and their list has no allocation).
+  const showArm = can(user, 'see_allocation');
 
   return (
     <section className="stack">
       <div className="page-head">
         <h1>{t('nav.participants')}</h1>
-        {canScreen(user?.role) ? (
+        {can(user, 'register_participants') ? (
           <Link to="/participants/new" className="button primary">
             {t('participants.list.screenNew')}
           </Link>

@@ -1,3 +1,4 @@
+import { can } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session-context';
@@ -6,7 +7,6 @@ import { Modal } from '../components/modal';
 import { participantErrorText } from './api-errors';
 import { ArmLabel } from './arm-label';
 import { allocationOf, type ParticipantView, useRandomize } from './participants-api';
-import { isSiteStaff } from './permissions';
 import { ScheduleTable } from './schedule-table';
 import { useDates } from './use-dates';
 
@@ -83,7 +83,7 @@ export function RandomizationSection({ participant: p }: { participant: Particip
         ))}
       </ul>
       <FormAlert message={general} />
-      {isSiteStaff(user?.role) ? (
+      {can(user, 'randomize') ? (
         <div className="actions">
           <button
             type="button"

@@ -2,13 +2,13 @@ import type { FormRecord } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { mayEnterForm } from '../auth/access';
 import { useSession } from '../auth/session-context';
 import { RecordHistoryDialog } from '../forms/record-history-dialog';
 import { RecordStatusBadge } from '../forms/record-status-badge';
 import { formDefinition, localized, visitDefinition } from '../forms/study';
 import { formLink } from './participant-links';
 import type { ParticipantView } from './participants-api';
-import { canEnterForm } from './permissions';
 import { RecordSummary } from './record-summary';
 
 export const isSeriousAe = (r: FormRecord) => r.formCode === 'adverse_event' && r.data.serious === 'yes';
@@ -36,7 +36,7 @@ export function RepeatingRecords({
   const form = formDefinition(formCode);
   const records = p.records.filter((r) => r.formCode === formCode);
   const nextSeq = Math.max(0, ...records.filter((r) => r.visitCode === newVisitCode).map((r) => r.seq)) + 1;
-  const editable = canEnterForm(user?.role, formCode) && !blocked;
+  const editable = mayEnterForm(user, formCode) && !blocked;
   const visitLabel = (code: string) => {
     const def = visitDefinition(code);
     return def

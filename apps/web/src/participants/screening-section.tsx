@@ -1,10 +1,10 @@
+import { can } from '@mini-edc/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../auth/session-context';
 import { study } from '../forms/study';
 import { criterionText } from './eligibility-step';
 import type { ParticipantView } from './participants-api';
-import { isSiteStaff } from './permissions';
 import { VisitFormsPanel } from './visit-forms-panel';
 
 /** Screening: the eligibility decision with any failing criteria, demographics and consent. */
@@ -18,7 +18,7 @@ export function ScreeningSection({ participant: p }: { participant: ParticipantV
       <section className="panel stack" aria-labelledby="eligibility-title">
         <div className="section-head">
           <h2 id="eligibility-title">{t('participants.eligibility.title')}</h2>
-          {isSiteStaff(user?.role) && unfinished ? (
+          {can(user, 'register_participants') && unfinished ? (
             <Link className="button small primary" to={`/participants/${p.id}/screening`}>
               {t('participants.eligibility.continueScreening')}
             </Link>

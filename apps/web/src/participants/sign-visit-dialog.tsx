@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { signVisitRequestSchema } from '@mini-edc/domain';
+import { can, signVisitRequestSchema } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -41,7 +41,7 @@ export function SignVisitButton({
       ) : records.some((r) => r.status === 'signed') ? (
         <span className="badge badge-info">{t('participants.sign.partlySigned')}</span>
       ) : null}
-      {user?.role === 'investigator' && !signed ? (
+      {can(user, 'sign_records') && !signed ? (
         <button type="button" className="button small primary" onClick={() => setOpen(true)}>
           {t('participants.sign.button')}
         </button>

@@ -2,6 +2,7 @@ import type { FormRecord } from '@mini-edc/domain';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { mayEnterForm } from '../auth/access';
 import { useSession } from '../auth/session-context';
 import { StatusNotice } from '../components/form-alert';
 import { RecordHistoryDialog } from '../forms/record-history-dialog';
@@ -9,7 +10,6 @@ import { RecordStatusBadge } from '../forms/record-status-badge';
 import { formDefinition, localized } from '../forms/study';
 import { formLink } from './participant-links';
 import type { ParticipantView } from './participants-api';
-import { canEnterForm } from './permissions';
 import { RecordSummary } from './record-summary';
 import { SignVisitButton } from './sign-visit-dialog';
 
@@ -75,7 +75,7 @@ export function VisitFormsPanel({
             const form = formDefinition(code);
             const record = recordOf(code);
             const label = localized(form.label, i18n.language);
-            const editable = canEnterForm(user?.role, code) && !blocked;
+            const editable = mayEnterForm(user, code) && !blocked;
             return (
               <tr key={code}>
                 <th scope="row">{label}</th>

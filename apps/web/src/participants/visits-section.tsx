@@ -1,11 +1,11 @@
-import type { VisitRecord } from '@mini-edc/domain';
+import { can, type VisitRecord } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formsShownTo } from '../auth/access';
 import { useSession } from '../auth/session-context';
 import { StatusNotice } from '../components/form-alert';
 import { localized, visitDefinition } from '../forms/study';
 import type { ParticipantView } from './participants-api';
-import { isSiteStaff } from './permissions';
 import { ScheduleTable } from './schedule-table';
 import { VisitStatusBadge } from './status-badges';
 import { useDates } from './use-dates';
@@ -27,11 +27,10 @@ export function VisitsSection({ participant: p }: { participant: ParticipantView
     const def = visitDefinition(code);
     return def ? localized(def.label, i18n.language) : code;
   };
-  // Assessors enter outcomes only; the AE check belongs to the site staff.
+  // End of study has its own tab; a blinded user's visits list only the forms shown to them.
+  const shown = formsShownTo(user);
   const formsOf = (code: string) =>
-    (visitDefinition(code)?.forms ?? []).filter(
-      (f) => f !== 'end_of_study' && (user?.role !== 'assessor' || f === 'vas' || f === 'odi'),
-    );
+    (visitDefinition(code)?.forms ?? []).filter((f) => f !== 'end_of_study' && shown.has(f));
 
   return (
     <div className="stack">
@@ -61,7 +60,7 @@ export function VisitsSection({ participant: p }: { participant: ParticipantView
               </p>
             }
             actions={
-              isSiteStaff(user?.role) && open ? (
+              can(user, 'record_visits') && open ? (
                 <>
                   <button
                     type="button"

@@ -1,4 +1,4 @@
-import { type QueryStatus, queryStatusSchema } from '@mini-edc/domain';
+import { can, type QueryStatus, queryStatusSchema } from '@mini-edc/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -45,15 +45,17 @@ export function QueriesPage() {
     <section className="stack">
       <div className="page-head">
         <h1>{t('monitor.queries.title')}</h1>
-        {user.role === 'monitor' ? (
+        {can(user, 'verify_source') ? (
           <Link to="/review" className="button">
             {t('monitor.review.indexTitle')}
           </Link>
         ) : null}
       </div>
-      <p className="muted">{t(`monitor.queries.intro.${user.role === 'monitor' ? 'monitor' : 'site'}`)}</p>
+      <p className="muted">{t(`monitor.queries.intro.${can(user, 'raise_query') ? 'monitor' : 'site'}`)}</p>
       <StatusNotice message={notice} />
-      {counts.data ? <QueryCountsPanel counts={counts.data} reviewLinks={user.role === 'monitor'} /> : null}
+      {counts.data ? (
+        <QueryCountsPanel counts={counts.data} reviewLinks={can(user, 'verify_source')} />
+      ) : null}
       <div className="filter-bar">
         <div className="field">
           <label htmlFor={statusId}>{t('monitor.queries.statusFilter')}</label>

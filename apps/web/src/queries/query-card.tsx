@@ -1,4 +1,4 @@
-import type { DataQuery, Me } from '@mini-edc/domain';
+import { can, canAny, type DataQuery, type Me } from '@mini-edc/domain';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,10 +14,10 @@ const statusBadge = { open: 'badge-danger', answered: 'badge-warn', closed: 'bad
 export function allowedSteps(query: DataQuery, user: Pick<Me, 'id' | 'role'>): QueryStep[] {
   const unresolved = query.status !== 'closed';
   const steps: QueryStep[] = [];
-  if (unresolved && (user.role === 'coordinator' || user.role === 'investigator')) steps.push('answer');
-  const ownSelfCheck = user.role === 'investigator' && query.selfCheck && query.openedBy.id === user.id;
-  if (unresolved && (user.role === 'monitor' || ownSelfCheck)) steps.push('close');
-  if (!unresolved && user.role === 'monitor') steps.push('reopen');
+  if (unresolved && can(user, 'answer_query')) steps.push('answer');
+  const ownSelfCheck = can(user, 'close_own_self_check') && query.selfCheck && query.openedBy.id === user.id;
+  if (unresolved && (can(user, 'close_query') || ownSelfCheck)) steps.push('close');
+  if (!unresolved && can(user, 'reopen_query')) steps.push('reopen');
   return steps;
 }
 
@@ -37,7 +37,7 @@ export function QueryCard({
   const language = i18n.language;
   const steps = allowedSteps(query, user);
   const roleName = (role: string | null) => (role && isKnownRole(role) ? t(`roles.${role}`) : (role ?? ''));
-  const siteStaff = user.role === 'coordinator' || user.role === 'investigator';
+  const siteStaff = can(user, 'answer_query');
 
   return (
     <article className="panel query-card" aria-labelledby={headingId}>
@@ -89,7 +89,7 @@ export function QueryCard({
               <span className="sr-only"> ({query.participantStudyId})</span>
             </Link>
           ) : null}
-          {user.role === 'monitor' || user.role === 'investigator' ? (
+          {canAny(user, ['verify_source', 'raise_self_check']) ? (
             <Link to={`/review/${query.participantId}`}>
               {t('monitor.queries.review', { studyId: query.participantStudyId })}
             </Link>

@@ -1,9 +1,9 @@
-import type { Role } from '@mini-edc/domain';
+import type { Capability } from '@mini-edc/domain';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RouteObject } from 'react-router';
 import { RequireAuth } from '../auth/require-auth';
-import { rolesFor } from '../navigation';
+import { needsFor } from '../navigation';
 
 // Each screen is its own chunk, loaded when first opened.
 const AuditPage = lazy(() => import('../audit/audit-page').then((m) => ({ default: m.AuditPage })));
@@ -18,9 +18,9 @@ const ReviewPage = lazy(() => import('./review-page').then((m) => ({ default: m.
 
 /**
  * Source review is reached from the audit trail, the queries and the dashboard rather than the
- * menu, so its roles are named here: monitors verify and query; investigators raise self-checks.
+ * menu, so its capabilities are named here: monitors verify and query; investigators raise self-checks.
  */
-export const reviewRoles: readonly Role[] = ['monitor', 'investigator'];
+export const reviewNeeds: readonly Capability[] = ['verify_source', 'raise_self_check'];
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingText />}>{children}</Suspense>;
@@ -31,15 +31,15 @@ function LoadingText() {
   return <p className="muted">{t('common.loading')}</p>;
 }
 
-function guarded(roles: readonly Role[], path: string, page: ReactNode): RouteObject {
-  return { element: <RequireAuth roles={roles} />, children: [{ path, element: <Loading>{page}</Loading> }] };
+function guarded(needs: readonly Capability[], path: string, page: ReactNode): RouteObject {
+  return { element: <RequireAuth needs={needs} />, children: [{ path, element: <Loading>{page}</Loading> }] };
 }
 
 /** The monitor journey's screens (issue 6): audit trail, queries, source review, dashboard. */
 export const monitorRoutes: RouteObject[] = [
-  guarded(rolesFor('/dashboard'), 'dashboard', <DashboardPage />),
-  guarded(rolesFor('/audit'), 'audit', <AuditPage />),
-  guarded(rolesFor('/queries'), 'queries', <QueriesPage />),
-  guarded(reviewRoles, 'review', <ReviewIndexPage />),
-  guarded(reviewRoles, 'review/:participantId', <ReviewPage />),
+  guarded(needsFor('/dashboard'), 'dashboard', <DashboardPage />),
+  guarded(needsFor('/audit'), 'audit', <AuditPage />),
+  guarded(needsFor('/queries'), 'queries', <QueriesPage />),
+  guarded(reviewNeeds, 'review', <ReviewIndexPage />),
+  guarded(reviewNeeds, 'review/:participantId', <ReviewPage />),
 ];

@@ -1,4 +1,4 @@
-import type { RecordReview } from '@mini-edc/domain';
+import { can, canAny, type RecordReview } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -34,8 +34,8 @@ export function ReviewPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const language = i18n.language;
-  const isMonitor = user?.role === 'monitor';
-  const canQuery = isMonitor || user?.role === 'investigator';
+  const isMonitor = can(user, 'verify_source');
+  const canQuery = canAny(user, ['raise_query', 'raise_self_check']);
 
   const values = new Map((detail.data?.records ?? []).map((r) => [r.id, r.data]));
 

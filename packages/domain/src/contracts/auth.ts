@@ -45,6 +45,8 @@ export const meSchema = z.object({
   locale: z.enum(['en', 'tr']),
   mustChangePassword: z.boolean(),
   sites: z.array(siteRefSchema),
+  /** The study released the allocation to blinded roles: an input of the access policy. */
+  allocationReleased: z.boolean(),
 });
 export type Me = z.infer<typeof meSchema>;
 

@@ -138,6 +138,25 @@ export const mcidSchema = z.object({
   odi: z.object({ absolutePoints: z.number().positive(), relativeFraction: z.number().gt(0).lte(1) }),
 });
 
+const fieldRef = z.object({ form: formCode, field: z.string().min(1) });
+
+/**
+ * What reveals the arm to a blinded role (docs/architecture.md "Access and blinding"). The arms'
+ * intervention forms always do and need not be listed. A revealing form is hidden whole unless it
+ * names safe fields (never free text); a revealing field is dropped from an otherwise visible
+ * form; a revealing choice value drops its field wherever it is stored, and the crawler test
+ * searches every answer a blinded role gets for it.
+ */
+export const blindingSchema = z.object({
+  /** The outcome instruments a blinded assessor enters (VAS and ODI, protocol §2–§3). */
+  outcomeForms: z.array(formCode).min(1),
+  revealingForms: z.array(formCode),
+  safeFields: z.array(fieldRef),
+  revealingFields: z.array(fieldRef),
+  revealingValues: z.array(fieldRef.extend({ values: z.array(z.string().min(1)).min(1) })),
+});
+export type BlindingDefinition = z.infer<typeof blindingSchema>;
+
 export const consentVersionSchema = z.object({
   version: nonEmpty('consent version'),
   effectiveFrom: isoDate,
@@ -170,6 +189,7 @@ const studyDefinitionObjectSchema = z.object({
   forms: z.array(formSchema).min(1),
   randomization: studyRandomizationSchema,
   mcid: mcidSchema,
+  blinding: blindingSchema,
   consentVersions: z.array(consentVersionSchema).min(1, { error: 'at least one consent form version' }),
   instruments: instrumentsSchema,
 });

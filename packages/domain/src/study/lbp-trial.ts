@@ -136,6 +136,28 @@ export const lbpTrialInput = {
     vas: { absoluteMm: 15, relativeFraction: 0.3 },
     odi: { absolutePoints: 10, relativeFraction: 0.3 },
   },
+  // Blinded outcome assessment (R-BLIND-2): the assessor enters VAS and ODI and sees nothing that
+  // tells the arm. Safety, deviations and end of study hide whole but for the end-of-study
+  // status and date (which the participant's status shows anyway); the expected AEs and the
+  // wrong-intervention deviation name a treatment outright.
+  blinding: {
+    outcomeForms: ['vas', 'odi'],
+    revealingForms: ['adverse_event', 'deviation', 'end_of_study'],
+    safeFields: [
+      { form: 'end_of_study', field: 'status' },
+      { form: 'end_of_study', field: 'date' },
+    ],
+    revealingFields: [],
+    revealingValues: [
+      {
+        form: 'adverse_event',
+        field: 'expected_event',
+        values: ['injection_site_pain', 'haematoma', 'vasovagal_reaction', 'post_treatment_soreness'],
+      },
+      { form: 'deviation', field: 'category', values: ['wrong_intervention'] },
+      { form: 'intervention_us_d5w', field: 'solution', values: ['dextrose_5'] },
+    ],
+  },
   consentVersions: [{ version: '1.0', effectiveFrom: '2025-05-20' }],
   instruments: {
     vasPromptVersion: 'lbp-now-at-rest-v1',

@@ -1,0 +1,4 @@
+export * from './blinding';
+export * from './capabilities';
+export * from './capability-table';
+export * from './policy';

@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Capability } from '../src/index';
+import {
+  blindViewFor,
+  can,
+  canEnterForm,
+  capabilities,
+  capabilityTableMarkdown,
+  isBlinded,
+  lbpTrial,
+  lbpTrialInput,
+  loadStudyDefinition,
+  redactAuditChanges,
+  redactRecordData,
+  roles,
+} from '../src/index';
+
+describe('access policy (R-BLIND-1)', () => {
+  it('denies an unknown role, a missing subject and an unknown capability', () => {
+    for (const c of capabilities) {
+      expect(can({ role: 'sponsor' }, c)).toBe(false);
+      expect(can({ role: '' }, c)).toBe(false);
+      expect(can(null, c)).toBe(false);
+    }
+    expect(can({ role: 'admin' }, 'delete_everything' as Capability)).toBe(false);
+    expect(isBlinded({ role: 'sponsor' })).toBe(true);
+  });
+
+  it('blinds the assessor and nobody else while the allocation is concealed', () => {
+    expect(roles.filter((role) => isBlinded({ role }))).toEqual(['assessor']);
+    expect(can({ role: 'assessor' }, 'see_allocation')).toBe(false);
+    expect(can({ role: 'assessor' }, 'see_outcome_comparison')).toBe(false);
+    expect(can({ role: 'assessor', allocationReleased: false }, 'see_arm_revealing_data')).toBe(false);
+  });
+
+  it('lets blinded roles see the allocation once the study released it, and grants nothing else', () => {
+    const released = { role: 'assessor', allocationReleased: true };
+    expect(can(released, 'see_allocation')).toBe(true);
+    expect(can(released, 'see_arm_revealing_data')).toBe(true);
+    expect(isBlinded(released)).toBe(false);
+    const gained = capabilities.filter((c) => can(released, c) && !can({ role: 'assessor' }, c));
+    expect(gained.sort()).toEqual(['see_allocation', 'see_arm_revealing_data', 'see_outcome_comparison']);
+    expect(can({ role: 'sponsor', allocationReleased: true }, 'see_allocation')).toBe(false);
+  });
+
+  it('lets the assessor enter the outcome forms only, and monitors no form', () => {
+    const entered = (role: string) =>
+      lbpTrial.forms.map((f) => f.code).filter((f) => canEnterForm({ role }, lbpTrial, f));
+    expect(entered('assessor')).toEqual(['vas', 'odi']);
+    expect(entered('monitor')).toEqual([]);
+    expect(entered('coordinator')).toHaveLength(lbpTrial.forms.length);
+    expect(canEnterForm({ role: 'coordinator' }, lbpTrial, 'no_such_form')).toBe(false);
+  });
+
+  it('docs/capabilities.md is the table the policy generates (node scripts/capabilities-doc.mjs)', () => {
+    const file = readFileSync(join(import.meta.dirname, '../../../docs/capabilities.md'), 'utf8');
+    expect(file).toBe(capabilityTableMarkdown());
+  });
+});
+
+describe('blinding by the study definition (R-BLIND-2)', () => {
+  const view = blindViewFor({ role: 'assessor' }, lbpTrial);
+
+  it('has no view for an unblinded viewer', () => {
+    expect(blindViewFor({ role: 'investigator' }, lbpTrial)).toBeNull();
+    expect(redactRecordData(null, 'adverse_event', { description: 'x' })).toEqual({ description: 'x' });
+  });
+
+  it('hides the intervention, safety and deviation forms whole', () => {
+    for (const form of ['intervention_tlf_mob', 'intervention_us_d5w', 'adverse_event', 'deviation']) {
+      expect(redactRecordData(view, form, { date: '2026-01-01' })).toBeNull();
+    }
+    expect(redactRecordData(view, 'vas', { vas_mm: 40 })).toEqual({ vas_mm: 40 });
+  });
+
+  it('keeps only the safe fields of end of study, never its free text', () => {
+    const data = {
+      status: 'withdrawn',
+      date: '2026-02-01',
+      reason: 'adverse_event',
+      reason_other: 'after the injection',
+    };
+    expect(redactRecordData(view, 'end_of_study', data)).toEqual({ status: 'withdrawn', date: '2026-02-01' });
+    const changes = {
+      'data.reason_other': [null, 'after the injection'] as [unknown, unknown],
+      status: ['draft', 'complete'] as [unknown, unknown],
+    };
+    expect(redactAuditChanges(view, 'end_of_study', changes)).toEqual({ status: ['draft', 'complete'] });
+  });
+
+  it('drops a field of a visible form that holds a revealing value, and a revealing field', () => {
+    const def = loadStudyDefinition({
+      ...lbpTrialInput,
+      blinding: {
+        ...lbpTrialInput.blinding,
+        revealingFields: [{ form: 'demographics', field: 'occupation' }],
+        revealingValues: [{ form: 'demographics', field: 'sex', values: ['female'] }],
+      },
+    });
+    const v = blindViewFor({ role: 'assessor' }, def);
+    expect(
+      redactRecordData(v, 'demographics', { sex: 'female', occupation: 'nurse', height_cm: 170 }),
+    ).toEqual({
+      height_cm: 170,
+    });
+    expect(redactRecordData(v, 'demographics', { sex: 'male' })).toEqual({ sex: 'male' });
+  });
+
+  it('refuses a definition whose blinding names what does not exist or marks free text safe', () => {
+    const bad = {
+      ...lbpTrialInput,
+      blinding: {
+        ...lbpTrialInput.blinding,
+        outcomeForms: ['vas', 'adverse_event'],
+        safeFields: [{ form: 'end_of_study', field: 'reason_other' }],
+        revealingValues: [{ form: 'deviation', field: 'category', values: ['no_such_value'] }],
+      },
+    };
+    expect(() => loadStudyDefinition(bad)).toThrow(
+      /reveals the arm[\s\S]*free text[\s\S]*not an allowed value/,
+    );
+  });
+});
