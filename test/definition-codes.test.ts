@@ -27,7 +27,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Every string literal ('…', "…" or `…` without interpolation) that is exactly a code. */
-export function codeLiterals(source: string, known: readonly string[]): { line: number; code: string }[] {
+function codeLiterals(source: string, known: readonly string[]): { line: number; code: string }[] {
   const set = new Set(known);
   const found: { line: number; code: string }[] = [];
   source.split('\n').forEach((text, i) => {
