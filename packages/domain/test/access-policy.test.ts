@@ -111,9 +111,9 @@ describe('blinding by the study definition (R-BLIND-2)', () => {
   it('refuses a definition whose blinding names what does not exist or marks free text safe', () => {
     const bad = {
       ...lbpTrialInput,
+      roles: { ...lbpTrialInput.roles, outcomeForms: ['vas', 'adverse_event'] },
       blinding: {
         ...lbpTrialInput.blinding,
-        outcomeForms: ['vas', 'adverse_event'],
         safeFields: [{ form: 'end_of_study', field: 'reason_other' }],
         revealingValues: [{ form: 'deviation', field: 'category', values: ['no_such_value'] }],
       },

@@ -1,10 +1,9 @@
-import { type AccessSubject, can } from '@mini-edc/domain';
+import { type AccessSubject, baselineVisitOf, can } from '@mini-edc/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { formsShownTo } from '../auth/access';
-import { useSession } from '../auth/session-context';
 import { QueryError } from '../components/query-error';
-import { armByCode, TREATMENT_VISIT, UNSCHEDULED_VISIT } from '../forms/study';
+import { armByCode, BASELINE_VISIT, study, TREATMENT_VISIT, UNSCHEDULED_VISIT } from '../forms/study';
 import { EndOfStudySection } from './end-of-study-section';
 import { ParticipantHeader } from './participant-header';
 import { type Tab, tabs } from './participant-links';
@@ -14,16 +13,17 @@ import { RandomizationSection } from './randomization-section';
 import { isSeriousAe, RepeatingRecords } from './repeating-records';
 import { ScoresSection } from './scores-section';
 import { ScreeningSection } from './screening-section';
+import { useAccessSubject } from './use-sees-arm';
 import { VisitFormsPanel } from './visit-forms-panel';
 import { VisitsSection } from './visits-section';
 
-/** The sections of a form the user may not see in full are absent (R-BLIND-2). */
+/** The sections of forms the user may not see in full are absent (R-BLIND-2). */
 function tabsFor(user: AccessSubject | null): readonly Tab[] {
   const shown = formsShownTo(user);
   const formOfTab: Partial<Record<Tab, string>> = {
-    'adverse-events': 'adverse_event',
-    deviations: 'deviation',
-    'end-of-study': 'end_of_study',
+    'adverse-events': study.roles.adverseEvent.form,
+    deviations: study.roles.deviationForm,
+    'end-of-study': study.roles.endOfParticipation.form,
   };
   return tabs.filter((tab) => {
     if (tab === 'randomization') return can(user, 'see_allocation');
@@ -52,13 +52,13 @@ export function ParticipantPage() {
 
 function ParticipantDetails({ participant: p }: { participant: ParticipantView }) {
   const { t } = useTranslation();
-  const { user } = useSession();
+  const subject = useAccessSubject();
   const [params, setParams] = useSearchParams();
-  const visible = tabsFor(user);
+  const visible = tabsFor(subject);
   const requested = params.get('tab') as Tab | null;
   const current: Tab = requested && visible.includes(requested) ? requested : 'screening';
   const serious = p.records.filter(isSeriousAe);
-  const allocation = can(user, 'see_allocation') ? allocationOf(p) : null;
+  const allocation = can(subject, 'see_allocation') ? allocationOf(p) : null;
   const arm = allocation ? armByCode(allocation.arm) : undefined;
   const noConsent = p.consentDate ? null : t('participants.blocked.consent');
   const failed = p.status === 'screen_failed' ? t('participants.blocked.screenFailed') : null;
@@ -67,11 +67,11 @@ function ParticipantDetails({ participant: p }: { participant: ParticipantView }
     <section className="stack participant-page">
       <Link to="/participants">← {t('participants.backToList')}</Link>
       <ParticipantHeader participant={p} />
-      {serious.length > 0 && can(user, 'see_arm_revealing_data') ? (
+      {serious.length > 0 && can(subject, 'see_arm_revealing_data') ? (
         <div role="alert" className="alert alert-error serious-alert">
           <span className="badge badge-serious">{t('participants.ae.seriousBadge')}</span>{' '}
           <strong>{t('participants.ae.seriousAlert', { count: serious.length })}</strong>{' '}
-          {can(user, 'sign_records') ? t('participants.ae.seriousReview') : null}{' '}
+          {can(subject, 'sign_records') ? t('participants.ae.seriousReview') : null}{' '}
           <button
             type="button"
             className="button link"
@@ -92,8 +92,8 @@ function ParticipantDetails({ participant: p }: { participant: ParticipantView }
         {current === 'baseline' ? (
           <VisitFormsPanel
             participant={p}
-            visitCode="BL"
-            formCodes={['vas', 'odi']}
+            visitCode={BASELINE_VISIT}
+            formCodes={baselineVisitOf(study).forms}
             title={t('participants.tabs.baseline')}
             blocked={failed ?? noConsent}
           />
@@ -116,7 +116,7 @@ function ParticipantDetails({ participant: p }: { participant: ParticipantView }
         {current === 'adverse-events' ? (
           <RepeatingRecords
             participant={p}
-            formCode="adverse_event"
+            formCode={study.roles.adverseEvent.form}
             newVisitCode={UNSCHEDULED_VISIT}
             addLabel={t('participants.ae.add')}
             emptyText={t('participants.ae.empty')}
@@ -126,7 +126,7 @@ function ParticipantDetails({ participant: p }: { participant: ParticipantView }
         {current === 'deviations' ? (
           <RepeatingRecords
             participant={p}
-            formCode="deviation"
+            formCode={study.roles.deviationForm}
             newVisitCode={UNSCHEDULED_VISIT}
             addLabel={t('participants.deviations.add')}
             emptyText={t('participants.deviations.empty')}

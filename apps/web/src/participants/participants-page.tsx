@@ -13,6 +13,7 @@ import {
 } from './participants-api';
 import { ParticipantStatusBadge, VisitStatusBadge } from './status-badges';
 import { useDates } from './use-dates';
+import { useSeesArm } from './use-sees-arm';
 
 function isStatus(value: string | null): value is ParticipantStatus {
   return participantStatuses.includes(value as ParticipantStatus);
@@ -28,7 +29,7 @@ export function ParticipantsPage() {
   const status = isStatus(statusParam) ? statusParam : '';
   const list = useParticipants(status);
   // Blinded users: the column does not exist for them (and their list has no allocation).
-  const showArm = can(user, 'see_allocation');
+  const showArm = useSeesArm();
 
   return (
     <section className="stack">

@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { formsShownTo } from '../auth/access';
 import { useSession } from '../auth/session-context';
 import { StatusNotice } from '../components/form-alert';
-import { localized, visitDefinition } from '../forms/study';
+import { localized, study, visitDefinition } from '../forms/study';
 import type { ParticipantView } from './participants-api';
 import { ScheduleTable } from './schedule-table';
 import { VisitStatusBadge } from './status-badges';
 import { useDates } from './use-dates';
+import { useAccessSubject } from './use-sees-arm';
 import { VisitFormsPanel } from './visit-forms-panel';
 import { VisitDoneDialog, VisitMissedDialog } from './visit-update-dialog';
 
@@ -16,6 +17,7 @@ import { VisitDoneDialog, VisitMissedDialog } from './visit-update-dialog';
 export function VisitsSection({ participant: p }: { participant: ParticipantView }) {
   const { t, i18n } = useTranslation();
   const { user } = useSession();
+  const subject = useAccessSubject();
   const dates = useDates();
   const [dialog, setDialog] = useState<{ kind: 'done' | 'missed'; visit: VisitRecord } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -28,9 +30,11 @@ export function VisitsSection({ participant: p }: { participant: ParticipantView
     return def ? localized(def.label, i18n.language) : code;
   };
   // End of study has its own tab; a blinded user's visits list only the forms shown to them.
-  const shown = formsShownTo(user);
+  const shown = formsShownTo(subject);
   const formsOf = (code: string) =>
-    (visitDefinition(code)?.forms ?? []).filter((f) => f !== 'end_of_study' && shown.has(f));
+    (visitDefinition(code)?.forms ?? []).filter(
+      (f) => f !== study.roles.endOfParticipation.form && shown.has(f),
+    );
 
   return (
     <div className="stack">

@@ -97,7 +97,7 @@ export function formsOpenToDiscussion(view: BlindView, def: StudyDefinition): st
  */
 export function formsWithQueriesFor(view: BlindView, def: StudyDefinition): string[] {
   const open = new Set(formsOpenToDiscussion(view, def));
-  return def.blinding.outcomeForms.filter((code) => open.has(code));
+  return def.roles.outcomeForms.filter((code) => open.has(code));
 }
 
 /** May the viewer see this field of a record of this form (never mind its value)? */
@@ -164,7 +164,7 @@ export function canEnterForm(
 ): boolean {
   if (!def.forms.some((f) => f.code === formCode)) return false;
   if (can(subject, 'enter_all_forms')) return true;
-  return can(subject, 'enter_outcome_forms') && def.blinding.outcomeForms.includes(formCode);
+  return can(subject, 'enter_outcome_forms') && def.roles.outcomeForms.includes(formCode);
 }
 
 /**

@@ -27,7 +27,8 @@ export const capabilityDescriptions: Readonly<Record<Capability, string>> = {
   verify_source: 'Mark records as source-data verified',
   read_review_state: 'Read the per-record review state (SDV marks, queries, signatures)',
   review_audit: 'Read the audit trail of the own sites',
-  review_study_audit: 'Also read audit entries that belong to no site (users, sites, lists, study state)',
+  review_study_audit:
+    "Read the whole audit trail: every site's rows and the rows of no site (logins, accounts, sites, lists, study state)",
   verify_audit_chain: 'Recompute the hash chain of the audit trail',
   export_audit: 'Download the audit trail as CSV',
   view_dashboard: 'Read the study dashboard and the CONSORT diagram',

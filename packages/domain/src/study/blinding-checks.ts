@@ -2,8 +2,8 @@ import type { DefinitionProblem } from './definition-checks';
 import type { StudyDefinition } from './definition-schema';
 
 /**
- * The blinding section names forms, fields and values that exist; an outcome form is never
- * revealing (the blinded assessor enters it); a safe field is never free text, because text on a
+ * The blinding section names forms, fields and values that exist; an outcome form (roles.outcomeForms)
+ * is never revealing (the blinded assessor enters it); a safe field is never free text, because text on a
  * revealing form can name the treatment.
  */
 export function blindingProblems(def: StudyDefinition): DefinitionProblem[] {
@@ -17,10 +17,10 @@ export function blindingProblems(def: StudyDefinition): DefinitionProblem[] {
     problems.push({ path, message: `form "${code}" is not defined in forms` });
     return false;
   };
-  b.outcomeForms.forEach((code, i) => {
-    if (formAt(['blinding', 'outcomeForms', i], code) && revealing.has(code)) {
+  def.roles.outcomeForms.forEach((code, i) => {
+    if (revealing.has(code)) {
       problems.push({
-        path: ['blinding', 'outcomeForms', i],
+        path: ['roles', 'outcomeForms', i],
         message: `outcome form "${code}" reveals the arm`,
       });
     }

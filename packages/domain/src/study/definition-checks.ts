@@ -1,4 +1,5 @@
 import { blindingProblems } from './blinding-checks';
+import { roleProblems } from './definition-role-checks';
 import type { StudyDefinition } from './definition-schema';
 
 export interface DefinitionProblem {
@@ -139,5 +140,6 @@ export function studyDefinitionProblems(def: StudyDefinition): DefinitionProblem
     });
   }
   problems.push(...blindingProblems(def));
+  problems.push(...roleProblems(def));
   return problems;
 }

@@ -141,7 +141,6 @@ export const lbpTrialInput = {
   // status and date (which the participant's status shows anyway); the expected AEs and the
   // wrong-intervention deviation name a treatment outright.
   blinding: {
-    outcomeForms: ['vas', 'odi'],
     revealingForms: ['adverse_event', 'deviation', 'end_of_study'],
     safeFields: [
       { form: 'end_of_study', field: 'status' },
@@ -167,6 +166,27 @@ export const lbpTrialInput = {
       right: text('Worst imaginable pain', 'Dayanılmaz ağrı'),
     },
     odiVersions: ['2.1a-en', '2.0-tr'],
+  },
+  roles: {
+    eligibilityForm: 'eligibility',
+    consent: { form: 'consent', dateField: 'consent_date', versionField: 'icf_version' },
+    // §4.3: baseline VAS and ODI before randomization.
+    baselineRequiredForms: ['vas', 'odi'],
+    participantAttributes: [
+      { attribute: 'sex', form: 'demographics', field: 'sex' },
+      { attribute: 'birthYear', form: 'demographics', field: 'birth_year' },
+    ],
+    afterScreenFailure: ['demographics'],
+    endOfParticipation: { form: 'end_of_study', statusField: 'status', lastVisitField: 'last_visit' },
+    outcomeForms: ['vas', 'odi'],
+    adverseEvent: { form: 'adverse_event', seriousField: 'serious' },
+    deviationForm: 'deviation',
+    treatmentVisit: { code: 'TX', label: text('Treatment', 'Tedavi') },
+    unscheduledVisit: {
+      code: 'UNS',
+      label: text('Unscheduled', 'Plansız'),
+      forms: ['adverse_event', 'deviation', 'vas', 'odi', 'end_of_study'],
+    },
   },
 } satisfies StudyDefinition;
 
