@@ -17,6 +17,8 @@ export const auditTables = [
   'users',
   'user_sites',
   'sessions',
+  'emergency_unblindings',
+  'study_status',
 ] as const;
 
 export const auditActions = [
@@ -31,6 +33,8 @@ export const auditActions = [
   'LOGOUT',
   'REAUTHENTICATED',
   'REAUTHENTICATION_FAILED',
+  'EMERGENCY_UNBLINDED',
+  'ALLOCATION_RELEASED',
 ] as const;
 
 export type AuditTable = (typeof auditTables)[number];

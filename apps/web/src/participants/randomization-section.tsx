@@ -5,6 +5,7 @@ import { FormAlert } from '../components/form-alert';
 import { Modal } from '../components/modal';
 import { participantErrorText } from './api-errors';
 import { ArmLabel } from './arm-label';
+import { EmergencyUnblindingButton } from './emergency-unblinding';
 import { allocationOf, type ParticipantView, useRandomize } from './participants-api';
 import { isSiteStaff } from './permissions';
 import { ScheduleTable } from './schedule-table';
@@ -59,6 +60,7 @@ export function RandomizationSection({ participant: p }: { participant: Particip
               <dd>{dates.instant(allocation.randomizedAt)}</dd>
             </div>
           </dl>
+          <EmergencyUnblindingButton participantId={p.id} />
         </div>
         <h2>{t('participants.visits.schedule')}</h2>
         <ScheduleTable visits={p.visits} />

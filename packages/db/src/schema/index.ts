@@ -6,4 +6,5 @@ export * from './randomization';
 export * from './records';
 export * from './review';
 export * from './sites';
+export * from './unblinding';
 export * from './users';
