@@ -19,6 +19,7 @@ export const auditTables = [
   'sessions',
   'emergency_unblindings',
   'study_status',
+  'security_events',
 ] as const;
 
 export const auditActions = [
@@ -35,6 +36,8 @@ export const auditActions = [
   'REAUTHENTICATION_FAILED',
   'EMERGENCY_UNBLINDED',
   'ALLOCATION_RELEASED',
+  // Refused requests, coalesced per user, route and minute (docs/security.md §4).
+  'ACCESS_REFUSED',
 ] as const;
 
 export type AuditTable = (typeof auditTables)[number];

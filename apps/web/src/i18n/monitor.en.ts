@@ -8,7 +8,6 @@ export const monitorEn = {
     participant: 'Participant',
     status: 'Status',
   },
-  visits: { TX: 'Treatment', UNS: 'Unscheduled' },
   tables: {
     participants: 'Participants',
     form_records: 'Form records',
@@ -26,6 +25,7 @@ export const monitorEn = {
     users: 'Users',
     user_sites: 'User sites',
     sessions: 'Sessions',
+    security_events: 'Security events',
   },
   actions: {
     INSERT: 'Created',
@@ -41,6 +41,7 @@ export const monitorEn = {
     REAUTHENTICATION_FAILED: 'Failed re-authentication',
     EMERGENCY_UNBLINDED: 'Emergency unblinding',
     ALLOCATION_RELEASED: 'Allocation released to blinded roles',
+    ACCESS_REFUSED: 'Refused request (security event)',
   },
   audit: {
     title: 'Audit trail',
@@ -76,6 +77,8 @@ export const monitorEn = {
     was: 'was',
     now: 'now',
     moreChanges_one: '{{count}} more change',
+    occurrences_one: 'Refused once in this minute',
+    occurrences_other: 'Refused {{count}} times in this minute, last at {{last}}',
     moreChanges_other: '{{count}} more changes',
     empty: 'No entries match these filters.',
     shownAll_one: '{{n}} entry.',

@@ -10,7 +10,6 @@ export const monitorTr: typeof monitorEn = {
     participant: 'Katılımcı',
     status: 'Durum',
   },
-  visits: { TX: 'Tedavi', UNS: 'Plan dışı' },
   tables: {
     participants: 'Katılımcılar',
     form_records: 'Form kayıtları',
@@ -28,6 +27,7 @@ export const monitorTr: typeof monitorEn = {
     users: 'Kullanıcılar',
     user_sites: 'Kullanıcı merkezleri',
     sessions: 'Oturumlar',
+    security_events: 'Güvenlik olayları',
   },
   actions: {
     INSERT: 'Oluşturuldu',
@@ -43,6 +43,7 @@ export const monitorTr: typeof monitorEn = {
     REAUTHENTICATION_FAILED: 'Başarısız yeniden doğrulama',
     EMERGENCY_UNBLINDED: 'Acil körlük kaldırma',
     ALLOCATION_RELEASED: 'Randomizasyon sonuçları kör rollere açıldı',
+    ACCESS_REFUSED: 'Reddedilen istek (güvenlik olayı)',
   },
   audit: {
     title: 'Denetim izi',
@@ -78,6 +79,8 @@ export const monitorTr: typeof monitorEn = {
     was: 'önceki',
     now: 'yeni',
     moreChanges_one: '{{count}} değişiklik daha',
+    occurrences_one: 'Bu dakikada bir kez reddedildi',
+    occurrences_other: 'Bu dakikada {{count}} kez reddedildi, sonuncusu {{last}}',
     moreChanges_other: '{{count}} değişiklik daha',
     empty: 'Bu filtrelere uyan kayıt yok.',
     shownAll_one: '{{n}} kayıt.',

@@ -5,6 +5,7 @@ export * from './participants';
 export * from './randomization';
 export * from './records';
 export * from './review';
+export * from './security';
 export * from './sites';
 export * from './unblinding';
 export * from './users';

@@ -9,7 +9,7 @@ import { users } from './users';
  * "Unblinding"): an investigator of the participant's site, with a reason and the password again.
  * The row names no arm, so the audit trail and the dashboard that read it stay safe for blinded
  * readers; the assessor stays blinded. Append-only, audited on the participant's chain, and under
- * the study write guard (refused once the database is locked; see migrations/0016).
+ * the study write guard (refused once the database is locked; see migrations/0018).
  */
 export const emergencyUnblindings = pgTable(
   'emergency_unblindings',
