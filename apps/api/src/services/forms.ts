@@ -9,6 +9,7 @@ import {
 } from '@mini-edc/domain';
 import { and, eq, isNull } from 'drizzle-orm';
 import { todayIn } from './clock';
+import { participantSourceForms, rederiveParticipant } from './participant-status';
 import { formRecordOf } from './participant-views';
 import { lockParticipant, type ServiceEnv } from './participants';
 import type { AuthUser } from './sessions';
@@ -152,7 +153,9 @@ export async function saveForm(
         .returning();
     }
     if (!saved) throw new Error('form save returned nothing');
-    await applySideEffects(tx, participant, formCode, data);
+    if ((participantSourceForms as readonly string[]).includes(formCode)) {
+      await rederiveParticipant(tx, participant);
+    }
     return formRecordOf(saved);
   });
 }
@@ -198,32 +201,5 @@ function checkOrderOfEvents(
     !participant.randomizedAt
   ) {
     throw new DomainError('NOT_RANDOMIZED', 'Follow-up and treatment data come after randomization.');
-  }
-}
-
-async function applySideEffects(
-  tx: Parameters<Parameters<ServiceEnv['db']['transaction']>[0]>[0],
-  participant: Participant,
-  formCode: string,
-  data: Record<string, unknown>,
-) {
-  const changes: Partial<Participant> = {};
-  if (formCode === 'demographics') {
-    if (data.sex === 'male' || data.sex === 'female') changes.sex = data.sex;
-    if (typeof data.birth_year === 'number') changes.birthYear = data.birth_year;
-  }
-  if (formCode === 'end_of_study' && (data.status === 'withdrawn' || data.status === 'completed')) {
-    // The allocation stays; only the participant's status records the end (protocol §5.2).
-    changes.status = data.status;
-  }
-  if (formCode === 'consent' && typeof data.consent_date === 'string') {
-    changes.consentDate = data.consent_date;
-    if (participant.status === 'screening' && participant.eligible) changes.status = 'enrolled';
-  }
-  if (Object.keys(changes).length > 0) {
-    await tx
-      .update(schema.participants)
-      .set({ ...changes, version: participant.version + 1 })
-      .where(eq(schema.participants.id, participant.id));
   }
 }

@@ -9,6 +9,7 @@ import {
 } from '@mini-edc/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { todayIn } from './clock';
+import { rederiveParticipant } from './participant-status';
 import { participantSummaries, participantSummariesWithVisits, recordsOf } from './participant-views';
 import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
@@ -129,11 +130,8 @@ export async function submitEligibility(
     if (participant.randomizedAt) {
       throw new DomainError('CONFLICT', 'Eligibility cannot change after randomization.');
     }
-    const [demo] = await tx
-      .select()
-      .from(schema.formRecords)
-      .where(and(eq(schema.formRecords.participantId, id), eq(schema.formRecords.formCode, 'demographics')));
-    const sex = (demo?.data as { sex?: unknown } | undefined)?.sex;
+    // Only a complete demographics form sets the participant's sex (R-LIFE-3).
+    const sex = participant.sex;
     const outcome = evaluateEligibility(env.study.eligibility.criteria, input.answers, {
       ...(sex === 'male' || sex === 'female' ? { sex } : {}),
     });
@@ -181,16 +179,10 @@ export async function submitEligibility(
         data,
       });
     }
-    const status = !outcome.eligible ? 'screen_failed' : participant.consentDate ? 'enrolled' : 'screening';
-    await tx
-      .update(schema.participants)
-      .set({
-        eligible: outcome.eligible,
-        failedCriteria: outcome.failedCriteria,
-        status,
-        version: participant.version + 1,
-      })
-      .where(eq(schema.participants.id, id));
+    await rederiveParticipant(tx, participant, {
+      eligible: outcome.eligible,
+      failedCriteria: outcome.failedCriteria,
+    });
     return outcome;
   });
   return {
