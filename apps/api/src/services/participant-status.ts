@@ -1,20 +1,25 @@
 import { schema, type Tx } from '@mini-edc/db';
 import {
+  attributesFrom,
   canTransition,
   DomainError,
   deriveParticipantStatus,
+  endStatusFrom,
+  fieldOf,
   isCompleteRecordStatus,
   isParticipantStatus,
   type ParticipantStatus,
+  type StudyDefinition,
 } from '@mini-edc/domain';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 
 type Participant = typeof schema.participants.$inferSelect;
 
 /** The forms whose complete data the participant row carries (docs/requirements.md R-LIFE-3). */
-export const participantSourceForms = ['consent', 'demographics', 'end_of_study'] as const;
-
-const text = (v: unknown) => (typeof v === 'string' ? v : null);
+export function participantSourceForms(study: StudyDefinition): string[] {
+  const { consent, participantAttributes, endOfParticipation } = study.roles;
+  return [...new Set([consent.form, endOfParticipation.form, ...participantAttributes.map((a) => a.form)])];
+}
 
 /**
  * Re-derives what the participant row holds from the complete records only: consent date, sex,
@@ -23,6 +28,7 @@ const text = (v: unknown) => (typeof v === 'string' ? v : null);
  * Refuses (and so rolls back the save) a change the lifecycle does not allow.
  */
 export async function rederiveParticipant(
+  study: StudyDefinition,
   tx: Tx,
   participant: Participant,
   decision: { eligible: boolean | null; failedCriteria: string[] | null } = participant,
@@ -37,40 +43,41 @@ export async function rederiveParticipant(
     .where(
       and(
         eq(schema.formRecords.participantId, participant.id),
-        inArray(schema.formRecords.formCode, [...participantSourceForms]),
+        inArray(schema.formRecords.formCode, participantSourceForms(study)),
       ),
     )
     .orderBy(desc(schema.formRecords.updatedAt));
-  const latest = (formCode: string): Record<string, unknown> | null => {
-    const row = rows.find((r) => r.formCode === formCode && isCompleteRecordStatus(r.status));
-    return row && typeof row.data === 'object' && row.data !== null ? { ...row.data } : null;
-  };
-  const consent = latest('consent');
-  const demographics = latest('demographics');
-  const endOfStudy = text(latest('end_of_study')?.status);
-  const consentDate = text(consent?.consent_date);
+  // The newest complete record of a form (a form may be entered at more than one visit).
+  const latest = (formCode: string) =>
+    rows.find((r) => r.formCode === formCode && isCompleteRecordStatus(r.status))?.data;
+  const { consent, participantAttributes, endOfParticipation } = study.roles;
+  const consentValue = fieldOf(latest(consent.form), consent.dateField);
+  const consentDate = typeof consentValue === 'string' ? consentValue : null;
+  let attributes: ReturnType<typeof attributesFrom> = {};
+  for (const form of new Set(participantAttributes.map((a) => a.form))) {
+    attributes = { ...attributes, ...attributesFrom(study, form, latest(form)) };
+  }
+  const endOfStudy = endStatusFrom(study, endOfParticipation.form, latest(endOfParticipation.form)) ?? null;
   const derived = deriveParticipantStatus({
     eligible: decision.eligible,
     consentDate,
     randomized: participant.randomizedAt !== null,
-    endOfStudy: endOfStudy === 'completed' || endOfStudy === 'withdrawn' ? endOfStudy : null,
+    endOfStudy,
   });
   if (!derived.ok) {
     throw new DomainError('NOT_RANDOMIZED', 'Only a randomized participant completes the study.', [
       {
-        path: 'body.data.status',
+        path: `body.data.${endOfParticipation.statusField}`,
         message: 'Only a randomized participant completes the study',
         code: derived.reason,
       },
     ]);
   }
   assertTransition(participant, derived.status);
-  const sex = text(demographics?.sex);
-  const birthYear = demographics?.birth_year;
   const next = {
     consentDate,
-    sex: sex === 'male' || sex === 'female' ? sex : null,
-    birthYear: typeof birthYear === 'number' ? birthYear : null,
+    sex: attributes.sex ?? null,
+    birthYear: attributes.birthYear ?? null,
     status: derived.status,
     eligible: decision.eligible,
     failedCriteria: decision.failedCriteria,

@@ -6,6 +6,7 @@ import {
   type ParticipantDetail,
   type ParticipantSummary,
   type StudyDefinition,
+  screeningVisitOf,
 } from '@mini-edc/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { todayIn } from './clock';
@@ -130,11 +131,10 @@ export async function submitEligibility(
     if (participant.randomizedAt) {
       throw new DomainError('CONFLICT', 'Eligibility cannot change after randomization.');
     }
-    // Only a complete demographics form sets the participant's sex (R-LIFE-3).
-    const sex = participant.sex;
-    const outcome = evaluateEligibility(env.study.eligibility.criteria, input.answers, {
-      ...(sex === 'male' || sex === 'female' ? { sex } : {}),
-    });
+    // Sex proposes the answer of a criterion derived from it (protocol §1.4); only a complete
+    // record sets it (R-LIFE-3).
+    const sex = participant.sex === 'male' || participant.sex === 'female' ? participant.sex : undefined;
+    const outcome = evaluateEligibility(env.study.eligibility.criteria, input.answers, sex ? { sex } : {});
     if (!outcome.ok) {
       throw new DomainError(
         'VALIDATION_FAILED',
@@ -151,7 +151,12 @@ export async function submitEligibility(
     const [existing] = await tx
       .select()
       .from(schema.formRecords)
-      .where(and(eq(schema.formRecords.participantId, id), eq(schema.formRecords.formCode, 'eligibility')));
+      .where(
+        and(
+          eq(schema.formRecords.participantId, id),
+          eq(schema.formRecords.formCode, env.study.roles.eligibilityForm),
+        ),
+      );
     if (existing) {
       if (input.expectedVersion !== undefined && input.expectedVersion !== existing.version) {
         throw new DomainError(
@@ -173,13 +178,13 @@ export async function submitEligibility(
       await tx.insert(schema.formRecords).values({
         participantId: id,
         siteId: participant.siteId,
-        visitCode: 'SCR',
-        formCode: 'eligibility',
+        visitCode: screeningVisitOf(env.study).code,
+        formCode: env.study.roles.eligibilityForm,
         status: 'complete',
         data,
       });
     }
-    await rederiveParticipant(tx, participant, {
+    await rederiveParticipant(env.study, tx, participant, {
       eligible: outcome.eligible,
       failedCriteria: outcome.failedCriteria,
     });

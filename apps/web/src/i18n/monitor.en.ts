@@ -8,7 +8,6 @@ export const monitorEn = {
     participant: 'Participant',
     status: 'Status',
   },
-  visits: { TX: 'Treatment', UNS: 'Unscheduled' },
   tables: {
     participants: 'Participants',
     form_records: 'Form records',

@@ -10,7 +10,6 @@ export const monitorTr: typeof monitorEn = {
     participant: 'Katılımcı',
     status: 'Durum',
   },
-  visits: { TX: 'Tedavi', UNS: 'Plan dışı' },
   tables: {
     participants: 'Katılımcılar',
     form_records: 'Form kayıtları',
