@@ -96,7 +96,7 @@ export async function rederiveParticipant(
     .where(eq(schema.participants.id, participant.id));
 }
 
-/** The service's own check of a status change; migrations/0017 refuses the same in the database. */
+/** The service's own check of a status change; migrations/0019 refuses the same in the database. */
 export function assertTransition(participant: Participant, to: ParticipantStatus): void {
   const from = participant.status;
   if (!isParticipantStatus(from) || !canTransition(from, to)) {
