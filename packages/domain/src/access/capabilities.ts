@@ -17,6 +17,7 @@ export const capabilities = [
   'enter_all_forms',
   'enter_outcome_forms',
   'sign_records',
+  'emergency_unblind',
   'lock_records',
   'read_queries',
   'raise_query',

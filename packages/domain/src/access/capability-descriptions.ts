@@ -15,6 +15,8 @@ export const capabilityDescriptions: Readonly<Record<Capability, string>> = {
   enter_forms: 'Save eCRF records (which forms: enter_all_forms or enter_outcome_forms)',
   enter_all_forms: 'Enter every form of the study definition',
   enter_outcome_forms: 'Enter the outcome assessment forms the study definition names (VAS, ODI)',
+  emergency_unblind:
+    "Reveal one own-site participant's arm in an emergency before lock, with a reason and the password",
   sign_records: 'Sign the completed records of a visit (21 CFR 11)',
   lock_records: 'Lock a single record for good',
   read_queries: 'Read the data queries on records the reader may see',

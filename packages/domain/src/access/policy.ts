@@ -59,7 +59,7 @@ const roleGrants: Readonly<Record<Role, RoleGrant>> = {
   },
   coordinator: { holds: siteStaff, blinded: [] },
   investigator: {
-    holds: [...siteStaff, 'sign_records', 'raise_self_check', 'close_own_self_check'],
+    holds: [...siteStaff, 'sign_records', 'emergency_unblind', 'raise_self_check', 'close_own_self_check'],
     blinded: [],
   },
   // The outcome assessor scores VAS and ODI without knowing the arm (protocol §4.3).
