@@ -47,6 +47,7 @@ function monthSeries(months: string[], first: string | null, current: string): M
 
 export async function dashboard(env: ServiceEnv, user: AuthUser): Promise<Dashboard | DashboardBlinded> {
   const today = todayIn(env.timeZone);
+  const end = env.study.roles.endOfParticipation;
   const blind = !seesArm(user);
   const participants = await queryRows<ParticipantRow>(
     env.db,
@@ -75,9 +76,12 @@ export async function dashboard(env: ServiceEnv, user: AuthUser): Promise<Dashbo
   }>(
     env.db,
     sql`select participant_id, visit_code, form_code, status,
-               case when form_code = 'end_of_study' then data->>'status' end as end_status
+               case when form_code = ${end.form} then data->>${end.statusField} end as end_status
         from form_records
-        where form_code in ('vas', 'odi', 'end_of_study') and ${inUserSites(sql`site_id`, user)}`,
+        where form_code in (${sql.join(
+          [...env.study.roles.outcomeForms, end.form].map((f) => sql`${f}`),
+          sql`, `,
+        )}) and ${inUserSites(sql`site_id`, user)}`,
   );
 
   const visits = new Map<string, VisitRecord[]>();

@@ -1,16 +1,19 @@
 import { type AuditContext, type Db, queryRows, schema, withAudit } from '@mini-edc/db';
 import {
+  attributeSource,
+  attributesFrom,
   DomainError,
   type EligibilityRequest,
   evaluateEligibility,
   type ParticipantDetail,
   type ParticipantSummary,
   type StudyDefinition,
+  screeningVisitOf,
 } from '@mini-edc/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { todayIn } from './clock';
 import { participantSummaries, participantSummariesWithVisits, recordsOf } from './participant-views';
-import { inUserSites } from './scope';
+import { inUserSites, seesArm } from './scope';
 import type { AuthUser } from './sessions';
 
 export interface ServiceEnv {
@@ -47,8 +50,8 @@ export async function getParticipant(
     today,
   );
   if (!summary) throw notFound();
-  // Intervention forms reveal the arm, so an assessor never receives them (issue 5 item 8).
-  const hidden = user.role === 'assessor' ? env.study.arms.map((a) => a.interventionForm) : [];
+  // Intervention forms reveal the arm, so a blinded user never receives them (R-BLIND-2).
+  const hidden = !seesArm(user) ? env.study.arms.map((a) => a.interventionForm) : [];
   const records = await recordsOf(env.db, id, hidden);
   return { ...summary, visits: visits.get(id) ?? [], records };
 }
@@ -129,14 +132,18 @@ export async function submitEligibility(
     if (participant.randomizedAt) {
       throw new DomainError('CONFLICT', 'Eligibility cannot change after randomization.');
     }
-    const [demo] = await tx
-      .select()
-      .from(schema.formRecords)
-      .where(and(eq(schema.formRecords.participantId, id), eq(schema.formRecords.formCode, 'demographics')));
-    const sex = (demo?.data as { sex?: unknown } | undefined)?.sex;
-    const outcome = evaluateEligibility(env.study.eligibility.criteria, input.answers, {
-      ...(sex === 'male' || sex === 'female' ? { sex } : {}),
-    });
+    // Sex proposes the answer of a criterion derived from it (protocol §1.4).
+    const sexSource = attributeSource(env.study, 'sex');
+    const [demo] = sexSource
+      ? await tx
+          .select()
+          .from(schema.formRecords)
+          .where(
+            and(eq(schema.formRecords.participantId, id), eq(schema.formRecords.formCode, sexSource.form)),
+          )
+      : [];
+    const { sex } = demo && sexSource ? attributesFrom(env.study, sexSource.form, demo.data) : {};
+    const outcome = evaluateEligibility(env.study.eligibility.criteria, input.answers, sex ? { sex } : {});
     if (!outcome.ok) {
       throw new DomainError(
         'VALIDATION_FAILED',
@@ -153,7 +160,12 @@ export async function submitEligibility(
     const [existing] = await tx
       .select()
       .from(schema.formRecords)
-      .where(and(eq(schema.formRecords.participantId, id), eq(schema.formRecords.formCode, 'eligibility')));
+      .where(
+        and(
+          eq(schema.formRecords.participantId, id),
+          eq(schema.formRecords.formCode, env.study.roles.eligibilityForm),
+        ),
+      );
     if (existing) {
       if (input.expectedVersion !== undefined && input.expectedVersion !== existing.version) {
         throw new DomainError(
@@ -175,8 +187,8 @@ export async function submitEligibility(
       await tx.insert(schema.formRecords).values({
         participantId: id,
         siteId: participant.siteId,
-        visitCode: 'SCR',
-        formCode: 'eligibility',
+        visitCode: screeningVisitOf(env.study).code,
+        formCode: env.study.roles.eligibilityForm,
         status: 'complete',
         data,
       });

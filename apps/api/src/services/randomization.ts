@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type AuditContext, appendAuditEvent, queryRows, schema, withAudit } from '@mini-edc/db';
 import {
+  baselineVisitOf,
   computeListCommitment,
   computeVisitSchedule,
   DomainError,
@@ -184,9 +185,9 @@ export async function randomize(
       })
       .from(schema.formRecords)
       .where(
-        sql`${schema.formRecords.participantId} = ${participantId} and ${schema.formRecords.visitCode} = 'BL'`,
+        sql`${schema.formRecords.participantId} = ${participantId} and ${schema.formRecords.visitCode} = ${baselineVisitOf(env.study).code}`,
       );
-    const missing = ['vas', 'odi'].filter(
+    const missing = env.study.roles.baselineRequiredForms.filter(
       (f) => !baseline.some((r) => r.formCode === f && r.status !== 'draft'),
     );
     if (missing.length > 0) {

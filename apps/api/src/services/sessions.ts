@@ -11,6 +11,11 @@ export interface AuthUser {
   locale: 'en' | 'tr';
   mustChangePassword: boolean;
   siteIds: string[];
+  /**
+   * Whether an admin has released the allocation to blinded roles after lock (R-BLIND-4): a study
+   * state read once per request with the session, an input of seesArm() (services/scope.ts).
+   */
+  allocationReleased: boolean;
   sessionId: string;
   csrfToken: string;
   idleExpiresAt: Date;
@@ -40,8 +45,16 @@ export async function createSession(db: Db, userId: string, policy: SessionPolic
 
 type SessionLookup =
   | { status: 'valid'; user: AuthUser; touch: boolean }
-  | { status: 'expired' }
+  | { status: 'expired'; user: SessionHolder }
   | { status: 'missing' };
+
+/** Whose session a request presented, valid or not: refusals are filed under this user. */
+export interface SessionHolder {
+  id: string;
+  email: string;
+  role: Role;
+  siteIds: string[];
+}
 
 interface SessionRow {
   session_id: string;
@@ -57,15 +70,17 @@ interface SessionRow {
   must_change_password: boolean;
   active: boolean;
   site_ids: string[] | null;
+  allocation_released: boolean | null;
 }
 
-/** One round trip: the session, its user and the user's sites. */
+/** One round trip: the session, its user, the user's sites and whether the allocation is released. */
 export async function lookupSession(db: Db, token: string, policy: SessionPolicy): Promise<SessionLookup> {
   const [row] = await queryRows<SessionRow>(
     db,
     sql`select s.id as session_id, s.csrf_token, s.last_seen_at, s.expires_at, s.ended_at,
                u.id as user_id, u.email, u.display_name, u.role, u.locale, u.must_change_password, u.active,
-               (select array_agg(us.site_id order by us.site_id) from user_sites us where us.user_id = u.id) as site_ids
+               (select array_agg(us.site_id order by us.site_id) from user_sites us where us.user_id = u.id) as site_ids,
+               (select ss.allocation_released_at is not null from study_status ss where ss.id = 1) as allocation_released
         from sessions s join users u on u.id = s.user_id
         where s.token_hash = ${tokenDigest(token)}`,
   );
@@ -74,7 +89,12 @@ export async function lookupSession(db: Db, token: string, policy: SessionPolicy
   const lastSeen = new Date(row.last_seen_at).getTime();
   const absolute = new Date(row.expires_at).getTime();
   const idleEnd = lastSeen + policy.idleMinutes * 60_000;
-  if (row.ended_at || !row.active || now >= absolute || now >= idleEnd) return { status: 'expired' };
+  if (row.ended_at || !row.active || now >= absolute || now >= idleEnd) {
+    return {
+      status: 'expired',
+      user: { id: row.user_id, email: row.email, role: row.role, siteIds: row.site_ids ?? [] },
+    };
+  }
   return {
     status: 'valid',
     // Writing last_seen_at on every request would double the write load; a minute's slack is fine.
@@ -87,6 +107,7 @@ export async function lookupSession(db: Db, token: string, policy: SessionPolicy
       locale: row.locale,
       mustChangePassword: row.must_change_password,
       siteIds: row.site_ids ?? [],
+      allocationReleased: row.allocation_released === true,
       sessionId: row.session_id,
       csrfToken: row.csrf_token,
       idleExpiresAt: new Date(Math.min(now + policy.idleMinutes * 60_000, absolute)),
