@@ -1,7 +1,7 @@
 import { schema } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import type { Role } from '@mini-edc/domain';
-import { count } from 'drizzle-orm';
+import { count, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../src/services/sessions';
 import { buildTestApp, type TestContext } from '../helpers';
@@ -12,7 +12,8 @@ import { buildMatrixFixture, type MatrixFixture } from '../matrix/fixture';
  * Every state-changing route refuses a request that carries the session cookie but not the
  * session's own x-csrf-token (R-ACCESS-1, docs/security.md): no header, a forged one, or the
  * valid token of another session. The caller is a role the route allows, so without the check the
- * request would go through; it must change nothing (no audit row appears).
+ * request would go through; it must change nothing (no audit row but the refusal's own security
+ * event appears).
  */
 const unsafe = new Set<string>(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -34,8 +35,12 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => t?.close());
 
+/** Audit rows of trial data and accounts; refusals are filed as security events (R-ACCESS-4). */
 async function auditRows() {
-  const [row] = await t.db.db.select({ n: count() }).from(schema.auditLog);
+  const [row] = await t.db.db
+    .select({ n: count() })
+    .from(schema.auditLog)
+    .where(ne(schema.auditLog.tableName, 'security_events'));
   return row?.n ?? 0;
 }
 
