@@ -18,6 +18,7 @@ export const auditTables = [
   'user_sites',
   'sessions',
   'security_events',
+  'study_definitions',
 ] as const;
 
 export const auditActions = [
@@ -34,6 +35,8 @@ export const auditActions = [
   'REAUTHENTICATION_FAILED',
   // Refused requests, coalesced per user, route and minute (docs/security.md §4).
   'ACCESS_REFUSED',
+  // A study definition version published (version 1 is the seed; later ones are amendments).
+  'DEFINITION_PUBLISHED',
 ] as const;
 
 export type AuditTable = (typeof auditTables)[number];

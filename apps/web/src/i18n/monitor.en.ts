@@ -24,6 +24,7 @@ export const monitorEn = {
     user_sites: 'User sites',
     sessions: 'Sessions',
     security_events: 'Security events',
+    study_definitions: 'Study definition versions',
   },
   actions: {
     INSERT: 'Created',
@@ -38,6 +39,7 @@ export const monitorEn = {
     REAUTHENTICATED: 'Re-authenticated',
     REAUTHENTICATION_FAILED: 'Failed re-authentication',
     ACCESS_REFUSED: 'Refused request (security event)',
+    DEFINITION_PUBLISHED: 'Study definition version published',
   },
   audit: {
     title: 'Audit trail',

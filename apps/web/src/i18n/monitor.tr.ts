@@ -26,6 +26,7 @@ export const monitorTr: typeof monitorEn = {
     user_sites: 'Kullanıcı merkezleri',
     sessions: 'Oturumlar',
     security_events: 'Güvenlik olayları',
+    study_definitions: 'Çalışma tanımı sürümleri',
   },
   actions: {
     INSERT: 'Oluşturuldu',
@@ -40,6 +41,7 @@ export const monitorTr: typeof monitorEn = {
     REAUTHENTICATED: 'Kimliğini yeniden doğruladı',
     REAUTHENTICATION_FAILED: 'Başarısız yeniden doğrulama',
     ACCESS_REFUSED: 'Reddedilen istek (güvenlik olayı)',
+    DEFINITION_PUBLISHED: 'Çalışma tanımı sürümü yayımlandı',
   },
   audit: {
     title: 'Denetim izi',
