@@ -28,6 +28,7 @@ import { recordRoutes } from './routes/records';
 import { reviewRoutes } from './routes/review';
 import { studyRoutes } from './routes/study';
 import { studyLifecycleRoutes } from './routes/study-lifecycle';
+import { unblindingRoutes } from './routes/unblinding';
 import { loadOrSeedDefinition } from './services/study-definitions';
 
 declare module 'fastify' {
@@ -123,6 +124,7 @@ export async function buildApp(options: BuildAppOptions) {
       await api.register(exportsRoutes);
       await api.register(studyRoutes);
       await api.register(studyLifecycleRoutes);
+      await api.register(unblindingRoutes);
       await api.register(closeoutAllocationRoutes);
       await api.register(closeoutCasebookRoutes);
       await api.register(closeoutBundleRoutes);

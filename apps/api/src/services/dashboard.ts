@@ -8,6 +8,7 @@ import type { ServiceEnv } from './participants';
 import { queryCounts } from './queries';
 import { inUserSites, seesArm } from './scope';
 import type { AuthUser } from './sessions';
+import { emergencyUnblindingsAt } from './unblinding';
 
 /**
  * The study dashboard (issue 6 item 5): enrollment against target, CONSORT counts, visit progress
@@ -123,6 +124,8 @@ export async function dashboard(env: ServiceEnv, user: AuthUser): Promise<Dashbo
       return { visitCode: v.code, ...counts };
     });
   const queries = await queryCounts(env, user);
+  // Blinded roles get the number only (the blinded schema drops the list): R-BLIND-4.
+  const unblindings = await emergencyUnblindingsAt(env.db, user);
 
   return {
     generatedAt: new Date().toISOString(),
@@ -143,5 +146,7 @@ export async function dashboard(env: ServiceEnv, user: AuthUser): Promise<Dashbo
     consort: blind ? consortBlinded(env.study, input) : consortUnblinded(env.study, input),
     visits: progress,
     queries: queries.total,
+    emergencyUnblindingCount: unblindings.length,
+    ...(blind ? {} : { emergencyUnblindings: unblindings }),
   };
 }

@@ -228,6 +228,17 @@ export const participantsEn = {
     done_one: '{{visit}}: {{count}} record signed.',
     done_other: '{{visit}}: {{count}} records signed.',
   },
+  unblinding: {
+    button: 'Emergency unblinding',
+    title: 'Emergency unblinding of this participant',
+    warning:
+      'Only when the treatment must be known to care for the participant. The unblinding is recorded in the audit trail and shown on the dashboard; the blinded assessor stays blinded.',
+    reason: 'Reason',
+    reasonHint: 'Why the arm must be known now. Recorded in the audit trail.',
+    password: 'Your password',
+    confirm: 'Unblind',
+    done: 'Unblinding recorded. Arm:',
+  },
   randomization: {
     title: 'Randomization',
     intro: 'The arm comes from the concealed randomization list of the participant’s site.',

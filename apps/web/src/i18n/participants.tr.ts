@@ -226,6 +226,17 @@ export const participantsTr: typeof participantsEn = {
     done_one: '{{visit}}: {{count}} kayıt imzalandı.',
     done_other: '{{visit}}: {{count}} kayıt imzalandı.',
   },
+  unblinding: {
+    button: 'Acil körlük kaldırma',
+    title: 'Bu katılımcı için acil körlük kaldırma',
+    warning:
+      'Yalnızca katılımcının bakımı için tedavinin bilinmesi gerektiğinde. Körlük kaldırma denetim izine kaydedilir ve panoda gösterilir; kör değerlendirici kör kalır.',
+    reason: 'Gerekçe',
+    reasonHint: 'Grubun neden şimdi bilinmesi gerektiği. Denetim izine kaydedilir.',
+    password: 'Parolanız',
+    confirm: 'Körlüğü kaldır',
+    done: 'Körlük kaldırma kaydedildi. Grup:',
+  },
   randomization: {
     title: 'Randomizasyon',
     intro: 'Kol, katılımcının merkezine ait gizli randomizasyon listesinden gelir.',

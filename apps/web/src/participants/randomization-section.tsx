@@ -6,6 +6,7 @@ import { Modal } from '../components/modal';
 import { baselineVisit, formDefinition, localized, study } from '../forms/study';
 import { participantErrorText } from './api-errors';
 import { ArmLabel } from './arm-label';
+import { EmergencyUnblindingButton } from './emergency-unblinding';
 import { allocationOf, type ParticipantView, useRandomize } from './participants-api';
 import { isSiteStaff } from './permissions';
 import { ScheduleTable } from './schedule-table';
@@ -66,6 +67,7 @@ export function RandomizationSection({ participant: p }: { participant: Particip
               <dd>{dates.instant(allocation.randomizedAt)}</dd>
             </div>
           </dl>
+          <EmergencyUnblindingButton participantId={p.id} />
         </div>
         <h2>{t('participants.visits.schedule')}</h2>
         <ScheduleTable visits={p.visits} />

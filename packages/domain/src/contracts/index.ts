@@ -11,3 +11,4 @@ export * from './randomization';
 export * from './review';
 export * from './study-definition';
 export * from './study-lifecycle';
+export * from './unblinding';
