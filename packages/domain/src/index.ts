@@ -5,6 +5,7 @@ export * from './dates';
 export * from './eligibility';
 export * from './export/index';
 export * from './forms/index';
+export * from './participants/index';
 export * from './randomization/index';
 export * from './scoring/index';
 export * from './study/definition-checks';

@@ -1,8 +1,6 @@
 import { type AuditContext, schema, setAuditReason, withAudit } from '@mini-edc/db';
 import {
-  attributesFrom,
   DomainError,
-  endStatusFrom,
   type FormRecord,
   formDataSchema,
   formsOfVisit,
@@ -15,6 +13,7 @@ import {
 } from '@mini-edc/domain';
 import { and, eq, isNull } from 'drizzle-orm';
 import { todayIn } from './clock';
+import { participantSourceForms, rederiveParticipant } from './participant-status';
 import { formRecordOf } from './participant-views';
 import { lockParticipant, type ServiceEnv } from './participants';
 import type { AuthUser } from './sessions';
@@ -164,7 +163,9 @@ export async function saveForm(
         .returning();
     }
     if (!saved) throw new Error('form save returned nothing');
-    await applySideEffects(env.study, tx, participant, formCode, data);
+    if (participantSourceForms(env.study).includes(formCode)) {
+      await rederiveParticipant(env.study, tx, participant);
+    }
     return formRecordOf(saved);
   });
 }
@@ -208,29 +209,5 @@ function checkOrderOfEvents(
     !participant.randomizedAt
   ) {
     throw new DomainError('NOT_RANDOMIZED', 'Follow-up and treatment data come after randomization.');
-  }
-}
-
-async function applySideEffects(
-  study: StudyDefinition,
-  tx: Parameters<Parameters<ServiceEnv['db']['transaction']>[0]>[0],
-  participant: Participant,
-  formCode: string,
-  data: Record<string, unknown>,
-) {
-  const changes: Partial<Participant> = { ...attributesFrom(study, formCode, data) };
-  // The allocation stays; only the participant's status records the end (protocol §5.2).
-  const endStatus = endStatusFrom(study, formCode, data);
-  if (endStatus) changes.status = endStatus;
-  const consentDate = formCode === study.roles.consent.form ? data[study.roles.consent.dateField] : undefined;
-  if (typeof consentDate === 'string') {
-    changes.consentDate = consentDate;
-    if (participant.status === 'screening' && participant.eligible) changes.status = 'enrolled';
-  }
-  if (Object.keys(changes).length > 0) {
-    await tx
-      .update(schema.participants)
-      .set({ ...changes, version: participant.version + 1 })
-      .where(eq(schema.participants.id, participant.id));
   }
 }

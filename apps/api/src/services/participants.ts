@@ -1,7 +1,5 @@
 import { type AuditContext, type Db, queryRows, schema, withAudit } from '@mini-edc/db';
 import {
-  attributeSource,
-  attributesFrom,
   DomainError,
   type EligibilityRequest,
   evaluateEligibility,
@@ -12,6 +10,7 @@ import {
 } from '@mini-edc/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { todayIn } from './clock';
+import { rederiveParticipant } from './participant-status';
 import { participantSummaries, participantSummariesWithVisits, recordsOf } from './participant-views';
 import { inUserSites, seesArm } from './scope';
 import type { AuthUser } from './sessions';
@@ -133,17 +132,9 @@ export async function submitEligibility(
     if (participant.randomizedAt) {
       throw new DomainError('CONFLICT', 'Eligibility cannot change after randomization.');
     }
-    // Sex proposes the answer of a criterion derived from it (protocol §1.4).
-    const sexSource = attributeSource(env.study, 'sex');
-    const [demo] = sexSource
-      ? await tx
-          .select()
-          .from(schema.formRecords)
-          .where(
-            and(eq(schema.formRecords.participantId, id), eq(schema.formRecords.formCode, sexSource.form)),
-          )
-      : [];
-    const { sex } = demo && sexSource ? attributesFrom(env.study, sexSource.form, demo.data) : {};
+    // Sex proposes the answer of a criterion derived from it (protocol §1.4); only a complete
+    // record sets it (R-LIFE-3).
+    const sex = participant.sex === 'male' || participant.sex === 'female' ? participant.sex : undefined;
     const outcome = evaluateEligibility(env.study.eligibility.criteria, input.answers, sex ? { sex } : {});
     if (!outcome.ok) {
       throw new DomainError(
@@ -196,16 +187,10 @@ export async function submitEligibility(
         data,
       });
     }
-    const status = !outcome.eligible ? 'screen_failed' : participant.consentDate ? 'enrolled' : 'screening';
-    await tx
-      .update(schema.participants)
-      .set({
-        eligible: outcome.eligible,
-        failedCriteria: outcome.failedCriteria,
-        status,
-        version: participant.version + 1,
-      })
-      .where(eq(schema.participants.id, id));
+    await rederiveParticipant(env.study, tx, participant, {
+      eligible: outcome.eligible,
+      failedCriteria: outcome.failedCriteria,
+    });
     return outcome;
   });
   return {

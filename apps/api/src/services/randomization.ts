@@ -15,6 +15,7 @@ import {
 import { eq, sql } from 'drizzle-orm';
 import { todayIn } from './clock';
 import { parseListCsv } from './list-csv';
+import { assertTransition } from './participant-status';
 import { toVisit } from './participant-views';
 import { lockParticipant, type ServiceEnv } from './participants';
 import type { AuthUser } from './sessions';
@@ -177,6 +178,7 @@ export async function randomize(
       throw new DomainError('NOT_ELIGIBLE', `${participant.studyId} is not confirmed eligible.`);
     }
     if (!participant.consentDate) throw new DomainError('CONSENT_REQUIRED', 'Record informed consent first.');
+    assertTransition(participant, 'randomized');
     const baseline = await tx
       .select({
         formCode: schema.formRecords.formCode,

@@ -4,7 +4,7 @@ import { check, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-o
 /**
  * The study definition as immutable, numbered versions (R-DEF-2): version 1 is seeded from the
  * compiled definition of the trial; each amendment adds the next version with its reason and the
- * computed difference. Rows are never updated or deleted (migrations/0020); publishing writes a DEFINITION_PUBLISHED audit event.
+ * computed difference. Rows are never updated or deleted (migrations/0021); publishing writes a DEFINITION_PUBLISHED audit event.
  */
 export const studyDefinitions = pgTable(
   'study_definitions',
