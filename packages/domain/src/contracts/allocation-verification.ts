@@ -50,6 +50,9 @@ export type AllocationVerificationSummary = z.infer<typeof allocationVerificatio
 export const listIdParamsSchema = z.object({ listId: z.uuid('Not a valid list id') });
 
 /** A casebook or a site's casebooks "as of" a time, in English or Turkish. */
+// Who receives casebooks (ICH E6: the sites keep them): the read_casebooks capability of the
+// access policy (packages/domain/src/access).
+
 export const casebookQuerySchema = z.strictObject({
   asOf: z.iso.datetime({ offset: true, error: 'Use a date and time like 2026-06-30T17:00:00Z' }).optional(),
   lang: z.enum(['en', 'tr']).optional(),
