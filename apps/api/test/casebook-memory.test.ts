@@ -42,6 +42,7 @@ beforeAll(async () => {
     locale: 'en',
     mustChangePassword: false,
     siteIds: [siteId],
+    allocationReleased: false,
     sessionId: admin.id,
     csrfToken: '',
     idleExpiresAt: new Date(),

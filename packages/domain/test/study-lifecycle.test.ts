@@ -15,8 +15,16 @@ describe('study lifecycle rule', () => {
     expect(nextStudyState('entry_closed', 'reopen_entry')).toBe('open');
     expect(nextStudyState('locked', 'unlock')).toBe('entry_closed');
     expect(nextStudyState('locked', 'reopen_entry')).toBeNull();
-    expect(availableLifecycleActions('locked')).toEqual(['unlock']);
+    expect(availableLifecycleActions('locked')).toEqual(['unlock', 'release_allocation']);
     expect(availableLifecycleActions('entry_closed')).toEqual(['reopen_entry', 'lock']);
+  });
+
+  it('releases the allocation only while locked, once, with a reason and the password', () => {
+    expect(availableLifecycleActions('entry_closed', false)).not.toContain('release_allocation');
+    expect(availableLifecycleActions('open', false)).not.toContain('release_allocation');
+    expect(availableLifecycleActions('locked', true)).toEqual(['unlock']);
+    expect(nextStudyState('locked', 'release_allocation')).toBe('locked');
+    expect(lifecycleRequirements('release_allocation', 0)).toEqual({ reason: 'required', password: true });
   });
 
   it('asks for a password to unlock, and a reason to lock only while checks are open', () => {

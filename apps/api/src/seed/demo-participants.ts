@@ -47,6 +47,7 @@ export async function seedDemoParticipants(db: Db, study: StudyDefinition, timeZ
       locale: 'en',
       mustChangePassword: false,
       siteIds: member.siteIds,
+      allocationReleased: false,
       sessionId: 'seed',
       csrfToken: 'seed',
       idleExpiresAt: new Date(),

@@ -10,7 +10,7 @@ import {
 import { and, eq, sql } from 'drizzle-orm';
 import { todayIn } from './clock';
 import { participantSummaries, participantSummariesWithVisits, recordsOf } from './participant-views';
-import { inUserSites } from './scope';
+import { inUserSites, seesArm } from './scope';
 import type { AuthUser } from './sessions';
 
 export interface ServiceEnv {
@@ -47,8 +47,8 @@ export async function getParticipant(
     today,
   );
   if (!summary) throw notFound();
-  // Intervention forms reveal the arm, so an assessor never receives them (issue 5 item 8).
-  const hidden = user.role === 'assessor' ? env.study.arms.map((a) => a.interventionForm) : [];
+  // Intervention forms reveal the arm, so a blinded user never receives them (R-BLIND-2).
+  const hidden = !seesArm(user) ? env.study.arms.map((a) => a.interventionForm) : [];
   const records = await recordsOf(env.db, id, hidden);
   return { ...summary, visits: visits.get(id) ?? [], records };
 }

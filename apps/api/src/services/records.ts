@@ -12,7 +12,7 @@ import {
 import { and, eq, sql } from 'drizzle-orm';
 import { formRecordOf } from './participant-views';
 import { notFound, type ServiceEnv } from './participants';
-import { inUserSites } from './scope';
+import { inUserSites, seesArm } from './scope';
 import type { AuthUser } from './sessions';
 import { signedContentHash } from './signatures';
 
@@ -83,7 +83,7 @@ export async function participantScores(
 
 /**
  * Every version of a record from the audit trail (who, when, what changed, why), and its
- * signatures, including voided ones (issue 5 item 6). Assessors never see intervention records.
+ * signatures, including voided ones (issue 5 item 6). Blinded users never see intervention records.
  */
 export async function recordHistory(
   env: ServiceEnv,
@@ -95,7 +95,7 @@ export async function recordHistory(
     .from(schema.formRecords)
     .where(and(eq(schema.formRecords.id, recordId), inUserSites(schema.formRecords.siteId, user)));
   const armForms = env.study.arms.map((a) => a.interventionForm);
-  if (!record || (user.role === 'assessor' && armForms.includes(record.formCode))) {
+  if (!record || (!seesArm(user) && armForms.includes(record.formCode))) {
     throw new DomainError('NOT_FOUND', 'No such record at your sites.');
   }
   const audit = await queryRows<{

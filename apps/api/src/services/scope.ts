@@ -15,7 +15,10 @@ export function inUserSites(column: PgColumn | SQL, user: Pick<AuthUser, 'siteId
   )})`;
 }
 
-/** Assessors are blind to the arm (design invariant 5). */
-export function seesArm(user: Pick<AuthUser, 'role'>): boolean {
-  return user.role !== 'assessor';
+/**
+ * Assessors are blind to the arm (design invariant 5) until an admin releases the allocation after
+ * lock (R-BLIND-4, docs/closeout.md "Unblinding"); the release is read with the session.
+ */
+export function seesArm(user: Pick<AuthUser, 'role' | 'allocationReleased'>): boolean {
+  return user.role !== 'assessor' || user.allocationReleased;
 }

@@ -11,6 +11,11 @@ export interface AuthUser {
   locale: 'en' | 'tr';
   mustChangePassword: boolean;
   siteIds: string[];
+  /**
+   * Whether an admin has released the allocation to blinded roles after lock (R-BLIND-4): a study
+   * state read once per request with the session, an input of seesArm() (services/scope.ts).
+   */
+  allocationReleased: boolean;
   sessionId: string;
   csrfToken: string;
   idleExpiresAt: Date;
@@ -57,15 +62,17 @@ interface SessionRow {
   must_change_password: boolean;
   active: boolean;
   site_ids: string[] | null;
+  allocation_released: boolean | null;
 }
 
-/** One round trip: the session, its user and the user's sites. */
+/** One round trip: the session, its user, the user's sites and whether the allocation is released. */
 export async function lookupSession(db: Db, token: string, policy: SessionPolicy): Promise<SessionLookup> {
   const [row] = await queryRows<SessionRow>(
     db,
     sql`select s.id as session_id, s.csrf_token, s.last_seen_at, s.expires_at, s.ended_at,
                u.id as user_id, u.email, u.display_name, u.role, u.locale, u.must_change_password, u.active,
-               (select array_agg(us.site_id order by us.site_id) from user_sites us where us.user_id = u.id) as site_ids
+               (select array_agg(us.site_id order by us.site_id) from user_sites us where us.user_id = u.id) as site_ids,
+               (select ss.allocation_released_at is not null from study_status ss where ss.id = 1) as allocation_released
         from sessions s join users u on u.id = s.user_id
         where s.token_hash = ${tokenDigest(token)}`,
   );
@@ -87,6 +94,7 @@ export async function lookupSession(db: Db, token: string, policy: SessionPolicy
       locale: row.locale,
       mustChangePassword: row.must_change_password,
       siteIds: row.site_ids ?? [],
+      allocationReleased: row.allocation_released === true,
       sessionId: row.session_id,
       csrfToken: row.csrf_token,
       idleExpiresAt: new Date(Math.min(now + policy.idleMinutes * 60_000, absolute)),

@@ -12,6 +12,7 @@ import {
   type LifecycleAction,
   type LifecycleActionRequest,
   type LifecycleEvent,
+  lifecycleActionAllowed,
   lifecycleRequirements,
   nextStudyState,
   type PreLockChecks,
@@ -107,11 +108,13 @@ const auditAction: Record<LifecycleAction, string> = {
   reopen_entry: 'STUDY_ENTRY_REOPENED',
   lock: 'STUDY_LOCKED',
   unlock: 'STUDY_UNLOCKED',
+  release_allocation: 'ALLOCATION_RELEASED',
 };
 
 /**
  * Moves the study through its lifecycle (packages/domain/src/closeout/study-lifecycle.ts). Unlock
- * needs the admin's password again and a reason; lock runs the pre-lock checks inside the locking
+ * and the release of the allocation to blinded roles (R-BLIND-4) need the admin's password again
+ * and a reason; lock runs the pre-lock checks inside the locking
  * transaction, needs an override reason when any is open, and records the audit chain heads at
  * the moment of lock for the final export bundle.
  */
@@ -124,10 +127,12 @@ export async function applyLifecycleAction(
 ): Promise<StudyLifecycle> {
   const current = await getStudyStatus(env.db);
   const to = nextStudyState(current.state, action);
-  if (!to) {
+  if (!to || !lifecycleActionAllowed(current.state, current.allocationReleasedAt !== null, action)) {
     throw new DomainError(
       'CONFLICT',
-      `The study is ${current.state.replace('_', ' ')}; this step is not possible now.`,
+      current.allocationReleasedAt !== null && action === 'release_allocation'
+        ? 'The allocation was already released.'
+        : `The study is ${current.state.replace('_', ' ')}; this step is not possible now.`,
     );
   }
   const needs = lifecycleRequirements(action, 0);
@@ -144,16 +149,18 @@ export async function applyLifecycleAction(
   await withAudit(env.db, { ...ctx, reason: input.reason ?? null }, async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${STUDY_WRITE_LOCK})`);
     const row = await statusRow(tx, true);
-    if (row.state !== current.state) {
+    if (
+      row.state !== current.state ||
+      (row.allocationReleasedAt !== null) !== (current.allocationReleasedAt !== null)
+    ) {
       throw new DomainError('CONFLICT', 'Someone changed the study state meanwhile; reload the page.');
     }
     const now = new Date();
-    const changes: Partial<StatusRow> = {
-      state: to,
-      changedAt: now,
-      changedBy: user.id,
-      version: row.version + 1,
-    };
+    // Releasing the allocation leaves the state (and when it last changed) as it is.
+    const changes: Partial<StatusRow> =
+      to === row.state
+        ? { version: row.version + 1 }
+        : { state: to, changedAt: now, changedBy: user.id, version: row.version + 1 };
     let details: Record<string, unknown> = { from: row.state, to };
     if (action === 'lock') {
       const checks = await preLockChecks(tx, env.study, row.state as StudyState);
@@ -168,6 +175,11 @@ export async function applyLifecycleAction(
       };
     }
     if (action === 'unlock') changes.lockedAt = null;
+    if (action === 'release_allocation') {
+      // From the next request on, blinded roles see arms (services/scope.ts seesArm).
+      changes.allocationReleasedAt = now;
+      changes.allocationReleasedBy = user.id;
+    }
     await tx.update(schema.studyStatus).set(changes).where(eq(schema.studyStatus.id, 1));
     await appendAuditEvent(tx, {
       action: auditAction[action],

@@ -38,8 +38,13 @@ export function CloseoutPage() {
             <span className="muted">{t('closeout.since', { when: fmt.dateTime(status.changedAt) })}</span>
           </p>
           <p className="muted">{t(`closeout.stateHelp.${status.state}`)}</p>
+          <p data-testid="allocation-release">
+            {status.allocationReleasedAt
+              ? t('closeout.allocationReleased', { when: fmt.dateTime(status.allocationReleasedAt) })
+              : t('closeout.allocationBlinded')}
+          </p>
           <div className="actions">
-            {availableLifecycleActions(status.state).map((a) => (
+            {availableLifecycleActions(status.state, status.allocationReleasedAt !== null).map((a) => (
               <button
                 key={a}
                 type="button"
@@ -72,8 +77,14 @@ export function CloseoutPage() {
                     <td data-label={t('closeout.historyColumns.when')}>{fmt.dateTime(h.occurredAt)}</td>
                     <td data-label={t('closeout.historyColumns.who')}>{h.actorLabel ?? t('common.none')}</td>
                     <td data-label={t('closeout.historyColumns.change')}>
-                      {h.from ? t(`closeout.states.${h.from}`) : t('common.none')} →{' '}
-                      {h.to ? t(`closeout.states.${h.to}`) : t('common.none')}
+                      {h.action === 'ALLOCATION_RELEASED' ? (
+                        t('closeout.releasedEvent')
+                      ) : (
+                        <>
+                          {h.from ? t(`closeout.states.${h.from}`) : t('common.none')} →{' '}
+                          {h.to ? t(`closeout.states.${h.to}`) : t('common.none')}
+                        </>
+                      )}
                     </td>
                     <td data-label={t('closeout.historyColumns.reason')}>{h.reason ?? t('common.none')}</td>
                   </tr>

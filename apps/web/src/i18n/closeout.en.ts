@@ -25,6 +25,7 @@ export const closeoutEn = {
     reopen_entry: 'Reopen data entry',
     lock: 'Lock the database',
     unlock: 'Unlock the database',
+    release_allocation: 'Release the allocation to blinded roles',
   },
   reason: 'Reason',
   reasonHint: 'Recorded in the audit trail.',
@@ -32,14 +33,19 @@ export const closeoutEn = {
   overrideHint:
     '{{count}} pre-lock item(s) are still open. Locking anyway needs a reason, recorded in the audit trail.',
   password: 'Your password',
-  passwordHint: 'Unlocking needs your password again.',
+  passwordHint: 'This step needs your password again.',
   confirm: 'Confirm',
   done: {
     close_entry: 'Data entry is closed.',
     reopen_entry: 'Data entry is open again.',
     lock: 'The database is locked.',
     unlock: 'The database is unlocked (data entry stays closed).',
+    release_allocation: 'The allocation is released: blinded roles now see arms.',
   },
+  allocationReleased: 'Allocation released to blinded roles on {{when}}.',
+  allocationBlinded:
+    'Blinded roles do not see arms. After lock, an admin can release the allocation to them.',
+  releasedEvent: 'Allocation released',
   history: 'History',
   historyEmpty: 'No change yet.',
   historyColumns: { when: 'When', who: 'Who', change: 'Change', reason: 'Reason' },

@@ -4,14 +4,16 @@ import { ArmLabel } from './arm-label';
 import { allocationOf, type ParticipantView } from './participants-api';
 import { ParticipantStatusBadge } from './status-badges';
 import { useDates } from './use-dates';
+import { useSeesArm } from './use-sees-arm';
 
-/** Study id, site, status and (never for assessors) the arm. */
+/** Study id, site, status and (never for blinded assessors) the arm. */
 export function ParticipantHeader({ participant: p }: { participant: ParticipantView }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const dates = useDates();
+  const seesArm = useSeesArm();
   const site = user?.sites.find((s) => s.id === p.siteId);
-  const allocation = user?.role !== 'assessor' ? allocationOf(p) : null;
+  const allocation = seesArm ? allocationOf(p) : null;
   return (
     <header className="participant-header panel">
       <div className="participant-title">

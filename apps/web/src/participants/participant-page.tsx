@@ -12,10 +12,11 @@ import { RandomizationSection } from './randomization-section';
 import { isSeriousAe, RepeatingRecords } from './repeating-records';
 import { ScoresSection } from './scores-section';
 import { ScreeningSection } from './screening-section';
+import { useSeesArm } from './use-sees-arm';
 import { VisitFormsPanel } from './visit-forms-panel';
 import { VisitsSection } from './visits-section';
 
-/** What an assessor may open: no randomization, treatment or safety sections (blinding). */
+/** What a blinded assessor may open: no randomization, treatment or safety sections. */
 const assessorTabs: readonly Tab[] = ['screening', 'baseline', 'visits', 'scores'];
 
 /** One participant: header, then screening, baseline, randomization, visits, … as tabs (issue 5). */
@@ -38,12 +39,13 @@ export function ParticipantPage() {
 function ParticipantDetails({ participant: p }: { participant: ParticipantView }) {
   const { t } = useTranslation();
   const { user } = useSession();
+  const seesArm = useSeesArm();
   const [params, setParams] = useSearchParams();
-  const visible = user?.role === 'assessor' ? assessorTabs : tabs;
+  const visible = seesArm ? tabs : assessorTabs;
   const requested = params.get('tab') as Tab | null;
   const current: Tab = requested && visible.includes(requested) ? requested : 'screening';
   const serious = p.records.filter(isSeriousAe);
-  const allocation = user?.role !== 'assessor' ? allocationOf(p) : null;
+  const allocation = seesArm ? allocationOf(p) : null;
   const arm = allocation ? armByCode(allocation.arm) : undefined;
   const noConsent = p.consentDate ? null : t('participants.blocked.consent');
   const failed = p.status === 'screen_failed' ? t('participants.blocked.screenFailed') : null;
@@ -52,7 +54,7 @@ function ParticipantDetails({ participant: p }: { participant: ParticipantView }
     <section className="stack participant-page">
       <Link to="/participants">← {t('participants.backToList')}</Link>
       <ParticipantHeader participant={p} />
-      {serious.length > 0 && user?.role !== 'assessor' ? (
+      {serious.length > 0 && seesArm ? (
         <div role="alert" className="alert alert-error serious-alert">
           <span className="badge badge-serious">{t('participants.ae.seriousBadge')}</span>{' '}
           <strong>{t('participants.ae.seriousAlert', { count: serious.length })}</strong>{' '}

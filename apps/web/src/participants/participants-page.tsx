@@ -12,6 +12,7 @@ import {
 } from './participants-api';
 import { ParticipantStatusBadge, VisitStatusBadge } from './status-badges';
 import { useDates } from './use-dates';
+import { useSeesArm } from './use-sees-arm';
 
 export const canScreen = (role: string | undefined) => role === 'coordinator' || role === 'investigator';
 
@@ -28,8 +29,8 @@ export function ParticipantsPage() {
   const statusParam = params.get('status');
   const status = isStatus(statusParam) ? statusParam : '';
   const list = useParticipants(status);
-  // Assessors are blind: the column does not exist for them (and their list has no allocation).
-  const showArm = user?.role !== 'assessor';
+  // Blinded assessors: the column does not exist for them (and their list has no allocation).
+  const showArm = useSeesArm();
 
   return (
     <section className="stack">
