@@ -11,6 +11,7 @@ import { errorBody, errorHandlerPlugin, sendError } from './plugins/errors';
 import { noStorePlugin } from './plugins/no-store';
 import { openApiPlugin } from './plugins/openapi';
 import { passwordRateLimitPlugin } from './plugins/password-rate-limit';
+import { securityEventsPlugin } from './plugins/security-events';
 import { staticGuardPlugin } from './plugins/static-guard';
 import { studyLockPlugin } from './plugins/study-lock';
 import { webAppPlugin } from './plugins/web-app';
@@ -97,6 +98,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(staticGuardPlugin);
   await app.register(openApiPlugin);
   await app.register(authPlugin);
+  await app.register(securityEventsPlugin);
   await app.register(passwordRateLimitPlugin);
   await app.register(studyLockPlugin);
   await app.register(

@@ -99,7 +99,7 @@ describe(`audit review plans on ${testDbKind()} with ${ROWS} rows`, () => {
     const filter = { actorId: 'actor-7', from: '2025-06-10T00:00:00Z', to: '2025-06-17T00:00:00Z' };
     const plan = await planOf(auditPageSql({ role: 'monitor', siteIds: [siteA] }, filter, 101));
     expect(auditAccess(plan)).toEqual(['Bitmap Index Scan audit_log_actor_time_idx']);
-    // An administrator's scope adds the rows without a site; the lookup is the same.
+    // An administrator reads every row (docs/security.md §6); the lookup is the same.
     const admin = await planOf(auditPageSql({ role: 'admin', siteIds: [siteA] }, filter, 101));
     expect(auditAccess(admin)).toEqual(['Bitmap Index Scan audit_log_actor_time_idx']);
   });

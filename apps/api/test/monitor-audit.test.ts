@@ -141,7 +141,7 @@ describe(`audit review on ${testDbKind()}`, () => {
       /^# audit chain verification at export time: intact \(\d+ rows in \d+ chains\)$/,
     );
     expect(lines[3]).toBe(
-      'audit_id,occurred_at_utc,actor_id,actor_label,actor_role,site,action,table,record_id,participant,field,old_value,new_value,reason,request_id',
+      'audit_id,occurred_at_utc,actor_id,actor_label,actor_role,site,action,table,record_id,participant,field,old_value,new_value,reason,request_id,occurrences',
     );
     expect(res.body).toContain('"Source says ""55"", not 62,\nper the nurse"');
     const rows: Record<string, string>[] = parse(res.body, {

@@ -52,4 +52,14 @@ describe('coded password refusals beside the field', () => {
     );
     expect(codedFieldText({ path, message: 'Already in use' }, t)).toBeNull();
   });
+
+  it('words the own-sites refusal (docs/security.md, control 6) in both languages', async () => {
+    const field = { path: 'body.siteIds', message: 'You cannot change your own sites', code: 'OWN_SITES' };
+    expect(codedFieldText(field, await translator('en'))).toBe(
+      'You cannot change your own sites; another admin can.',
+    );
+    expect(codedFieldText(field, await translator('tr'))).toBe(
+      'Kendi merkezlerinizi değiştiremezsiniz; bunu başka bir yönetici yapabilir.',
+    );
+  });
 });

@@ -6,7 +6,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { RouteAccess } from '../auth/route-access';
 import { sameToken } from '../auth/tokens';
-import { type AuthUser, lookupSession, type SessionPolicy, touchSession } from '../services/sessions';
+import {
+  type AuthUser,
+  lookupSession,
+  type SessionHolder,
+  type SessionPolicy,
+  touchSession,
+} from '../services/sessions';
 
 export const SESSION_COOKIE = 'edc_session';
 
@@ -19,6 +25,8 @@ export interface RegisteredRoute {
 declare module 'fastify' {
   interface FastifyRequest {
     user: AuthUser | null;
+    /** The user whose session the request presented, even when it was refused (docs/security.md §4). */
+    sessionHolder: SessionHolder | null;
   }
   interface FastifyInstance {
     /** Every /api route with its declared access; the authorization matrix test walks this. */
@@ -71,6 +79,7 @@ export const authPlugin = fp(
     await app.register(cookie);
     await app.register(rateLimit, { global: false });
     app.decorateRequest('user', null);
+    app.decorateRequest('sessionHolder', null);
     app.decorate('apiRoutes', [] as RegisteredRoute[]);
     app.decorate('sessionPolicy', {
       idleMinutes: app.config.EDC_SESSION_IDLE_MINUTES,
@@ -104,6 +113,7 @@ export const authPlugin = fp(
       if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
       const found = await lookupSession(app.db.db, token, app.sessionPolicy);
       if (found.status === 'missing') throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+      request.sessionHolder = found.user;
       if (found.status === 'expired') {
         throw new DomainError('SESSION_EXPIRED', 'Your session has ended. Sign in again to continue.');
       }

@@ -129,6 +129,11 @@ export async function createUser(db: Db, ctx: AuditContext, input: CreateUserReq
   }
 }
 
+function sameSites(a: readonly string[], b: readonly string[]): boolean {
+  const wanted = new Set(a);
+  return wanted.size === new Set(b).size && b.every((s) => wanted.has(s));
+}
+
 export async function updateUser(
   db: Db,
   ctx: AuditContext,
@@ -136,9 +141,15 @@ export async function updateUser(
   id: string,
   input: UpdateUserRequest,
 ): Promise<AdminUser> {
-  await getUser(db, id);
+  const current = await getUser(db, id);
   if (id === actorId && (input.active === false || (input.role && input.role !== 'admin'))) {
     throw new DomainError('CONFLICT', 'You cannot deactivate yourself or remove your own admin role.');
+  }
+  if (id === actorId && input.siteIds && !sameSites(input.siteIds, current.siteIds)) {
+    // Nobody widens (or narrows) their own scope: another admin does it, and it is audited as theirs.
+    throw new DomainError('FORBIDDEN', 'Another admin must change your sites.', [
+      { path: 'body.siteIds', message: 'You cannot change your own sites', code: 'OWN_SITES' },
+    ]);
   }
   if (input.siteIds) await assertSitesExist(db, input.siteIds);
   await withAudit(db, { ...ctx, reason: input.reason }, async (tx) => {

@@ -40,6 +40,8 @@ export const auditCsvColumns = [
   'new_value',
   'reason',
   'request_id',
+  // How many refusals a coalesced security event counted (docs/security.md §4); empty otherwise.
+  'occurrences',
 ] as const;
 
 /** Text stays as it is; numbers, booleans, objects and arrays as JSON; null as an empty field. */
@@ -62,7 +64,7 @@ function csvRows(row: AuditRow): string[][] {
     cell(row.record_id),
     cell(row.study_id),
   ];
-  const tail = [cell(row.reason), cell(row.request_id)];
+  const tail = [cell(row.reason), cell(row.request_id), cell(row.occurrences)];
   const changes = changeList(row.changes);
   if (changes.length === 0) return [[...base, '', '', '', ...tail]];
   return changes.map((c) => [...base, c.field, cell(c.old), cell(c.new), ...tail]);

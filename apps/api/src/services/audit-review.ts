@@ -25,6 +25,8 @@ export interface AuditRow {
   changes: Record<string, unknown> | null;
   reason: string | null;
   request_id: string | null;
+  occurrences: number | null;
+  last_at: string | null;
 }
 
 const CURSOR_PREFIX = 'audit:';
@@ -59,12 +61,12 @@ export function ordersByTime(filter: AuditFilter): boolean {
 
 /**
  * Which audit rows the caller may read, as SQL on `a` (design invariant 5). Site staff and
- * monitors read their sites' rows; rows without a site (logins, account and list changes) are
- * the administrator's.
+ * monitors read their sites' rows. Administrators are global (docs/security.md §6): they create
+ * sites and give accounts their sites, so every row is theirs to review, including the rows of a
+ * site they are not assigned to and the rows without a site (logins, accounts, lists).
  */
 export function auditScope(user: Pick<AuthUser, 'role' | 'siteIds'>): SQL {
-  const ownSites = inUserSites(sql`a.site_id`, user);
-  return user.role === 'admin' ? sql`(${ownSites} or a.site_id is null)` : ownSites;
+  return user.role === 'admin' ? sql`true` : inUserSites(sql`a.site_id`, user);
 }
 
 function filterConditions(filter: AuditFilter): SQL[] {
@@ -103,7 +105,9 @@ export function auditPageSql(
   return sql`select a.id::text as id,
       to_char(a.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as occurred_at,
       a.actor_id, a.actor_label, a.actor_role, s.code as site_code, a.action, a.table_name,
-      a.record_id, p.study_id, a.changes, a.reason, a.request_id
+      a.record_id, p.study_id, a.changes, a.reason, a.request_id,
+      se.count as occurrences,
+      to_char(se.last_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as last_at
     from (
       select * from audit_log a
       where ${sql.join(where, sql` and `)}
@@ -112,6 +116,7 @@ export function auditPageSql(
     ) a
     left join sites s on s.id = a.site_id
     left join participants p on p.id = a.participant_id
+    left join security_events se on se.audit_id = a.id and a.table_name = 'security_events'
     order by ${order}`;
 }
 
@@ -139,6 +144,9 @@ export function toAuditEntry(row: AuditRow): AuditEntry {
     changes: changeList(row.changes),
     reason: row.reason,
     requestId: row.request_id,
+    ...(row.occurrences !== null && row.last_at !== null
+      ? { occurrences: { count: Number(row.occurrences), lastAt: row.last_at } }
+      : {}),
   };
 }
 

@@ -45,8 +45,16 @@ export async function createSession(db: Db, userId: string, policy: SessionPolic
 
 type SessionLookup =
   | { status: 'valid'; user: AuthUser; touch: boolean }
-  | { status: 'expired' }
+  | { status: 'expired'; user: SessionHolder }
   | { status: 'missing' };
+
+/** Whose session a request presented, valid or not: refusals are filed under this user. */
+export interface SessionHolder {
+  id: string;
+  email: string;
+  role: Role;
+  siteIds: string[];
+}
 
 interface SessionRow {
   session_id: string;
@@ -81,7 +89,12 @@ export async function lookupSession(db: Db, token: string, policy: SessionPolicy
   const lastSeen = new Date(row.last_seen_at).getTime();
   const absolute = new Date(row.expires_at).getTime();
   const idleEnd = lastSeen + policy.idleMinutes * 60_000;
-  if (row.ended_at || !row.active || now >= absolute || now >= idleEnd) return { status: 'expired' };
+  if (row.ended_at || !row.active || now >= absolute || now >= idleEnd) {
+    return {
+      status: 'expired',
+      user: { id: row.user_id, email: row.email, role: row.role, siteIds: row.site_ids ?? [] },
+    };
+  }
   return {
     status: 'valid',
     // Writing last_seen_at on every request would double the write load; a minute's slack is fine.

@@ -117,6 +117,14 @@ function AuditRow({
               </abbr>
             </span>
           ) : null}
+          {entry.occurrences ? (
+            <span className="cell-sub">
+              {t('monitor.audit.occurrences', {
+                count: entry.occurrences.count,
+                last: format.utc(entry.occurrences.lastAt),
+              })}
+            </span>
+          ) : null}
         </div>
       </td>
       <td data-label={t('monitor.audit.changes')}>

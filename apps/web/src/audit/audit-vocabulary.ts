@@ -17,6 +17,7 @@ export const auditTables = [
   'users',
   'user_sites',
   'sessions',
+  'security_events',
 ] as const;
 
 export const auditActions = [
@@ -31,6 +32,8 @@ export const auditActions = [
   'LOGOUT',
   'REAUTHENTICATED',
   'REAUTHENTICATION_FAILED',
+  // Refused requests, coalesced per user, route and minute (docs/security.md §4).
+  'ACCESS_REFUSED',
 ] as const;
 
 export type AuditTable = (typeof auditTables)[number];

@@ -102,6 +102,9 @@ export const en = {
     unknown: 'The request failed.',
     loadFailed: 'The data could not be loaded.',
   },
+  fieldCodes: {
+    OWN_SITES: 'You cannot change your own sites; another admin can.',
+  },
   passwordPolicy: {
     PASSWORD_TOO_SHORT: 'Use at least {{min}} characters',
     PASSWORD_TOO_LONG: 'Use at most {{max}} characters',

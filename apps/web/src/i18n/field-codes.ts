@@ -21,6 +21,8 @@ export function codedFieldText(field: FieldError, t: TFunction): string | null {
       const reason: PasswordWeakness = isWeakness(given) ? given : 'guessable';
       return `${t('passwordPolicy.PASSWORD_TOO_GUESSABLE')} ${t(`passwordPolicy.reasons.${reason}`)}`;
     }
+    case 'OWN_SITES':
+      return t('fieldCodes.OWN_SITES');
     default:
       return null;
   }

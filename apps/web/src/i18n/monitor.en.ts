@@ -24,6 +24,7 @@ export const monitorEn = {
     users: 'Users',
     user_sites: 'User sites',
     sessions: 'Sessions',
+    security_events: 'Security events',
   },
   actions: {
     INSERT: 'Created',
@@ -37,6 +38,7 @@ export const monitorEn = {
     LOGOUT: 'Signed out',
     REAUTHENTICATED: 'Re-authenticated',
     REAUTHENTICATION_FAILED: 'Failed re-authentication',
+    ACCESS_REFUSED: 'Refused request (security event)',
   },
   audit: {
     title: 'Audit trail',
@@ -72,6 +74,8 @@ export const monitorEn = {
     was: 'was',
     now: 'now',
     moreChanges_one: '{{count}} more change',
+    occurrences_one: 'Refused once in this minute',
+    occurrences_other: 'Refused {{count}} times in this minute, last at {{last}}',
     moreChanges_other: '{{count}} more changes',
     empty: 'No entries match these filters.',
     shownAll_one: '{{n}} entry.',

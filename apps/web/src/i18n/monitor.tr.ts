@@ -26,6 +26,7 @@ export const monitorTr: typeof monitorEn = {
     users: 'Kullanıcılar',
     user_sites: 'Kullanıcı merkezleri',
     sessions: 'Oturumlar',
+    security_events: 'Güvenlik olayları',
   },
   actions: {
     INSERT: 'Oluşturuldu',
@@ -39,6 +40,7 @@ export const monitorTr: typeof monitorEn = {
     LOGOUT: 'Çıkış yaptı',
     REAUTHENTICATED: 'Kimliğini yeniden doğruladı',
     REAUTHENTICATION_FAILED: 'Başarısız yeniden doğrulama',
+    ACCESS_REFUSED: 'Reddedilen istek (güvenlik olayı)',
   },
   audit: {
     title: 'Denetim izi',
@@ -74,6 +76,8 @@ export const monitorTr: typeof monitorEn = {
     was: 'önceki',
     now: 'yeni',
     moreChanges_one: '{{count}} değişiklik daha',
+    occurrences_one: 'Bu dakikada bir kez reddedildi',
+    occurrences_other: 'Bu dakikada {{count}} kez reddedildi, sonuncusu {{last}}',
     moreChanges_other: '{{count}} değişiklik daha',
     empty: 'Bu filtrelere uyan kayıt yok.',
     shownAll_one: '{{n}} kayıt.',

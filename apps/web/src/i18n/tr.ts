@@ -103,6 +103,9 @@ export const tr: Translation = {
     unknown: 'İstek başarısız oldu.',
     loadFailed: 'Veriler yüklenemedi.',
   },
+  fieldCodes: {
+    OWN_SITES: 'Kendi merkezlerinizi değiştiremezsiniz; bunu başka bir yönetici yapabilir.',
+  },
   passwordPolicy: {
     PASSWORD_TOO_SHORT: 'En az {{min}} karakter kullanın',
     PASSWORD_TOO_LONG: 'En fazla {{max}} karakter kullanın',

@@ -5,5 +5,6 @@ export * from './participants';
 export * from './randomization';
 export * from './records';
 export * from './review';
+export * from './security';
 export * from './sites';
 export * from './users';

@@ -74,6 +74,11 @@ export const auditEntrySchema = z.object({
   changes: z.array(auditChangeSchema),
   reason: z.string().nullable(),
   requestId: z.string().nullable(),
+  /**
+   * Security events (ACCESS_REFUSED) are coalesced per user, route and minute: how many refusals
+   * the window counted and when the last one came (docs/security.md §4). Absent on other rows.
+   */
+  occurrences: z.object({ count: z.int(), lastAt: z.string() }).optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

@@ -1,0 +1,134 @@
+import { type Db, queryRows, withAudit } from '@mini-edc/db';
+import { sql } from 'drizzle-orm';
+
+/**
+ * Refused requests as security events (docs/security.md §4): an insider probing other sites'
+ * participants, a stolen session that has ended, a forged cross-site request. Coalesced per
+ * actor, kind, method, route and minute: the first refusal of a window appends one hash-chained
+ * ACCESS_REFUSED row to the audit trail (global chain, so no participant's casebook carries it);
+ * the others raise the window's count. A scan of thousands of ids writes one chained row a minute.
+ */
+
+export type RefusalKind = 'SESSION_EXPIRED' | 'FORBIDDEN' | 'NOT_FOUND_AT_OTHER_SITE' | 'CSRF_FAILED';
+
+export const ACCESS_REFUSED = 'ACCESS_REFUSED';
+
+export interface RefusalActor {
+  id: string;
+  role: string;
+  label: string | null;
+  siteIds: readonly string[];
+}
+
+export interface Refusal {
+  kind: RefusalKind;
+  status: number;
+  method: string;
+  /** The route pattern (/api/v1/participants/:id), never the raw URL: the window key is bounded. */
+  route: string;
+  /** The id the request named, when it named one. */
+  targetId: string | null;
+  /** The site the target belongs to; else the actor's only site; else none (admins read it). */
+  siteId: string | null;
+  /** The session's user, or null for a request without one (filed as anonymous by address). */
+  actor: RefusalActor | null;
+  clientAddress: string;
+  requestId: string;
+}
+
+function actorOf(refusal: Refusal) {
+  const { actor } = refusal;
+  if (!actor) {
+    return {
+      key: `anonymous:${refusal.clientAddress}`,
+      ctx: { actorId: 'anonymous', actorRole: 'anonymous', actorLabel: refusal.clientAddress },
+    };
+  }
+  return {
+    key: actor.id,
+    ctx: {
+      actorId: actor.id,
+      actorRole: actor.role,
+      actorLabel: actor.label,
+      actorSiteId: actor.siteIds.length === 1 ? (actor.siteIds[0] ?? null) : null,
+    },
+  };
+}
+
+/** Counts the refusal in its window; the window's first refusal also writes its audit row. */
+export async function recordRefusal(db: Db, refusal: Refusal): Promise<void> {
+  const { key, ctx } = actorOf(refusal);
+  const siteId =
+    refusal.siteId ?? (refusal.actor?.siteIds.length === 1 ? (refusal.actor.siteIds[0] ?? null) : null);
+  await withAudit(db, { ...ctx, requestId: refusal.requestId }, async (tx) => {
+    const [window] = await queryRows<{ id: string; count: number }>(
+      tx,
+      sql`insert into security_events
+            (window_start, actor_key, kind, method, route, status, site_id, first_at, last_at)
+          values (date_trunc('minute', clock_timestamp()), ${key}, ${refusal.kind}, ${refusal.method},
+                  ${refusal.route}, ${refusal.status}, ${siteId}::uuid, clock_timestamp(), clock_timestamp())
+          on conflict on constraint security_events_window do update
+            set count = security_events.count + 1,
+                last_at = greatest(security_events.last_at, excluded.last_at)
+          returning id::text, count`,
+    );
+    if (window?.count !== 1) return;
+    const details = {
+      kind: refusal.kind,
+      status: refusal.status,
+      method: refusal.method,
+      route: refusal.route,
+      ...(refusal.targetId ? { target: refusal.targetId } : {}),
+      client: refusal.clientAddress,
+    };
+    const [audit] = await queryRows<{ id: string }>(
+      tx,
+      sql`select edc_audit_append(${ACCESS_REFUSED}, 'security_events', ${window.id}, null,
+            ${siteId}::uuid, ${JSON.stringify(details)}::jsonb)::text as id`,
+    );
+    await tx.execute(
+      sql`update security_events set audit_id = ${audit?.id}::bigint where id = ${window.id}::bigint`,
+    );
+  });
+}
+
+/** Where an id named in a route's params lives, for "404 for an id that exists at another site". */
+const targetSites: Record<
+  string,
+  { param: string; table: 'participants' | 'form_records' | 'data_queries' }
+> = {
+  '/api/v1/participants/:id': { param: 'id', table: 'participants' },
+  '/api/v1/records/:recordId': { param: 'recordId', table: 'form_records' },
+  '/api/v1/queries/:id': { param: 'id', table: 'data_queries' },
+  '/api/v1/closeout/casebooks/:participantId': { param: 'participantId', table: 'participants' },
+};
+
+/** The id a participant-data route names, and the table it lives in, if the route names one. */
+export function routeTarget(
+  route: string,
+  params: unknown,
+): { id: string; table: 'participants' | 'form_records' | 'data_queries' } | null {
+  for (const [prefix, target] of Object.entries(targetSites)) {
+    if (route !== prefix && !route.startsWith(`${prefix}/`)) continue;
+    const value =
+      typeof params === 'object' && params !== null
+        ? (params as Record<string, unknown>)[target.param]
+        : null;
+    if (typeof value !== 'string' || !/^[0-9a-f-]{36}$/i.test(value)) return null;
+    return { id: value.toLowerCase(), table: target.table };
+  }
+  return null;
+}
+
+/** The site of a participant, record or query, whoever asks (used only to file a refusal). */
+export async function siteOfTarget(
+  db: Db,
+  target: { id: string; table: 'participants' | 'form_records' | 'data_queries' },
+): Promise<string | null> {
+  const table = sql.identifier(target.table);
+  const [row] = await queryRows<{ site_id: string }>(
+    db,
+    sql`select site_id::text from ${table} where id = ${target.id}::uuid`,
+  );
+  return row?.site_id ?? null;
+}
