@@ -11,9 +11,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import { readBackupArchive } from '../src/backup/archive';
+import { startControlSocket } from '../src/backup/control-socket';
 import { type CreatedBackup, createBackup, sha256OfFile } from '../src/backup/create';
 import { manifestSchema } from '../src/backup/format';
 import { restoreBackup } from '../src/backup/restore';
+import { main as backupCli } from '../src/cli/backup';
+import { main as restoreCli } from '../src/cli/restore';
 import { type ExportWorld, seedExportTrial } from './export-seed';
 
 /** A database with no tables at all, on the engine under test (what a site restores into). */
@@ -184,6 +187,26 @@ describe('restore', () => {
       expect(result.checks.find((c) => c.name === 'row counts')).toMatchObject({ ok: true });
     } finally {
       await target.close();
+    }
+  });
+});
+
+describe('the server on the embedded database', () => {
+  it('takes the backup when npm run backup asks it, and restore refuses while it runs', async () => {
+    const dataDir = join(dir, 'data');
+    const control = await startControlSocket({ dataDir, db: world.t.db, study: lbpTrial.id });
+    try {
+      const lines: string[] = [];
+      const env = { EDC_DATA_DIR: dataDir, EDC_BACKUP_DIR: join(dir, 'through-server') };
+      expect(await backupCli([], (l) => lines.push(l), env)).toBe(0);
+      expect(lines.at(-1)).toBe('backup verified');
+      expect(lines[0]).toContain(join(dir, 'through-server', `mini-edc_${lbpTrial.id}_${world.t.db.kind}_`));
+      const file = lines[0]?.replace(/^backup\s+/, '') ?? '';
+      const refused: string[] = [];
+      expect(await restoreCli([file], (l) => refused.push(l), env)).toBe(2);
+      expect(refused).toEqual([`No restore: the server is running on ${dataDir}. Stop it first.`]);
+    } finally {
+      await control.close();
     }
   });
 });

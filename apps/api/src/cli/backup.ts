@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { createDb } from '@mini-edc/db';
 import { lbpTrial } from '@mini-edc/domain';
-import { createBackup } from '../backup/create';
-import { loadConfig } from '../config';
+import { backupThroughServer } from '../backup/control-socket';
+import { type CreatedBackup, createBackup } from '../backup/create';
+import { type Config, loadConfig } from '../config';
 
 const usage = `Usage: npm run backup [-- --dir FOLDER]
 
@@ -16,25 +17,34 @@ function arg(argv: string[], name: string): string | undefined {
   return i >= 0 ? argv[i + 1] : undefined;
 }
 
-export async function main(argv: string[], out: (line: string) => void = console.log): Promise<number> {
+/** On the embedded database, the running server takes the backup (backup/control-socket.ts). */
+async function takeBackup(config: Config, dir: string): Promise<CreatedBackup> {
+  const dataDir = resolve(config.EDC_DATA_DIR);
+  if (!config.DATABASE_URL) {
+    const made = await backupThroughServer(dataDir, dir);
+    if (made) return made;
+  }
+  const db = await createDb({ databaseUrl: config.DATABASE_URL, dataDir, poolMax: 2 });
+  try {
+    return await createBackup({ db, dir, study: lbpTrial.id, migrationsDir: config.EDC_MIGRATIONS_DIR });
+  } finally {
+    await db.close();
+  }
+}
+
+export async function main(
+  argv: string[],
+  out: (line: string) => void = console.log,
+  env?: Record<string, string | undefined>,
+): Promise<number> {
   if (argv.includes('--help')) {
     out(usage);
     return 0;
   }
-  const config = loadConfig();
+  const config = loadConfig(env);
   const dir = resolve(arg(argv, '--dir') ?? config.EDC_BACKUP_DIR);
-  const db = await createDb({
-    databaseUrl: config.DATABASE_URL,
-    dataDir: resolve(config.EDC_DATA_DIR),
-    poolMax: 2,
-  });
   try {
-    const { file, manifestFile, manifest } = await createBackup({
-      db,
-      dir,
-      study: lbpTrial.id,
-      migrationsDir: config.EDC_MIGRATIONS_DIR,
-    });
+    const { file, manifestFile, manifest } = await takeBackup(config, dir);
     const rows = Object.values(manifest.rowCounts).reduce((a, b) => a + b, 0);
     out(`backup   ${file}`);
     out(`manifest ${manifestFile}`);
@@ -48,7 +58,5 @@ export async function main(argv: string[], out: (line: string) => void = console
   } catch (error) {
     out(`No backup: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
-  } finally {
-    await db.close();
   }
 }

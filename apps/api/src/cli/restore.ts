@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { createDb } from '@mini-edc/db';
 import { RestoreRefused } from '@mini-edc/db/backup';
+import { serverIsRunning } from '../backup/control-socket';
 import { readManifest, restoreBackup } from '../backup/restore';
 import { loadConfig } from '../config';
 
@@ -32,14 +33,23 @@ async function confirmed(argv: string[], study: string, out: (line: string) => v
   }
 }
 
-export async function main(argv: string[], out: (line: string) => void = console.log): Promise<number> {
+export async function main(
+  argv: string[],
+  out: (line: string) => void = console.log,
+  env?: Record<string, string | undefined>,
+): Promise<number> {
   const file = argv.find((a) => !a.startsWith('--'));
   if (!file || argv.includes('--help')) {
     out(usage);
     return file ? 0 : 2;
   }
   const replace = argv.includes('--replace');
-  const config = loadConfig();
+  const config = loadConfig(env);
+  const dataDir = resolve(config.EDC_DATA_DIR);
+  if (!config.DATABASE_URL && (await serverIsRunning(dataDir))) {
+    out(`No restore: the server is running on ${dataDir}. Stop it first.`);
+    return 2;
+  }
   if (replace) {
     const manifest = await readManifest(resolve(file)).catch(() => null);
     if (!manifest) {

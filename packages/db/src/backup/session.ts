@@ -23,6 +23,17 @@ export interface BackupSession {
 
 const READ_SNAPSHOT = 'begin isolation level repeatable read, read only';
 
+/**
+ * Output settings for COPY, as pg_dump sets them: times in UTC and floats with every digit, so
+ * the same data gives the same bytes on either engine whatever the server's defaults.
+ */
+const STABLE_OUTPUT = [
+  "set local timezone to 'UTC'",
+  "set local datestyle to 'ISO, YMD'",
+  "set local intervalstyle to 'postgres'",
+  'set local extra_float_digits to 3',
+];
+
 async function withPgClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   client.on('error', () => {});
@@ -78,6 +89,7 @@ export async function withReadSnapshot<T>(
     return withPgClient(endpoint.url, async (client) => {
       await client.query(READ_SNAPSHOT);
       try {
+        for (const setting of STABLE_OUTPUT) await client.query(setting);
         const result = await fn(pgSession(client));
         await client.query('commit');
         return result;
@@ -89,6 +101,7 @@ export async function withReadSnapshot<T>(
   }
   return endpoint.pglite.transaction(async (tx) => {
     await tx.exec('set transaction isolation level repeatable read, read only');
+    for (const setting of STABLE_OUTPUT) await tx.exec(setting);
     return fn(pgliteSession(tx));
   });
 }
@@ -102,6 +115,7 @@ export async function withLoadTransaction<T>(
     return withPgClient(endpoint.url, async (client) => {
       await client.query('begin');
       try {
+        for (const setting of STABLE_OUTPUT) await client.query(setting);
         const result = await fn(pgSession(client));
         await client.query('commit');
         return result;
@@ -111,5 +125,8 @@ export async function withLoadTransaction<T>(
       }
     });
   }
-  return endpoint.pglite.transaction((tx) => fn(pgliteSession(tx)));
+  return endpoint.pglite.transaction(async (tx) => {
+    for (const setting of STABLE_OUTPUT) await tx.exec(setting);
+    return fn(pgliteSession(tx));
+  });
 }
