@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createDb, type DbHandle, queryRows } from '@mini-edc/db';
 import { quoteIdent, RestoreRefused, readSnapshot, withReadSnapshot } from '@mini-edc/db/backup';
-import { createPgDatabase, dropPgDatabase, testDbKind } from '@mini-edc/db/testing';
+import { createPgDatabase, createTestDb, dropPgDatabase, testDbKind } from '@mini-edc/db/testing';
 import { lbpTrial } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,10 @@ import { main as backupCli } from '../src/cli/backup';
 import { main as restoreCli } from '../src/cli/restore';
 import { type ExportWorld, seedExportTrial } from './export-seed';
 
-/** A database with no tables at all, on the engine under test (what a site restores into). */
+/**
+ * A database with no tables at all, on the engine under test (what a site restores into). The
+ * other tests restore into a migrated one without trial data (createTestDb), which is quicker.
+ */
 async function emptyDatabase(): Promise<DbHandle> {
   if (testDbKind() === 'pg') {
     const name = `edc_restore_${process.pid}_${randomBytes(4).toString('hex')}_test`;
@@ -48,7 +51,8 @@ beforeAll(async () => {
   world = await seedExportTrial();
   dir = await mkdtemp(join(tmpdir(), 'edc-backup-'));
   backup = await createBackup({ db: world.t.db, dir, study: lbpTrial.id });
-});
+  // Seeding a trial through the API and a backup with its scratch restore: minutes on a busy machine.
+}, 600_000);
 
 afterAll(async () => {
   await world?.t.close();
@@ -115,7 +119,7 @@ describe('restore', () => {
   });
 
   it('with replace, sets the previous contents aside in a schema and restores', async () => {
-    const target = await emptyDatabase();
+    const target = await createTestDb();
     try {
       await restoreBackup({ file: backup.file, db: target });
       await target.db.execute(sql`select set_config('edc.actor_id', 'system', false)`);
@@ -147,7 +151,7 @@ describe('restore', () => {
     bytes[bytes.length - 30] = (bytes[bytes.length - 30] ?? 0) ^ 0xff;
     await writeFile(copy, bytes);
     await writeFile(join(dir, 'tampered.manifest.json'), await readFile(backup.manifestFile));
-    const target = await emptyDatabase();
+    const target = await createTestDb();
     try {
       const result = await restoreBackup({ file: copy, db: target });
       expect(result.restored).toBe(false);
@@ -179,7 +183,7 @@ describe('restore', () => {
     const manifest = manifestSchema.parse(JSON.parse(await readFile(backup.manifestFile, 'utf8')));
     const { sha256 } = await sha256OfFile(file);
     await writeFile(join(dir, 'altered.manifest.json'), JSON.stringify({ ...manifest, sha256 }));
-    const target = await emptyDatabase();
+    const target = await createTestDb();
     try {
       const result = await restoreBackup({ file, db: target });
       expect(result.restored).toBe(true);
