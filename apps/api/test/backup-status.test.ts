@@ -41,7 +41,10 @@ describe('backup status on the admin screen', () => {
     });
   });
 
-  it('shows the last backup, its verification, and warns again when it is older than the interval', async () => {
+  // createBackup restores into a scratch database: minutes on a busy machine.
+  it('shows the last backup, its verification, and warns again when it is older than the interval', {
+    timeout: 600_000,
+  }, async () => {
     const made = await createBackup({ db: t.db, dir, study: lbpTrial.id });
     const fresh = await status();
     expect(fresh.overdue).toBe(false);
