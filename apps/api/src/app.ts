@@ -27,6 +27,7 @@ import { randomizationListRoutes } from './routes/randomization-lists';
 import { recordRoutes } from './routes/records';
 import { reviewRoutes } from './routes/review';
 import { studyLifecycleRoutes } from './routes/study-lifecycle';
+import { unblindingRoutes } from './routes/unblinding';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -113,6 +114,7 @@ export async function buildApp(options: BuildAppOptions) {
       await api.register(reviewRoutes);
       await api.register(exportsRoutes);
       await api.register(studyLifecycleRoutes);
+      await api.register(unblindingRoutes);
       await api.register(closeoutAllocationRoutes);
       await api.register(closeoutCasebookRoutes);
       await api.register(closeoutBundleRoutes);

@@ -121,6 +121,26 @@ describe('loadStudyDefinition errors', () => {
     );
   });
 
+  it('checks the roles of forms: forms and fields that exist, at the visits the trial needs', () => {
+    const raw = clone();
+    raw.roles = {
+      ...raw.roles,
+      consent: { ...raw.roles.consent, dateField: 'signed_on' },
+      baselineRequiredForms: ['vas', 'adverse_event'],
+      outcomeForms: ['vas', 'sf36'],
+      treatmentVisit: { ...raw.roles.treatmentVisit, code: 'W1' },
+    };
+    expect(() => loadStudyDefinition(raw)).toThrow(
+      [
+        'Invalid study definition (4 problems):',
+        '  - roles.consent.dateField: form "consent" has no field "signed_on"',
+        '  - roles.outcomeForms[1]: form "sf36" is not defined in forms',
+        '  - roles.baselineRequiredForms[1]: form "adverse_event" is not a form of the baseline visit "BL"',
+        '  - roles.treatmentVisit.code: visit code "W1" is already a scheduled visit',
+      ].join('\n'),
+    );
+  });
+
   it('rejects a non-object outright', () => {
     expect(() => loadStudyDefinition(null)).toThrow(
       /Invalid study definition \(1 problem\):\n {2}- \(root\)/,

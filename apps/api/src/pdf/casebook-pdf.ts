@@ -1,4 +1,4 @@
-import type { CasebookModel, FormField, StudyDefinition } from '@mini-edc/domain';
+import { type CasebookModel, type FormField, type StudyDefinition, visitLabelOf } from '@mini-edc/domain';
 import { type CasebookText, casebookTexts, fill } from './casebook-text';
 import { ensureRoom, factTable, heading, newPdf, type Pdf, paragraph, table } from './pdf-document';
 
@@ -32,9 +32,8 @@ function valueText(field: FormField | undefined, value: unknown, lang: 'en' | 't
   return field?.unit && typeof value === 'number' ? `${text} ${field.unit}` : text;
 }
 
-function label(study: StudyDefinition, lang: 'en' | 'tr', t: CasebookText) {
-  const visit = (code: string) =>
-    study.visits.find((v) => v.code === code)?.label[lang] ?? t.visitExtra[code] ?? code;
+function label(study: StudyDefinition, lang: 'en' | 'tr') {
+  const visit = (code: string) => visitLabelOf(study, code)?.[lang] ?? code;
   const form = (code: string) => study.forms.find((f) => f.code === code);
   const anyField = (name: string) => {
     for (const f of study.forms) {
@@ -69,7 +68,7 @@ function changesText(
 export function casebookPdf(study: StudyDefinition, m: CasebookModel, meta: CasebookMeta): Pdf {
   const lang = meta.language;
   const t = casebookTexts[lang];
-  const l = label(study, lang, t);
+  const l = label(study, lang);
   const status = (s: string) => t.statuses[s] ?? s;
   const doc = newPdf({
     title: `${t.title} ${m.participant.studyId}`,

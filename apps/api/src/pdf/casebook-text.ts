@@ -71,7 +71,6 @@ const en = {
     monitor: 'monitor',
     system: 'system',
   } as Record<string, string>,
-  visitExtra: { TX: 'Treatment', UNS: 'Unscheduled' } as Record<string, string>,
 };
 
 export type CasebookText = typeof en;
@@ -148,7 +147,6 @@ const tr: CasebookText = {
     monitor: 'monitör',
     system: 'sistem',
   },
-  visitExtra: { TX: 'Tedavi', UNS: 'Plan dışı' },
 };
 
 export const casebookTexts: Record<'en' | 'tr', CasebookText> = { en, tr };

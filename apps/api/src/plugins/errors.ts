@@ -48,6 +48,10 @@ const databaseRefusals: Record<string, { code: ErrorCode; message: string }> = {
     code: 'DATA_ENTRY_CLOSED',
     message: 'Data entry is closed: no new participants or allocations.',
   },
+  // The participant lifecycle (migrations/0019): the service refuses first, the database too.
+  EP001: { code: 'CONFLICT', message: 'That status change is not part of the participant lifecycle.' },
+  EP002: { code: 'CONFLICT', message: "That status contradicts the participant's records." },
+  EP003: { code: 'CONFLICT', message: 'A randomized participant keeps its allocation and eligibility.' },
 };
 
 export function errorBody(code: ErrorCode, message: string, fields?: FieldError[]): ErrorBody {

@@ -1,6 +1,6 @@
 import type { Db } from '@mini-edc/db';
 import { SYSTEM_ACTOR } from '@mini-edc/db';
-import type { StudyDefinition } from '@mini-edc/domain';
+import { baselineVisitOf, instrumentForm, type StudyDefinition, screeningVisitOf } from '@mini-edc/domain';
 import { todayIn } from '../services/clock';
 import { saveForm } from '../services/forms';
 import { createParticipant, submitEligibility } from '../services/participants';
@@ -35,6 +35,15 @@ function daysBefore(today: string, n: number) {
 export async function seedDemoParticipants(db: Db, study: StudyDefinition, timeZone: string, staff: Staff[]) {
   const env = { db, study, timeZone };
   const today = todayIn(timeZone);
+  // The demo data is this trial's (demographics with BMI, VAS and ODI at baseline); the codes come
+  // from the definition's roles.
+  const forms = {
+    screening: screeningVisitOf(study).code,
+    baseline: baselineVisitOf(study).code,
+    demographics: instrumentForm(study, 'body_mass_index')?.code ?? '',
+    vas: instrumentForm(study, 'visual_analogue_scale')?.code ?? '',
+    odi: instrumentForm(study, 'oswestry_disability_index')?.code ?? '',
+  };
   await generateList(env, { ...SYSTEM_ACTOR, reason: 'demo seed' }, 'Demo list (not for production)');
 
   for (const member of staff) {
@@ -56,9 +65,15 @@ export async function seedDemoParticipants(db: Db, study: StudyDefinition, timeZ
     const ctx = { actorId: user.id, actorRole: 'coordinator', actorLabel: user.email, reason: 'demo seed' };
     const form = (id: string, visit: string, code: string, data: Record<string, unknown>) =>
       saveForm(env, user, ctx, id, visit, code, { data, status: 'complete' });
+    const consent = (id: string, date: string) =>
+      form(id, forms.screening, study.roles.consent.form, {
+        [study.roles.consent.dateField]: date,
+        [study.roles.consent.versionField]: study.consentVersions[0]?.version,
+        obtained_by: user.displayName,
+      });
     const screen = async (daysAgo: number, sex: 'male' | 'female', weight: number) => {
       const p = await createParticipant(env, user, ctx, { siteId, screenedAt: daysBefore(today, daysAgo) });
-      await form(p.id, 'SCR', 'demographics', {
+      await form(p.id, forms.screening, forms.demographics, {
         birth_year: 1975 + daysAgo,
         sex,
         height_cm: 170,
@@ -69,18 +84,14 @@ export async function seedDemoParticipants(db: Db, study: StudyDefinition, timeZ
     };
     const consentAndBaseline = async (id: string, vas: number, odi: number[]) => {
       await submitEligibility(env, user, ctx, id, { answers: eligibleAnswers });
-      await form(id, 'SCR', 'consent', {
-        consent_date: daysBefore(today, 1),
-        icf_version: '1.0',
-        obtained_by: user.displayName,
-      });
-      await form(id, 'BL', 'vas', {
+      await consent(id, daysBefore(today, 1));
+      await form(id, forms.baseline, forms.vas, {
         vas_mm: vas,
         vas_method: 'electronic',
         assessed_at: new Date().toISOString(),
         assessor_id: user.email,
       });
-      await form(id, 'BL', 'odi', {
+      await form(id, forms.baseline, forms.odi, {
         odi_version: '2.1a-en',
         ...Object.fromEntries(odi.map((v, i) => [`q${i + 1}`, v])),
       });
@@ -99,11 +110,7 @@ export async function seedDemoParticipants(db: Db, study: StudyDefinition, timeZ
     }
     const waiting = await screen(3, 'female', 64);
     await submitEligibility(env, user, ctx, waiting, { answers: eligibleAnswers });
-    await form(waiting, 'SCR', 'consent', {
-      consent_date: today,
-      icf_version: '1.0',
-      obtained_by: user.displayName,
-    });
+    await consent(waiting, today);
     await screen(0, 'male', 75);
   }
 }

@@ -1,9 +1,10 @@
-import type {
-  ConsortCounts,
-  ConsortCountsBlinded,
-  ConsortFollowUp,
-  StudyDefinition,
-  VisitRecord,
+import {
+  type ConsortCounts,
+  type ConsortCountsBlinded,
+  type ConsortFollowUp,
+  instrumentForm,
+  type StudyDefinition,
+  type VisitRecord,
 } from '@mini-edc/domain';
 
 /**
@@ -45,7 +46,12 @@ function followUpOf(
 ): ConsortFollowUp[] {
   const withdrawn = new Set(
     input.records
-      .filter((r) => r.formCode === 'end_of_study' && r.status !== 'draft' && r.endStatus === 'withdrawn')
+      .filter(
+        (r) =>
+          r.formCode === study.roles.endOfParticipation.form &&
+          r.status !== 'draft' &&
+          r.endStatus === 'withdrawn',
+      )
       .map((r) => r.participantId),
   );
   for (const p of randomized) if (p.status === 'withdrawn') withdrawn.add(p.id);
@@ -59,7 +65,7 @@ function followUpOf(
           (r) =>
             r.participantId === p.id &&
             r.visitCode === visit.code &&
-            (r.formCode === 'vas' || r.formCode === 'odi') &&
+            study.roles.outcomeForms.includes(r.formCode) &&
             completeStatuses.has(r.status),
         );
         if (assessed || scheduled?.status === 'done') counts.followedUp++;
@@ -75,11 +81,13 @@ function followUpOf(
 /** Randomized with a complete baseline VAS and at least one complete follow-up VAS. */
 function analysedCount(study: StudyDefinition, input: ConsortInput, randomized: ConsortParticipant[]) {
   const kindOf = new Map(study.visits.map((v) => [v.code, v.kind]));
+  // The primary outcome (protocol §2) decides who is analysed.
+  const vasForm = instrumentForm(study, 'visual_analogue_scale')?.code;
   const vasAt = (participantId: string, kind: string) =>
     input.records.some(
       (r) =>
         r.participantId === participantId &&
-        r.formCode === 'vas' &&
+        r.formCode === vasForm &&
         completeStatuses.has(r.status) &&
         kindOf.get(r.visitCode) === kind,
     );

@@ -8,6 +8,7 @@ import type { ServiceEnv } from './participants';
 import { queryCounts } from './queries';
 import { inUserSites, seesArm } from './scope';
 import type { AuthUser } from './sessions';
+import { emergencyUnblindingsAt } from './unblinding';
 
 /**
  * The study dashboard (issue 6 item 5): enrollment against target, CONSORT counts, visit progress
@@ -47,6 +48,7 @@ function monthSeries(months: string[], first: string | null, current: string): M
 
 export async function dashboard(env: ServiceEnv, user: AuthUser): Promise<Dashboard | DashboardBlinded> {
   const today = todayIn(env.timeZone);
+  const end = env.study.roles.endOfParticipation;
   const blind = !seesArm(user);
   const participants = await queryRows<ParticipantRow>(
     env.db,
@@ -75,9 +77,12 @@ export async function dashboard(env: ServiceEnv, user: AuthUser): Promise<Dashbo
   }>(
     env.db,
     sql`select participant_id, visit_code, form_code, status,
-               case when form_code = 'end_of_study' then data->>'status' end as end_status
+               case when form_code = ${end.form} then data->>${end.statusField} end as end_status
         from form_records
-        where form_code in ('vas', 'odi', 'end_of_study') and ${inUserSites(sql`site_id`, user)}`,
+        where form_code in (${sql.join(
+          [...env.study.roles.outcomeForms, end.form].map((f) => sql`${f}`),
+          sql`, `,
+        )}) and ${inUserSites(sql`site_id`, user)}`,
   );
 
   const visits = new Map<string, VisitRecord[]>();
@@ -119,6 +124,8 @@ export async function dashboard(env: ServiceEnv, user: AuthUser): Promise<Dashbo
       return { visitCode: v.code, ...counts };
     });
   const queries = await queryCounts(env, user);
+  // Blinded roles get the number only (the blinded schema drops the list): R-BLIND-4.
+  const unblindings = await emergencyUnblindingsAt(env.db, user);
 
   return {
     generatedAt: new Date().toISOString(),
@@ -139,5 +146,7 @@ export async function dashboard(env: ServiceEnv, user: AuthUser): Promise<Dashbo
     consort: blind ? consortBlinded(env.study, input) : consortUnblinded(env.study, input),
     visits: progress,
     queries: queries.total,
+    emergencyUnblindingCount: unblindings.length,
+    ...(blind ? {} : { emergencyUnblindings: unblindings }),
   };
 }

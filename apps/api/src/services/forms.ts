@@ -3,34 +3,33 @@ import {
   DomainError,
   type FormRecord,
   formDataSchema,
+  formsOfVisit,
+  isArmForm,
+  isOutcomeForm,
   type SaveFormRequest,
   type StudyDefinition,
+  visitRoleOf,
   withDerivedFields,
 } from '@mini-edc/domain';
 import { and, eq, isNull } from 'drizzle-orm';
 import { todayIn } from './clock';
+import { participantSourceForms, rederiveParticipant } from './participant-status';
 import { formRecordOf } from './participant-views';
 import { lockParticipant, type ServiceEnv } from './participants';
 import type { AuthUser } from './sessions';
 
-/** Visits outside the schedule: treatment records (TX) and unscheduled events (UNS), protocol §5.1. */
-const extraVisits: Record<string, (study: StudyDefinition) => string[]> = {
-  TX: (study) => study.arms.map((a) => a.interventionForm),
-  UNS: () => ['adverse_event', 'deviation', 'vas', 'odi', 'end_of_study'],
-};
-
 function resolveForm(study: StudyDefinition, visitCode: string, formCode: string) {
-  const visit = study.visits.find((v) => v.code === visitCode);
-  const allowed = visit ? visit.forms : extraVisits[visitCode]?.(study);
+  // Visits outside the schedule: treatment records and unscheduled events (protocol §5.1).
+  const allowed = formsOfVisit(study, visitCode);
   if (!allowed) throw new DomainError('NOT_FOUND', `No visit ${visitCode} in this study.`);
   const form = study.forms.find((f) => f.code === formCode);
   if (!form || !allowed.includes(formCode)) {
     throw new DomainError('NOT_FOUND', `Form ${formCode} is not part of visit ${visitCode}.`);
   }
-  if (formCode === 'eligibility') {
+  if (formCode === study.roles.eligibilityForm) {
     throw new DomainError('CONFLICT', 'Eligibility is recorded through the eligibility step.');
   }
-  return { visit, form };
+  return { form };
 }
 
 /** One message per field: the range check and the instrument's own rule may both fire. */
@@ -57,8 +56,8 @@ export async function saveForm(
   formCode: string,
   input: SaveFormRequest,
 ): Promise<FormRecord> {
-  const { visit, form } = resolveForm(env.study, visitCode, formCode);
-  if (user.role === 'assessor' && formCode !== 'vas' && formCode !== 'odi') {
+  const { form } = resolveForm(env.study, visitCode, formCode);
+  if (user.role === 'assessor' && !isOutcomeForm(env.study, formCode)) {
     throw new DomainError('FORBIDDEN', 'Assessors enter VAS and ODI only.');
   }
   const seq = input.seq ?? 1;
@@ -112,7 +111,7 @@ export async function saveForm(
       );
     }
     const data = withDerivedFields(form, parsed.data);
-    checkOrderOfEvents(env, participant, visit?.kind ?? visitCode, formCode, data);
+    checkOrderOfEvents(env, participant, visitRoleOf(env.study, visitCode), formCode, data);
     const armOfForm = env.study.arms.find((a) => a.interventionForm === formCode);
     if (armOfForm) {
       const [slot] = await tx
@@ -152,7 +151,9 @@ export async function saveForm(
         .returning();
     }
     if (!saved) throw new Error('form save returned nothing');
-    await applySideEffects(tx, participant, formCode, data);
+    if (participantSourceForms(env.study).includes(formCode)) {
+      await rederiveParticipant(env.study, tx, participant);
+    }
     return formRecordOf(saved);
   });
 }
@@ -162,68 +163,39 @@ type Participant = typeof schema.participants.$inferSelect;
 function checkOrderOfEvents(
   env: ServiceEnv,
   participant: Participant,
-  visitKind: string,
+  visitRole: ReturnType<typeof visitRoleOf>,
   formCode: string,
   data: Record<string, unknown>,
 ) {
   const today = todayIn(env.timeZone);
-  if (participant.status === 'screen_failed' && formCode !== 'demographics') {
+  const { roles } = env.study;
+  if (participant.status === 'screen_failed' && !roles.afterScreenFailure.includes(formCode)) {
     throw new DomainError(
       'NOT_ELIGIBLE',
       `${participant.studyId} failed screening; no further data is collected.`,
     );
   }
-  if (formCode === 'consent') {
-    const date = data.consent_date;
+  if (formCode === roles.consent.form) {
+    const date = data[roles.consent.dateField];
+    const path = `body.data.${roles.consent.dateField}`;
     if (typeof date === 'string' && date > today) {
       throw new DomainError('VALIDATION_FAILED', 'The consent date cannot be in the future.', [
-        { path: 'body.data.consent_date', message: `The consent date cannot be after today (${today})` },
+        { path, message: `The consent date cannot be after today (${today})` },
       ]);
     }
     if (typeof date === 'string' && participant.screenedAt && date < participant.screenedAt) {
       throw new DomainError('VALIDATION_FAILED', 'The consent date cannot be before screening.', [
-        {
-          path: 'body.data.consent_date',
-          message: `Consent cannot predate screening (${participant.screenedAt})`,
-        },
+        { path, message: `Consent cannot predate screening (${participant.screenedAt})` },
       ]);
     }
   }
-  if ((visitKind === 'baseline' || visitKind === 'UNS') && !participant.consentDate) {
+  if ((visitRole === 'baseline' || visitRole === 'unscheduled') && !participant.consentDate) {
     throw new DomainError('CONSENT_REQUIRED', 'Record informed consent before any baseline data.');
   }
-  const armForms = env.study.arms.map((a) => a.interventionForm);
   if (
-    (visitKind === 'follow_up' || visitKind === 'TX' || armForms.includes(formCode)) &&
+    (visitRole === 'follow_up' || visitRole === 'treatment' || isArmForm(env.study, formCode)) &&
     !participant.randomizedAt
   ) {
     throw new DomainError('NOT_RANDOMIZED', 'Follow-up and treatment data come after randomization.');
-  }
-}
-
-async function applySideEffects(
-  tx: Parameters<Parameters<ServiceEnv['db']['transaction']>[0]>[0],
-  participant: Participant,
-  formCode: string,
-  data: Record<string, unknown>,
-) {
-  const changes: Partial<Participant> = {};
-  if (formCode === 'demographics') {
-    if (data.sex === 'male' || data.sex === 'female') changes.sex = data.sex;
-    if (typeof data.birth_year === 'number') changes.birthYear = data.birth_year;
-  }
-  if (formCode === 'end_of_study' && (data.status === 'withdrawn' || data.status === 'completed')) {
-    // The allocation stays; only the participant's status records the end (protocol §5.2).
-    changes.status = data.status;
-  }
-  if (formCode === 'consent' && typeof data.consent_date === 'string') {
-    changes.consentDate = data.consent_date;
-    if (participant.status === 'screening' && participant.eligible) changes.status = 'enrolled';
-  }
-  if (Object.keys(changes).length > 0) {
-    await tx
-      .update(schema.participants)
-      .set({ ...changes, version: participant.version + 1 })
-      .where(eq(schema.participants.id, participant.id));
   }
 }

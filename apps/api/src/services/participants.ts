@@ -6,9 +6,11 @@ import {
   type ParticipantDetail,
   type ParticipantSummary,
   type StudyDefinition,
+  screeningVisitOf,
 } from '@mini-edc/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { todayIn } from './clock';
+import { rederiveParticipant } from './participant-status';
 import { participantSummaries, participantSummariesWithVisits, recordsOf } from './participant-views';
 import { inUserSites, seesArm } from './scope';
 import type { AuthUser } from './sessions';
@@ -129,14 +131,10 @@ export async function submitEligibility(
     if (participant.randomizedAt) {
       throw new DomainError('CONFLICT', 'Eligibility cannot change after randomization.');
     }
-    const [demo] = await tx
-      .select()
-      .from(schema.formRecords)
-      .where(and(eq(schema.formRecords.participantId, id), eq(schema.formRecords.formCode, 'demographics')));
-    const sex = (demo?.data as { sex?: unknown } | undefined)?.sex;
-    const outcome = evaluateEligibility(env.study.eligibility.criteria, input.answers, {
-      ...(sex === 'male' || sex === 'female' ? { sex } : {}),
-    });
+    // Sex proposes the answer of a criterion derived from it (protocol §1.4); only a complete
+    // record sets it (R-LIFE-3).
+    const sex = participant.sex === 'male' || participant.sex === 'female' ? participant.sex : undefined;
+    const outcome = evaluateEligibility(env.study.eligibility.criteria, input.answers, sex ? { sex } : {});
     if (!outcome.ok) {
       throw new DomainError(
         'VALIDATION_FAILED',
@@ -153,7 +151,12 @@ export async function submitEligibility(
     const [existing] = await tx
       .select()
       .from(schema.formRecords)
-      .where(and(eq(schema.formRecords.participantId, id), eq(schema.formRecords.formCode, 'eligibility')));
+      .where(
+        and(
+          eq(schema.formRecords.participantId, id),
+          eq(schema.formRecords.formCode, env.study.roles.eligibilityForm),
+        ),
+      );
     if (existing) {
       if (input.expectedVersion !== undefined && input.expectedVersion !== existing.version) {
         throw new DomainError(
@@ -175,22 +178,16 @@ export async function submitEligibility(
       await tx.insert(schema.formRecords).values({
         participantId: id,
         siteId: participant.siteId,
-        visitCode: 'SCR',
-        formCode: 'eligibility',
+        visitCode: screeningVisitOf(env.study).code,
+        formCode: env.study.roles.eligibilityForm,
         status: 'complete',
         data,
       });
     }
-    const status = !outcome.eligible ? 'screen_failed' : participant.consentDate ? 'enrolled' : 'screening';
-    await tx
-      .update(schema.participants)
-      .set({
-        eligible: outcome.eligible,
-        failedCriteria: outcome.failedCriteria,
-        status,
-        version: participant.version + 1,
-      })
-      .where(eq(schema.participants.id, id));
+    await rederiveParticipant(env.study, tx, participant, {
+      eligible: outcome.eligible,
+      failedCriteria: outcome.failedCriteria,
+    });
     return outcome;
   });
   return {

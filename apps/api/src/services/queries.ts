@@ -5,6 +5,7 @@ import {
   DomainError,
   type QueryCounts,
   type QueryStatus,
+  type StudyDefinition,
 } from '@mini-edc/domain';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { ServiceEnv } from './participants';
@@ -18,9 +19,6 @@ import type { AuthUser } from './sessions';
  * the monitor. Corrections go through the form save with a reason for change, never through here.
  * Every step is a row change in data_queries/query_messages, so the triggers audit it.
  */
-
-/** Assessors are blind: they see queries on the outcome forms they enter, nothing else. */
-const ASSESSOR_FORMS = ['vas', 'odi'];
 
 const notFound = () => new DomainError('NOT_FOUND', 'No such query at your sites.');
 
@@ -38,11 +36,12 @@ export async function openQueryCount(tx: Executor, recordId: string): Promise<nu
 }
 
 /** The caller's queries as SQL on q (site scope) and fr (the record; blinded form filter). */
-function queryScope(user: AuthUser): SQL {
+function queryScope(study: StudyDefinition, user: AuthUser): SQL {
   const sites = inUserSites(sql`q.site_id`, user);
   if (user.role !== 'assessor') return sites;
+  // Assessors are blind: they see queries on the outcome forms they enter, nothing else.
   return sql`${sites} and fr.form_code in (${sql.join(
-    ASSESSOR_FORMS.map((f) => sql`${f}`),
+    study.roles.outcomeForms.map((f) => sql`${f}`),
     sql`, `,
   )})`;
 }
@@ -52,14 +51,14 @@ export async function listQueries(
   user: AuthUser,
   filter: { status?: QueryStatus | undefined; participantId?: string | undefined },
 ): Promise<DataQuery[]> {
-  const where = [queryScope(user)];
+  const where = [queryScope(env.study, user)];
   if (filter.status) where.push(sql`q.status = ${filter.status}`);
   if (filter.participantId) where.push(sql`q.participant_id = ${filter.participantId}::uuid`);
   return selectQueries(env.db, sql.join(where, sql` and `));
 }
 
-async function getQuery(db: Executor, user: AuthUser, id: string): Promise<DataQuery> {
-  const [query] = await selectQueries(db, sql`q.id = ${id}::uuid and ${queryScope(user)}`);
+async function getQuery(env: ServiceEnv, user: AuthUser, id: string): Promise<DataQuery> {
+  const [query] = await selectQueries(env.db, sql`q.id = ${id}::uuid and ${queryScope(env.study, user)}`);
   if (!query) throw notFound();
   return query;
 }
@@ -115,7 +114,7 @@ export async function createQuery(
     });
     return query.id;
   });
-  return getQuery(env.db, user, id);
+  return getQuery(env, user, id);
 }
 
 export type QueryStep = 'answer' | 'close' | 'reopen';
@@ -150,7 +149,7 @@ export async function stepQuery(
       tx,
       sql`select q.status, q.opened_by::text as opened_by, q.version, q.participant_id, q.site_id
           from data_queries q join form_records fr on fr.id = q.record_id
-          where q.id = ${id}::uuid and ${queryScope(user)}
+          where q.id = ${id}::uuid and ${queryScope(env.study, user)}
           for update of q`,
     );
     if (!query) throw notFound();
@@ -178,11 +177,11 @@ export async function stepQuery(
       message: message ?? '',
     });
   });
-  return getQuery(env.db, user, id);
+  return getQuery(env, user, id);
 }
 
 export async function queryCounts(env: ServiceEnv, user: AuthUser): Promise<QueryCounts> {
-  const unresolved = sql`${queryScope(user)} and q.status in ('open', 'answered')`;
+  const unresolved = sql`${queryScope(env.study, user)} and q.status in ('open', 'answered')`;
   const counted = sql`count(*) filter (where q.status = 'open')::int as open,
                       count(*) filter (where q.status = 'answered')::int as answered`;
   const [byParticipant, bySite] = await Promise.all([

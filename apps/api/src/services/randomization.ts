@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type AuditContext, appendAuditEvent, queryRows, schema, withAudit } from '@mini-edc/db';
 import {
+  baselineVisitOf,
   computeListCommitment,
   computeVisitSchedule,
   DomainError,
@@ -14,6 +15,7 @@ import {
 import { eq, sql } from 'drizzle-orm';
 import { todayIn } from './clock';
 import { parseListCsv } from './list-csv';
+import { assertTransition } from './participant-status';
 import { toVisit } from './participant-views';
 import { lockParticipant, type ServiceEnv } from './participants';
 import type { AuthUser } from './sessions';
@@ -176,6 +178,7 @@ export async function randomize(
       throw new DomainError('NOT_ELIGIBLE', `${participant.studyId} is not confirmed eligible.`);
     }
     if (!participant.consentDate) throw new DomainError('CONSENT_REQUIRED', 'Record informed consent first.');
+    assertTransition(participant, 'randomized');
     const baseline = await tx
       .select({
         formCode: schema.formRecords.formCode,
@@ -184,9 +187,9 @@ export async function randomize(
       })
       .from(schema.formRecords)
       .where(
-        sql`${schema.formRecords.participantId} = ${participantId} and ${schema.formRecords.visitCode} = 'BL'`,
+        sql`${schema.formRecords.participantId} = ${participantId} and ${schema.formRecords.visitCode} = ${baselineVisitOf(env.study).code}`,
       );
-    const missing = ['vas', 'odi'].filter(
+    const missing = env.study.roles.baselineRequiredForms.filter(
       (f) => !baseline.some((r) => r.formCode === f && r.status !== 'draft'),
     );
     if (missing.length > 0) {

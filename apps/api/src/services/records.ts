@@ -1,7 +1,9 @@
 import { queryRows, schema } from '@mini-edc/db';
 import {
+  baselineVisitOf,
   DomainError,
   type HistoryEntry,
+  instrumentForm,
   odiChange,
   odiItemsFrom,
   type RecordHistory,
@@ -29,6 +31,9 @@ export async function participantScores(
   user: AuthUser,
   participantId: string,
 ): Promise<ScoresResponse> {
+  const vasForm = instrumentForm(env.study, 'visual_analogue_scale')?.code ?? '';
+  const odiForm = instrumentForm(env.study, 'oswestry_disability_index')?.code ?? '';
+  const baseline = baselineVisitOf(env.study).code;
   const rows = await queryRows<{
     visit_code: string;
     form_code: string;
@@ -37,7 +42,7 @@ export async function participantScores(
   }>(
     env.db,
     sql`select r.visit_code, r.form_code, r.data, r.status from form_records r
-        where r.participant_id = ${participantId}::uuid and r.form_code in ('vas', 'odi')
+        where r.participant_id = ${participantId}::uuid and r.form_code in (${vasForm}, ${odiForm})
           and ${inUserSites(sql`r.site_id`, user)}`,
   );
   const [exists] = await queryRows(
@@ -52,18 +57,18 @@ export async function participantScores(
   const at = (visit: string, form: string) =>
     rows.find((r) => r.visit_code === visit && r.form_code === form);
   const vasOf = (visit: string) => {
-    const v = at(visit, 'vas')?.data.vas_mm;
+    const v = at(visit, vasForm)?.data.vas_mm;
     return typeof v === 'number' ? v : null;
   };
   const { vas: vasT, odi: odiT } = env.study.mcid;
-  const baselineVas = vasOf('BL');
-  const baselineOdi = at('BL', 'odi') ? odiOf(at('BL', 'odi')?.data ?? {}) : null;
+  const baselineVas = vasOf(baseline);
+  const baselineOdi = at(baseline, odiForm) ? odiOf(at(baseline, odiForm)?.data ?? {}) : null;
   return {
     thresholds: { vas: vasT, odi: odiT },
     points: visits.map((visitCode) => {
       const vasMm = vasOf(visitCode);
-      const odi = at(visitCode, 'odi') ? odiOf(at(visitCode, 'odi')?.data ?? {}) : null;
-      const isBaseline = visitCode === 'BL';
+      const odi = at(visitCode, odiForm) ? odiOf(at(visitCode, odiForm)?.data ?? {}) : null;
+      const isBaseline = visitCode === baseline;
       const vc =
         !isBaseline && baselineVas !== null && vasMm !== null ? vasChange(baselineVas, vasMm, vasT) : null;
       const oc = !isBaseline ? odiChange(baselineOdi, odi, odiT) : null;

@@ -43,6 +43,7 @@ export async function updateVisit(
   input: UpdateVisitRequest,
 ) {
   const today = todayIn(env.timeZone);
+  const { roles } = env.study;
   return withAudit(env.db, ctx, async (tx) => {
     const participant = await lockParticipant(tx, user, participantId);
     const [visit] = await tx
@@ -110,13 +111,14 @@ export async function updateVisit(
         const [{ next } = { next: 1 }] = await queryRows<{ next: number }>(
           tx,
           sql`select coalesce(max(seq), 0) + 1 as next from form_records
-              where participant_id = ${participantId}::uuid and visit_code = 'UNS' and form_code = 'deviation'`,
+              where participant_id = ${participantId}::uuid and visit_code = ${roles.unscheduledVisit.code}
+                and form_code = ${roles.deviationForm}`,
         );
         await tx.insert(schema.formRecords).values({
           participantId,
           siteId: participant.siteId,
-          visitCode: 'UNS',
-          formCode: 'deviation',
+          visitCode: roles.unscheduledVisit.code,
+          formCode: roles.deviationForm,
           seq: next,
           status: 'complete',
           data: {

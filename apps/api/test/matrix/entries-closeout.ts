@@ -32,6 +32,17 @@ export const closeoutEntries: Record<string, MatrixEntry> = {
     ok: 409,
     request: () => ({ url: '/api/v1/admin/study/reopen_entry', payload: { reason: 'matrix probe' } }),
   },
+  'POST /api/v1/participants/:id/emergency-unblinding': {
+    allowed: ['investigator'],
+    siteScoped: true,
+    // 409 while the fixture's participant is not randomized yet (the randomize cells run first).
+    ok: [201, 409],
+    request: (_fx, site) => ({
+      url: `/api/v1/participants/${site.participantId}/emergency-unblinding`,
+      // The factories' default password (src/seed/factories.ts).
+      payload: { reason: 'matrix probe', password: 'Correct-Horse-42' },
+    }),
+  },
   'GET /api/v1/closeout/allocation-verifications': {
     allowed: admin,
     siteScoped: false,

@@ -17,6 +17,8 @@ export const auditTables = [
   'users',
   'user_sites',
   'sessions',
+  'emergency_unblindings',
+  'study_status',
   'security_events',
 ] as const;
 
@@ -32,6 +34,8 @@ export const auditActions = [
   'LOGOUT',
   'REAUTHENTICATED',
   'REAUTHENTICATION_FAILED',
+  'EMERGENCY_UNBLINDED',
+  'ALLOCATION_RELEASED',
   // Refused requests, coalesced per user, route and minute (docs/security.md §4).
   'ACCESS_REFUSED',
 ] as const;

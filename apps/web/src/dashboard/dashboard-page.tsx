@@ -7,6 +7,7 @@ import { visitLabel } from '../review/study-labels';
 import { useReviewFormat } from '../review/time-format';
 import { ConsortFigure } from './consort-figure';
 import { type DashboardView, useDashboard } from './dashboard-api';
+import { EmergencyUnblindings } from './emergency-unblindings';
 import { EnrollmentChart } from './enrollment-chart';
 import { cumulativeOn, monthRange } from './enrollment-series';
 import '../styles/monitor.css';
@@ -52,6 +53,7 @@ export function DashboardPage() {
         <h2 id="visits-title">{t('monitor.dashboard.visits')}</h2>
         <VisitProgress visits={data.visits} />
       </section>
+      <EmergencyUnblindings data={data} />
     </section>
   );
 }

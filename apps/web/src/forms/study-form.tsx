@@ -130,6 +130,7 @@ export function StudyForm({
 
   const title = localized(form.label, i18n.language);
   const fields = enteredFields(form);
+  const isOdi = form.instrument === 'oswestry_disability_index';
 
   return (
     <FormProvider {...methods}>
@@ -160,7 +161,7 @@ export function StudyForm({
           </div>
         </div>
         {intro}
-        {form.code === 'odi' ? <p className="hint">{t('participants.odi.instructions')}</p> : null}
+        {isOdi ? <p className="hint">{t('participants.odi.instructions')}</p> : null}
         {base?.status === 'signed' ? <p className="notice">{t('participants.form.signedNotice')}</p> : null}
         {locked ? <p className="notice">{t('participants.form.lockedNotice')}</p> : null}
         <FormAlert message={general} />
@@ -181,15 +182,15 @@ export function StudyForm({
             }}
           />
         ) : null}
-        <div className={form.code === 'odi' ? 'odi-layout' : undefined}>
+        <div className={isOdi ? 'odi-layout' : undefined}>
           <div className="form-fields">
             {fields.map((field) => (
               <FormFieldInput key={field.name} field={field} disabled={disabled} />
             ))}
           </div>
-          {form.code === 'odi' ? <OdiLiveScore headingLevel={headingLevel === 1 ? 2 : 3} /> : null}
+          {isOdi ? <OdiLiveScore headingLevel={headingLevel === 1 ? 2 : 3} /> : null}
         </div>
-        {form.code === 'demographics' ? <BmiLive /> : null}
+        {form.instrument === 'body_mass_index' ? <BmiLive /> : null}
         {correcting && !disabled ? (
           <TextAreaField
             label={t('participants.form.reason')}

@@ -1,9 +1,12 @@
 import {
+  baselineVisitOf,
   type FormDefinition,
   type LocalizedText,
   lbpTrial,
   type StudyDefinition,
+  screeningVisitOf,
   type VisitDefinition,
+  visitLabelOf,
 } from '@mini-edc/domain';
 
 /**
@@ -34,8 +37,20 @@ export function visitDefinition(code: string): VisitDefinition | undefined {
 }
 
 /** Visits outside the schedule (protocol §5.1): treatment and unscheduled events. */
-export const TREATMENT_VISIT = 'TX';
-export const UNSCHEDULED_VISIT = 'UNS';
+export const TREATMENT_VISIT = study.roles.treatmentVisit.code;
+export const UNSCHEDULED_VISIT = study.roles.unscheduledVisit.code;
+export const SCREENING_VISIT = screeningVisitOf(study).code;
+export const BASELINE_VISIT = baselineVisitOf(study).code;
+/** The screening visit's forms entered as forms: all but eligibility (its own step) and consent. */
+export const SCREENING_DATA_FORMS = (
+  study.visits.find((v) => v.code === SCREENING_VISIT)?.forms ?? []
+).filter((f) => f !== study.roles.eligibilityForm && f !== study.roles.consent.form);
+
+/** Any visit's name, scheduled or not, in the interface language; the code if unknown. */
+export function visitTitle(code: string, language: string): string {
+  const label = visitLabelOf(study, code);
+  return label ? localized(label, language) : code;
+}
 
 export function armByCode(code: string) {
   return study.arms.find((a) => a.code === code);

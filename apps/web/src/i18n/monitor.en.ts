@@ -8,7 +8,6 @@ export const monitorEn = {
     participant: 'Participant',
     status: 'Status',
   },
-  visits: { TX: 'Treatment', UNS: 'Unscheduled' },
   tables: {
     participants: 'Participants',
     form_records: 'Form records',
@@ -18,6 +17,8 @@ export const monitorEn = {
     signatures: 'Signatures',
     data_queries: 'Queries',
     query_messages: 'Query messages',
+    emergency_unblindings: 'Emergency unblindings',
+    study_status: 'Study state',
     sdv_marks: 'SDV marks',
     exports: 'Exports',
     sites: 'Sites',
@@ -38,6 +39,8 @@ export const monitorEn = {
     LOGOUT: 'Signed out',
     REAUTHENTICATED: 'Re-authenticated',
     REAUTHENTICATION_FAILED: 'Failed re-authentication',
+    EMERGENCY_UNBLINDED: 'Emergency unblinding',
+    ALLOCATION_RELEASED: 'Allocation released to blinded roles',
     ACCESS_REFUSED: 'Refused request (security event)',
   },
   audit: {
@@ -226,5 +229,9 @@ export const monitorEn = {
     completion: 'Completed',
     completionValue: '{{done}} of {{expected}} ({{percent}})',
     noVisits: 'No visits scheduled yet.',
+    unblindings: 'Emergency unblindings',
+    unblindingCount_one: '{{count}} emergency unblinding.',
+    unblindingCount_other: '{{count}} emergency unblindings.',
+    unblindingColumns: { participant: 'Participant', when: 'When', who: 'By', reason: 'Reason' },
   },
 };

@@ -10,7 +10,6 @@ export const monitorTr: typeof monitorEn = {
     participant: 'Katılımcı',
     status: 'Durum',
   },
-  visits: { TX: 'Tedavi', UNS: 'Plan dışı' },
   tables: {
     participants: 'Katılımcılar',
     form_records: 'Form kayıtları',
@@ -20,6 +19,8 @@ export const monitorTr: typeof monitorEn = {
     signatures: 'İmzalar',
     data_queries: 'Sorgular',
     query_messages: 'Sorgu mesajları',
+    emergency_unblindings: 'Acil körlük kaldırmalar',
+    study_status: 'Çalışma durumu',
     sdv_marks: 'KVD işaretleri',
     exports: 'Dışa aktarımlar',
     sites: 'Merkezler',
@@ -40,6 +41,8 @@ export const monitorTr: typeof monitorEn = {
     LOGOUT: 'Çıkış yaptı',
     REAUTHENTICATED: 'Kimliğini yeniden doğruladı',
     REAUTHENTICATION_FAILED: 'Başarısız yeniden doğrulama',
+    EMERGENCY_UNBLINDED: 'Acil körlük kaldırma',
+    ALLOCATION_RELEASED: 'Randomizasyon sonuçları kör rollere açıldı',
     ACCESS_REFUSED: 'Reddedilen istek (güvenlik olayı)',
   },
   audit: {
@@ -235,5 +238,9 @@ export const monitorTr: typeof monitorEn = {
     completion: 'Tamamlanan',
     completionValue: '{{expected}} vizitenin {{done}} kadarı ({{percent}})',
     noVisits: 'Henüz planlanmış vizite yok.',
+    unblindings: 'Acil körlük kaldırmalar',
+    unblindingCount_one: '{{count}} acil körlük kaldırma.',
+    unblindingCount_other: '{{count}} acil körlük kaldırma.',
+    unblindingColumns: { participant: 'Katılımcı', when: 'Ne zaman', who: 'Kim', reason: 'Gerekçe' },
   },
 };

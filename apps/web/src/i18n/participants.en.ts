@@ -34,7 +34,6 @@ export const participantsEn = {
     signed: 'Signed',
     locked: 'Locked',
   },
-  visitCodes: { TX: 'Treatment', UNS: 'Unscheduled' },
   list: {
     intro:
       'Participants at your sites ({{sites}}). No names are stored: participants are known by study ID only.',
@@ -53,15 +52,15 @@ export const participantsEn = {
     stepDone: 'done',
     steps: {
       site: 'Site and date',
-      demographics: 'Demographics',
-      eligibility: 'Eligibility',
-      consent: 'Consent',
+      details: 'Demographics',
+      criteria: 'Eligibility',
+      consenting: 'Consent',
     },
     headings: {
       site: 'Step 1 · Site and screening date',
-      demographics: 'Step 2 · Demographics',
-      eligibility: 'Step 3 · Eligibility',
-      consent: 'Step 4 · Informed consent',
+      details: 'Step 2 · Demographics',
+      criteria: 'Step 3 · Eligibility',
+      consenting: 'Step 4 · Informed consent',
       done: 'Screening complete',
     },
     siteIntro: 'The patient receives the next study ID of the site once you start the screening.',
@@ -229,14 +228,24 @@ export const participantsEn = {
     done_one: '{{visit}}: {{count}} record signed.',
     done_other: '{{visit}}: {{count}} records signed.',
   },
+  unblinding: {
+    button: 'Emergency unblinding',
+    title: 'Emergency unblinding of this participant',
+    warning:
+      'Only when the treatment must be known to care for the participant. The unblinding is recorded in the audit trail and shown on the dashboard; the blinded assessor stays blinded.',
+    reason: 'Reason',
+    reasonHint: 'Why the arm must be known now. Recorded in the audit trail.',
+    password: 'Your password',
+    confirm: 'Unblind',
+    done: 'Unblinding recorded. Arm:',
+  },
   randomization: {
     title: 'Randomization',
     intro: 'The arm comes from the concealed randomization list of the participant’s site.',
     checks: {
       eligible: 'Confirmed eligible',
       consent: 'Informed consent recorded',
-      vas: 'Baseline VAS complete',
-      odi: 'Baseline ODI complete',
+      baselineForm: 'Baseline {{form}} complete',
     },
     met: 'met',
     notMet: 'not met',

@@ -32,7 +32,6 @@ export const participantsTr: typeof participantsEn = {
     signed: 'İmzalı',
     locked: 'Kilitli',
   },
-  visitCodes: { TX: 'Tedavi', UNS: 'Plansız' },
   list: {
     intro:
       'Merkezlerinizdeki katılımcılar ({{sites}}). İsim saklanmaz: katılımcılar yalnızca çalışma numarasıyla bilinir.',
@@ -51,15 +50,15 @@ export const participantsTr: typeof participantsEn = {
     stepDone: 'tamamlandı',
     steps: {
       site: 'Merkez ve tarih',
-      demographics: 'Demografi',
-      eligibility: 'Uygunluk',
-      consent: 'Onam',
+      details: 'Demografi',
+      criteria: 'Uygunluk',
+      consenting: 'Onam',
     },
     headings: {
       site: 'Adım 1 · Merkez ve tarama tarihi',
-      demographics: 'Adım 2 · Demografik bilgiler',
-      eligibility: 'Adım 3 · Uygunluk',
-      consent: 'Adım 4 · Bilgilendirilmiş onam',
+      details: 'Adım 2 · Demografik bilgiler',
+      criteria: 'Adım 3 · Uygunluk',
+      consenting: 'Adım 4 · Bilgilendirilmiş onam',
       done: 'Tarama tamamlandı',
     },
     siteIntro: 'Taramayı başlattığınızda hasta, merkezin sıradaki çalışma numarasını alır.',
@@ -227,14 +226,24 @@ export const participantsTr: typeof participantsEn = {
     done_one: '{{visit}}: {{count}} kayıt imzalandı.',
     done_other: '{{visit}}: {{count}} kayıt imzalandı.',
   },
+  unblinding: {
+    button: 'Acil körlük kaldırma',
+    title: 'Bu katılımcı için acil körlük kaldırma',
+    warning:
+      'Yalnızca katılımcının bakımı için tedavinin bilinmesi gerektiğinde. Körlük kaldırma denetim izine kaydedilir ve panoda gösterilir; kör değerlendirici kör kalır.',
+    reason: 'Gerekçe',
+    reasonHint: 'Grubun neden şimdi bilinmesi gerektiği. Denetim izine kaydedilir.',
+    password: 'Parolanız',
+    confirm: 'Körlüğü kaldır',
+    done: 'Körlük kaldırma kaydedildi. Grup:',
+  },
   randomization: {
     title: 'Randomizasyon',
     intro: 'Kol, katılımcının merkezine ait gizli randomizasyon listesinden gelir.',
     checks: {
       eligible: 'Uygunluk doğrulandı',
       consent: 'Bilgilendirilmiş onam kaydedildi',
-      vas: 'Başlangıç VAS tamamlandı',
-      odi: 'Başlangıç ODI tamamlandı',
+      baselineForm: 'Başlangıç {{form}} tamamlandı',
     },
     met: 'karşılandı',
     notMet: 'karşılanmadı',

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../auth/session-context';
 import { RecordStatusBadge } from '../forms/record-status-badge';
-import { formDefinition, localized } from '../forms/study';
+import { formDefinition, localized, study, UNSCHEDULED_VISIT } from '../forms/study';
 import { valueText } from '../forms/value-text';
 import { formLink } from './participant-links';
 import type { ParticipantView } from './participants-api';
@@ -12,9 +12,10 @@ import { canEnterForm } from './permissions';
 export function EndOfStudySection({ participant: p }: { participant: ParticipantView }) {
   const { t, i18n } = useTranslation();
   const { user } = useSession();
-  const form = formDefinition('end_of_study');
-  const record = p.records.find((r) => r.formCode === 'end_of_study');
-  const editable = canEnterForm(user?.role, 'end_of_study') && p.consentDate !== null;
+  const end = study.roles.endOfParticipation;
+  const form = formDefinition(end.form);
+  const record = p.records.find((r) => r.formCode === end.form);
+  const editable = canEnterForm(user?.role, end.form) && p.consentDate !== null;
   const field = (name: string) => form.fields.find((f) => f.name === name);
   return (
     <section className="panel stack" aria-labelledby="eos-title">
@@ -25,7 +26,7 @@ export function EndOfStudySection({ participant: p }: { participant: Participant
       <p className="muted">{t('participants.eos.intro')}</p>
       {record ? (
         <dl className="facts">
-          {['status', 'date', 'last_visit', 'reason'].map((name) => {
+          {[end.statusField, 'date', end.lastVisitField, 'reason'].map((name) => {
             const f = field(name);
             return (
               <div key={name}>
@@ -41,7 +42,7 @@ export function EndOfStudySection({ participant: p }: { participant: Participant
         <div className="actions">
           <Link
             className={record ? 'button' : 'button primary'}
-            to={formLink(p.id, record?.visitCode ?? 'UNS', 'end_of_study')}
+            to={formLink(p.id, record?.visitCode ?? UNSCHEDULED_VISIT, end.form)}
           >
             {record
               ? editable

@@ -3,43 +3,31 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import { useSession } from '../auth/session-context';
 import { QueryError } from '../components/query-error';
-import type { RawData } from '../forms/form-values';
-import { nowLocalInput } from '../forms/form-values';
-import { localized, study, todayIso, visitDefinition } from '../forms/study';
+import { defaultsFor } from '../forms/field-defaults';
+import {
+  BASELINE_VISIT,
+  localized,
+  SCREENING_VISIT,
+  study,
+  TREATMENT_VISIT,
+  UNSCHEDULED_VISIT,
+  visitTitle,
+} from '../forms/study';
 import { StudyForm } from '../forms/study-form';
 import { participantLink, type Tab } from './participant-links';
-import { type ParticipantView, useParticipant } from './participants-api';
+import { useParticipant } from './participants-api';
 import { canEnterForm } from './permissions';
 
 /** The tab a form belongs to, for the way back. */
 function tabOf(visitCode: string, formCode: string): Tab {
-  if (formCode === 'adverse_event' && visitCode === 'UNS') return 'adverse-events';
-  if (formCode === 'deviation') return 'deviations';
-  if (formCode === 'end_of_study') return 'end-of-study';
-  if (visitCode === 'TX') return 'treatment';
-  if (visitCode === 'SCR') return 'screening';
-  if (visitCode === 'BL') return 'baseline';
+  const { roles } = study;
+  if (formCode === roles.adverseEvent.form && visitCode === UNSCHEDULED_VISIT) return 'adverse-events';
+  if (formCode === roles.deviationForm) return 'deviations';
+  if (formCode === roles.endOfParticipation.form) return 'end-of-study';
+  if (visitCode === TREATMENT_VISIT) return 'treatment';
+  if (visitCode === SCREENING_VISIT) return 'screening';
+  if (visitCode === BASELINE_VISIT) return 'baseline';
   return 'visits';
-}
-
-/** Proposed values for a new record: now, today, the signed-in user, the study's instrument versions. */
-function defaultsFor(formCode: string, seq: number, userName: string, language: string, p: ParticipantView) {
-  const today = todayIso();
-  const lastDone = [...p.visits].reverse().find((v) => v.status === 'done');
-  const byForm: Record<string, Partial<RawData>> = {
-    vas: {
-      assessed_at: nowLocalInput(),
-      assessor_id: userName,
-      vas_method: 'paper',
-      vas_prompt_version: study.instruments.vasPromptVersion,
-    },
-    odi: { odi_version: study.instruments.odiVersions.find((v) => v.endsWith(`-${language}`)) ?? '' },
-    intervention_tlf_mob: { session_no: String(seq), date: today, therapist_id: userName },
-    intervention_us_d5w: { date: today, injector_id: userName, solution: 'dextrose_5' },
-    deviation: { date: today },
-    end_of_study: { date: today, last_visit: lastDone?.visitCode ?? 'BL' },
-  };
-  return byForm[formCode] ?? {};
 }
 
 /** One eCRF of one participant at one visit (the generic renderer, issue 5 item 3). */
@@ -52,7 +40,8 @@ export function FormPage() {
   const participant = useParticipant(id);
   const form = study.forms.find((f) => f.code === formCode);
 
-  if (formCode === 'eligibility') return <Navigate to={`/participants/${id}/screening`} replace />;
+  if (formCode === study.roles.eligibilityForm)
+    return <Navigate to={`/participants/${id}/screening`} replace />;
   if (participant.isPending) return <p className="muted">{t('common.loading')}</p>;
   if (participant.isError) {
     return <QueryError error={participant.error} onRetry={() => void participant.refetch()} />;
@@ -62,10 +51,7 @@ export function FormPage() {
   const record: FormRecord | undefined = p.records.find(
     (r) => r.visitCode === visitCode && r.formCode === formCode && r.seq === seq,
   );
-  const visit = visitDefinition(visitCode);
-  const visitLabel = visit
-    ? localized(visit.label, i18n.language)
-    : t(`participants.visitCodes.${visitCode === 'TX' ? 'TX' : 'UNS'}`);
+  const visitLabel = visitTitle(visitCode, i18n.language);
   const back = participantLink(p.id, tabOf(visitCode, formCode));
   const readOnly = !canEnterForm(user?.role, formCode);
 
@@ -95,7 +81,12 @@ export function FormPage() {
         record={record}
         readOnly={readOnly}
         headingLevel={1}
-        defaults={defaultsFor(formCode, seq, user?.displayName ?? '', i18n.language, p)}
+        defaults={defaultsFor(form, {
+          seq,
+          userName: user?.displayName ?? '',
+          language: i18n.language,
+          lastDoneVisit: [...p.visits].reverse().find((v) => v.status === 'done')?.visitCode,
+        })}
         intro={
           <p className="muted form-context">
             <span className="mono">{p.studyId}</span> · {visitLabel}

@@ -1,8 +1,9 @@
+import { baselineVisitOf } from '@mini-edc/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useSession } from '../auth/session-context';
 import { QueryError } from '../components/query-error';
-import { armByCode, TREATMENT_VISIT, UNSCHEDULED_VISIT } from '../forms/study';
+import { armByCode, BASELINE_VISIT, study, TREATMENT_VISIT, UNSCHEDULED_VISIT } from '../forms/study';
 import { EndOfStudySection } from './end-of-study-section';
 import { ParticipantHeader } from './participant-header';
 import { type Tab, tabs } from './participant-links';
@@ -79,8 +80,8 @@ function ParticipantDetails({ participant: p }: { participant: ParticipantView }
         {current === 'baseline' ? (
           <VisitFormsPanel
             participant={p}
-            visitCode="BL"
-            formCodes={['vas', 'odi']}
+            visitCode={BASELINE_VISIT}
+            formCodes={baselineVisitOf(study).forms}
             title={t('participants.tabs.baseline')}
             blocked={failed ?? noConsent}
           />
@@ -103,7 +104,7 @@ function ParticipantDetails({ participant: p }: { participant: ParticipantView }
         {current === 'adverse-events' ? (
           <RepeatingRecords
             participant={p}
-            formCode="adverse_event"
+            formCode={study.roles.adverseEvent.form}
             newVisitCode={UNSCHEDULED_VISIT}
             addLabel={t('participants.ae.add')}
             emptyText={t('participants.ae.empty')}
@@ -113,7 +114,7 @@ function ParticipantDetails({ participant: p }: { participant: ParticipantView }
         {current === 'deviations' ? (
           <RepeatingRecords
             participant={p}
-            formCode="deviation"
+            formCode={study.roles.deviationForm}
             newVisitCode={UNSCHEDULED_VISIT}
             addLabel={t('participants.deviations.add')}
             emptyText={t('participants.deviations.empty')}

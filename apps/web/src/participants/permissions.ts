@@ -1,9 +1,10 @@
-import type { Role } from '@mini-edc/domain';
+import { isOutcomeForm, type Role } from '@mini-edc/domain';
+import { study } from '../forms/study';
 
-/** Who may enter which form (mirrors the API: assessors enter VAS and ODI only, monitors read). */
+/** Who may enter which form (mirrors the API: assessors enter the outcome forms only, monitors read). */
 export function canEnterForm(role: Role | undefined, formCode: string): boolean {
   if (role === 'coordinator' || role === 'investigator') return true;
-  if (role === 'assessor') return formCode === 'vas' || formCode === 'odi';
+  if (role === 'assessor') return isOutcomeForm(study, formCode);
   return false;
 }
 

@@ -3,22 +3,24 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session-context';
 import { FormAlert } from '../components/form-alert';
 import { Modal } from '../components/modal';
+import { BASELINE_VISIT, formDefinition, localized, study } from '../forms/study';
 import { participantErrorText } from './api-errors';
 import { ArmLabel } from './arm-label';
+import { EmergencyUnblindingButton } from './emergency-unblinding';
 import { allocationOf, type ParticipantView, useRandomize } from './participants-api';
 import { isSiteStaff } from './permissions';
 import { ScheduleTable } from './schedule-table';
 import { useDates } from './use-dates';
 
 const baselineDone = (p: ParticipantView, form: string) =>
-  p.records.some((r) => r.visitCode === 'BL' && r.formCode === form && r.status !== 'draft');
+  p.records.some((r) => r.visitCode === BASELINE_VISIT && r.formCode === form && r.status !== 'draft');
 
 /**
  * Randomization (protocol §4.3): the preconditions, a confirmation that says what will happen,
  * then the allocation and the visit schedule. Never shown to assessors.
  */
 export function RandomizationSection({ participant: p }: { participant: ParticipantView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { user } = useSession();
   const dates = useDates();
   const randomize = useRandomize();
@@ -26,12 +28,18 @@ export function RandomizationSection({ participant: p }: { participant: Particip
   const [general, setGeneral] = useState<string | null>(null);
   const allocation = allocationOf(p);
 
+  // §4.3: eligible, consented, and the definition's baseline forms complete.
   const checks = [
-    { key: 'eligible', ok: p.eligible === true },
-    { key: 'consent', ok: p.consentDate !== null },
-    { key: 'vas', ok: baselineDone(p, 'vas') },
-    { key: 'odi', ok: baselineDone(p, 'odi') },
-  ] as const;
+    { key: 'eligible', text: t('participants.randomization.checks.eligible'), ok: p.eligible === true },
+    { key: 'consented', text: t('participants.randomization.checks.consent'), ok: p.consentDate !== null },
+    ...study.roles.baselineRequiredForms.map((code) => ({
+      key: `baseline-${code}`,
+      text: t('participants.randomization.checks.baselineForm', {
+        form: localized(formDefinition(code).label, i18n.language),
+      }),
+      ok: baselineDone(p, code),
+    })),
+  ];
   const ready = checks.every((c) => c.ok);
 
   if (allocation) {
@@ -59,6 +67,7 @@ export function RandomizationSection({ participant: p }: { participant: Particip
               <dd>{dates.instant(allocation.randomizedAt)}</dd>
             </div>
           </dl>
+          <EmergencyUnblindingButton participantId={p.id} />
         </div>
         <h2>{t('participants.visits.schedule')}</h2>
         <ScheduleTable visits={p.visits} />
@@ -73,8 +82,7 @@ export function RandomizationSection({ participant: p }: { participant: Particip
       <ul className="checklist">
         {checks.map((c) => (
           <li key={c.key} className={c.ok ? 'ok' : 'missing'}>
-            <span aria-hidden="true">{c.ok ? '✓' : '○'}</span>{' '}
-            {t(`participants.randomization.checks.${c.key}`)}
+            <span aria-hidden="true">{c.ok ? '✓' : '○'}</span> {c.text}
             <span className="sr-only">
               {' '}
               ({c.ok ? t('participants.randomization.met') : t('participants.randomization.notMet')})

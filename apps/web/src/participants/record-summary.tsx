@@ -1,6 +1,7 @@
 import { type FormRecord, odiBand } from '@mini-edc/domain';
 import { useTranslation } from 'react-i18next';
 import { OdiBandBadge } from '../forms/odi-band-badge';
+import { study } from '../forms/study';
 import { useScoreFormat } from '../forms/use-score-format';
 import { useDates } from './use-dates';
 
@@ -10,10 +11,15 @@ export function RecordSummary({ record }: { record: FormRecord }) {
   const fmt = useScoreFormat();
   const dates = useDates();
   const d = record.data;
-  switch (record.formCode) {
-    case 'vas':
+  const consent = study.roles.consent;
+  if (record.formCode === consent.form) {
+    const date = d[consent.dateField];
+    return typeof date === 'string' ? <span>{dates.day(date)}</span> : null;
+  }
+  switch (study.forms.find((f) => f.code === record.formCode)?.instrument) {
+    case 'visual_analogue_scale':
       return typeof d.vas_mm === 'number' ? <span>{d.vas_mm} mm</span> : null;
-    case 'odi':
+    case 'oswestry_disability_index':
       return typeof d.odi_pct_x10 === 'number' &&
         typeof d.odi_sum === 'number' &&
         typeof d.odi_answered === 'number' ? (
@@ -21,14 +27,12 @@ export function RecordSummary({ record }: { record: FormRecord }) {
           {fmt.decimal1(d.odi_pct_x10)} % <OdiBandBadge band={odiBand(d.odi_sum, d.odi_answered)} />
         </span>
       ) : null;
-    case 'demographics':
+    case 'body_mass_index':
       return typeof d.bmi === 'number' ? (
         <span>
           {t('participants.demographics.bmi')} {fmt.decimal1(Math.round(d.bmi * 10))}
         </span>
       ) : null;
-    case 'consent':
-      return typeof d.consent_date === 'string' ? <span>{dates.day(d.consent_date)}</span> : null;
     default: {
       const date = d.date ?? d.onset_date;
       return typeof date === 'string' ? <span>{dates.day(date)}</span> : null;

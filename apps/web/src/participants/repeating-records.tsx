@@ -5,13 +5,14 @@ import { Link } from 'react-router';
 import { useSession } from '../auth/session-context';
 import { RecordHistoryDialog } from '../forms/record-history-dialog';
 import { RecordStatusBadge } from '../forms/record-status-badge';
-import { formDefinition, localized, visitDefinition } from '../forms/study';
+import { formDefinition, localized, study, visitTitle } from '../forms/study';
 import { formLink } from './participant-links';
 import type { ParticipantView } from './participants-api';
 import { canEnterForm } from './permissions';
 import { RecordSummary } from './record-summary';
 
-export const isSeriousAe = (r: FormRecord) => r.formCode === 'adverse_event' && r.data.serious === 'yes';
+export const isSeriousAe = (r: FormRecord) =>
+  r.formCode === study.roles.adverseEvent.form && r.data[study.roles.adverseEvent.seriousField] === 'yes';
 
 /** Records of a repeating form (sessions, adverse events, deviations) and "add another". */
 export function RepeatingRecords({
@@ -37,12 +38,7 @@ export function RepeatingRecords({
   const records = p.records.filter((r) => r.formCode === formCode);
   const nextSeq = Math.max(0, ...records.filter((r) => r.visitCode === newVisitCode).map((r) => r.seq)) + 1;
   const editable = canEnterForm(user?.role, formCode) && !blocked;
-  const visitLabel = (code: string) => {
-    const def = visitDefinition(code);
-    return def
-      ? localized(def.label, i18n.language)
-      : t(`participants.visitCodes.${code === 'TX' ? 'TX' : 'UNS'}`);
-  };
+  const visitLabel = (code: string) => visitTitle(code, i18n.language);
   const descriptionOf = (r: FormRecord) =>
     typeof r.data.description === 'string' ? r.data.description : null;
 

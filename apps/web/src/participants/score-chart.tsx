@@ -25,13 +25,13 @@ export function ScoreChart({ points, labelOf }: { points: ScorePoint[]; labelOf:
   const y = (v: number) => PAD.top + plotH - (v / 100) * plotH;
   const series = [
     {
-      key: 'vas',
+      key: 'vasMm',
       label: t('participants.scores.vasMm'),
       cls: 'series-vas',
       values: points.map((p) => p.vasMm),
     },
     {
-      key: 'odi',
+      key: 'odiPct',
       label: t('participants.scores.odiPct'),
       cls: 'series-odi',
       values: points.map((p) => (p.odiPctX10 === null ? null : p.odiPctX10 / 10)),
@@ -70,7 +70,7 @@ export function ScoreChart({ points, labelOf }: { points: ScorePoint[]; labelOf:
                 <g key={points[i]?.visitCode}>
                   <circle cx={x(i)} cy={y(v)} r={4.5} />
                   <text x={x(i)} y={y(v) - 9} textAnchor="middle" className="point-label">
-                    {s.key === 'odi' ? fmt.decimal1(Math.round(v * 10)) : v}
+                    {s.key === 'odiPct' ? fmt.decimal1(Math.round(v * 10)) : v}
                   </text>
                 </g>
               ),

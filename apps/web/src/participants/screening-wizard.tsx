@@ -4,26 +4,29 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../auth/session-context';
 import { QueryError } from '../components/query-error';
-import { consentVersionOn, formDefinition, todayIso } from '../forms/study';
+import { defaultsFor } from '../forms/field-defaults';
+import { formDefinition, SCREENING_DATA_FORMS, SCREENING_VISIT, study } from '../forms/study';
 import { StudyForm } from '../forms/study-form';
 import { EligibilityResult } from './eligibility-result';
 import { type EligibilityOutcome, EligibilityStep } from './eligibility-step';
 import { type ParticipantView, useParticipant } from './participants-api';
 import { WizardSiteStep } from './wizard-site-step';
 
-type Step = 'site' | 'demographics' | 'eligibility' | 'consent' | 'done';
-const steps: Exclude<Step, 'done'>[] = ['site', 'demographics', 'eligibility', 'consent'];
+/** Site and date, the participant's details (the form eligibility is derived from), criteria, consent. */
+type Step = 'site' | 'details' | 'criteria' | 'consenting' | 'done';
+const steps: Exclude<Step, 'done'>[] = ['site', 'details', 'criteria', 'consenting'];
+const detailsForm = SCREENING_DATA_FORMS[0] ?? study.roles.consent.form;
 
 const recordOf = (p: ParticipantView, formCode: string): FormRecord | undefined =>
-  p.records.find((r) => r.visitCode === 'SCR' && r.formCode === formCode);
+  p.records.find((r) => r.visitCode === SCREENING_VISIT && r.formCode === formCode);
 
 /** Where a screening left off: the first step whose data is missing. */
 function resumeStep(p: ParticipantView): Step {
-  const demographics = recordOf(p, 'demographics');
-  if (!demographics || demographics.status === 'draft') return 'demographics';
-  if (p.eligible === null) return 'eligibility';
-  if (!p.eligible) return 'eligibility';
-  if (!p.consentDate) return 'consent';
+  const details = recordOf(p, detailsForm);
+  if (!details || details.status === 'draft') return 'details';
+  if (p.eligible === null) return 'criteria';
+  if (!p.eligible) return 'criteria';
+  if (!p.consentDate) return 'consenting';
   return 'done';
 }
 
@@ -94,7 +97,7 @@ function StepHeading({ step, studyId }: { step: Step; studyId?: string }) {
 }
 
 function ScreeningSteps({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { user } = useSession();
   const participant = useParticipant(id);
   const [step, setStep] = useState<Step | null>(null);
@@ -114,62 +117,64 @@ function ScreeningSteps({ id }: { id: string }) {
   }
   if (!p || step === null) return null;
 
-  const demographics = recordOf(p, 'demographics');
-  const eligibility = recordOf(p, 'eligibility');
-  const consent = recordOf(p, 'consent');
+  const details = recordOf(p, detailsForm);
+  const eligibility = recordOf(p, study.roles.eligibilityForm);
+  const consent = recordOf(p, study.roles.consent.form);
+  const consentForm = formDefinition(study.roles.consent.form);
 
   return (
     <>
       <Stepper current={step} />
       <div className="panel stack">
         <StepHeading step={step} studyId={p.studyId} />
-        {step === 'demographics' ? (
+        {step === 'details' ? (
           <StudyForm
-            key="demographics"
+            key="details"
             participantId={p.id}
-            visitCode="SCR"
-            form={formDefinition('demographics')}
+            visitCode={SCREENING_VISIT}
+            form={formDefinition(detailsForm)}
             seq={1}
-            record={demographics}
+            record={details}
             allowDraft={false}
             completeLabel={t('participants.wizard.saveContinue')}
             onSaved={() => {
               setOutcome(null);
-              setStep('eligibility');
+              setStep('criteria');
             }}
           />
         ) : null}
-        {step === 'eligibility' && outcome ? (
+        {step === 'criteria' && outcome ? (
           <EligibilityResult
             outcome={outcome}
             participantId={p.id}
-            onContinue={() => setStep('consent')}
+            onContinue={() => setStep('consenting')}
             onChangeAnswers={() => setOutcome(null)}
           />
         ) : null}
-        {step === 'eligibility' && !outcome ? (
+        {step === 'criteria' && !outcome ? (
           <EligibilityStep
             key={eligibility?.version ?? 0}
             participant={p}
-            demographics={demographics}
+            demographics={details}
             existing={eligibility}
             onDecided={setOutcome}
           />
         ) : null}
-        {step === 'consent' ? (
+        {step === 'consenting' ? (
           <StudyForm
-            key="consent"
+            key="consenting"
             participantId={p.id}
-            visitCode="SCR"
-            form={formDefinition('consent')}
+            visitCode={SCREENING_VISIT}
+            form={consentForm}
             seq={1}
             record={consent}
             allowDraft={false}
-            defaults={{
-              consent_date: todayIso(),
-              icf_version: consentVersionOn(todayIso()),
-              obtained_by: user?.displayName ?? '',
-            }}
+            defaults={defaultsFor(consentForm, {
+              seq: 1,
+              userName: user?.displayName ?? '',
+              language: i18n.language,
+              lastDoneVisit: undefined,
+            })}
             completeLabel={t('participants.wizard.recordConsent')}
             onSaved={() => setStep('done')}
           />
@@ -193,12 +198,12 @@ function ScreeningSteps({ id }: { id: string }) {
           </div>
         ) : null}
       </div>
-      {step !== 'done' && step !== 'demographics' ? (
+      {step !== 'done' && step !== 'details' ? (
         <div className="actions">
           <button
             type="button"
             className="button link"
-            onClick={() => setStep(step === 'consent' ? 'eligibility' : 'demographics')}
+            onClick={() => setStep(step === 'consenting' ? 'criteria' : 'details')}
           >
             ← {t('participants.wizard.back')}
           </button>

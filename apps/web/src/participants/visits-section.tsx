@@ -1,9 +1,9 @@
-import type { VisitRecord } from '@mini-edc/domain';
+import { isOutcomeForm, type VisitRecord } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session-context';
 import { StatusNotice } from '../components/form-alert';
-import { localized, visitDefinition } from '../forms/study';
+import { localized, study, visitDefinition } from '../forms/study';
 import type { ParticipantView } from './participants-api';
 import { isSiteStaff } from './permissions';
 import { ScheduleTable } from './schedule-table';
@@ -30,7 +30,8 @@ export function VisitsSection({ participant: p }: { participant: ParticipantView
   // Assessors enter outcomes only; the AE check belongs to the site staff.
   const formsOf = (code: string) =>
     (visitDefinition(code)?.forms ?? []).filter(
-      (f) => f !== 'end_of_study' && (user?.role !== 'assessor' || f === 'vas' || f === 'odi'),
+      (f) =>
+        f !== study.roles.endOfParticipation.form && (user?.role !== 'assessor' || isOutcomeForm(study, f)),
     );
 
   return (

@@ -1,4 +1,4 @@
-import { type FormField, type LocalizedText, lbpTrial } from '@mini-edc/domain';
+import { type FormField, type LocalizedText, lbpTrial, visitLabelOf, visitRank } from '@mini-edc/domain';
 import { i18n } from '../i18n';
 
 /**
@@ -11,18 +11,14 @@ function pick(text: LocalizedText, language: string): string {
   return language === 'tr' ? text.tr : text.en;
 }
 
-/** Visits in schedule order, then the unscheduled ones (TX, UNS) and anything unknown. */
+/** Visits in schedule order, then treatment and unscheduled, then anything unknown. */
 export function visitOrder(code: string): number {
-  const index = study.visits.findIndex((v) => v.code === code);
-  if (index >= 0) return index;
-  return code === 'TX' ? study.visits.length : code === 'UNS' ? study.visits.length + 1 : 99;
+  return visitRank(study, code);
 }
 
 export function visitLabel(code: string, language: string): string {
-  const visit = study.visits.find((v) => v.code === code);
-  if (visit) return pick(visit.label, language);
-  if (code === 'TX' || code === 'UNS') return i18n.t(`monitor.visits.${code}`);
-  return code;
+  const label = visitLabelOf(study, code);
+  return label ? pick(label, language) : code;
 }
 
 export function formLabel(code: string, language: string): string {

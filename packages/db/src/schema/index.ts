@@ -7,4 +7,5 @@ export * from './records';
 export * from './review';
 export * from './security';
 export * from './sites';
+export * from './unblinding';
 export * from './users';

@@ -1,4 +1,5 @@
 import type { StudyDefinition } from '../study/definition-schema';
+import { visitRank } from '../study/roles';
 
 /**
  * A participant's casebook as of a chosen time (docs/closeout.md): what the database held then,
@@ -134,10 +135,7 @@ export function casebookFromReplay(
   const tables = replayAuditRows(base.auditTrail);
   const p = tables.get('participants')?.get(base.participantId) ?? {};
   const rows = (name: string) => [...(tables.get(name)?.entries() ?? [])];
-  const visitOrder = (code: string) => {
-    const i = study.visits.findIndex((v) => v.code === code);
-    return i >= 0 ? i : study.visits.length + (code === 'TX' ? 0 : 1);
-  };
+  const visitOrder = (code: string) => visitRank(study, code);
   const formOrder = (code: string) => study.forms.findIndex((f) => f.code === code);
   const signatures = rows('signatures').map(([, s]) => s);
   const messages = rows('query_messages').map(([, m]) => m);

@@ -11,3 +11,4 @@ export * from './password-policy';
 export * from './randomization';
 export * from './review';
 export * from './study-lifecycle';
+export * from './unblinding';

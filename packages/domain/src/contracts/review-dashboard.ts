@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emergencyUnblindingEntrySchema } from './unblinding';
 
 /**
  * The study dashboard and its CONSORT counts (issue 6 item 5). Blinded roles get the *Blinded
@@ -90,10 +91,16 @@ export const dashboardBlindedSchema = z.object({
   consort: consortCountsBlindedSchema,
   visits: z.array(visitProgressSchema),
   queries: z.object({ open: count, answered: count }),
+  /** Emergency unblindings at the caller's sites; blinded roles get the number only. */
+  emergencyUnblindingCount: count,
 });
 export type DashboardBlinded = z.infer<typeof dashboardBlindedSchema>;
 
-export const dashboardSchema = dashboardBlindedSchema.extend({ consort: consortCountsSchema });
+export const dashboardSchema = dashboardBlindedSchema.extend({
+  consort: consortCountsSchema,
+  /** Who unblinded which participant, when and why, newest first (R-BLIND-4). */
+  emergencyUnblindings: z.array(emergencyUnblindingEntrySchema),
+});
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
 export const consortSvgQuerySchema = z.object({

@@ -75,7 +75,7 @@ function buildFormDataSchema(form: FormDefinition, mode: RecordMode): z.ZodType<
         : base.optional();
   }
   const object = z.strictObject(shape);
-  if (form.code === 'odi') {
+  if (form.instrument === 'oswestry_disability_index') {
     return object.superRefine((data, ctx) => {
       if (mode !== 'complete') return;
       const items = Object.fromEntries(
@@ -103,7 +103,7 @@ function buildFormDataSchema(form: FormDefinition, mode: RecordMode): z.ZodType<
       }
     }) as unknown as z.ZodType<FormData>;
   }
-  if (form.code === 'vas') {
+  if (form.instrument === 'visual_analogue_scale') {
     return object.superRefine((data, ctx) => {
       if (mode !== 'complete') return;
       const parsed = vasAssessmentSchema.safeParse(
@@ -120,7 +120,7 @@ function buildFormDataSchema(form: FormDefinition, mode: RecordMode): z.ZodType<
 
 /** Adds the derived fields (ODI totals, BMI) to validated data; recomputed on every save. */
 export function withDerivedFields(form: FormDefinition, data: FormData): FormData {
-  if (form.code === 'odi') {
+  if (form.instrument === 'oswestry_disability_index') {
     const answers = odiItemsFrom(data);
     const score = scoreOdiAnswers(answers);
     const answered = ODI_ITEM_KEYS.filter((k) => answers[k] !== null).length;
@@ -132,7 +132,7 @@ export function withDerivedFields(form: FormDefinition, data: FormData): FormDat
       odi_low_completion: answered < 8,
     };
   }
-  if (form.code === 'demographics') {
+  if (form.instrument === 'body_mass_index') {
     const h = data.height_cm;
     const w = data.weight_kg;
     const bmi = typeof h === 'number' && typeof w === 'number' && h > 0 ? bodyMassIndex(w, h) : null;

@@ -1,3 +1,4 @@
+import { roleProblems } from './definition-role-checks';
 import type { StudyDefinition } from './definition-schema';
 
 export interface DefinitionProblem {
@@ -137,5 +138,6 @@ export function studyDefinitionProblems(def: StudyDefinition): DefinitionProblem
       message: `slotsPerStratum ${r.slotsPerStratum} is below the enrollment cap ${def.enrollment.cap}`,
     });
   }
+  problems.push(...roleProblems(def));
   return problems;
 }

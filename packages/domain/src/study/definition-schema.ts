@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RANDOMIZATION_ALGORITHM_VERSION } from '../randomization/params';
 import { studyDefinitionProblems } from './definition-checks';
+import { fieldDefaultSchema, formInstruments, studyRolesSchema } from './definition-roles';
 
 /**
  * The study definition: everything trial-specific lives here, so an admin can add or fix what the
@@ -110,6 +111,8 @@ export const formFieldSchema = z.object({
   required: z.boolean(),
   /** Computed by the system (BMI, ODI score, eligibility outcome), never typed in. */
   derived: z.boolean().optional(),
+  /** The value a new record proposes (the user may change it). */
+  default: fieldDefaultSchema.optional(),
 });
 export type FormField = z.infer<typeof formFieldSchema>;
 
@@ -119,6 +122,8 @@ export const formSchema = z.object({
   /** One record per visit, or many (one per session, injection, event). */
   repeating: z.boolean(),
   fields: z.array(formFieldSchema).min(1, { error: 'a form needs at least one field' }),
+  /** The scoring and derived fields the system applies (field names follow the instrument). */
+  instrument: z.enum(formInstruments).optional(),
 });
 export type FormDefinition = z.infer<typeof formSchema>;
 
@@ -172,6 +177,7 @@ const studyDefinitionObjectSchema = z.object({
   mcid: mcidSchema,
   consentVersions: z.array(consentVersionSchema).min(1, { error: 'at least one consent form version' }),
   instruments: instrumentsSchema,
+  roles: studyRolesSchema,
 });
 
 /** A study definition, with the cross-checks of definition-checks.ts applied. */

@@ -6,13 +6,19 @@ export const vasForm: FormDefinition = {
   code: 'vas',
   label: text('Pain (VAS)', 'Ağrı (VAS)'),
   repeating: false,
+  instrument: 'visual_analogue_scale',
   fields: [
     field('vas_mm', text('Pain VAS', 'Ağrı VAS'), 'integer', { unit: 'mm', min: 0, max: 100 }),
     field('vas_method', text('Method', 'Yöntem'), 'choice', {
       allowedValues: [option('paper', 'Paper', 'Kağıt'), option('electronic', 'Electronic', 'Elektronik')],
+      default: { value: 'paper' },
     }),
-    field('assessed_at', text('Assessed at', 'Değerlendirme zamanı'), 'datetime'),
-    field('assessor_id', text('Assessor', 'Değerlendiren'), 'user_ref'),
+    field('assessed_at', text('Assessed at', 'Değerlendirme zamanı'), 'datetime', {
+      default: { from: 'now' },
+    }),
+    field('assessor_id', text('Assessor', 'Değerlendiren'), 'user_ref', {
+      default: { from: 'current_user' },
+    }),
     field('vas_line_length_mm', text('Printed line length', 'Basılı çizgi uzunluğu'), 'integer', {
       unit: 'mm',
       min: 50,
@@ -24,7 +30,10 @@ export const vasForm: FormDefinition = {
       min: 0,
       required: false,
     }),
-    field('vas_prompt_version', text('Prompt version', 'Soru sürümü'), 'text', { required: false }),
+    field('vas_prompt_version', text('Prompt version', 'Soru sürümü'), 'text', {
+      required: false,
+      default: { from: 'vas_prompt_version' },
+    }),
   ],
 };
 
@@ -50,8 +59,11 @@ export const odiForm: FormDefinition = {
   code: 'odi',
   label: text('Oswestry Disability Index', 'Oswestry Disabilite İndeksi'),
   repeating: false,
+  instrument: 'oswestry_disability_index',
   fields: [
-    field('odi_version', text('ODI version and language', 'ODI sürümü ve dili'), 'text'),
+    field('odi_version', text('ODI version and language', 'ODI sürümü ve dili'), 'text', {
+      default: { from: 'odi_version_in_language' },
+    }),
     ...odiSections.map(([en, tr], i) =>
       field(`q${i + 1}`, text(`${i + 1}. ${en}`, `${i + 1}. ${tr}`), 'integer', {
         min: 0,
@@ -83,6 +95,7 @@ export const demographicsForm: FormDefinition = {
   code: 'demographics',
   label: text('Demographics', 'Demografik bilgiler'),
   repeating: false,
+  instrument: 'body_mass_index',
   fields: [
     field('birth_year', text('Year of birth', 'Doğum yılı'), 'integer', { min: 1900, max: 2100 }),
     field('birth_date', text('Date of birth', 'Doğum tarihi'), 'date', { required: false }),
@@ -106,8 +119,12 @@ export const consentForm: FormDefinition = {
   label: text('Informed consent', 'Bilgilendirilmiş onam'),
   repeating: false,
   fields: [
-    field('consent_date', text('Date signed', 'İmza tarihi'), 'date'),
-    field('icf_version', text('Consent form version', 'Onam formu sürümü'), 'text'),
-    field('obtained_by', text('Obtained by', 'Onamı alan'), 'user_ref'),
+    field('consent_date', text('Date signed', 'İmza tarihi'), 'date', { default: { from: 'today' } }),
+    field('icf_version', text('Consent form version', 'Onam formu sürümü'), 'text', {
+      default: { from: 'consent_version_in_force' },
+    }),
+    field('obtained_by', text('Obtained by', 'Onamı alan'), 'user_ref', {
+      default: { from: 'current_user' },
+    }),
   ],
 };

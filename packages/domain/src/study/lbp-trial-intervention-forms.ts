@@ -10,9 +10,12 @@ export const tlfMobForm: FormDefinition = {
   label: text('Fascia mobilization session', 'Fasya mobilizasyonu seansı'),
   repeating: true,
   fields: [
-    field('session_no', text('Session number', 'Seans numarası'), 'integer', { min: 1 }),
-    field('date', text('Date', 'Tarih'), 'date'),
-    field('therapist_id', text('Therapist', 'Terapist'), 'user_ref'),
+    field('session_no', text('Session number', 'Seans numarası'), 'integer', {
+      min: 1,
+      default: { from: 'record_seq' },
+    }),
+    field('date', text('Date', 'Tarih'), 'date', { default: { from: 'today' } }),
+    field('therapist_id', text('Therapist', 'Terapist'), 'user_ref', { default: { from: 'current_user' } }),
     field('duration_min', text('Duration', 'Süre'), 'integer', { unit: 'min', min: 1, max: 180 }),
     field('techniques', text('Techniques', 'Teknikler'), 'multi_choice', {
       allowedValues: [
@@ -36,8 +39,10 @@ export const usD5wForm: FormDefinition = {
   label: text('Ultrasound-guided 5% dextrose injection', 'Ultrason eşliğinde %5 dekstroz enjeksiyonu'),
   repeating: true,
   fields: [
-    field('date', text('Date', 'Tarih'), 'date'),
-    field('injector_id', text('Injector', 'Enjeksiyonu yapan'), 'user_ref'),
+    field('date', text('Date', 'Tarih'), 'date', { default: { from: 'today' } }),
+    field('injector_id', text('Injector', 'Enjeksiyonu yapan'), 'user_ref', {
+      default: { from: 'current_user' },
+    }),
     field(
       'us_guidance_confirmed',
       text('Ultrasound guidance confirmed', 'Ultrason eşliği doğrulandı'),
@@ -63,6 +68,7 @@ export const usD5wForm: FormDefinition = {
     }),
     field('solution', text('Solution', 'Solüsyon'), 'choice', {
       allowedValues: [option('dextrose_5', '5% dextrose', '%5 dekstroz')],
+      default: { value: 'dextrose_5' },
     }),
     field('needle_gauge', text('Needle gauge', 'İğne kalınlığı'), 'integer', {
       unit: 'G',

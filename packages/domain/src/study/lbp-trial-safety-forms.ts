@@ -77,7 +77,7 @@ export const deviationForm: FormDefinition = {
   label: text('Protocol deviation', 'Protokol sapması'),
   repeating: true,
   fields: [
-    field('date', text('Date', 'Tarih'), 'date'),
+    field('date', text('Date', 'Tarih'), 'date', { default: { from: 'today' } }),
     field('category', text('Category', 'Kategori'), 'choice', {
       allowedValues: [
         option('eligibility', 'Eligibility', 'Uygunluk'),
@@ -107,8 +107,8 @@ export const endOfStudyForm: FormDefinition = {
         option('withdrawn', 'Withdrawn', 'Ayrıldı'),
       ],
     }),
-    field('date', text('Date', 'Tarih'), 'date'),
-    field('last_visit', text('Last visit', 'Son vizit'), 'text'),
+    field('date', text('Date', 'Tarih'), 'date', { default: { from: 'today' } }),
+    field('last_visit', text('Last visit', 'Son vizit'), 'text', { default: { from: 'last_done_visit' } }),
     field('reason', text('Reason for withdrawal', 'Ayrılma nedeni'), 'choice', {
       required: false,
       allowedValues: [

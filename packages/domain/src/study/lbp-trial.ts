@@ -146,6 +146,27 @@ export const lbpTrialInput = {
     },
     odiVersions: ['2.1a-en', '2.0-tr'],
   },
+  roles: {
+    eligibilityForm: 'eligibility',
+    consent: { form: 'consent', dateField: 'consent_date', versionField: 'icf_version' },
+    // §4.3: baseline VAS and ODI before randomization.
+    baselineRequiredForms: ['vas', 'odi'],
+    participantAttributes: [
+      { attribute: 'sex', form: 'demographics', field: 'sex' },
+      { attribute: 'birthYear', form: 'demographics', field: 'birth_year' },
+    ],
+    afterScreenFailure: ['demographics'],
+    endOfParticipation: { form: 'end_of_study', statusField: 'status', lastVisitField: 'last_visit' },
+    outcomeForms: ['vas', 'odi'],
+    adverseEvent: { form: 'adverse_event', seriousField: 'serious' },
+    deviationForm: 'deviation',
+    treatmentVisit: { code: 'TX', label: text('Treatment', 'Tedavi') },
+    unscheduledVisit: {
+      code: 'UNS',
+      label: text('Unscheduled', 'Plansız'),
+      forms: ['adverse_event', 'deviation', 'vas', 'odi', 'end_of_study'],
+    },
+  },
 } satisfies StudyDefinition;
 
 /** The validated definition of this trial; importing it fails loudly if it is ever broken. */

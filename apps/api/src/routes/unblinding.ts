@@ -1,0 +1,44 @@
+import {
+  emergencyUnblindingRequestSchema,
+  emergencyUnblindingRoles,
+  emergencyUnblindingSchema,
+  participantParamsSchema,
+} from '@mini-edc/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditContext, currentUser } from '../plugins/auth';
+import { emergencyUnblind } from '../services/unblinding';
+import { errorResponses } from './route-common';
+
+/**
+ * Emergency unblinding of one participant (R-BLIND-4, docs/closeout.md "Unblinding"). The
+ * study-wide release after lock is a lifecycle step (POST /admin/study/release_allocation).
+ */
+export const unblindingRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/participants/:id/emergency-unblinding',
+    {
+      schema: {
+        tags: ['unblinding'],
+        summary:
+          'Investigators of the site, before lock: reveal one participant’s arm with a reason and the password again',
+        params: participantParamsSchema,
+        body: emergencyUnblindingRequestSchema,
+        response: { 201: emergencyUnblindingSchema, ...errorResponses, 423: errorResponses[409] },
+      },
+      config: { access: { roles: emergencyUnblindingRoles } },
+    },
+    async (request, reply) => {
+      const result = await emergencyUnblind(
+        {
+          db: app.db.db,
+          lockout: { attempts: app.config.EDC_LOCKOUT_ATTEMPTS, minutes: app.config.EDC_LOCKOUT_MINUTES },
+        },
+        currentUser(request),
+        auditContext(request),
+        request.params.id,
+        request.body,
+      );
+      return reply.code(201).send(result);
+    },
+  );
+};
