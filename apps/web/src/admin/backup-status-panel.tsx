@@ -5,18 +5,10 @@ import { apiFetch } from '../api/client';
 import { QueryError } from '../components/query-error';
 import { useFormat } from '../i18n/format';
 
-function useBackupStatus() {
-  return useQuery({
-    queryKey: ['admin', 'backup-status'],
-    queryFn: () => apiFetch('/admin/backup-status', { schema: backupStatusSchema }),
-  });
-}
-
 function Details({ status }: { status: BackupStatus }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const { latest, latestVerified } = status;
-  const size = (bytes: number) => `${f.number(Math.ceil(bytes / 1024))} KB`;
+  const { latest, folder } = status;
   return (
     <>
       {status.overdue ? (
@@ -29,8 +21,8 @@ function Details({ status }: { status: BackupStatus }) {
           <p>
             {t('admin.backups.latest', {
               time: f.dateTime(latest.takenAt),
-              engine: t(`admin.backups.engines.${latest.engine}`),
-              size: size(latest.bytes),
+              size: `${f.number(Math.ceil(latest.bytes / 1024))} KB`,
+              folder,
             })}
           </p>
           <p className={latest.verified ? undefined : 'alert alert-error'}>
@@ -38,17 +30,10 @@ function Details({ status }: { status: BackupStatus }) {
               ? t('admin.backups.verified')
               : t('admin.backups.failed', { checks: latest.failedChecks.join(', ') })}
           </p>
-          {!latest.verified && latestVerified ? (
-            <p>{t('admin.backups.latestVerified', { time: f.dateTime(latestVerified.takenAt) })}</p>
-          ) : null}
         </>
       ) : (
-        <p>{t('admin.backups.none')}</p>
+        <p>{t('admin.backups.none', { folder })}</p>
       )}
-      {status.unreadableManifests > 0 ? (
-        <p className="muted">{t('admin.backups.unreadable', { count: status.unreadableManifests })}</p>
-      ) : null}
-      <p className="muted">{t('admin.backups.folder', { folder: status.folder })}</p>
     </>
   );
 }
@@ -56,11 +41,14 @@ function Details({ status }: { status: BackupStatus }) {
 /** When the last backup ran and whether it verified, from the manifests (docs/backup.md). */
 export function BackupStatusPanel() {
   const { t } = useTranslation();
-  const status = useBackupStatus();
+  const status = useQuery({
+    queryKey: ['admin', 'backup-status'],
+    queryFn: () => apiFetch('/admin/backup-status', { schema: backupStatusSchema }),
+  });
   return (
     <section className="panel stack" aria-labelledby="backups-title">
       <h2 id="backups-title">{t('admin.backups.title')}</h2>
-      {status.isPending ? <p className="muted">{t('admin.backups.loading')}</p> : null}
+      {status.isPending ? <p className="muted">{t('common.loading')}</p> : null}
       {status.isError ? <QueryError error={status.error} onRetry={() => void status.refetch()} /> : null}
       {status.data ? <Details status={status.data} /> : null}
     </section>

@@ -150,19 +150,11 @@ export const en = {
     reasonHint: 'Recorded in the audit trail with your name and the time.',
     backups: {
       title: 'Backups',
-      loading: 'Reading the backup folder…',
-      folder: 'Backup folder: {{folder}}',
-      none: 'No backup has been written to this folder yet.',
-      latest: 'Last backup: {{time}} ({{engine}}, {{size}}).',
-      verified:
-        'Its verification passed: restored into a scratch database, row counts and audit chains as in its manifest.',
-      failed:
-        'Its verification FAILED ({{checks}}). Do not rely on this backup: run npm run backup again and investigate.',
-      latestVerified: 'Last verified backup: {{time}}.',
-      overdue:
-        'No verified backup is more recent than {{hours}} hours. Schedule npm run backup (for example nightly) and check that it runs.',
-      unreadable: '{{count}} manifest files in the folder could not be read.',
-      engines: { pg: 'PostgreSQL', pglite: 'embedded database' },
+      none: 'No backup in {{folder}} yet.',
+      latest: 'Last backup: {{time}}, {{size}}, {{folder}}.',
+      verified: 'Verified: restored into a scratch database as its manifest says.',
+      failed: 'Verification FAILED ({{checks}}): do not rely on it.',
+      overdue: 'No verified backup in the last {{hours}} hours. Schedule npm run backup.',
     },
     sites: {
       title: 'Sites',

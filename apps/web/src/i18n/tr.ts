@@ -151,19 +151,11 @@ export const tr: Translation = {
     reasonHint: 'Adınız ve saatle birlikte denetim izine kaydedilir.',
     backups: {
       title: 'Yedekler',
-      loading: 'Yedek klasörü okunuyor…',
-      folder: 'Yedek klasörü: {{folder}}',
-      none: 'Bu klasöre henüz yedek yazılmadı.',
-      latest: 'Son yedek: {{time}} ({{engine}}, {{size}}).',
-      verified:
-        'Doğrulaması başarılı: geçici bir veritabanına geri yüklendi, satır sayıları ve denetim zincirleri manifestteki gibi.',
-      failed:
-        'Doğrulaması BAŞARISIZ ({{checks}}). Bu yedeğe güvenmeyin: npm run backup komutunu yeniden çalıştırın ve nedenini araştırın.',
-      latestVerified: 'Son doğrulanmış yedek: {{time}}.',
-      overdue:
-        'Son {{hours}} saat içinde doğrulanmış bir yedek yok. npm run backup komutunu (örneğin her gece) zamanlayın ve çalıştığını denetleyin.',
-      unreadable: 'Klasördeki {{count}} manifest dosyası okunamadı.',
-      engines: { pg: 'PostgreSQL', pglite: 'gömülü veritabanı' },
+      none: '{{folder}} içinde henüz yedek yok.',
+      latest: 'Son yedek: {{time}}, {{size}}, {{folder}}.',
+      verified: 'Doğrulandı: geçici bir veritabanına manifestindeki gibi geri yüklendi.',
+      failed: 'Doğrulama BAŞARISIZ ({{checks}}): bu yedeğe güvenmeyin.',
+      overdue: 'Son {{hours}} saatte doğrulanmış yedek yok. npm run backup komutunu zamanlayın.',
     },
     sites: {
       title: 'Merkezler',
