@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session-context';
 import { FormAlert } from '../components/form-alert';
 import { Modal } from '../components/modal';
-import { BASELINE_VISIT, formDefinition, localized, study } from '../forms/study';
+import { baselineVisit, formDefinition, localized, study } from '../forms/study';
 import { participantErrorText } from './api-errors';
 import { ArmLabel } from './arm-label';
 import { EmergencyUnblindingButton } from './emergency-unblinding';
@@ -13,7 +13,7 @@ import { ScheduleTable } from './schedule-table';
 import { useDates } from './use-dates';
 
 const baselineDone = (p: ParticipantView, form: string) =>
-  p.records.some((r) => r.visitCode === BASELINE_VISIT && r.formCode === form && r.status !== 'draft');
+  p.records.some((r) => r.visitCode === baselineVisit() && r.formCode === form && r.status !== 'draft');
 
 /**
  * Randomization (protocol §4.3): the preconditions, a confirmation that says what will happen,
