@@ -1,5 +1,6 @@
 import {
   adminUserSchema,
+  backupStatusSchema,
   createSiteRequestSchema,
   createUserRequestSchema,
   idParamsSchema,
@@ -11,6 +12,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requires } from '../auth/route-access';
+import { backupStatus } from '../backup/status';
 import { auditContext, currentUser } from '../plugins/auth';
 import {
   createSite,
@@ -59,6 +61,19 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       config: sitesAdmin,
     },
     async (request) => renameSite(db, auditContext(request), request.params.id, request.body.name),
+  );
+
+  app.get(
+    '/admin/backup-status',
+    {
+      schema: {
+        tags,
+        summary: 'The newest backup in the backup folder, its verification, and whether one is overdue',
+        response: { 200: backupStatusSchema, ...errors },
+      },
+      config: requires('review_backups'),
+    },
+    async () => backupStatus(app.config.EDC_BACKUP_DIR, app.config.EDC_BACKUP_MAX_AGE_HOURS),
   );
 
   app.get(

@@ -41,6 +41,7 @@ export const capabilities = [
   'manage_randomization_lists',
   'manage_study',
   'verify_allocation',
+  'review_backups',
 ] as const;
 
 export type Capability = (typeof capabilities)[number];

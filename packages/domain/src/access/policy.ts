@@ -54,6 +54,7 @@ const roleGrants: Readonly<Record<Role, RoleGrant>> = {
       'manage_randomization_lists',
       'manage_study',
       'verify_allocation',
+      'review_backups',
     ],
     blinded: [],
   },
