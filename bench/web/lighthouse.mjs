@@ -74,7 +74,8 @@ async function prepare(base) {
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-csrf-token': 'login' },
-    body: JSON.stringify({ email: 'coordinator@demo.edc', password: 'Demo-2026!' }),
+    // The demo password of apps/api/src/seed/demo.ts (the old one no longer meets the password policy).
+    body: JSON.stringify({ email: 'coordinator@demo.edc', password: 'Vapur-Pusula-42' }),
   });
   if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];

@@ -31,7 +31,7 @@ async function fillCreateUserForm(page: Page, user: { email: string; name: strin
 
 test('an admin creates a user, who must change the temporary password at first sign-in', async ({ page }) => {
   const email = uniqueEmail('new-coordinator');
-  const temporary = 'Welcome-2026';
+  const temporary = 'Quartz-Lantern-Ferry-58';
   await signIn(page, 'admin@demo.edc');
   await openCreateUserForm(page);
   await fillCreateUserForm(page, { email, name: 'Hakan Newuser', password: temporary });

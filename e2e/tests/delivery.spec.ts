@@ -1,10 +1,12 @@
 import { expect, type Response, test } from '@playwright/test';
 
 // How the web app reaches a tablet (docs/architecture.md, "Web delivery"): compressed, cached,
-// split by route and by language. Chunk files are named by Vite after their first module.
-const englishText = /\/assets\/en-[\w-]{8}\.js$/;
-const turkishText = /\/assets\/tr(-messages)?-[\w-]{8}\.js$/;
+// split by route and by language; the sign-in page is React and its own text, the app loads after
+// sign-in. Chunk files are named by Vite after their first module.
+const englishText = /\/assets\/(sign-in\.)?en-[\w-]{8}\.js$/;
+const turkishText = /\/assets\/(sign-in\.)?tr(-messages)?-[\w-]{8}\.js$/;
 const screenChunk = /\/assets\/(participants-page|form-page|audit-page|users-page)-[\w-]{8}\.js$/;
+const appChunk = /\/assets\/app-[\w-]{8}\.js$/;
 
 test('the sign-in page loads only its language and screen, compressed and cached for a year', async ({
   page,
@@ -26,6 +28,8 @@ test('the sign-in page loads only its language and screen, compressed and cached
   expect(urls().filter((u) => englishText.test(u))).toHaveLength(1);
   expect(urls().filter((u) => turkishText.test(u))).toEqual([]);
   expect(urls().filter((u) => screenChunk.test(u))).toEqual([]);
+  // Nor the app behind it (router, forms, queries): that loads once the password is accepted.
+  expect(urls().filter((u) => appChunk.test(u))).toEqual([]);
 
   // Turkish is fetched when chosen, and only then.
   await page.getByLabel('Language').selectOption('tr');

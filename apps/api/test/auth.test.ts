@@ -135,6 +135,24 @@ describe(`sign-in and sessions on ${testDbKind()}`, () => {
     expect((await auditActions(s?.id ?? '')).map((a) => a.action)).toEqual(['LOGIN', 'LOGOUT']);
   });
 
+  it('tells a browser without a session who it is with a 200, not a 401', async () => {
+    const none = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me' });
+    expect(none.statusCode).toBe(200);
+    expect(none.json()).toEqual({ user: null });
+    const unknown = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { cookie: 'edc_session=not-a-session-we-gave-out' },
+    });
+    expect(unknown.json()).toEqual({ user: null });
+    // A session that must change its password still learns who it is.
+    const user = await newUser(t.db.db, { role: 'monitor', siteIds: [siteId], mustChangePassword: true });
+    const session = await signIn(t.app, user.email, user.password);
+    const me = await call(t.app, session, 'GET', '/api/v1/auth/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json().user).toMatchObject({ id: user.id, mustChangePassword: true });
+  });
+
   it('expires an idle session and one past its absolute lifetime', async () => {
     const user = await newUser(t.db.db, { role: 'assessor', siteIds: [siteId] });
     const idle = await signIn(t.app, user.email, user.password);

@@ -3,6 +3,7 @@ import type { Role } from '@mini-edc/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../src/services/sessions';
 import { buildTestApp, type TestContext } from './helpers';
+import { bodyChecks, ownRowsShown } from './matrix/body-checks';
 import { type Method, matrixEntries } from './matrix/entries';
 import { buildMatrixFixture, type MatrixFixture } from './matrix/fixture';
 
@@ -39,8 +40,9 @@ describe(`authorization matrix on ${testDbKind()}`, () => {
     expect(registered).toEqual(Object.keys(matrixEntries).sort());
   });
 
-  it('answers every route × role × site with the expected status', async () => {
+  it('answers every route × role × site with the expected status, and only rows of its sites', async () => {
     const failures: string[] = [];
+    const listsSeen = new Set<string>();
     let cells = 0;
     for (const route of t.app.apiRoutes) {
       const key = `${route.method} ${route.url}`;
@@ -73,6 +75,23 @@ describe(`authorization matrix on ${testDbKind()}`, () => {
               `${key} as ${caller} (${site} site): expected ${want}, got ${res.statusCode} ${res.body.slice(0, 120)}`,
             );
           }
+          if (caller === 'anonymous' || route.method !== 'GET') continue;
+          const contentType = String(res.headers['content-type'] ?? '');
+          const cell = {
+            key,
+            caller,
+            site,
+            url: req.url,
+            status: res.statusCode,
+            contentType,
+            body: res.body,
+          };
+          for (const check of bodyChecks) failures.push(...check(cell, fx));
+          const own = ownRowsShown[key];
+          if (own && site === 'own' && res.statusCode === 200) {
+            listsSeen.add(key);
+            if (!res.body.includes(own(fx.own))) failures.push(`${key} as ${caller}: own site's row missing`);
+          }
         }
       }
     }
@@ -80,6 +99,7 @@ describe(`authorization matrix on ${testDbKind()}`, () => {
       `authorization matrix: ${t.app.apiRoutes.length} routes × ${callers.length} callers × 2 sites = ${cells} cells`,
     );
     expect(failures).toEqual([]);
+    expect([...listsSeen].sort()).toEqual(Object.keys(ownRowsShown).sort());
     expect(cells).toBe(t.app.apiRoutes.length * callers.length * sites.length);
     // Several hundred requests, each with its own session: on a loaded shared machine this takes
     // longer than the default per-test limit.

@@ -1,18 +1,21 @@
 // The build's JavaScript budget (docs/architecture.md, "Web delivery"), read from Vite's manifest:
-// - the sign-in page's initial JavaScript: the entry chunk, every chunk it imports statically, and
-//   the larger of the two language catalogues (a browser loads only its own language), gzip;
-// - each route chunk: what navigating to a screen adds to what is already loaded, gzip.
-// Prints both and fails the build above EDC_INITIAL_JS_BUDGET_KB / EDC_ROUTE_JS_BUDGET_KB.
+// - the sign-in page's initial JavaScript: the entry chunk (React and the sign-in page), every
+//   chunk it imports statically, and the larger of the two sign-in texts (a browser loads only its
+//   own language), gzip;
+// - the app loaded after sign-in (src/app.tsx: router, forms, queries, contracts) with the larger
+//   of the two full catalogues, gzip;
+// - each route chunk: what navigating to a screen adds to the app, gzip.
+// Prints all three and fails the build above EDC_INITIAL_JS_BUDGET_KB / EDC_APP_JS_BUDGET_KB /
+// EDC_ROUTE_JS_BUDGET_KB.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const dist = process.argv[2] ?? new URL('../dist/', import.meta.url).pathname;
-// The target is 120 KB; it is not reached. The libraries the first screen cannot do without weigh
-// about 174 KB gzip on their own (react-dom 65, react-router 31, zod 27, i18next 18,
-// react-hook-form 15, TanStack Query 11, react 5): below 120 KB one of them must go
-// (docs/benchmarks.md, "Web app"). The budget holds what the split reached, so it cannot grow back.
-const initialBudgetKb = Number(process.env.EDC_INITIAL_JS_BUDGET_KB ?? 192);
+// The issue's target for the sign-in page is 120 KB; the budgets hold what the split reached
+// (72 KB and 104 KB in docs/benchmarks.md, "Web app"), so neither can grow back unnoticed.
+const initialBudgetKb = Number(process.env.EDC_INITIAL_JS_BUDGET_KB ?? 76);
+const appBudgetKb = Number(process.env.EDC_APP_JS_BUDGET_KB ?? 110);
 const routeBudgetKb = Number(process.env.EDC_ROUTE_JS_BUDGET_KB ?? 100);
 const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8'));
 
@@ -37,41 +40,60 @@ function closure(key, into = new Set()) {
 
 const total = (files) => [...files].reduce((sum, file) => sum + gzipKb(file), 0);
 const name = (key) => key.replace(/^src\//, '');
-const isCatalogue = (key) => /^src\/i18n\/(en|tr)\.ts$/.test(key);
+const without = (files, loaded) => new Set([...files].filter((file) => !loaded.has(file)));
 
 const entryKey = Object.keys(manifest).find((key) => manifest[key].isEntry);
 const initial = closure(entryKey);
 const dynamic = Object.keys(manifest).filter((key) => manifest[key].isDynamicEntry);
-const added = (key) => [...closure(key)].filter((file) => !initial.has(file));
 
-// Turkish loads tr.ts and tr-messages.ts together (src/i18n/index.ts).
-const catalogues = ['en', 'tr'].map((locale) => {
-  const keys = dynamic.filter(
-    (key) => key === `src/i18n/${locale}.ts` || key === `src/i18n/${locale}-messages.ts`,
-  );
-  return { locale, kb: total(new Set(keys.flatMap(added))) };
-});
-const catalogue = catalogues.reduce((a, b) => (b.kb > a.kb ? b : a));
-const initialKb = total(initial) + catalogue.kb;
+/** The larger language: what `keysOf(locale)` adds to `loaded`, for en and tr. */
+function largerLanguage(keysOf, loaded) {
+  return ['en', 'tr']
+    .map((locale) => {
+      const keys = dynamic.filter((key) => keysOf(locale).includes(key));
+      const files = new Set(keys.flatMap((key) => [...without(closure(key), loaded)]));
+      return { locale, keys, kb: total(files) };
+    })
+    .reduce((a, b) => (b.kb > a.kb ? b : a));
+}
 
 const failures = [];
-console.log(`sign-in page, initial JavaScript (gzip):`);
+const signInText = largerLanguage((l) => [`src/i18n/sign-in.${l}.ts`], initial);
+const initialKb = total(initial) + signInText.kb;
+console.log('sign-in page, initial JavaScript (gzip):');
 for (const file of initial) console.log(`  ${file.padEnd(48)} ${gzipKb(file).toFixed(1)} KB`);
-console.log(`  + ${catalogue.locale} catalogue${' '.repeat(36)} ${catalogue.kb.toFixed(1)} KB`);
+console.log(`  + ${signInText.locale} sign-in text${' '.repeat(34)} ${signInText.kb.toFixed(1)} KB`);
 console.log(`  = ${initialKb.toFixed(1)} KB (budget ${initialBudgetKb} KB)`);
 if (initialKb > initialBudgetKb)
   failures.push(`the sign-in page's initial JavaScript is ${initialKb.toFixed(1)} KB`);
+if (signInText.keys.length === 0) failures.push('the sign-in texts are not split from the entry');
+
+// src/app.tsx, in the chunk Vite names after it (its key is the chunk's when modules were merged).
+const appKey = dynamic.find(
+  (key) => manifest[key].src === 'src/app.tsx' || /^assets\/app-[\w-]{8}\.js$/.test(manifest[key].file),
+);
+const app = without(closure(appKey), initial);
+const loaded = new Set([...initial, ...app]);
+// Turkish loads tr.ts and tr-messages.ts together (src/i18n/index.ts).
+const catalogue = largerLanguage((l) => [`src/i18n/${l}.ts`, `src/i18n/${l}-messages.ts`], loaded);
+const appKb = total(app) + catalogue.kb;
+console.log(`the app, loaded after sign-in (gzip): ${total(app).toFixed(1)} KB`);
+console.log(
+  `  + ${catalogue.locale} catalogue ${catalogue.kb.toFixed(1)} KB = ${appKb.toFixed(1)} KB (budget ${appBudgetKb} KB)`,
+);
+if (!appKey) failures.push('the app is not split from the sign-in page');
+if (appKb > appBudgetKb) failures.push(`the app after sign-in is ${appKb.toFixed(1)} KB`);
+if (catalogue.keys.length === 0) failures.push('the language catalogues are not split from the app');
 
 console.log(`route chunks, JavaScript added on first navigation (gzip, budget ${routeBudgetKb} KB each):`);
 const routes = dynamic
-  .filter((key) => !key.startsWith('src/i18n/'))
-  .map((key) => ({ key, kb: total(new Set(added(key))) }))
+  .filter((key) => !key.startsWith('src/i18n/') && key !== appKey)
+  .map((key) => ({ key, kb: total(without(closure(key), loaded)) }))
   .sort((a, b) => b.kb - a.kb);
 for (const { key, kb } of routes) {
   console.log(`  ${name(key).padEnd(48)} ${kb.toFixed(1)} KB`);
   if (kb > routeBudgetKb) failures.push(`${name(key)} adds ${kb.toFixed(1)} KB`);
 }
-if (!dynamic.some(isCatalogue)) failures.push('the language catalogues are not split from the entry');
 
 if (failures.length > 0) {
   for (const failure of failures) console.error(`over budget: ${failure}`);

@@ -1,36 +1,54 @@
-import './zod-config';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
-import { ApiError } from './api/client';
-import { SessionProvider } from './auth/session-context';
-import { i18nReady } from './i18n';
-import { router } from './router';
+import { initialLocale } from './i18n/locale';
+import { loadSignInCatalogue, SignInPage } from './shell/sign-in-page';
 import './styles.css';
-import './styles/participants.css';
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      // A refusal (4xx) will not change on a retry; only network and server errors are retried.
-      retry: (failures, error) => failures < 1 && !(error instanceof ApiError && error.status < 500),
-      refetchOnWindowFocus: false,
-    },
-  },
-});
+/**
+ * The entry: small on purpose (docs/architecture.md, "Web delivery"). It asks the server who is
+ * signed in; a visitor without a session on the sign-in page gets that page alone (React and its
+ * text), and the app (src/app.tsx: router, forms, queries, catalogues) loads after the password
+ * is accepted. Everyone else gets the app at once.
+ */
 
-const root = document.getElementById('root');
-if (!root) throw new Error('#root missing from index.html');
-// The first screen is rendered in the user's language once its catalogue (its own chunk) is here.
-// Should it fail (network), the screen still renders and the text appears on the next attempt.
-await i18nReady().catch(() => undefined);
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <SessionProvider>
-        <RouterProvider router={router} />
-      </SessionProvider>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+type Who = { known: true; session: unknown } | { known: false };
+
+/** GET /auth/me: a session, null (200 {user: null} or an ended session's 401), or unknown. */
+async function whoIsSignedIn(): Promise<Who> {
+  try {
+    const response = await fetch('/api/v1/auth/me', {
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    });
+    if (response.status === 401) return { known: true, session: null };
+    if (!response.ok) return { known: false };
+    const body: unknown = await response.json();
+    const signedIn = typeof body === 'object' && body !== null && 'user' in body && body.user !== null;
+    return { known: true, session: signedIn ? body : null };
+  } catch {
+    return { known: false };
+  }
+}
+
+const element = document.getElementById('root');
+if (!element) throw new Error('#root missing from index.html');
+const root = createRoot(element);
+
+async function startApp(session: unknown) {
+  const { mountApp } = await import('./app');
+  await mountApp(root, session);
+}
+
+const who = await whoIsSignedIn();
+if (who.known && who.session === null && window.location.pathname === '/login') {
+  const locale = initialLocale();
+  document.documentElement.lang = locale;
+  const catalogue = await loadSignInCatalogue(locale);
+  root.render(
+    <StrictMode>
+      <SignInPage locale={locale} catalogue={catalogue} onSignedIn={(session) => void startApp(session)} />
+    </StrictMode>,
+  );
+} else {
+  await startApp(who.known ? who.session : undefined);
+}

@@ -1,8 +1,10 @@
 import {
   changePasswordRequestSchema,
+  DomainError,
   errorBodySchema,
   localeRequestSchema,
   loginRequestSchema,
+  meResponseSchema,
   reauthenticateRequestSchema,
   sessionInfoSchema,
 } from '@mini-edc/domain';
@@ -25,7 +27,7 @@ import {
   recordLogout,
   setLocale,
 } from '../services/auth';
-import { createSession, lookupSession } from '../services/sessions';
+import { type AuthUser, createSession, lookupSession, touchSession } from '../services/sessions';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 429: errorBodySchema };
 const signedIn = { roles: allRoles, duringPasswordChange: true } as const;
@@ -33,15 +35,19 @@ const signedIn = { roles: allRoles, duringPasswordChange: true } as const;
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const lockout = { attempts: app.config.EDC_LOCKOUT_ATTEMPTS, minutes: app.config.EDC_LOCKOUT_MINUTES };
 
+  async function sessionInfoOf(user: AuthUser) {
+    return {
+      user: await me(app.db.db, user.id),
+      csrfToken: user.csrfToken,
+      idleExpiresAt: user.idleExpiresAt.toISOString(),
+      absoluteExpiresAt: user.absoluteExpiresAt.toISOString(),
+    };
+  }
+
   async function sessionInfo(token: string) {
     const found = await lookupSession(app.db.db, token, app.sessionPolicy);
     if (found.status !== 'valid') throw new Error('session vanished right after creation');
-    return {
-      user: await me(app.db.db, found.user.id),
-      csrfToken: found.user.csrfToken,
-      idleExpiresAt: found.user.idleExpiresAt.toISOString(),
-      absoluteExpiresAt: found.user.absoluteExpiresAt.toISOString(),
-    };
+    return sessionInfoOf(found.user);
   }
 
   app.post(
@@ -87,12 +93,23 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['auth'],
-        summary: 'The signed-in user, the CSRF token and the session expiry',
-        response: { 200: sessionInfoSchema, ...errors },
+        summary: 'The signed-in user, the CSRF token and the session expiry; {user: null} without a session',
+        response: { 200: meResponseSchema, ...errors },
       },
-      config: { access: signedIn },
+      // Public so that a browser without a session learns it with a 200, not a 401 in its console;
+      // the session is looked up here exactly as the auth hook does.
+      config: { access: { public: true } },
     },
-    async (request) => sessionInfo(request.cookies[SESSION_COOKIE] ?? ''),
+    async (request) => {
+      const token = request.cookies[SESSION_COOKIE];
+      const found = token ? await lookupSession(app.db.db, token, app.sessionPolicy) : null;
+      if (!token || !found || found.status === 'missing') return { user: null };
+      if (found.status === 'expired') {
+        throw new DomainError('SESSION_EXPIRED', 'Your session has ended. Sign in again to continue.');
+      }
+      if (found.touch) await touchSession(app.db.db, found.user.sessionId);
+      return sessionInfoOf(found.user);
+    },
   );
 
   app.post(

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import {
   casebookQuerySchema,
+  casebookReaderRoles,
   closeoutFileSchema,
   errorBodySchema,
   idParamsSchema,
@@ -18,11 +19,11 @@ import {
   siteCasebookArchive,
 } from '../services/casebooks';
 import type { AuthUser } from '../services/sessions';
-import { errorResponses, roleGroups } from './route-common';
+import { errorResponses } from './route-common';
 
 const errors = { ...errorResponses, 423: errorBodySchema };
 // The sites keep their participants' casebooks (ICH E6): their staff and the admins.
-const casebookReaders = { access: { roles: [...roleGroups.admin, ...roleGroups.siteStaff] } };
+const casebookReaders = { access: { roles: casebookReaderRoles } };
 
 function optionsOf(query: z.infer<typeof casebookQuerySchema>, user: AuthUser): CasebookOptions {
   return {

@@ -35,7 +35,8 @@ export const matrixEntries: Record<string, MatrixEntry> = {
     request: () => ({ url: '/api/v1/auth/logout' }),
   },
   'GET /api/v1/auth/me': {
-    allowed: everyone,
+    // Public: without a session it answers 200 {user: null} (docs/architecture.md, "Web delivery").
+    allowed: 'public',
     siteScoped: false,
     ok: 200,
     request: () => ({ url: '/api/v1/auth/me' }),

@@ -57,11 +57,22 @@ export async function buildMatrixFixture(app: App): Promise<MatrixFixture> {
         );
       return record?.id ?? '';
     };
+    const studyIdOf = async (id: string) => {
+      const [p] = await db
+        .select({ studyId: schema.participants.studyId })
+        .from(schema.participants)
+        .where(eq(schema.participants.id, id));
+      return p?.studyId ?? '';
+    };
     return {
       siteId,
       participantId,
       recordId: await recordOf('vas'),
-      extras: { demographicsRecordId: await recordOf('demographics') },
+      extras: {
+        demographicsRecordId: await recordOf('demographics'),
+        // What lists and audit rows show of a participant instead of its id ('M02-0001').
+        studyId: await studyIdOf(participantId),
+      },
     };
   };
   const fx: MatrixFixture = {

@@ -1,4 +1,4 @@
-import { type Me, type SessionInfo, sessionInfoSchema } from '@mini-edc/domain';
+import { type Me, meResponseSchema, type SessionInfo } from '@mini-edc/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, use, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, apiFetch, onSessionEvent, setCsrfToken } from '../api/client';
@@ -7,10 +7,17 @@ import { SessionExpiredDialog } from './session-expired-dialog';
 
 export const sessionKey = ['session'] as const;
 
-/** GET /auth/me: the session, or null when nobody is signed in. Never raises the expiry dialog. */
+/**
+ * GET /auth/me: the session, or null when nobody is signed in ({user: null}, or 401 for a session
+ * that has ended). Never raises the expiry dialog.
+ */
 async function fetchSession(): Promise<SessionInfo | null> {
   try {
-    const info = await apiFetch('/auth/me', { schema: sessionInfoSchema, quiet: true });
+    const info = await apiFetch('/auth/me', { schema: meResponseSchema, quiet: true });
+    if (info.user === null) {
+      setCsrfToken(null);
+      return null;
+    }
     setCsrfToken(info.csrfToken);
     return info;
   } catch (error) {

@@ -5,6 +5,7 @@ import { StatusNotice } from '../components/form-alert';
 import { QueryError } from '../components/query-error';
 import { useFormat } from '../i18n/format';
 import { AllocationVerificationPanel } from './allocation-verification-panel';
+import { CasebooksPanel } from './casebooks-panel';
 import { useLifecycle, usePreLockChecks } from './closeout-api';
 import { LifecycleActionDialog } from './lifecycle-action-dialog';
 import { PreLockChecksPanel } from './pre-lock-checks';
@@ -99,6 +100,7 @@ export function CloseoutPage() {
         <PreLockChecksPanel checks={checks.data} onRefresh={() => void checks.refetch()} />
       ) : null}
       <AllocationVerificationPanel locked={status?.state === 'locked'} />
+      <CasebooksPanel />
       {action ? (
         <LifecycleActionDialog
           action={action}

@@ -75,6 +75,12 @@ export const closeoutEn = {
     },
     ok: 'passed',
   },
+  casebooks: {
+    title: 'Casebooks',
+    intro:
+      'Every participant of a site as PDF casebooks in one ZIP archive with a manifest of SHA-256 hashes, as of now. Each participant’s own casebook is on their page.',
+    site: 'Casebooks of {{code}} · {{name}} (ZIP)',
+  },
   verification: {
     title: 'Allocation verification',
     intro:

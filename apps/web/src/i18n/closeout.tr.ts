@@ -76,6 +76,12 @@ export const closeoutTr: typeof closeoutEn = {
     },
     ok: 'geçti',
   },
+  casebooks: {
+    title: 'Olgu dosyaları',
+    intro:
+      'Bir merkezin tüm katılımcılarının PDF olgu dosyaları, SHA-256 özetlerini içeren bir bildirimle tek ZIP arşivinde, şu anki hâliyle. Her katılımcının kendi dosyası kendi sayfasındadır.',
+    site: '{{code}} · {{name}} olgu dosyaları (ZIP)',
+  },
   verification: {
     title: 'Randomizasyon doğrulaması',
     intro:

@@ -2,11 +2,12 @@ import { closeoutEn } from './closeout.en';
 import { exportsEn } from './exports.en';
 import { monitorEn } from './monitor.en';
 import { participantsEn, randomizationListsEn } from './participants.en';
+import { signInEn } from './sign-in.en';
 
 /** English interface text. tr.ts must have exactly the same keys (its type is `typeof en`). */
 export const en = {
   common: {
-    appName: 'mini-EDC',
+    ...signInEn.common,
     loading: 'Loading…',
     save: 'Save',
     saving: 'Saving…',
@@ -18,15 +19,14 @@ export const en = {
   },
   header: {
     mainNav: 'Main',
-    language: 'Language',
     signIn: 'Sign in',
     signOut: 'Sign out',
     signedInAs: 'Signed in as',
     role: 'Role',
     sites: 'Sites',
-    skipToContent: 'Skip to main content',
+    ...signInEn.header,
   },
-  locales: { en: 'English', tr: 'Türkçe' },
+  locales: signInEn.locales,
   nav: {
     exports: 'Exports',
     participants: 'Participants',
@@ -56,14 +56,7 @@ export const en = {
     yourSections: 'Your sections',
     sessionUntil: 'Your session ends at {{time}} at the latest.',
   },
-  login: {
-    title: 'Sign in',
-    intro: 'Use the email address and password your study administrator gave you.',
-    email: 'Email',
-    password: 'Password',
-    submit: 'Sign in',
-    submitting: 'Signing in…',
-  },
+  login: signInEn.login,
   changePassword: {
     title: 'Change your password',
     forced: 'Your password was set by an administrator. Choose your own password before you continue.',
@@ -83,23 +76,15 @@ export const en = {
     signOut: 'Sign out instead',
   },
   errors: {
-    INVALID_CREDENTIALS: 'The email or password is not correct, or the account is locked.',
-    RATE_LIMITED: 'Too many attempts. Wait a few minutes and try again.',
-    VALIDATION_FAILED: 'Some entries need correcting; see the highlighted fields.',
+    ...signInEn.errors,
     FORBIDDEN: 'Your role does not allow this action.',
     NOT_FOUND: 'The record was not found. It may have been changed by someone else; reload the page.',
     CONFLICT: 'This conflicts with existing data.',
-    CSRF_FAILED:
-      'The security check failed because your session changed (for example in another tab). Check your entries and save again.',
     PASSWORD_CHANGE_REQUIRED: 'Change your password before you continue.',
     DATA_ENTRY_CLOSED:
       'Data entry is closed: no new participants or randomizations. Existing data can still be completed and corrected.',
     STUDY_LOCKED: 'The study database is locked. Nothing can be changed until an administrator unlocks it.',
     PAYLOAD_TOO_LARGE: 'The data sent is too large.',
-    DATABASE_UNAVAILABLE: 'The database is unavailable right now. Try again in a moment.',
-    INTERNAL: 'Something went wrong on the server. Try again; if it keeps happening, tell the study team.',
-    network: 'The server cannot be reached. Check your connection and try again.',
-    unknown: 'The request failed.',
     loadFailed: 'The data could not be loaded.',
   },
   fieldCodes: {

@@ -2,31 +2,15 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { en, Translation } from './en';
 
-export type Locale = 'en' | 'tr';
-export const locales: readonly Locale[] = ['en', 'tr'];
+import { initialLocale, isLocale, type Locale, locales, rememberLocale } from './locale';
+
+export { initialLocale, type Locale, locales };
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     resources: { translation: typeof en };
   }
-}
-
-const storageKey = 'edc.locale';
-
-function isLocale(value: unknown): value is Locale {
-  return value === 'en' || value === 'tr';
-}
-
-/** Before sign-in: the last language chosen on this device, else the browser's language. */
-export function initialLocale(): Locale {
-  try {
-    const stored = localStorage.getItem(storageKey);
-    if (isLocale(stored)) return stored;
-  } catch {
-    // Storage can be blocked; the browser language still works.
-  }
-  return navigator.languages?.some((l) => l.toLowerCase().startsWith('tr')) ? 'tr' : 'en';
 }
 
 interface Catalogue {
@@ -73,13 +57,8 @@ export function sentenceTranslations(): Record<string, string> | undefined {
 
 /** Switches the interface language (loading its text first) and remembers it on this device. */
 export async function applyLocale(locale: Locale): Promise<void> {
-  try {
-    localStorage.setItem(storageKey, locale);
-  } catch {
-    // Not remembering the choice on this device is harmless.
-  }
   await load(locale);
-  document.documentElement.lang = locale;
+  rememberLocale(locale);
   if (i18n.language !== locale) await i18n.changeLanguage(locale);
 }
 

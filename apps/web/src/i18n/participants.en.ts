@@ -228,6 +228,7 @@ export const participantsEn = {
     done_one: '{{visit}}: {{count}} record signed.',
     done_other: '{{visit}}: {{count}} records signed.',
   },
+  casebook: 'Casebook (PDF)',
   unblinding: {
     button: 'Emergency unblinding',
     title: 'Emergency unblinding of this participant',

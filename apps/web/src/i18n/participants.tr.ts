@@ -226,6 +226,7 @@ export const participantsTr: typeof participantsEn = {
     done_one: '{{visit}}: {{count}} kayıt imzalandı.',
     done_other: '{{visit}}: {{count}} kayıt imzalandı.',
   },
+  casebook: 'Olgu dosyası (PDF)',
   unblinding: {
     button: 'Acil körlük kaldırma',
     title: 'Bu katılımcı için acil körlük kaldırma',

@@ -1,4 +1,5 @@
 import { PASSWORD_MIN_LENGTH, type PasswordRefusal, passwordRefusalMessage } from '@mini-edc/domain';
+import { signInSentencesTr } from './sign-in.tr';
 
 /**
  * Turkish for the English sentences that come from the shared zod contracts (@mini-edc/domain)
@@ -11,10 +12,7 @@ const shortPassword: PasswordRefusal = { code: 'PASSWORD_TOO_SHORT', params: { m
 export const trMessages: Record<string, string> = {
   // The password length rule of the contract, whose English sentence names the minimum.
   [passwordRefusalMessage(shortPassword)]: `En az ${PASSWORD_MIN_LENGTH} karakter kullanın`,
-  'Enter a valid email address': 'Geçerli bir e-posta adresi girin',
-  'Email is too long': 'E-posta adresi çok uzun',
-  'Enter your password': 'Parolanızı girin',
-  'Password is too long': 'Parola çok uzun',
+  ...signInSentencesTr,
   'Enter your current password': 'Mevcut parolanızı girin',
   'Use at most 200 characters': 'En fazla 200 karakter kullanın',
   'Use at most 120 characters': 'En fazla 120 karakter kullanın',

@@ -3,11 +3,12 @@ import type { Translation } from './en';
 import { exportsTr } from './exports.tr';
 import { monitorTr } from './monitor.tr';
 import { participantsTr, randomizationListsTr } from './participants.tr';
+import { signInTr } from './sign-in.tr';
 
 /** Türkçe arayüz metinleri; anahtarlar en.ts ile birebir aynıdır. */
 export const tr: Translation = {
   common: {
-    appName: 'mini-EDC',
+    ...signInTr.common,
     loading: 'Yükleniyor…',
     save: 'Kaydet',
     saving: 'Kaydediliyor…',
@@ -19,15 +20,14 @@ export const tr: Translation = {
   },
   header: {
     mainNav: 'Ana menü',
-    language: 'Dil',
     signIn: 'Giriş yap',
     signOut: 'Çıkış yap',
     signedInAs: 'Oturum sahibi',
     role: 'Rol',
     sites: 'Merkezler',
-    skipToContent: 'Ana içeriğe geç',
+    ...signInTr.header,
   },
-  locales: { en: 'English', tr: 'Türkçe' },
+  locales: signInTr.locales,
   nav: {
     exports: 'Veri aktarımı',
     participants: 'Katılımcılar',
@@ -57,14 +57,7 @@ export const tr: Translation = {
     yourSections: 'Bölümleriniz',
     sessionUntil: 'Oturumunuz en geç {{time}} itibarıyla sona erer.',
   },
-  login: {
-    title: 'Giriş yap',
-    intro: 'Çalışma yöneticinizin size verdiği e-posta adresini ve parolayı kullanın.',
-    email: 'E-posta',
-    password: 'Parola',
-    submit: 'Giriş yap',
-    submitting: 'Giriş yapılıyor…',
-  },
+  login: signInTr.login,
   changePassword: {
     title: 'Parolanızı değiştirin',
     forced: 'Parolanız bir yönetici tarafından belirlendi. Devam etmeden önce kendi parolanızı seçin.',
@@ -84,23 +77,15 @@ export const tr: Translation = {
     signOut: 'Bunun yerine çıkış yap',
   },
   errors: {
-    INVALID_CREDENTIALS: 'E-posta ya da parola hatalı veya hesap kilitli.',
-    RATE_LIMITED: 'Çok fazla deneme yapıldı. Birkaç dakika bekleyip yeniden deneyin.',
-    VALIDATION_FAILED: 'Bazı alanların düzeltilmesi gerekiyor; işaretli alanlara bakın.',
+    ...signInTr.errors,
     FORBIDDEN: 'Rolünüz bu işlem için yetkili değil.',
     NOT_FOUND: 'Kayıt bulunamadı. Başka biri tarafından değiştirilmiş olabilir; sayfayı yenileyin.',
     CONFLICT: 'Bu işlem mevcut verilerle çakışıyor.',
-    CSRF_FAILED:
-      'Oturumunuz değiştiği için (örneğin başka bir sekmede) güvenlik denetimi başarısız oldu. Girdiklerinizi kontrol edip yeniden kaydedin.',
     PASSWORD_CHANGE_REQUIRED: 'Devam etmeden önce parolanızı değiştirin.',
     DATA_ENTRY_CLOSED:
       'Veri girişi kapalı: yeni katılımcı ve randomizasyon yapılamaz. Mevcut veriler tamamlanabilir ve düzeltilebilir.',
     STUDY_LOCKED: 'Çalışma veritabanı kilitli. Bir yönetici kilidi açana kadar hiçbir şey değiştirilemez.',
     PAYLOAD_TOO_LARGE: 'Gönderilen veri çok büyük.',
-    DATABASE_UNAVAILABLE: 'Veritabanına şu anda ulaşılamıyor. Biraz sonra yeniden deneyin.',
-    INTERNAL: 'Sunucuda bir sorun oluştu. Yeniden deneyin; sorun sürerse çalışma ekibine bildirin.',
-    network: 'Sunucuya ulaşılamıyor. Bağlantınızı kontrol edip yeniden deneyin.',
-    unknown: 'İstek başarısız oldu.',
     loadFailed: 'Veriler yüklenemedi.',
   },
   fieldCodes: {

@@ -1,3 +1,4 @@
+import { casebookReaderRoles } from '@mini-edc/domain';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session-context';
 import { ArmLabel } from './arm-label';
@@ -8,7 +9,7 @@ import { useSeesArm } from './use-sees-arm';
 
 /** Study id, site, status and (never for blinded assessors) the arm. */
 export function ParticipantHeader({ participant: p }: { participant: ParticipantView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { user } = useSession();
   const dates = useDates();
   const seesArm = useSeesArm();
@@ -45,6 +46,12 @@ export function ParticipantHeader({ participant: p }: { participant: Participant
           </div>
         ) : null}
       </dl>
+      {user && casebookReaderRoles.includes(user.role) ? (
+        // The casebook as of now, in the screen's language (docs/closeout.md "Casebooks").
+        <a href={`/api/v1/closeout/casebooks/${p.id}?lang=${i18n.language === 'tr' ? 'tr' : 'en'}`} download>
+          {t('participants.casebook')}
+        </a>
+      ) : null}
     </header>
   );
 }

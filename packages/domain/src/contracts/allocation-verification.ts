@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Role } from './auth';
 
 const hex64 = /^[0-9a-fA-F]{64}$/;
 
@@ -50,6 +51,9 @@ export type AllocationVerificationSummary = z.infer<typeof allocationVerificatio
 export const listIdParamsSchema = z.object({ listId: z.uuid('Not a valid list id') });
 
 /** A casebook or a site's casebooks "as of" a time, in English or Turkish. */
+/** Who receives casebooks (ICH E6: the sites keep them): admins and the site's staff. */
+export const casebookReaderRoles: readonly Role[] = ['admin', 'coordinator', 'investigator'];
+
 export const casebookQuerySchema = z.strictObject({
   asOf: z.iso.datetime({ offset: true, error: 'Use a date and time like 2026-06-30T17:00:00Z' }).optional(),
   lang: z.enum(['en', 'tr']).optional(),

@@ -58,6 +58,14 @@ export const sessionInfoSchema = z.object({
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
+/**
+ * GET /auth/me: the session, or `{ user: null }` for a browser that holds no session (never
+ * signed in, or signed out), so a first visit asks "who am I?" without a 401. A session that
+ * existed and has ended still answers 401 SESSION_EXPIRED.
+ */
+export const meResponseSchema = z.union([sessionInfoSchema, z.object({ user: z.null() })]);
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
 export const changePasswordRequestSchema = z
   .strictObject({
     currentPassword: z.string().min(1, 'Enter your current password').max(200),
