@@ -26,14 +26,18 @@ import { participantRoutes } from './routes/participants';
 import { randomizationListRoutes } from './routes/randomization-lists';
 import { recordRoutes } from './routes/records';
 import { reviewRoutes } from './routes/review';
+import { studyRoutes } from './routes/study';
 import { studyLifecycleRoutes } from './routes/study-lifecycle';
 import { unblindingRoutes } from './routes/unblinding';
+import { loadOrSeedDefinition } from './services/study-definitions';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: DbHandle;
     config: Config;
     study: StudyDefinition;
+    /** Which stored version `study` is (R-DEF-2). */
+    studyVersion: { version: number; publishedAt: string };
   }
 }
 
@@ -42,7 +46,10 @@ export interface BuildAppOptions {
   config: Config;
   /** Serve the built web app from config.EDC_WEB_DIST (production). */
   serveWeb?: boolean;
-  /** The study definition; this trial's unless a test supplies another. */
+  /**
+   * Seeds version 1 of the stored study definition when the database has none: this trial's
+   * unless a test supplies another. Once stored, the database's current version is the study.
+   */
   study?: StudyDefinition;
   logger?: FastifyServerOptions['logger'];
 }
@@ -69,7 +76,9 @@ export async function buildApp(options: BuildAppOptions) {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', options.db);
   app.decorate('config', config);
-  const study = options.study ?? lbpTrial;
+  const stored = await loadOrSeedDefinition(options.db.db, options.study ?? lbpTrial);
+  const study = stored.definition;
+  app.decorate('studyVersion', { version: stored.version, publishedAt: stored.publishedAt });
   app.decorate(
     'study',
     config.EDC_ENROLLMENT_CAP
@@ -113,6 +122,7 @@ export async function buildApp(options: BuildAppOptions) {
       await api.register(recordRoutes);
       await api.register(reviewRoutes);
       await api.register(exportsRoutes);
+      await api.register(studyRoutes);
       await api.register(studyLifecycleRoutes);
       await api.register(unblindingRoutes);
       await api.register(closeoutAllocationRoutes);

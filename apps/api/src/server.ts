@@ -7,6 +7,7 @@ import { warmPasswordEstimator } from './auth/password-policy';
 import { loadConfig } from './config';
 import { bootstrapAdmin } from './seed/bootstrap-admin';
 import { demoPasswordInUse, demoUsers, seedDemo } from './seed/demo';
+import { loadOrSeedDefinition } from './services/study-definitions';
 
 const config = loadConfig();
 const db = await createDb({
@@ -15,7 +16,9 @@ const db = await createDb({
   poolMax: config.EDC_DB_POOL_MAX,
 });
 await db.migrate(config.EDC_MIGRATIONS_DIR);
-if (config.EDC_SEED_DEMO) await seedDemo(db.db, lbpTrial, config.EDC_STUDY_TIMEZONE);
+// The stored definition is the study; the compiled one only seeds version 1 of an empty database.
+const { definition } = await loadOrSeedDefinition(db.db, lbpTrial);
+if (config.EDC_SEED_DEMO) await seedDemo(db.db, definition, config.EDC_STUDY_TIMEZONE);
 if (config.EDC_BOOTSTRAP_ADMIN_EMAIL && config.EDC_BOOTSTRAP_ADMIN_PASSWORD) {
   await bootstrapAdmin(db.db, config.EDC_BOOTSTRAP_ADMIN_EMAIL, config.EDC_BOOTSTRAP_ADMIN_PASSWORD);
 }

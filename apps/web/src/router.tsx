@@ -51,7 +51,7 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'login', element: <LoginPage /> },
       {
-        element: <RequireAuth />,
+        element: <RequireAuth study={false} />,
         children: [{ path: 'change-password', element: <Loading>{<ChangePasswordPage />}</Loading> }],
       },
       {

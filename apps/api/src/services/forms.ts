@@ -17,6 +17,7 @@ import { participantSourceForms, rederiveParticipant } from './participant-statu
 import { formRecordOf } from './participant-views';
 import { lockParticipant, type ServiceEnv } from './participants';
 import type { AuthUser } from './sessions';
+import { currentDefinitionVersion } from './study-definitions';
 
 function resolveForm(study: StudyDefinition, visitCode: string, formCode: string) {
   // Visits outside the schedule: treatment records and unscheduled events (protocol §5.1).
@@ -127,11 +128,13 @@ export async function saveForm(
     }
 
     if (input.reason) await setAuditReason(tx, input.reason);
+    // The record states the definition version it was entered under (R-DEF-3).
+    const definitionVersion = await currentDefinitionVersion(tx);
     let saved: typeof schema.formRecords.$inferSelect | undefined;
     if (existing) {
       [saved] = await tx
         .update(schema.formRecords)
-        .set({ data, status: mode, version: existing.version + 1, updatedAt: new Date() })
+        .set({ data, status: mode, version: existing.version + 1, definitionVersion, updatedAt: new Date() })
         .where(eq(schema.formRecords.id, existing.id))
         .returning();
       // A change voids the signature (kept in history) and clears source verification, both with
@@ -147,7 +150,16 @@ export async function saveForm(
     } else {
       [saved] = await tx
         .insert(schema.formRecords)
-        .values({ participantId, siteId: participant.siteId, visitCode, formCode, seq, status: mode, data })
+        .values({
+          participantId,
+          siteId: participant.siteId,
+          visitCode,
+          formCode,
+          seq,
+          status: mode,
+          data,
+          definitionVersion,
+        })
         .returning();
     }
     if (!saved) throw new Error('form save returned nothing');

@@ -14,6 +14,7 @@ import { rederiveParticipant } from './participant-status';
 import { participantSummaries, participantSummariesWithVisits, recordsOf } from './participant-views';
 import { inUserSites, seesArm } from './scope';
 import type { AuthUser } from './sessions';
+import { currentDefinitionVersion } from './study-definitions';
 
 export interface ServiceEnv {
   db: Db;
@@ -148,6 +149,7 @@ export async function submitEligibility(
       eligible: outcome.eligible,
       failed_criteria: outcome.failedCriteria,
     };
+    const definitionVersion = await currentDefinitionVersion(tx);
     const [existing] = await tx
       .select()
       .from(schema.formRecords)
@@ -172,7 +174,7 @@ export async function submitEligibility(
       await tx.execute(sql`select set_config('edc.reason', ${input.reason}, true)`);
       await tx
         .update(schema.formRecords)
-        .set({ data, version: existing.version + 1, updatedAt: new Date() })
+        .set({ data, version: existing.version + 1, definitionVersion, updatedAt: new Date() })
         .where(eq(schema.formRecords.id, existing.id));
     } else {
       await tx.insert(schema.formRecords).values({
@@ -180,6 +182,7 @@ export async function submitEligibility(
         siteId: participant.siteId,
         visitCode: screeningVisitOf(env.study).code,
         formCode: env.study.roles.eligibilityForm,
+        definitionVersion,
         status: 'complete',
         data,
       });

@@ -7,6 +7,12 @@ const unknownId = '00000000-0000-4000-8000-000000000000';
 
 /** The study lifecycle and close-out routes; study-lifecycle.test.ts covers what they do. */
 export const closeoutEntries: Record<string, MatrixEntry> = {
+  'GET /api/v1/study': {
+    allowed: everyone,
+    siteScoped: false,
+    ok: 200,
+    request: () => ({ url: '/api/v1/study' }),
+  },
   'GET /api/v1/study/status': {
     allowed: everyone,
     siteScoped: false,

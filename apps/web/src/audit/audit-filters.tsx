@@ -29,7 +29,7 @@ interface AuditFiltersProps {
 /** Every form field as its audit path (data.vas_mm), offered as suggestions for the field filter. */
 function fieldSuggestions(source: string): string[] {
   const [kind, name] = source.split(':');
-  const forms = kind === 'form' ? studyForms.filter((f) => f.code === name) : studyForms;
+  const forms = kind === 'form' ? studyForms().filter((f) => f.code === name) : studyForms();
   const paths = forms.flatMap((f) => f.fields.map((field) => `data.${field.name}`));
   return [...new Set([...paths, 'status', 'version'])].sort();
 }
@@ -102,7 +102,7 @@ export function AuditFilters({ filter, participants, sites, actors, onApply }: A
         <SelectField label={t('monitor.audit.source')} error={errors.source} {...register('source')}>
           <option value="">{t('monitor.common.all')}</option>
           <optgroup label={t('monitor.audit.forms')}>
-            {studyForms.map((f) => (
+            {studyForms().map((f) => (
               <option key={f.code} value={`form:${f.code}`}>
                 {formLabel(f.code, i18n.language)}
               </option>

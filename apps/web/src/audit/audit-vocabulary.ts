@@ -20,6 +20,7 @@ export const auditTables = [
   'emergency_unblindings',
   'study_status',
   'security_events',
+  'study_definitions',
 ] as const;
 
 export const auditActions = [
@@ -38,6 +39,8 @@ export const auditActions = [
   'ALLOCATION_RELEASED',
   // Refused requests, coalesced per user, route and minute (docs/security.md §4).
   'ACCESS_REFUSED',
+  // A study definition version published (version 1 is the seed; later ones are amendments).
+  'DEFINITION_PUBLISHED',
 ] as const;
 
 export type AuditTable = (typeof auditTables)[number];

@@ -1,13 +1,17 @@
 import type { Role } from '@mini-edc/domain';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useSession } from './session-context';
+
+// The definition's schema is large; it loads after sign-in, with the first protected screen.
+const StudyGate = lazy(() => import('../forms/study-gate').then((m) => ({ default: m.StudyGate })));
 
 /**
  * Guards protected routes: signed out → /login (coming back here afterwards); wrong role → a
  * plain refusal. While a session has just expired the user is kept, so the page stays mounted.
  */
-export function RequireAuth({ roles }: { roles?: readonly Role[] }) {
+export function RequireAuth({ roles, study = true }: { roles?: readonly Role[]; study?: boolean }) {
   const { t } = useTranslation();
   const location = useLocation();
   const { status, user, refresh } = useSession();
@@ -32,5 +36,14 @@ export function RequireAuth({ roles }: { roles?: readonly Role[] }) {
       </section>
     );
   }
-  return <Outlet />;
+  // The screens behind a sign-in draw on the study definition the server serves.
+  return study ? (
+    <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+      <StudyGate>
+        <Outlet />
+      </StudyGate>
+    </Suspense>
+  ) : (
+    <Outlet />
+  );
 }

@@ -1,6 +1,6 @@
 import type { FieldDefault, FormDefinition } from '@mini-edc/domain';
 import { nowLocalInput, type RawData } from './form-values';
-import { BASELINE_VISIT, consentVersionOn, study, todayIso } from './study';
+import { baselineVisit, consentVersionOn, study, todayIso } from './study';
 
 export interface DefaultContext {
   seq: number;
@@ -22,7 +22,7 @@ function proposedValue(source: FieldDefault, ctx: DefaultContext): string {
     case 'record_seq':
       return String(ctx.seq);
     case 'last_done_visit':
-      return ctx.lastDoneVisit ?? BASELINE_VISIT;
+      return ctx.lastDoneVisit ?? baselineVisit();
     case 'vas_prompt_version':
       return study.instruments.vasPromptVersion;
     case 'odi_version_in_language':

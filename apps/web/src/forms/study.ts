@@ -2,7 +2,6 @@ import {
   baselineVisitOf,
   type FormDefinition,
   type LocalizedText,
-  lbpTrial,
   type StudyDefinition,
   screeningVisitOf,
   type VisitDefinition,
@@ -10,10 +9,16 @@ import {
 } from '@mini-edc/domain';
 
 /**
- * The study definition the screens are drawn from. The API serves this same definition (it loads
- * `lbpTrial` unless a test injects another), so labels, ranges and visit windows match the server.
+ * The study definition the screens are drawn from: the current version the API serves (GET
+ * /api/v1/study), so labels, ranges, visit windows and roles of forms match the server, and an
+ * amendment shows without a new build. `StudyGate` loads it before any screen that uses it.
  */
-export const study: StudyDefinition = lbpTrial;
+// A live binding (ES modules): importers see the definition once setStudy has run.
+export let study: StudyDefinition;
+
+export function setStudy(definition: StudyDefinition) {
+  study = definition;
+}
 
 export type Language = 'en' | 'tr';
 
@@ -37,14 +42,15 @@ export function visitDefinition(code: string): VisitDefinition | undefined {
 }
 
 /** Visits outside the schedule (protocol §5.1): treatment and unscheduled events. */
-export const TREATMENT_VISIT = study.roles.treatmentVisit.code;
-export const UNSCHEDULED_VISIT = study.roles.unscheduledVisit.code;
-export const SCREENING_VISIT = screeningVisitOf(study).code;
-export const BASELINE_VISIT = baselineVisitOf(study).code;
+export const treatmentVisit = () => study.roles.treatmentVisit.code;
+export const unscheduledVisit = () => study.roles.unscheduledVisit.code;
+export const screeningVisit = () => screeningVisitOf(study).code;
+export const baselineVisit = () => baselineVisitOf(study).code;
 /** The screening visit's forms entered as forms: all but eligibility (its own step) and consent. */
-export const SCREENING_DATA_FORMS = (
-  study.visits.find((v) => v.code === SCREENING_VISIT)?.forms ?? []
-).filter((f) => f !== study.roles.eligibilityForm && f !== study.roles.consent.form);
+export const screeningDataForms = () =>
+  (study.visits.find((v) => v.code === screeningVisit())?.forms ?? []).filter(
+    (f) => f !== study.roles.eligibilityForm && f !== study.roles.consent.form,
+  );
 
 /** Any visit's name, scheduled or not, in the interface language; the code if unknown. */
 export function visitTitle(code: string, language: string): string {

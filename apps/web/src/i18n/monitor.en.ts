@@ -26,6 +26,7 @@ export const monitorEn = {
     user_sites: 'User sites',
     sessions: 'Sessions',
     security_events: 'Security events',
+    study_definitions: 'Study definition versions',
   },
   actions: {
     INSERT: 'Created',
@@ -42,6 +43,7 @@ export const monitorEn = {
     EMERGENCY_UNBLINDED: 'Emergency unblinding',
     ALLOCATION_RELEASED: 'Allocation released to blinded roles',
     ACCESS_REFUSED: 'Refused request (security event)',
+    DEFINITION_PUBLISHED: 'Study definition version published',
   },
   audit: {
     title: 'Audit trail',

@@ -28,6 +28,7 @@ export const monitorTr: typeof monitorEn = {
     user_sites: 'Kullanıcı merkezleri',
     sessions: 'Oturumlar',
     security_events: 'Güvenlik olayları',
+    study_definitions: 'Çalışma tanımı sürümleri',
   },
   actions: {
     INSERT: 'Oluşturuldu',
@@ -44,6 +45,7 @@ export const monitorTr: typeof monitorEn = {
     EMERGENCY_UNBLINDED: 'Acil körlük kaldırma',
     ALLOCATION_RELEASED: 'Randomizasyon sonuçları kör rollere açıldı',
     ACCESS_REFUSED: 'Reddedilen istek (güvenlik olayı)',
+    DEFINITION_PUBLISHED: 'Çalışma tanımı sürümü yayımlandı',
   },
   audit: {
     title: 'Denetim izi',

@@ -26,8 +26,6 @@ export interface EligibilityOutcome {
   failedCriteria: string[];
 }
 
-const criteria = study.eligibility.criteria;
-
 export function criterionText(c: EligibilityCriterion, language: string) {
   return language === 'tr' ? c.textTr : c.textEn;
 }
@@ -53,6 +51,7 @@ function factsOf(participant: ParticipantView, demographics: FormRecord | undefi
 const answerSchema = z.enum(['yes', 'no'], { error: () => i18n.t('participants.eligibility.answer') });
 
 function schemaFor(reasonRequired: boolean) {
+  const criteria = study.eligibility.criteria;
   return eligibilityRequestSchema.extend({
     answers: z.object(Object.fromEntries(criteria.map((c) => [c.id, answerSchema]))),
     reason: reasonRequired ? saveFormRequestSchema.shape.reason.unwrap() : z.string().optional(),
@@ -79,6 +78,7 @@ export function EligibilityStep({
     t,
     i18n: { language },
   } = useTranslation();
+  const criteria = study.eligibility.criteria;
   const submitEligibility = useSubmitEligibility();
   const [general, setGeneral] = useState<string | null>(null);
   const facts = factsOf(participant, demographics);
@@ -89,7 +89,7 @@ export function EligibilityStep({
         ...(facts.bmi !== undefined ? { bmi: facts.bmi } : {}),
         ...(facts.sex ? { sex: facts.sex } : {}),
       }),
-    [facts.age, facts.bmi, facts.sex],
+    [criteria, facts.age, facts.bmi, facts.sex],
   );
   const defaults = Object.fromEntries(
     criteria.map((c) => {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../auth/session-context';
 import { RecordStatusBadge } from '../forms/record-status-badge';
-import { formDefinition, localized, study, UNSCHEDULED_VISIT } from '../forms/study';
+import { formDefinition, localized, study, unscheduledVisit } from '../forms/study';
 import { valueText } from '../forms/value-text';
 import { formLink } from './participant-links';
 import type { ParticipantView } from './participants-api';
@@ -42,7 +42,7 @@ export function EndOfStudySection({ participant: p }: { participant: Participant
         <div className="actions">
           <Link
             className={record ? 'button' : 'button primary'}
-            to={formLink(p.id, record?.visitCode ?? UNSCHEDULED_VISIT, end.form)}
+            to={formLink(p.id, record?.visitCode ?? unscheduledVisit(), end.form)}
           >
             {record
               ? editable

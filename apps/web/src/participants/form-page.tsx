@@ -5,12 +5,12 @@ import { useSession } from '../auth/session-context';
 import { QueryError } from '../components/query-error';
 import { defaultsFor } from '../forms/field-defaults';
 import {
-  BASELINE_VISIT,
+  baselineVisit,
   localized,
-  SCREENING_VISIT,
+  screeningVisit,
   study,
-  TREATMENT_VISIT,
-  UNSCHEDULED_VISIT,
+  treatmentVisit,
+  unscheduledVisit,
   visitTitle,
 } from '../forms/study';
 import { StudyForm } from '../forms/study-form';
@@ -21,12 +21,12 @@ import { canEnterForm } from './permissions';
 /** The tab a form belongs to, for the way back. */
 function tabOf(visitCode: string, formCode: string): Tab {
   const { roles } = study;
-  if (formCode === roles.adverseEvent.form && visitCode === UNSCHEDULED_VISIT) return 'adverse-events';
+  if (formCode === roles.adverseEvent.form && visitCode === unscheduledVisit()) return 'adverse-events';
   if (formCode === roles.deviationForm) return 'deviations';
   if (formCode === roles.endOfParticipation.form) return 'end-of-study';
-  if (visitCode === TREATMENT_VISIT) return 'treatment';
-  if (visitCode === SCREENING_VISIT) return 'screening';
-  if (visitCode === BASELINE_VISIT) return 'baseline';
+  if (visitCode === treatmentVisit()) return 'treatment';
+  if (visitCode === screeningVisit()) return 'screening';
+  if (visitCode === baselineVisit()) return 'baseline';
   return 'visits';
 }
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useSession } from '../auth/session-context';
 import { QueryError } from '../components/query-error';
-import { armByCode, BASELINE_VISIT, study, TREATMENT_VISIT, UNSCHEDULED_VISIT } from '../forms/study';
+import { armByCode, baselineVisit, study, treatmentVisit, unscheduledVisit } from '../forms/study';
 import { EndOfStudySection } from './end-of-study-section';
 import { ParticipantHeader } from './participant-header';
 import { type Tab, tabs } from './participant-links';
@@ -80,7 +80,7 @@ function ParticipantDetails({ participant: p }: { participant: ParticipantView }
         {current === 'baseline' ? (
           <VisitFormsPanel
             participant={p}
-            visitCode={BASELINE_VISIT}
+            visitCode={baselineVisit()}
             formCodes={baselineVisitOf(study).forms}
             title={t('participants.tabs.baseline')}
             blocked={failed ?? noConsent}
@@ -93,7 +93,7 @@ function ParticipantDetails({ participant: p }: { participant: ParticipantView }
             <RepeatingRecords
               participant={p}
               formCode={arm.interventionForm}
-              newVisitCode={TREATMENT_VISIT}
+              newVisitCode={treatmentVisit()}
               addLabel={t('participants.treatment.add')}
               emptyText={t('participants.treatment.empty')}
             />
@@ -105,7 +105,7 @@ function ParticipantDetails({ participant: p }: { participant: ParticipantView }
           <RepeatingRecords
             participant={p}
             formCode={study.roles.adverseEvent.form}
-            newVisitCode={UNSCHEDULED_VISIT}
+            newVisitCode={unscheduledVisit()}
             addLabel={t('participants.ae.add')}
             emptyText={t('participants.ae.empty')}
             blocked={failed ?? noConsent}
@@ -115,7 +115,7 @@ function ParticipantDetails({ participant: p }: { participant: ParticipantView }
           <RepeatingRecords
             participant={p}
             formCode={study.roles.deviationForm}
-            newVisitCode={UNSCHEDULED_VISIT}
+            newVisitCode={unscheduledVisit()}
             addLabel={t('participants.deviations.add')}
             emptyText={t('participants.deviations.empty')}
             blocked={failed ?? noConsent}

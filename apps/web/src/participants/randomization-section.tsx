@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session-context';
 import { FormAlert } from '../components/form-alert';
 import { Modal } from '../components/modal';
-import { formDefinition, localized, study } from '../forms/study';
+import { formDefinition, localized, study, todayIso } from '../forms/study';
 import { participantErrorText } from './api-errors';
 import { ArmLabel } from './arm-label';
 import { EmergencyUnblindingButton } from './emergency-unblinding';
@@ -12,9 +12,6 @@ import { allocationOf, type ParticipantView, useRandomize } from './participants
 import { isSiteStaff } from './permissions';
 import { ScheduleTable } from './schedule-table';
 import { useDates } from './use-dates';
-
-const todayHere = () =>
-  new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 /**
  * Randomization (protocol §4.3): the preconditions, a confirmation that says what will happen,
@@ -49,7 +46,7 @@ export function RandomizationSection({ participant: p }: { participant: Particip
     eligible: p.eligible,
     consentDate: p.consentDate,
     records: p.records,
-    today: todayHere(),
+    today: todayIso(),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   }).map((c) => ({ key: c.key, text: checkText(c.key, c.params), ok: c.met }));
   const ready = checks.every((c) => c.ok);

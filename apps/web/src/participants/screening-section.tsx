@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../auth/session-context';
-import { SCREENING_DATA_FORMS, SCREENING_VISIT, study } from '../forms/study';
+import { screeningDataForms, screeningVisit, study } from '../forms/study';
 import { criterionText } from './eligibility-step';
 import type { ParticipantView } from './participants-api';
 import { isSiteStaff } from './permissions';
 import { VisitFormsPanel } from './visit-forms-panel';
 
-const screeningForms = [...SCREENING_DATA_FORMS, study.roles.consent.form];
+const screeningForms = () => [...screeningDataForms(), study.roles.consent.form];
 
 /** Screening: the eligibility decision with any failing criteria, demographics and consent. */
 export function ScreeningSection({ participant: p }: { participant: ParticipantView }) {
@@ -49,8 +49,8 @@ export function ScreeningSection({ participant: p }: { participant: ParticipantV
       </section>
       <VisitFormsPanel
         participant={p}
-        visitCode={SCREENING_VISIT}
-        formCodes={screeningForms}
+        visitCode={screeningVisit()}
+        formCodes={screeningForms()}
         title={t('participants.tabs.screening')}
       />
     </div>

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { useSession } from '../auth/session-context';
 import { QueryError } from '../components/query-error';
 import { defaultsFor } from '../forms/field-defaults';
-import { formDefinition, SCREENING_DATA_FORMS, SCREENING_VISIT, study } from '../forms/study';
+import { formDefinition, screeningDataForms, screeningVisit, study } from '../forms/study';
 import { StudyForm } from '../forms/study-form';
 import { EligibilityResult } from './eligibility-result';
 import { type EligibilityOutcome, EligibilityStep } from './eligibility-step';
@@ -15,14 +15,14 @@ import { WizardSiteStep } from './wizard-site-step';
 /** Site and date, the participant's details (the form eligibility is derived from), criteria, consent. */
 type Step = 'site' | 'details' | 'criteria' | 'consenting' | 'done';
 const steps: Exclude<Step, 'done'>[] = ['site', 'details', 'criteria', 'consenting'];
-const detailsForm = SCREENING_DATA_FORMS[0] ?? study.roles.consent.form;
+const detailsForm = () => screeningDataForms()[0] ?? study.roles.consent.form;
 
 const recordOf = (p: ParticipantView, formCode: string): FormRecord | undefined =>
-  p.records.find((r) => r.visitCode === SCREENING_VISIT && r.formCode === formCode);
+  p.records.find((r) => r.visitCode === screeningVisit() && r.formCode === formCode);
 
 /** Where a screening left off: the first step whose data is missing. */
 function resumeStep(p: ParticipantView): Step {
-  const details = recordOf(p, detailsForm);
+  const details = recordOf(p, detailsForm());
   if (!details || details.status === 'draft') return 'details';
   if (p.eligible === null) return 'criteria';
   if (!p.eligible) return 'criteria';
@@ -117,7 +117,7 @@ function ScreeningSteps({ id }: { id: string }) {
   }
   if (!p || step === null) return null;
 
-  const details = recordOf(p, detailsForm);
+  const details = recordOf(p, detailsForm());
   const eligibility = recordOf(p, study.roles.eligibilityForm);
   const consent = recordOf(p, study.roles.consent.form);
   const consentForm = formDefinition(study.roles.consent.form);
@@ -131,8 +131,8 @@ function ScreeningSteps({ id }: { id: string }) {
           <StudyForm
             key="details"
             participantId={p.id}
-            visitCode={SCREENING_VISIT}
-            form={formDefinition(detailsForm)}
+            visitCode={screeningVisit()}
+            form={formDefinition(detailsForm())}
             seq={1}
             record={details}
             allowDraft={false}
@@ -164,7 +164,7 @@ function ScreeningSteps({ id }: { id: string }) {
           <StudyForm
             key="consenting"
             participantId={p.id}
-            visitCode={SCREENING_VISIT}
+            visitCode={screeningVisit()}
             form={consentForm}
             seq={1}
             record={consent}

@@ -1,11 +1,11 @@
-import { type FormField, type LocalizedText, lbpTrial, visitLabelOf, visitRank } from '@mini-edc/domain';
+import { type FormField, type LocalizedText, visitLabelOf, visitRank } from '@mini-edc/domain';
+import { study } from '../forms/study';
 import { i18n } from '../i18n';
 
 /**
  * Names of the study definition's visits, forms and fields in the interface language, for the
  * review screens. The API serves this same definition, so codes in its answers resolve here.
  */
-const study = lbpTrial;
 
 function pick(text: LocalizedText, language: string): string {
   return language === 'tr' ? text.tr : text.en;
@@ -34,7 +34,7 @@ export function isFormCode(code: string): boolean {
   return study.forms.some((f) => f.code === code);
 }
 
-export const studyForms = study.forms;
+export const studyForms = () => study.forms;
 
 /** A field of a form by name ("vas_mm") or by its audit path ("data.vas_mm"). */
 export function findField(formCode: string | null | undefined, name: string): FormField | undefined {

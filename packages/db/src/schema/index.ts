@@ -1,5 +1,6 @@
 export * from './audit';
 export * from './closeout';
+export * from './definitions';
 export * from './exports';
 export * from './participants';
 export * from './randomization';

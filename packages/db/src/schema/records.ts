@@ -37,6 +37,9 @@ export const formRecords = pgTable(
     status: text('status').notNull().default('draft'),
     version: integer('version').notNull().default(1),
     data: jsonb('data').notNull(),
+    // The study definition version the data was last entered under (R-DEF-3); rows from before
+    // versioning were entered under version 1.
+    definitionVersion: integer('definition_version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -9,5 +9,6 @@ export * from './participants';
 export * from './password-policy';
 export * from './randomization';
 export * from './review';
+export * from './study-definition';
 export * from './study-lifecycle';
 export * from './unblinding';

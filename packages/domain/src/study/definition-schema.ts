@@ -156,7 +156,8 @@ export const instrumentsSchema = z.object({
   odiVersions: z.array(z.string().regex(/^\d+\.\d+[a-z]?-[a-z]{2}$/)).min(1),
 });
 
-const studyDefinitionObjectSchema = z.object({
+/** The shape alone, without the cross-checks (a response schema; input goes through studyDefinitionSchema). */
+export const studyDefinitionObjectSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'use lower-case letters, digits and "-"' }),
   name: nonEmpty('name'),
   nctId: z.string().regex(/^NCT\d{8}$/, { error: 'an NCT id is "NCT" and 8 digits' }),

@@ -1,0 +1,113 @@
+import { queryRows, SYSTEM_ACTOR, withAudit } from '@mini-edc/db';
+import { testDbKind } from '@mini-edc/db/testing';
+import { lbpTrial } from '@mini-edc/domain';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app';
+import { testConfig } from '../src/config';
+import { newSite, newUser } from '../src/seed/factories';
+import { buildTestApp, type TestContext } from './helpers';
+import { daysAgo, demographics } from './journey-helpers';
+import { call, type Session, signIn } from './session';
+
+// The study definition as stored, numbered versions (R-DEF-2, R-DEF-3; docs/study-definition.md).
+let t: TestContext;
+let siteId: string;
+let coordinator: Session;
+let assessor: Session;
+
+beforeAll(async () => {
+  t = await buildTestApp({ EDC_ENROLLMENT_CAP: 40 });
+  siteId = (await newSite(t.db.db, { code: 'S01' })).id;
+  const sessionFor = async (role: 'coordinator' | 'assessor') => {
+    const u = await newUser(t.db.db, { role, siteIds: [siteId] });
+    return signIn(t.app, u.email, u.password);
+  };
+  coordinator = await sessionFor('coordinator');
+  assessor = await sessionFor('assessor');
+});
+afterAll(() => t?.close());
+
+const versionsOf = (app: TestContext['app']) =>
+  queryRows<{ version: number; reason: string }>(
+    app.db.db,
+    sql`select version, reason from study_definitions order by version`,
+  );
+
+describe(`stored study definition versions on ${testDbKind()}`, () => {
+  it('seeds version 1 from the compiled definition once, audited, and serves it to every role', async () => {
+    expect(await versionsOf(t.app)).toEqual([
+      { version: 1, reason: 'Version 1 (seeded from the compiled study definition)' },
+    ]);
+    const events = await queryRows<{ record_id: string; changes: { version: number } }>(
+      t.db.db,
+      sql`select record_id, changes from audit_log where action = 'DEFINITION_PUBLISHED'`,
+    );
+    expect(events).toEqual([
+      expect.objectContaining({ record_id: '1', changes: expect.objectContaining({ version: 1 }) }),
+    ]);
+
+    for (const session of [coordinator, assessor]) {
+      const res = await call(t.app, session, 'GET', '/api/v1/study');
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body.version).toBe(1);
+      // The web sees the same definition as the server, including a configured enrollment cap.
+      expect(body.definition).toEqual({ ...lbpTrial, enrollment: { ...lbpTrial.enrollment, cap: 40 } });
+    }
+    expect((await call(t.app, null, 'GET', '/api/v1/study')).statusCode).toBe(401);
+
+    // A second process on the same database stores nothing more.
+    const second = await buildApp({ db: t.db, config: testConfig(), logger: false });
+    expect(await versionsOf(second)).toHaveLength(1);
+    await second.close();
+  });
+
+  it('never changes a stored version and numbers versions without gaps', async () => {
+    const attempt = (statement: ReturnType<typeof sql>) =>
+      withAudit(t.db.db, SYSTEM_ACTOR, (tx) => tx.execute(statement)).then(
+        () => 'accepted',
+        (error: unknown) => String((error as { cause?: unknown }).cause ?? error),
+      );
+    expect(await attempt(sql`update study_definitions set reason = 'rewritten' where version = 1`)).toMatch(
+      /append-only/,
+    );
+    expect(await attempt(sql`delete from study_definitions where version = 1`)).toMatch(/append-only/);
+    expect(
+      await attempt(
+        sql`insert into study_definitions (version, definition, reason) values (3, '{}'::jsonb, 'gap')`,
+      ),
+    ).toMatch(/not the next version/);
+    expect(await versionsOf(t.app)).toHaveLength(1);
+  });
+
+  it('stores on each record the definition version it was entered under', async () => {
+    const created = await call(t.app, coordinator, 'POST', '/api/v1/participants', {
+      siteId,
+      screenedAt: daysAgo(2),
+    });
+    const id: string = created.json().id;
+    const save = () =>
+      call(t.app, coordinator, 'PUT', `/api/v1/participants/${id}/visits/SCR/forms/demographics`, {
+        data: demographics,
+        status: 'draft',
+      });
+    expect((await save()).statusCode).toBe(200);
+    const versionOfRecord = async () =>
+      (
+        await queryRows<{ definition_version: number }>(
+          t.db.db,
+          sql`select definition_version from form_records where participant_id = ${id}::uuid`,
+        )
+      ).map((r) => r.definition_version);
+    expect(await versionOfRecord()).toEqual([1]);
+
+    // Once a version 2 is stored, a new save of the record is entered under it.
+    await withAudit(t.db.db, SYSTEM_ACTOR, (tx) =>
+      tx.execute(sql`insert into study_definitions (version, definition, reason)
+                     values (2, ${JSON.stringify(lbpTrial)}::jsonb, 'test amendment')`),
+    );
+    expect((await save()).statusCode).toBe(200);
+    expect(await versionOfRecord()).toEqual([2]);
+  });
+});

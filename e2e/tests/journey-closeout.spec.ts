@@ -1,0 +1,108 @@
+import { expect, test } from '@playwright/test';
+import { apiSession, arrangeParticipant, demoPassword } from './helpers/api';
+import { type OwnServer, startOwnServer } from './helpers/own-server';
+import { renderPdfPages } from './helpers/pdf-images';
+import { screenshot, signIn } from './helpers/ui';
+
+/**
+ * Close-out (docs/closeout.md): the admin closes data entry and locks, verifies the allocation
+ * list with its seed, releases the allocation to blinded roles; the assessor then sees the arm;
+ * a casebook is downloaded. The report and the casebook PDFs are rendered to PNG files
+ * (e2e/.output/pdf-pages) and attached to the report, for a person to look at. Locking changes
+ * the whole study, so this journey runs on a server and database of its own.
+ */
+let server: OwnServer;
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  server = await startOwnServer('closeout');
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+test('lock → verify → unblind → casebook download', async ({ browser }) => {
+  test.setTimeout(900_000);
+  const base = server.baseURL;
+  // Arrange by API: a list whose seed we know, and a participant randomized from it.
+  const admin = await apiSession(base, 'admin@demo.edc');
+  const generated = await admin.send<{ list: { id: string }; seedHex: string }>(
+    'POST',
+    '/admin/randomization-lists/generate',
+    { name: 'E2E close-out list' },
+  );
+  await admin.dispose();
+  const participant = await arrangeParticipant(base, { randomize: true });
+
+  const adminContext = await browser.newContext({ baseURL: base, acceptDownloads: true });
+  const page = await adminContext.newPage();
+  await signIn(page, 'admin@demo.edc');
+  await page.goto('/admin/closeout');
+  await expect(page.getByTestId('study-state')).toHaveText('Open');
+
+  // Close data entry, then lock with an override reason (the demo data has open items).
+  await page.getByRole('button', { name: 'Close data entry' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByTestId('study-state')).toHaveText('Data entry closed');
+  await page.getByRole('button', { name: 'Lock the database' }).click();
+  const lock = page.getByRole('dialog');
+  await lock.getByLabel(/reason/i).fill('E2E close-out: demo data, open items accepted');
+  await lock.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByTestId('study-state')).toHaveText('Locked');
+
+  // Verify the list with its seed: the product re-derives it and finds every allocation matching.
+  await page.getByLabel('Randomization list').selectOption(generated.list.id);
+  const seed = page.getByLabel('Seed (64 hexadecimal digits)');
+  // The panel re-renders as the lists and reports load after the lock; type until the value holds.
+  await expect(async () => {
+    await seed.fill(generated.seedHex);
+    await expect(seed).toHaveValue(generated.seedHex, { timeout: 2_000 });
+  }).toPass();
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+  const reports = page.getByTestId('verification-reports');
+  await expect(reports.getByText('Match', { exact: true })).toBeVisible();
+  const reportHref = await reports.getByRole('link', { name: 'Report (PDF)' }).first().getAttribute('href');
+  const reportResponse = await page.request.get(reportHref ?? '');
+  expect(reportResponse.headers()['x-content-sha256']).toMatch(/^[0-9a-f]{64}$/);
+  const reportPdf = await reportResponse.body();
+  expect(reportPdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+  // Release the allocation to blinded roles: a reason and the password again.
+  await expect(page.getByTestId('allocation-release')).toContainText('Blinded roles do not see arms');
+  await page.getByRole('button', { name: 'Release the allocation to blinded roles' }).click();
+  const release = page.getByRole('dialog');
+  await release.getByLabel('Reason').fill('Database locked and primary analysis done');
+  await release.getByLabel('Your password').fill(demoPassword);
+  await release.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByTestId('allocation-release')).toContainText('Allocation released');
+  await screenshot(page, 'closeout-released');
+
+  // The assessor now sees the arm on the participant's page.
+  const assessorContext = await browser.newContext({ baseURL: base });
+  const assessor = await assessorContext.newPage();
+  await signIn(assessor, 'assessor@demo.edc');
+  await assessor.goto(`/participants/${participant.id}`);
+  await expect(assessor.getByRole('heading', { name: participant.studyId })).toBeVisible();
+  await expect(assessor.locator('.participant-header').getByText('Arm', { exact: true })).toBeVisible();
+  await assessorContext.close();
+
+  // The participant's casebook, from the participant's page, by the site's coordinator.
+  const siteContext = await browser.newContext({ baseURL: base });
+  const site = await siteContext.newPage();
+  await signIn(site, 'coordinator@demo.edc');
+  await site.goto(`/participants/${participant.id}`);
+  const casebookLink = site.getByRole('link', { name: 'Casebook (PDF)' });
+  await expect(casebookLink).toBeVisible({ timeout: 60_000 });
+  const casebookResponse = await site.request.get((await casebookLink.getAttribute('href')) ?? '');
+  expect(casebookResponse.headers()['x-content-sha256']).toMatch(/^[0-9a-f]{64}$/);
+  const casebookPdf = await casebookResponse.body();
+  expect(casebookPdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await siteContext.close();
+
+  // Both PDFs as images, for a person to look at.
+  const report = await renderPdfPages(adminContext, 'allocation-report', reportPdf);
+  const casebook = await renderPdfPages(adminContext, 'casebook', casebookPdf);
+  expect(report.pages).toBeGreaterThan(0);
+  expect(casebook.pages).toBeGreaterThan(1);
+  await adminContext.close();
+});
