@@ -21,6 +21,9 @@ COPY --from=build /prod/node_modules apps/api/node_modules
 COPY --from=build /src/apps/api/dist apps/api/dist
 COPY --from=build /src/apps/web/dist apps/web/dist
 COPY --from=build /src/migrations migrations
+# Backups (docs/backup.md) go to a volume mounted here; the folder is the server user's.
+RUN mkdir -p /app/backups && chown node:node /app/backups
+ENV EDC_BACKUP_DIR=/app/backups
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \

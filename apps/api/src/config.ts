@@ -53,6 +53,15 @@ export const configSchema = z.object({
   // Overrides the study definition's enrollment cap: for load tests only, never in a real trial.
   EDC_ENROLLMENT_CAP: z.coerce.number().int().min(1).optional(),
   EDC_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
+  // Where `npm run backup` writes backup files and their manifests (docs/backup.md).
+  EDC_BACKUP_DIR: z.string().default('./backups'),
+  // The admin screen warns when no verified backup is more recent than this (nightly, with slack).
+  EDC_BACKUP_MAX_AGE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 366)
+    .default(26),
 });
 
 export type Config = z.infer<typeof configSchema>;

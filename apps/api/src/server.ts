@@ -4,6 +4,7 @@ import { lbpTrial } from '@mini-edc/domain';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app';
 import { warmPasswordEstimator } from './auth/password-policy';
+import { startControlSocket } from './backup/control-socket';
 import { loadConfig } from './config';
 import { bootstrapAdmin } from './seed/bootstrap-admin';
 import { demoPasswordInUse, demoUsers, seedDemo } from './seed/demo';
@@ -24,8 +25,18 @@ if (config.EDC_BOOTSTRAP_ADMIN_EMAIL && config.EDC_BOOTSTRAP_ADMIN_PASSWORD) {
 }
 
 const app = await buildApp({ db, config, serveWeb: true });
+// The embedded database is this process's alone; `npm run backup` asks it through this socket.
+const control = config.DATABASE_URL
+  ? null
+  : await startControlSocket({
+      dataDir: resolve(config.EDC_DATA_DIR),
+      db,
+      study: lbpTrial.id,
+      migrationsDir: config.EDC_MIGRATIONS_DIR,
+    });
 closeWithGrace({ delay: 10_000 }, async ({ err }) => {
   if (err) app.log.error({ err }, 'shutting down after an error');
+  await control?.close();
   await app.close();
   await db.close();
 });

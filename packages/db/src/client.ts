@@ -4,6 +4,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import type { BackupEndpoint } from './backup/session';
 import { migratePglite, migratePostgres } from './migrate';
 import * as schema from './schema/index';
 
@@ -14,6 +15,8 @@ export interface DbHandle {
   db: Db;
   /** 'pg' for a PostgreSQL server, 'pglite' for the embedded engine. */
   kind: 'pg' | 'pglite';
+  /** The connection backup and restore use (their own connection on PostgreSQL, docs/backup.md). */
+  endpoint: BackupEndpoint;
   /** Round trip to the database; rejects when it cannot be reached. */
   ping(): Promise<void>;
   /** Applies pending migrations from the migrations folder. */
@@ -53,6 +56,7 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
     return {
       db,
       kind: 'pg',
+      endpoint: { kind: 'pg', url: databaseUrl },
       ping: async () => {
         await pool.query('select 1');
       },
@@ -72,6 +76,7 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
   return {
     db,
     kind: 'pglite',
+    endpoint: { kind: 'pglite', pglite },
     ping: async () => {
       await pglite.query('select 1');
     },

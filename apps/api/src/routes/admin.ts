@@ -1,5 +1,6 @@
 import {
   adminUserSchema,
+  backupStatusSchema,
   createSiteRequestSchema,
   createUserRequestSchema,
   idParamsSchema,
@@ -10,6 +11,7 @@ import {
 } from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { backupStatus } from '../backup/status';
 import { auditContext, currentUser } from '../plugins/auth';
 import {
   createSite,
@@ -57,6 +59,19 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       config: adminOnly,
     },
     async (request) => renameSite(db, auditContext(request), request.params.id, request.body.name),
+  );
+
+  app.get(
+    '/admin/backup-status',
+    {
+      schema: {
+        tags,
+        summary: 'The newest backup in the backup folder, its verification, and whether one is overdue',
+        response: { 200: backupStatusSchema, ...errors },
+      },
+      config: adminOnly,
+    },
+    async () => backupStatus(app.config.EDC_BACKUP_DIR, app.config.EDC_BACKUP_MAX_AGE_HOURS),
   );
 
   app.get(

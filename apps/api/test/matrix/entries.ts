@@ -63,6 +63,12 @@ export const matrixEntries: Record<string, MatrixEntry> = {
     ok: 204,
     request: () => ({ url: '/api/v1/auth/locale', payload: { locale: 'en' } }),
   },
+  'GET /api/v1/admin/backup-status': {
+    allowed: admin,
+    siteScoped: false,
+    ok: 200,
+    request: () => ({ url: '/api/v1/admin/backup-status' }),
+  },
   'GET /api/v1/admin/sites': {
     allowed: admin,
     siteScoped: false,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { StatusNotice } from '../components/form-alert';
 import { QueryError } from '../components/query-error';
 import { useSites } from './admin-api';
+import { BackupStatusPanel } from './backup-status-panel';
 import { SiteCreateForm } from './site-create-form';
 import { SiteRow } from './site-row';
 
@@ -43,6 +44,7 @@ export function SitesPage() {
       <div className="panel">
         <SiteCreateForm onCreated={(s) => setNotice(t('admin.sites.added', { code: s.code }))} />
       </div>
+      <BackupStatusPanel />
     </section>
   );
 }

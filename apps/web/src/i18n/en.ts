@@ -133,6 +133,14 @@ export const en = {
     created: 'Created',
     reason: 'Reason for the change',
     reasonHint: 'Recorded in the audit trail with your name and the time.',
+    backups: {
+      title: 'Backups',
+      none: 'No backup in {{folder}} yet.',
+      latest: 'Last backup: {{time}}, {{size}}, {{folder}}.',
+      verified: 'Verified: restored into a scratch database as its manifest says.',
+      failed: 'Verification FAILED ({{checks}}): do not rely on it.',
+      overdue: 'No verified backup in the last {{hours}} hours. Schedule npm run backup.',
+    },
     sites: {
       title: 'Sites',
       intro:

@@ -134,6 +134,14 @@ export const tr: Translation = {
     created: 'Oluşturulma',
     reason: 'Değişikliğin gerekçesi',
     reasonHint: 'Adınız ve saatle birlikte denetim izine kaydedilir.',
+    backups: {
+      title: 'Yedekler',
+      none: '{{folder}} içinde henüz yedek yok.',
+      latest: 'Son yedek: {{time}}, {{size}}, {{folder}}.',
+      verified: 'Doğrulandı: geçici bir veritabanına manifestindeki gibi geri yüklendi.',
+      failed: 'Doğrulama BAŞARISIZ ({{checks}}): bu yedeğe güvenmeyin.',
+      overdue: 'Son {{hours}} saatte doğrulanmış yedek yok. npm run backup komutunu zamanlayın.',
+    },
     sites: {
       title: 'Merkezler',
       intro: 'Çalışma merkezleri. Katılımcı kaydedildikten sonra merkez kodu değişmez; adı düzeltilebilir.',

@@ -1,6 +1,7 @@
 export * from './admin';
 export * from './allocation-verification';
 export * from './auth';
+export * from './backup';
 export * from './errors';
 export * from './exports';
 export * from './health';

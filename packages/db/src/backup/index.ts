@@ -1,0 +1,4 @@
+export * from './load';
+export * from './session';
+export * from './snapshot';
+export * from './verify';
