@@ -86,6 +86,7 @@ describe(`participant lifecycle on ${testDbKind()}`, () => {
 
     const res = await call(t.app, staff, 'POST', `${url(id)}/randomize`);
     expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('NOT_ENROLLED');
     expect(await detail(id)).toMatchObject({ status: 'withdrawn', allocation: null });
     expect(await slotsOf(id)).toHaveLength(0);
 

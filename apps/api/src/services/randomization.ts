@@ -8,7 +8,9 @@ import {
   generateRandomizationList,
   type RandomizationList,
   type RandomizeResponse,
+  type ReadinessCondition,
   randomizationParamsFromDefinition,
+  randomizationReadiness,
   toHex,
   validateRandomizationImport,
 } from '@mini-edc/domain';
@@ -174,30 +176,33 @@ export async function randomize(
       .where(eq(schema.randomizationSlots.participantId, participantId));
     if (existing) return allocationResponse(env, tx, existing, participantId, today, false);
 
-    if (participant.eligible !== true) {
-      throw new DomainError('NOT_ELIGIBLE', `${participant.studyId} is not confirmed eligible.`);
-    }
-    if (!participant.consentDate) throw new DomainError('CONSENT_REQUIRED', 'Record informed consent first.');
-    assertTransition(participant, 'randomized');
     const baseline = await tx
       .select({
+        visitCode: schema.formRecords.visitCode,
         formCode: schema.formRecords.formCode,
         status: schema.formRecords.status,
+        data: schema.formRecords.data,
         updatedAt: schema.formRecords.updatedAt,
       })
       .from(schema.formRecords)
       .where(
         sql`${schema.formRecords.participantId} = ${participantId} and ${schema.formRecords.visitCode} = ${baselineVisitOf(env.study).code}`,
       );
-    const missing = env.study.roles.baselineRequiredForms.filter(
-      (f) => !baseline.some((r) => r.formCode === f && r.status !== 'draft'),
-    );
-    if (missing.length > 0) {
-      throw new DomainError(
-        'BASELINE_INCOMPLETE',
-        `Complete the baseline ${missing.map((m) => m.toUpperCase()).join(' and ')} first.`,
-      );
+    // One rule for the API and the web checklist (R-RAND-2); the first unmet condition refuses.
+    const unmet = randomizationReadiness(env.study, {
+      status: participant.status,
+      eligible: participant.eligible,
+      consentDate: participant.consentDate,
+      records: baseline.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() })),
+      today,
+      timeZone: env.timeZone,
+    }).filter((c) => !c.met);
+    const [first] = unmet;
+    if (first) {
+      const rest = unmet.filter((c) => c !== first && c.code === first.code);
+      throw readinessRefusal(participant.studyId, [first, ...rest]);
     }
+    assertTransition(participant, 'randomized');
 
     await tx.execute(sql`select pg_advisory_xact_lock(${RANDOMIZATION_LOCK})`);
     const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
@@ -270,6 +275,24 @@ export async function randomize(
     });
     return allocationResponse(env, tx, assigned, participantId, today, true);
   });
+}
+
+/** The refusal for the first unmet condition, naming every unmet condition of the same kind. */
+function readinessRefusal(studyId: string, same: [ReadinessCondition, ...ReadinessCondition[]]): DomainError {
+  const [c] = same;
+  const forms = same.map((x) => (x.params.form ?? '').toUpperCase()).join(' and ');
+  const messages: Record<ReadinessCondition['code'], string> = {
+    NOT_ELIGIBLE: `${studyId} is not confirmed eligible.`,
+    CONSENT_REQUIRED: 'Record informed consent first.',
+    NOT_ENROLLED: `${studyId} is not enrolled (screening not finished, or withdrawn).`,
+    BASELINE_INCOMPLETE: `Complete the baseline ${forms} (each with a score) first.`,
+    BASELINE_OUT_OF_WINDOW: `The baseline ${forms} must be assessed between ${c.params.from} and ${c.params.to}.`,
+  };
+  return new DomainError(
+    c.code,
+    messages[c.code],
+    same.map((x) => ({ path: 'participant', message: messages[c.code], code: x.key, params: x.params })),
+  );
 }
 
 async function allocationResponse(

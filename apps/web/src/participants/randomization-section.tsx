@@ -1,19 +1,16 @@
-import { can } from '@mini-edc/domain';
+import { can, randomizationReadiness } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session-context';
 import { FormAlert } from '../components/form-alert';
 import { Modal } from '../components/modal';
-import { baselineVisit, formDefinition, localized, study } from '../forms/study';
+import { formDefinition, localized, study, todayIso } from '../forms/study';
 import { participantErrorText } from './api-errors';
 import { ArmLabel } from './arm-label';
 import { EmergencyUnblindingButton } from './emergency-unblinding';
 import { allocationOf, type ParticipantView, useRandomize } from './participants-api';
 import { ScheduleTable } from './schedule-table';
 import { useDates } from './use-dates';
-
-const baselineDone = (p: ParticipantView, form: string) =>
-  p.records.some((r) => r.visitCode === baselineVisit() && r.formCode === form && r.status !== 'draft');
 
 /**
  * Randomization (protocol §4.3): the preconditions, a confirmation that says what will happen,
@@ -28,18 +25,29 @@ export function RandomizationSection({ participant: p }: { participant: Particip
   const [general, setGeneral] = useState<string | null>(null);
   const allocation = allocationOf(p);
 
-  // §4.3: eligible, consented, and the definition's baseline forms complete.
-  const checks = [
-    { key: 'eligible', text: t('participants.randomization.checks.eligible'), ok: p.eligible === true },
-    { key: 'consented', text: t('participants.randomization.checks.consent'), ok: p.consentDate !== null },
-    ...study.roles.baselineRequiredForms.map((code) => ({
-      key: `baseline-${code}`,
-      text: t('participants.randomization.checks.baselineForm', {
-        form: localized(formDefinition(code).label, i18n.language),
-      }),
-      ok: baselineDone(p, code),
-    })),
-  ];
+  // §4.3, §5.1: the same conditions the server refuses with (R-RAND-2), in the browser's day.
+  const checkText = (key: string, params: Record<string, string>) => {
+    const form = params.form ? localized(formDefinition(params.form).label, i18n.language) : '';
+    if (key.startsWith('baseline:')) return t('participants.randomization.checks.baselineForm', { form });
+    if (key.startsWith('window:')) {
+      return t('participants.randomization.checks.baselineWindow', {
+        form,
+        from: dates.day(params.from),
+        to: dates.day(params.to),
+      });
+    }
+    if (key === 'eligible') return t('participants.randomization.checks.eligible');
+    if (key === 'enrolled') return t('participants.randomization.checks.enrolled');
+    return t('participants.randomization.checks.consent');
+  };
+  const checks = randomizationReadiness(study, {
+    status: p.status,
+    eligible: p.eligible,
+    consentDate: p.consentDate,
+    records: p.records,
+    today: todayIso(),
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  }).map((c) => ({ key: c.key, text: checkText(c.key, c.params), ok: c.met }));
   const ready = checks.every((c) => c.ok);
 
   if (allocation) {
@@ -96,7 +104,7 @@ export function RandomizationSection({ participant: p }: { participant: Particip
           <button
             type="button"
             className="button primary"
-            disabled={!ready || p.status !== 'enrolled'}
+            disabled={!ready}
             onClick={() => {
               setGeneral(null);
               setConfirming(true);

@@ -4,4 +4,5 @@ export * from './csv-import';
 export * from './generate-list';
 export * from './params';
 export * from './random-stream';
+export * from './readiness';
 export * from './sha256';
