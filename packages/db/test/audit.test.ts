@@ -127,7 +127,7 @@ describe(`audit core on ${process.env.EDC_TEST_DB ?? 'pglite'}`, () => {
     const attempts = [
       sql`update audit_log set reason = 'x'`,
       sql`delete from audit_log`,
-      sql`truncate audit_log`,
+      sql`truncate audit_log cascade`, // cascade: tables referencing audit_log would refuse first
       sql`delete from audit_chain_head`,
     ];
     for (const statement of attempts) {
