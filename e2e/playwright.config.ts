@@ -46,7 +46,7 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
-    // Coordinators enter data at the bedside on tablets (issue 9 item 5): every journey again at
+    // Coordinators enter data at the bedside on tablets: every journey again at
     // an iPad-sized viewport with touch, in the same Chromium. `pnpm test` runs each project in its
     // own invocation, so each gets a fresh server and database.
     {

@@ -1,5 +1,5 @@
 /**
- * Export benchmark (issue 7 item 8): are the exports streamed with flat memory at trial scale?
+ * Export benchmark: are the exports streamed with flat memory at trial scale?
  * Not part of the test suite.
  *
  * Run (PostgreSQL must be reachable; nothing else is needed):

@@ -56,7 +56,7 @@ export interface BuildAppOptions {
 
 /**
  * The application as a Fastify instance, with the database injected. server.ts listens on it;
- * tests drive it with app.inject() (conventions §7).
+ * tests drive it with app.inject().
  */
 export async function buildApp(options: BuildAppOptions) {
   const { config } = options;

@@ -8,7 +8,7 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /**
- * Every setting the server reads, parsed once at boot (conventions §9). Nothing else reads
+ * Every setting the server reads, parsed once at boot. Nothing else reads
  * process.env. The README's configuration table lists the same names.
  */
 export const configSchema = z.object({

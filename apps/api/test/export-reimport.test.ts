@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { download, type ExportWorld, seedExportTrial } from './export-seed';
 
 /**
- * Round trip (issue 7 item 5): the wide CSV read back with a CSV parser gives exactly the numbers
+ * Round trip: the wide CSV read back with a CSV parser gives exactly the numbers
  * in the database, a missing value is an empty field (never 0), and ODI totals are the ones the
  * domain scorer computes from the stored items.
  */

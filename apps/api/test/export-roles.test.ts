@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { download, type ExportWorld, seedExportTrial } from './export-seed';
 
 /**
- * Who sees what in an export (issue 7 item 7; design invariant 5): the blinded assessor's files
+ * Who sees what in an export: the blinded assessor's files
  * hold no arm and no intervention form anywhere, and nobody's file holds another site's people.
  */
 let w: ExportWorld;

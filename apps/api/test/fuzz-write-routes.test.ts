@@ -1,5 +1,5 @@
 /**
- * Hostile input against every write route (issue 8, design invariant 6): property-based fuzzing
+ * Hostile input against every write route: property-based fuzzing
  * with fast-check. Each route is called by a signed-in user of a role it allows, so the requests
  * get past authentication and reach validation, with bodies that cannot be valid: wrong root
  * types, fields of the wrong JSON type, out-of-range scores, oversize strings, unknown fields

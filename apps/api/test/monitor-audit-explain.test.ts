@@ -7,7 +7,7 @@ import { auditPageSql } from '../src/services/audit-review';
 import { buildTestApp, type TestContext } from './helpers';
 
 /**
- * Audit review stays an index lookup on a large trail (issue 6 item 1): the log is seeded with
+ * Audit review stays an index lookup on a large trail: the log is seeded with
  * many rows (append-only triggers on; inserts are allowed), analysed, and the plans of the exact
  * SQL the service issues must read audit_log through the index each filter was made for (scan
  * type and index name). PGlite seeds fewer rows so the file stays fast, with the same plans.

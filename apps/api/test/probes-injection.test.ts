@@ -1,5 +1,5 @@
 /**
- * SQL injection and XSS probes in every free-text field (issue 8): adverse event and deviation
+ * SQL injection and XSS probes in every free-text field: adverse event and deviation
  * descriptions, reasons for change, a missed visit's reason, query messages, user display names
  * and site names. Each probe is stored and returned verbatim, as JSON text (never HTML), and the
  * tables are intact afterwards: every probe that names a table left it in place with its rows,

@@ -16,7 +16,7 @@ interface AxeViolation {
 
 /**
  * Runs axe-core (WCAG 2.1 A/AA rules) on the current page and fails on any serious or critical
- * violation (issue 9 item 2), naming the rule and the elements so the failure is actionable.
+ * violation, naming the rule and the elements so the failure is actionable.
  */
 export async function expectNoSeriousA11yViolations(page: Page, screen: string) {
   await page.evaluate(axeSource);

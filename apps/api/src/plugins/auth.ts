@@ -71,7 +71,7 @@ export function clearSessionCookie(reply: FastifyReply) {
 }
 
 /**
- * Authentication, CSRF and role checks for every /api route, in one hook (issue 3 items 3-4).
+ * Authentication, CSRF and role checks for every /api route, in one hook.
  * Site scope is not decided here: services put the user's site ids into their SQL.
  */
 export const authPlugin = fp(

@@ -129,7 +129,7 @@ export function sendError(reply: FastifyReply, status: number, body: ErrorBody) 
 }
 
 /**
- * The one place errors become HTTP answers (conventions §6): validation failures name each field,
+ * The one place errors become HTTP answers: validation failures name each field,
  * domain refusals keep their code, an unreachable database is a 503, everything else is a 500 whose
  * detail stays in the log, never in the response.
  */

@@ -28,7 +28,7 @@ const summaries: Record<ExportFormat, string> = {
 };
 
 /**
- * Exports (issue 7). Every role may export the participants of its own sites; an assessor's files
+ * Exports. Every role may export the participants of its own sites; an assessor's files
  * are blinded. Each response is streamed and names its export in `x-export-id`; the manifest
  * (SHA-256, row count, audit head) is at /exports/:exportId/manifest once the body has ended.
  */

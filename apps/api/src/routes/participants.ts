@@ -52,7 +52,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const user = currentUser(request);
       const list = await listParticipants(env(), user, request.query);
-      // The blinded schema has no allocation field: parsing drops it (conventions §4).
+      // The blinded schema has no allocation field: parsing drops it.
       return can(user, 'see_allocation') ? list : z.array(participantSummaryBlindedSchema).parse(list);
     },
   );

@@ -30,7 +30,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const user = currentUser(request);
       const result = await dashboard(env(), user);
-      // The blinded schema has no arms: parsing drops them (conventions §4).
+      // The blinded schema has no arms: parsing drops them.
       return can(user, 'see_allocation')
         ? dashboardSchema.parse(result)
         : dashboardBlindedSchema.parse(result);

@@ -3,7 +3,7 @@ import type { Role } from '@mini-edc/domain';
 import { hashPassword } from '../auth/passwords';
 
 /**
- * Factories shared by the demo seed and the tests (conventions §15): sensible defaults, explicit
+ * Factories shared by the demo seed and the tests: sensible defaults, explicit
  * overrides, and they return what they created. They write as the explicit system actor.
  */
 let counter = 0;

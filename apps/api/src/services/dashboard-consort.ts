@@ -8,7 +8,7 @@ import {
 } from '@mini-edc/domain';
 
 /**
- * CONSORT 2010 counts from the participants in the caller's scope (issue 6 item 5). Pure over
+ * CONSORT 2010 counts from the participants in the caller's scope. Pure over
  * the rows the dashboard read; `arm` is null for blinded callers, whose rows never carry it.
  */
 

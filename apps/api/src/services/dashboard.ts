@@ -11,7 +11,7 @@ import type { AuthUser } from './sessions';
 import { emergencyUnblindingsAt } from './unblinding';
 
 /**
- * The study dashboard (issue 6 item 5): enrollment against target, CONSORT counts, visit progress
+ * The study dashboard: enrollment against target, CONSORT counts, visit progress
  * and unresolved queries, all within the caller's sites. For a blinded caller the arm is not even
  * read from the database, and the answer has no per-arm part.
  */

@@ -3,7 +3,7 @@ import type { ExportAuditHead } from '@mini-edc/domain';
 import { type SQL, sql } from 'drizzle-orm';
 
 /**
- * The audit trail's state when an export starts, for its manifest (issue 7): a sponsor who later
+ * The audit trail's state when an export starts, for its manifest: a sponsor who later
  * recomputes `headsDigest` with `auditHeadAt(maxAuditId)` proves that no audit row up to the export
  * was altered or removed, because each chain's newest hash commits to every row before it.
  */

@@ -17,7 +17,7 @@ import { type ExportScope, scopedSites } from './export-source';
 import type { AuthUser } from './sessions';
 
 /**
- * The life of one export row (issue 7 item 3): inserted with its EXPORT audit event before the
+ * The life of one export row: inserted with its EXPORT audit event before the
  * first byte is sent, completed with SHA-256, size and counts after the last byte, or marked
  * failed when the stream breaks off. Every step is audited (row trigger + EXPORT event).
  */
@@ -146,7 +146,7 @@ export async function failExport(db: Db, ctx: AuditContext, manifest: ExportMani
 /**
  * A manifest is shown to the user who exported, and to an admin or monitor whose sites include
  * every site the export covered (a sponsor checking a file they were sent). Anyone else gets 404,
- * which does not confirm that the export exists (conventions §10). The rule is in the WHERE clause.
+ * which does not confirm that the export exists. The rule is in the WHERE clause.
  */
 export async function getManifest(db: Db, user: AuthUser, exportId: string): Promise<ExportManifest> {
   const sponsor = can(user, 'read_others_exports');

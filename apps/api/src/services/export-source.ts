@@ -14,7 +14,7 @@ import type { AuthUser } from './sessions';
 
 /**
  * Reads what an export shows, in batches, so memory stays flat however large the trial
- * (issue 7 item 2): participants by keyset on study_id, then the records and the form audit rows
+ *: participants by keyset on study_id, then the records and the form audit rows
  * of that batch only. Site scope is in every WHERE clause (design invariant 5); a blinded export
  * never selects the arm or the intervention forms, so they cannot leak by mistake further on.
  */

@@ -8,7 +8,7 @@ import { type ExportEnv, failExport, finishExport, startExport } from './export-
 import type { AuthUser } from './sessions';
 
 /**
- * An export as a byte stream (issue 7 item 2). The file's SHA-256 and row count are only known at
+ * An export as a byte stream. The file's SHA-256 and row count are only known at
  * the end, so each chunk is hashed exactly as it is handed to the socket, and the manifest is
  * stored before the stream ends: a client that received the whole file can fetch its manifest at
  * once. If storing it fails, the stream errors instead of ending, so no file is ever complete

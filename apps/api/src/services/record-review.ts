@@ -7,7 +7,7 @@ import { currentMarks, toSdvMark } from './sdv';
 import type { AuthUser } from './sessions';
 
 /**
- * The monitor's view of a participant (issue 6 item 4): per record, its SDV mark (in force, or
+ * The monitor's view of a participant: per record, its SDV mark (in force, or
  * cleared with the reason), unresolved queries and signature state.
  */
 

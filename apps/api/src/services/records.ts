@@ -91,7 +91,7 @@ export async function participantScores(
 
 /**
  * Every version of a record from the audit trail (who, when, what changed, why), and its
- * signatures, including voided ones (issue 5 item 6). Blinded users never see intervention records.
+ * signatures, including voided ones. Blinded users never see intervention records.
  */
 export async function recordHistory(
   env: ServiceEnv,

@@ -6,7 +6,7 @@ import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
 
 /**
- * Source data verification (issue 6 item 4): a monitor marks a record, or every completed record
+ * Source data verification: a monitor marks a record, or every completed record
  * of a visit, as verified against the source at the record's current version. A later change to
  * the record clears the mark with a reason (done by the form save), so a mark never vouches for
  * data the monitor did not see. Marks are rows, audited by their trigger.

@@ -1,5 +1,5 @@
 /**
- * kill -9 of the API while 50 clients save assessments (issue 8): every save that was acknowledged
+ * kill -9 of the API while 50 clients save assessments: every save that was acknowledged
  * with a 2xx is in the database with its audit row, no record is half-written (each has its INSERT
  * audit row and one UPDATE audit row per later version), and the hash chain verifies. A restarted
  * server then serves the same data.

@@ -1,5 +1,5 @@
 /**
- * Database connections cut under load (issue 8): pg_terminate_backend on this test database's
+ * Database connections cut under load: pg_terminate_backend on this test database's
  * backends, again and again while 20 clients save. While a connection is gone the API answers
  * 503 DATABASE_UNAVAILABLE with a clear message (never a 500), it recovers by itself when the
  * killing stops, and no acknowledged write is lost. Only this database's backends are terminated

@@ -19,7 +19,7 @@ function byVisit(records: readonly RecordReview[]): [string, RecordReview[]][] {
 }
 
 /**
- * Source data review of one participant (issue 6 item 4): every record by visit with its values,
+ * Source data review of one participant: every record by visit with its values,
  * SDV mark, unresolved queries and signature; the monitor marks records or whole visits as
  * verified and raises queries on single fields.
  */

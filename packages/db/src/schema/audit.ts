@@ -35,7 +35,7 @@ export const auditLog = pgTable(
     index('audit_log_site_idx').on(t.siteId, t.id.desc()),
     index('audit_log_actor_idx').on(t.actorId, t.id.desc()),
     index('audit_log_occurred_idx').on(t.occurredAt.desc()),
-    // Audit review filters (issue 6): by table/form and by action, newest first; by field name.
+    // Audit review filters: by table/form and by action, newest first; by field name.
     index('audit_log_table_idx').on(t.tableName, t.id.desc()),
     index('audit_log_action_idx').on(t.action, t.id.desc()),
     // "This user, this time range": pages ordered by time walk only that user's rows in range.

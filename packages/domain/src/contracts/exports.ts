@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { roleSchema } from './auth';
 
 /**
- * Exports (issue 7): the analysis files, their data dictionary and CDISC ODM, each streamed and
+ * Exports: the analysis files, their data dictionary and CDISC ODM, each streamed and
  * each described afterwards by a manifest that a sponsor can check the file and the audit trail
  * against (21 CFR 11.10(b): accurate and complete copies; ICH E6(R3) §4.2: exports are audited).
  */

@@ -44,7 +44,7 @@ export type FormRecord = z.infer<typeof formRecordSchema>;
 /**
  * What an assessor may see of a participant: no arm, no allocation, nothing that reveals it
  * (design invariant 5). The full view below extends it; the serializer of the blinded view drops
- * every field this schema does not name (conventions §4).
+ * every field this schema does not name.
  */
 export const participantSummaryBlindedSchema = z.object({
   id: z.uuid(),

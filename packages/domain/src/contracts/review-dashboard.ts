@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { emergencyUnblindingEntrySchema } from './unblinding';
 
 /**
- * The study dashboard and its CONSORT counts (issue 6 item 5). Blinded roles get the *Blinded
+ * The study dashboard and its CONSORT counts. Blinded roles get the *Blinded
  * schemas, which have no per-arm field at all: the serializer cannot leak what is not named
  * (design invariant 5, conventions §4).
  */

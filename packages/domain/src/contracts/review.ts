@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Contracts of the monitor journey (issue 6): audit review and export, data queries, SDV marks
+ * Contracts of the monitor journey: audit review and export, data queries, SDV marks
  * and the per-participant review state. The dashboard and CONSORT counts are in
  * review-dashboard.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * What the API hands to the export shapers (issue 7). The API maps database rows to these while it
+ * What the API hands to the export shapers. The API maps database rows to these while it
  * streams; nothing here does I/O. Times are ISO 8601 strings, dates YYYY-MM-DD.
  */
 

@@ -37,7 +37,7 @@ export type OdiTotalName = (typeof ODI_TOTALS)[number];
 
 /**
  * Recomputes the ODI totals from the items with the domain's scorer instead of trusting the stored
- * derived values (issue 7). No section answered gives no score: sum and % are null, never 0
+ * derived values. No section answered gives no score: sum and % are null, never 0
  * (§3.2 rule 5). An item outside 0–5 cannot be scored, so every total is null rather than a guess.
  */
 // Wide rows ask for several totals of the same record: score each record's data once.
