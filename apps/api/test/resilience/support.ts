@@ -161,7 +161,8 @@ export async function seedParticipants(world: World, count: number, baseline = f
       await tx.execute(sql`insert into form_records (participant_id, site_id, visit_code, form_code, status, data)
         select p.id, p.site_id, 'BL', f.code, 'complete', f.data::jsonb
         from participants p cross join (values
-          ('vas', '{"vas_mm": 60, "vas_method": "electronic", "assessor_id": "seed"}'),
+          ('vas', '{"vas_mm": 60, "vas_method": "electronic", "assessor_id": "seed",
+                    "assessed_at": "' || to_char((now() at time zone 'UTC') - interval '1 day', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || '"}'),
           ('odi', '{"odi_version": "2.1a-en", "q1": 1, "q2": 1, "q3": 1, "q4": 1, "q5": 1, "q6": 1, "q7": 1,
                     "q8": 1, "q9": 1, "q10": 1, "odi_score": 20}')) f(code, data)
         where p.site_id = ${world.siteId}::uuid`);
