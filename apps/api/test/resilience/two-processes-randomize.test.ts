@@ -68,7 +68,12 @@ describe.skipIf(skip !== null)(`two API processes randomizing${skip ? ` (skipped
         for (let job = queue.shift(); job; job = queue.shift()) {
           const res = await post(job.base, w.coordinator, `/api/v1/participants/${job.id}/randomize`);
           const allocation = res.body.allocation as { seq: number } | undefined;
-          answers.push({ id: job.id, status: res.status, seq: allocation?.seq ?? -1, code: (res.body.error as { code?: string } | undefined)?.code });
+          answers.push({
+            id: job.id,
+            status: res.status,
+            seq: allocation?.seq ?? -1,
+            code: (res.body.error as { code?: string } | undefined)?.code,
+          });
         }
       };
       await Promise.all(Array.from({ length: 40 }, worker));
