@@ -96,7 +96,11 @@ export async function seedExportTrial(): Promise<ExportWorld> {
   );
   // Follow-up: VAS by the blinded assessor; an ODI with two sections left unanswered.
   await ok(
-    await call(app, s.assessor, 'PUT', form(a1, 'W1', 'vas'), { data: vasData(0), status: 'complete' }),
+    await call(app, s.assessor, 'PUT', form(a1, 'W1', 'vas'), {
+      data: vasData(0),
+      status: 'complete',
+      outOfWindowReason: 'seed: week 1 entered early',
+    }),
     'w1 vas',
   );
   await ok(
@@ -107,7 +111,11 @@ export async function seedExportTrial(): Promise<ExportWorld> {
     'w1 odi',
   );
   await ok(
-    await call(app, s.investigator, 'PUT', form(a2, 'W1', 'vas'), { data: vasData(31), status: 'draft' }),
+    await call(app, s.investigator, 'PUT', form(a2, 'W1', 'vas'), {
+      data: vasData(31),
+      status: 'draft',
+      outOfWindowReason: 'seed: week 1 entered early',
+    }),
     'a2 w1 vas',
   );
   await ok(

@@ -13,6 +13,7 @@ import {
 } from '@mini-edc/domain';
 import { and, eq, isNull } from 'drizzle-orm';
 import { todayIn } from './clock';
+import { checkFormWindow } from './form-window';
 import { participantSourceForms, rederiveParticipant } from './participant-status';
 import { formRecordOf } from './participant-views';
 import { lockParticipant, type ServiceEnv } from './participants';
@@ -86,6 +87,8 @@ export async function saveForm(
     if (existing?.status === 'locked') {
       throw new DomainError('RECORD_LOCKED', 'This record is locked and cannot change.');
     }
+    // expectedVersion 0 means "creating": a record someone else created meanwhile conflicts too,
+    // answered with that record rather than a demand for a reason (R-REC-2).
     if (existing && input.expectedVersion !== undefined && input.expectedVersion !== existing.version) {
       throw new DomainError(
         'VERSION_CONFLICT',
@@ -127,6 +130,12 @@ export async function saveForm(
       }
     }
 
+    await checkFormWindow(
+      tx,
+      { participantId, visitCode, today: todayIn(env.timeZone) },
+      input.outOfWindowReason,
+      input.reason ?? ctx.reason ?? null,
+    );
     if (input.reason) await setAuditReason(tx, input.reason);
     // The record states the definition version it was entered under (R-DEF-3).
     const definitionVersion = await currentDefinitionVersion(tx);

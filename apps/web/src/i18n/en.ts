@@ -1,4 +1,5 @@
 import { closeoutEn } from './closeout.en';
+import { dailyFormEn, dailySignEn, gridEn } from './daily.en';
 import { exportsEn } from './exports.en';
 import { monitorEn } from './monitor.en';
 import { participantsEn, randomizationListsEn } from './participants.en';
@@ -37,6 +38,7 @@ export const en = {
     sites: 'Sites',
     closeout: 'Close-out',
     randomizationLists: 'Randomization lists',
+    grid: 'Record status',
   },
   roles: {
     admin: 'Administrator',
@@ -208,6 +210,9 @@ export const en = {
   monitor: monitorEn,
   exports: exportsEn,
   closeout: closeoutEn,
+  grid: gridEn,
+  dailyForm: dailyFormEn,
+  dailySign: dailySignEn,
 };
 
 export type Translation = typeof en;

@@ -1,4 +1,5 @@
 import { closeoutTr } from './closeout.tr';
+import { dailyFormTr, dailySignTr, gridTr } from './daily.tr';
 import type { Translation } from './en';
 import { exportsTr } from './exports.tr';
 import { monitorTr } from './monitor.tr';
@@ -38,6 +39,7 @@ export const tr: Translation = {
     sites: 'Merkezler',
     closeout: 'Kapanış',
     randomizationLists: 'Randomizasyon listeleri',
+    grid: 'Kayıt durumu',
   },
   roles: {
     admin: 'Yönetici',
@@ -207,4 +209,7 @@ export const tr: Translation = {
   monitor: monitorTr,
   exports: exportsTr,
   closeout: closeoutTr,
+  grid: gridTr,
+  dailyForm: dailyFormTr,
+  dailySign: dailySignTr,
 };

@@ -1,7 +1,7 @@
-import type { FormRecord } from '@mini-edc/domain';
+import { type FormRecord, formInVisitOrder, nextFormOfVisit } from '@mini-edc/domain';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useParams, useSearchParams } from 'react-router';
-import { mayEnterForm } from '../auth/access';
+import { Link, Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { formsShownTo, mayEnterForm } from '../auth/access';
 import { useSession } from '../auth/session-context';
 import { QueryError } from '../components/query-error';
 import { defaultsFor } from '../forms/field-defaults';
@@ -15,8 +15,10 @@ import {
   visitTitle,
 } from '../forms/study';
 import { StudyForm } from '../forms/study-form';
-import { participantLink, type Tab } from './participant-links';
+import { windowWarningOf } from '../forms/window-reason';
+import { formLink, participantLink, type Tab } from './participant-links';
 import { useParticipant } from './participants-api';
+import { savedNoticeOf } from './saved-notice';
 
 /** The tab a form belongs to, for the way back. */
 function tabOf(visitCode: string, formCode: string): Tab {
@@ -38,6 +40,8 @@ export function FormPage() {
   const { t, i18n } = useTranslation();
   const { user } = useSession();
   const participant = useParticipant(id);
+  const navigate = useNavigate();
+  const arrivedWith = savedNoticeOf(useLocation().state);
   const form = study.forms.find((f) => f.code === formCode);
 
   if (formCode === study.roles.eligibilityForm)
@@ -54,6 +58,24 @@ export function FormPage() {
   const visitLabel = visitTitle(visitCode, i18n.language);
   const back = participantLink(p.id, tabOf(visitCode, formCode));
   const readOnly = !mayEnterForm(user, formCode);
+  // "Save and go to next form" through the visit's forms in order, then back to the visit.
+  const shown = formsShownTo(user);
+  const nextCode = nextFormOfVisit(study, visitCode, formCode, (c) => mayEnterForm(user, c) && shown.has(c));
+  const savedText = (saved: FormRecord) =>
+    `${localized(form.label, i18n.language)}: ${t('participants.form.savedComplete', { version: saved.version })}`;
+  const next =
+    readOnly || !formInVisitOrder(study, visitCode, formCode)
+      ? null
+      : nextCode
+        ? {
+            label: t('dailyForm.saveAndNext'),
+            go: (saved: FormRecord) =>
+              void navigate(formLink(p.id, visitCode, nextCode), { state: { saved: savedText(saved) } }),
+          }
+        : {
+            label: t('dailyForm.saveAndFinish'),
+            go: (saved: FormRecord) => void navigate(back, { state: { saved: savedText(saved) } }),
+          };
 
   return (
     <section className="stack form-page">
@@ -81,6 +103,9 @@ export function FormPage() {
         record={record}
         readOnly={readOnly}
         headingLevel={1}
+        windowWarning={windowWarningOf(p.visits.find((v) => v.visitCode === visitCode))}
+        next={next}
+        initialNotice={arrivedWith}
         defaults={defaultsFor(form, {
           seq,
           userName: user?.displayName ?? '',

@@ -56,7 +56,9 @@ function ParticipantDetails({ participant: p }: { participant: ParticipantView }
   const [params, setParams] = useSearchParams();
   const visible = tabsFor(subject);
   const requested = params.get('tab') as Tab | null;
-  const current: Tab = requested && visible.includes(requested) ? requested : 'screening';
+  // A randomized participant's daily work is their visits; before that, their screening.
+  const opening: Tab = p.randomized && visible.includes('visits') ? 'visits' : 'screening';
+  const current: Tab = requested && visible.includes(requested) ? requested : opening;
   const serious = p.records.filter(isSeriousAe);
   const allocation = can(subject, 'see_allocation') ? allocationOf(p) : null;
   const arm = allocation ? armByCode(allocation.arm) : undefined;
