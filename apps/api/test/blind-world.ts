@@ -57,6 +57,11 @@ export async function buildBlindWorld(t: TestContext): Promise<BlindWorld> {
       mustChangePassword: false,
       siteIds: [siteA],
       allocationReleased: false,
+      // Services asked directly need no session.
+      sessionId: '',
+      csrfToken: '',
+      idleExpiresAt: new Date(),
+      absoluteExpiresAt: new Date(),
     };
   }
   await ok(
@@ -113,7 +118,14 @@ export async function plantHidden(w: BlindWorld): Promise<void> {
   for (const p of w.participants) {
     const arm = lbpTrial.arms.find((a) => a.code === p.arm);
     if (!arm) throw new Error(`unknown arm ${p.arm}`);
-    await save('coordinator', p.id, 'TX', arm.interventionForm, { data: { date: today() }, status: 'draft' }, 'tx');
+    await save(
+      'coordinator',
+      p.id,
+      'TX',
+      arm.interventionForm,
+      { data: { date: today() }, status: 'draft' },
+      'tx',
+    );
     const ae = {
       onset_date: today(),
       expected_event: 'injection_site_pain',
@@ -124,7 +136,14 @@ export async function plantHidden(w: BlindWorld): Promise<void> {
       action_taken: `${MARK} injection paused`,
       outcome: 'recovered',
     };
-    const aeId = await save('investigator', p.id, 'UNS', 'adverse_event', { data: ae, status: 'complete' }, 'ae');
+    const aeId = await save(
+      'investigator',
+      p.id,
+      'UNS',
+      'adverse_event',
+      { data: ae, status: 'complete' },
+      'ae',
+    );
     await save(
       'investigator',
       p.id,
@@ -162,7 +181,6 @@ export async function plantHidden(w: BlindWorld): Promise<void> {
       'ae query',
     );
     await ok(await call(app, sessions.monitor, 'POST', '/api/v1/sdv', { recordId: aeId }), 'ae sdv');
-
   }
 }
 

@@ -44,7 +44,11 @@ async function assessorView(user: AuthUser = w.users.assessor): Promise<Record<s
   for (const p of w.participants) {
     urls.push(`/api/v1/participants/${p.id}`, `/api/v1/participants/${p.id}/scores`);
   }
-  urls.push(`/api/v1/records/${w.visibleRecord}/history`, '/api/v1/dashboard', '/api/v1/dashboard/consort.svg');
+  urls.push(
+    `/api/v1/records/${w.visibleRecord}/history`,
+    '/api/v1/dashboard',
+    '/api/v1/dashboard/consort.svg',
+  );
   for (const url of urls) {
     const res = await get(url);
     expect(res.status, url).toBe(200);
@@ -96,11 +100,13 @@ describe(`blinding on every surface on ${testDbKind()}`, () => {
     const after = await assessorView();
     for (const key of Object.keys(before)) expect(after[key], key).toBe(before[key]);
     // The same reads by an unblinded monitor do change: the check above can fail.
-    const monitorAudit = JSON.stringify(await listAuditPage(t.db.db, w.users.monitor, { limit: 1000 }, t.app.study));
-    expect(monitorAudit).toContain(MARK);
-    expect(JSON.stringify(await participantReview(env(), w.users.monitor, w.participants[0]?.id ?? ''))).toContain(
-      'adverse_event',
+    const monitorAudit = JSON.stringify(
+      await listAuditPage(t.db.db, w.users.monitor, { limit: 1000 }, t.app.study),
     );
+    expect(monitorAudit).toContain(MARK);
+    expect(
+      JSON.stringify(await participantReview(env(), w.users.monitor, w.participants[0]?.id ?? '')),
+    ).toContain('adverse_event');
   });
 
   it('shows the withdrawal, but nothing of the end-of-study text, reason or choices', async () => {

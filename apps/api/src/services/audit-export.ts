@@ -156,10 +156,12 @@ export async function exportAuditCsv(
     // Values people typed (reasons, form text) must not run as formulas in a spreadsheet.
     cast: { string: neutralizeCsvText },
   });
-  pipeline(Readable.from(auditRecords(db, user, filter, auditBlindingFor(user, study))), csv, out).catch((error: unknown) => {
-    // Headers are gone by now: cutting the stream short is the only honest signal left.
-    out.destroy(error instanceof Error ? error : new Error(String(error)));
-  });
+  pipeline(Readable.from(auditRecords(db, user, filter, auditBlindingFor(user, study))), csv, out).catch(
+    (error: unknown) => {
+      // Headers are gone by now: cutting the stream short is the only honest signal left.
+      out.destroy(error instanceof Error ? error : new Error(String(error)));
+    },
+  );
   const stamp = at.toISOString().replace(/[:.]/g, '-');
   return { verification, filename: `audit-trail-${stamp}.csv`, stream: out };
 }

@@ -21,7 +21,11 @@ export function inUserSites(column: PgColumn | SQL, user: Pick<AuthUser, 'siteId
  * blinded viewer all but the hidden ones (R-BLIND-2). Like the site scope it goes into the WHERE
  * clause, so a hidden record is never read and answers like one that does not exist.
  */
-export function visibleForms(study: StudyDefinition, user: Pick<AuthUser, 'role' | 'allocationReleased'>, column: SQL): SQL {
+export function visibleForms(
+  study: StudyDefinition,
+  user: Pick<AuthUser, 'role' | 'allocationReleased'>,
+  column: SQL,
+): SQL {
   const view = blindViewFor(user, study);
   if (view === null || view.hiddenForms.size === 0) return sql`true`;
   return sql`${column} not in (${sql.join(

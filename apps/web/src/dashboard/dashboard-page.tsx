@@ -1,8 +1,8 @@
 import { can, canAny } from '@mini-edc/domain';
 import { useTranslation } from 'react-i18next';
-import { BlindedNote } from '../components/blinded-note';
 import { Link } from 'react-router';
 import { useSession } from '../auth/session-context';
+import { BlindedNote } from '../components/blinded-note';
 import { QueryError } from '../components/query-error';
 import { needsFor } from '../navigation';
 import { visitLabel } from '../review/study-labels';

@@ -66,7 +66,10 @@ export function useParticipant(id: string) {
 export function useScores(id: string) {
   return useQuery({
     queryKey: participantKeys.scores(id),
-    queryFn: () => apiFetch(`${path(id)}/scores`, { schema: z.union([scoresResponseSchema, scoresBlindedResponseSchema]) }),
+    queryFn: () =>
+      apiFetch(`${path(id)}/scores`, {
+        schema: z.union([scoresResponseSchema, scoresBlindedResponseSchema]),
+      }),
   });
 }
 

@@ -1,8 +1,8 @@
 import { can } from '@mini-edc/domain';
 import { useTranslation } from 'react-i18next';
-import { BlindedNote } from '../components/blinded-note';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../auth/session-context';
+import { BlindedNote } from '../components/blinded-note';
 import { QueryError } from '../components/query-error';
 import { localized, visitDefinition } from '../forms/study';
 import { ArmLabel } from './arm-label';
