@@ -26,7 +26,7 @@ const reasonSchema = saveFormRequestSchema.shape.reason.unwrap();
  */
 export function studyFormSchema(form: FormDefinition, mode: RecordMode, reasonRequired: boolean) {
   return z.object({
-    data: z.preprocess((raw) => fromFormValues(form, raw), formDataSchema(form, mode)),
+    data: z.preprocess((raw) => fromFormValues(form, raw, {}, i18n.language), formDataSchema(form, mode)),
     reason: reasonRequired ? reasonSchema : z.string().optional(),
   });
 }

@@ -81,7 +81,7 @@ export function StudyForm({
       () => correctingRef.current,
     ),
     defaultValues: {
-      data: record ? toFormValues(form, record.data) : emptyFormValues(form, defaults),
+      data: record ? toFormValues(form, record.data, i18n.language) : emptyFormValues(form, defaults),
       reason: '',
     },
   });
@@ -96,7 +96,7 @@ export function StudyForm({
     setNotice(null);
     void methods.handleSubmit(async () => {
       const values = methods.getValues();
-      const data = fromFormValues(form, values.data, base?.data);
+      const data = fromFormValues(form, values.data, base?.data, i18n.language);
       try {
         const saved = await save.mutateAsync({
           participantId,
@@ -113,7 +113,7 @@ export function StudyForm({
         dirty.current = false;
         setBase(saved);
         setConflict(null);
-        methods.reset({ data: toFormValues(form, saved.data), reason: '' });
+        methods.reset({ data: toFormValues(form, saved.data, i18n.language), reason: '' });
         setNotice(
           t(saved.status === 'draft' ? 'participants.form.savedDraft' : 'participants.form.savedComplete', {
             version: saved.version,
@@ -171,7 +171,7 @@ export function StudyForm({
             conflict={conflict}
             onReload={() => {
               setBase(conflict.current);
-              methods.reset({ data: toFormValues(form, conflict.current.data), reason: '' });
+              methods.reset({ data: toFormValues(form, conflict.current.data, i18n.language), reason: '' });
               setConflict(null);
               setNotice(t('participants.conflict.reloaded', { version: conflict.current.version }));
             }}
@@ -190,7 +190,7 @@ export function StudyForm({
           </div>
           {isOdi ? <OdiLiveScore headingLevel={headingLevel === 1 ? 2 : 3} /> : null}
         </div>
-        {form.instrument === 'body_mass_index' ? <BmiLive /> : null}
+        {form.instrument === 'body_mass_index' ? <BmiLive formCode={form.code} /> : null}
         {correcting && !disabled ? (
           <TextAreaField
             label={t('participants.form.reason')}
