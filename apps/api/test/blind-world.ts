@@ -1,4 +1,6 @@
+import { SYSTEM_ACTOR, withAudit } from '@mini-edc/db';
 import { lbpTrial } from '@mini-edc/domain';
+import { sql } from 'drizzle-orm';
 import type { App } from '../src/app';
 import { newSite, newUser } from '../src/seed/factories';
 import type { AuthUser } from '../src/services/sessions';
@@ -78,6 +80,11 @@ export async function buildBlindWorld(t: TestContext): Promise<BlindWorld> {
     );
     participants.push({ id, arm: r.allocation.arm });
   }
+  // Month 1 falls due today, so the worklist has something to show.
+  await withAudit(db, SYSTEM_ACTOR, (tx) =>
+    tx.execute(sql`update visits set window_start = current_date - 3, target_date = current_date - 1
+                   where visit_code = 'M1'`),
+  );
   let visibleRecord = '';
   for (const p of participants) {
     const vas = await ok(

@@ -95,6 +95,7 @@ describe(`blinding on every surface on ${testDbKind()}`, () => {
 
   it('leaves every answer to the assessor unchanged when arm-revealing records are added', async () => {
     const before = await assessorView();
+    expect(JSON.parse(before['/api/v1/worklist'] ?? '[]').length).toBe(w.participants.length);
     await plantHidden(w);
     expect(w.hiddenRecords.length).toBeGreaterThanOrEqual(3 * w.participants.length);
     const after = await assessorView();
@@ -112,6 +113,9 @@ describe(`blinding on every surface on ${testDbKind()}`, () => {
   it('shows the withdrawal, but nothing of the end-of-study text, reason or choices', async () => {
     const eos = await plantEndOfStudy(w);
     const view = await assessorView();
+    const history = await get(`/api/v1/records/${eos}/history`);
+    expect(history.status).toBe(200);
+    view.eosHistory = history.body;
     expect(leaksIn(view)).toEqual([]);
     const [first] = w.participants;
     const detail = JSON.parse(view[`/api/v1/participants/${first?.id}`] ?? '{}');

@@ -4,6 +4,7 @@ import {
   blindViewFor,
   can,
   DomainError,
+  formShownInFull,
   type HistoryEntry,
   instrumentForm,
   odiChange,
@@ -141,13 +142,15 @@ export async function recordHistory(
     sql`select id, occurred_at, actor_label, actor_role, action, reason, changes from audit_log
         where table_name = 'form_records' and record_id = ${recordId} order by id`,
   );
+  const inFull = formShownInFull(view, current.formCode);
   const history: HistoryEntry[] = audit.map((a) => ({
     auditId: Number(a.id),
     occurredAt: new Date(a.occurred_at).toISOString(),
     actorLabel: a.actor_label,
     actorRole: a.actor_role,
     action: a.action,
-    reason: a.reason,
+    // Free text about a record the viewer sees only in part may name what is withheld.
+    reason: inFull ? a.reason : null,
     changes: Object.entries(redactAuditChanges(view, current.formCode, a.changes)).map(
       ([field, [oldValue, newValue]]) => ({ field, old: oldValue, new: newValue }),
     ),
@@ -169,7 +172,8 @@ export async function recordHistory(
       contentHash: s.contentHash,
       signedAt: s.signedAt.toISOString(),
       voidedAt: s.voidedAt?.toISOString() ?? null,
-      voidReason: s.voidReason,
+      // "record changed: <reason for the change>" (services/forms.ts).
+      voidReason: inFull ? s.voidReason : null,
       valid: s.voidedAt === null && s.contentHash === currentHash,
     })),
   };
