@@ -17,6 +17,13 @@ export const en = {
     none: '—',
     you: 'you',
   },
+  blinding: {
+    notShown: 'Not shown to blinded assessors',
+    sections: '{{sections}}: not shown to blinded assessors.',
+    scores: 'Baseline values, change from baseline and MCID: not shown to blinded assessors.',
+    arm: 'Arm: not shown to blinded assessors.',
+    consortArms: 'Numbers per arm: not shown to blinded assessors.',
+  },
   header: {
     mainNav: 'Main',
     signIn: 'Sign in',

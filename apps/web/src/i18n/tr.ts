@@ -18,6 +18,14 @@ export const tr: Translation = {
     none: '—',
     you: 'siz',
   },
+  blinding: {
+    notShown: 'Maskelenmiş değerlendiricilere gösterilmez',
+    sections: '{{sections}}: maskelenmiş değerlendiricilere gösterilmez.',
+    scores:
+      'Başlangıç değerleri, başlangıca göre değişim ve MCID: maskelenmiş değerlendiricilere gösterilmez.',
+    arm: 'Kol: maskelenmiş değerlendiricilere gösterilmez.',
+    consortArms: 'Kollara göre sayılar: maskelenmiş değerlendiricilere gösterilmez.',
+  },
   header: {
     mainNav: 'Ana menü',
     signIn: 'Giriş yap',
