@@ -63,6 +63,17 @@ const endOfStudy = {
       reason: 'PLANTED the injection caused it',
       fields: ['reason_other'],
     },
+    {
+      auditId: 3,
+      occurredAt: '2025-09-03T10:00:00Z',
+      actorId: 'u-inv-1',
+      actorLabel: 'Investigator',
+      actorRole: 'investigator',
+      siteCode: 'S01',
+      action: 'UPDATE' as const,
+      reason: 'PLANTED withdrawn because of the dextrose',
+      fields: ['reason_other', 'status'],
+    },
   ],
 };
 const withdrawn: ExportParticipant = { ...p1, records: [...p1.records, endOfStudy] };
@@ -138,6 +149,8 @@ describe('blinded exports leave out what the blinding rules hide', () => {
     // The update that changed only the withdrawal text is absent with its reason.
     expect(subject).not.toContain('caused it');
     expect(subject).not.toContain('<SourceID>2</SourceID>');
+    // A change of a safe field keeps its audit record, without the free-text reason.
+    expect(subject).toContain('<SourceID>3</SourceID>');
     const opts = {
       def: lbpTrial,
       ...blind,
@@ -169,7 +182,14 @@ describe('blinded exports leave out what the blinding rules hide', () => {
       data: { ...demo.data, occupation: 'physiotherapist' },
       audit: [
         {
-          ...(demo.audit[0] ?? endOfStudy.audit[0]),
+          auditId: 9,
+          occurredAt: '2025-06-01T10:00:00Z',
+          actorId: 'u-coord-1',
+          actorLabel: 'Coordinator',
+          actorRole: 'coordinator',
+          siteCode: 'S01',
+          action: 'INSERT' as const,
+          reason: null,
           fields: ['height_cm', 'occupation', 'sex'],
           changes: {
             'data.height_cm': [null, 165],

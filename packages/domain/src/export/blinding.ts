@@ -1,6 +1,7 @@
 import {
   type BlindView,
   blindRules,
+  formShownInFull,
   formVisible,
   redactAuditChanges,
   redactRecordData,
@@ -58,7 +59,9 @@ export function exportedForms(def: StudyDefinition, opts: ExportOptions): FormDe
 /**
  * An audit entry as the viewer may see it: only the fields it may see changed (without those whose
  * old or new value reveals the arm, when the entry carries its values), or null when the entry
- * changed nothing else, so that not even the number of changes to hidden fields shows.
+ * changed nothing else, so that not even the number of changes to hidden fields shows. The reason
+ * for change is free text, which on a record seen only in part may name what is withheld (the same
+ * rule as the record history).
  */
 function blindAuditEntry(
   view: BlindView,
@@ -75,7 +78,7 @@ function blindAuditEntry(
           .filter((name) => entry.fields.includes(name))
           .sort();
   if (entry.fields.length > 0 && fields.length === 0) return null;
-  return { ...rest, fields };
+  return { ...rest, fields, reason: formShownInFull(view, formCode) ? entry.reason : null };
 }
 
 function blindRecord(view: BlindView, known: ReadonlySet<string>, rec: ExportRecord): ExportRecord | null {
