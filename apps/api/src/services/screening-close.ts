@@ -8,7 +8,7 @@ import type { AuthUser } from './sessions';
  * Closes an abandoned screening with a reason (docs/requirements.md R-ELIG-4): the participant
  * goes from screening to screening_closed, which nothing leaves, and CONSORT reports it apart from
  * screen failures. The row change and its reason are audited by the table's trigger in the same
- * transaction; migrations/0022_screening_closed.sql refuses the same transition from any other
+ * transaction; migrations/0023_screening_closed.sql refuses the same transition from any other
  * status in the database.
  */
 export async function closeScreening(

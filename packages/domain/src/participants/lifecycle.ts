@@ -15,7 +15,7 @@ import { participantStatuses } from '../contracts/participants';
  * The status is never written freely: it is derived from the participant's complete records
  * (eligibility, consent, end of study) and the allocation, and every change must be one of the
  * transitions below. migrations/0019_participant_lifecycle.sql (as amended by
- * migrations/0022_screening_closed.sql) holds the same table for the database trigger, and a test
+ * migrations/0023_screening_closed.sql) holds the same table for the database trigger, and a test
  * compares the two pair by pair.
  */
 export type ParticipantStatus = (typeof participantStatuses)[number];
