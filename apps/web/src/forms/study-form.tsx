@@ -83,7 +83,7 @@ export function StudyForm({
   const [windowReason, setWindowReason] = useState('');
   const [windowError, setWindowError] = useState<string | null>(null);
   const feedback = useRef<HTMLDivElement>(null);
-  useRevealOnChange(feedback, notice ?? general ?? conflict ?? windowError);
+  useRevealOnChange(feedback, notice ?? general ?? conflict);
   const modeRef = useRef<RecordMode>('complete');
   const correcting = isFinal(base);
   const correctingRef = useRef(correcting);
@@ -195,6 +195,24 @@ export function StudyForm({
         <div ref={feedback} className="form-feedback">
           <StatusNotice message={notice} />
           <FormAlert message={general} />
+          {conflict ? (
+            <ConflictPanel
+              form={form}
+              conflict={conflict}
+              onReload={() => {
+                setBase(conflict.current);
+                methods.reset({ data: toFormValues(form, conflict.current.data, i18n.language), reason: '' });
+                setConflict(null);
+                setNotice(t('participants.conflict.reloaded', { version: conflict.current.version }));
+              }}
+              onKeepMine={() => {
+                // The user has seen the newer values and chooses to save theirs over them.
+                setBase(conflict.current);
+                setEditing(true);
+                setConflict(null);
+              }}
+            />
+          ) : null}
         </div>
         {viewing ? (
           <div className="notice read-only-notice">
@@ -203,24 +221,6 @@ export function StudyForm({
               {t('dailyForm.edit')}
             </button>
           </div>
-        ) : null}
-        {conflict ? (
-          <ConflictPanel
-            form={form}
-            conflict={conflict}
-            onReload={() => {
-              setBase(conflict.current);
-              methods.reset({ data: toFormValues(form, conflict.current.data, i18n.language), reason: '' });
-              setConflict(null);
-              setNotice(t('participants.conflict.reloaded', { version: conflict.current.version }));
-            }}
-            onKeepMine={() => {
-              // The user has seen the newer values and chooses to save theirs over them.
-              setBase(conflict.current);
-              setEditing(true);
-              setConflict(null);
-            }}
-          />
         ) : null}
         <div className={isOdi ? 'odi-layout' : undefined}>
           <div className="form-fields">

@@ -11,6 +11,8 @@ export * from './password-policy';
 export * from './randomization';
 export * from './record-grid';
 export * from './review';
+export * from './server-messages';
+export * from './study-amendments';
 export * from './study-definition';
 export * from './study-lifecycle';
 export * from './unblinding';
