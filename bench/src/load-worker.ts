@@ -1,13 +1,15 @@
 /**
  * The load generator, run as a child process of the bench so that it does not share an event loop
  * with anything it measures. It receives one LoadJob over IPC, runs autocannon (or, for the raw
- * baseline, 50 node-postgres clients) and answers with LoadResult[].
+ * baselines, 50 node-postgres clients) and answers with LoadResult[].
  */
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { ceilingSql } from './ceiling';
 import { saveStep } from './forms';
 import type {
+  CeilingJob,
   GetJob,
   LoadJob,
   LoadResult,
@@ -111,38 +113,48 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, i)] as number;
 }
 
-/** The baseline: the same rows inserted with plain INSERTs by `clients` concurrent connections. */
-async function rawInsert(job: RawInsertJob): Promise<LoadResult> {
+/**
+ * `clients` node-postgres connections, each sending `statement(client, k)` for the next k in a loop
+ * until the deadline; one round trip per call.
+ */
+async function pgLoad(
+  databaseUrl: string,
+  clientCount: number,
+  durationSec: number,
+  statement: (client: pg.Client, k: number) => Promise<unknown>,
+): Promise<LoadResult> {
   const clients = await Promise.all(
-    Array.from({ length: job.clients }, async () => {
-      const c = new pg.Client({ connectionString: job.databaseUrl });
+    Array.from({ length: clientCount }, async () => {
+      const c = new pg.Client({ connectionString: databaseUrl });
       await c.connect();
       return c;
     }),
   );
   const latencies: number[] = [];
   let errors = 0;
+  let firstError: unknown = null;
   let k = 0;
   const started = performance.now();
-  const deadline = started + job.durationSec * 1000;
-  const text = `insert into ${job.table} (participant_id, site_id, visit_code, form_code, seq, status, data)
-                values ($1, $2, 'BL', $3, 1, 'complete', $4)`;
+  const deadline = started + durationSec * 1000;
   await Promise.all(
     clients.map(async (c) => {
       while (performance.now() < deadline) {
-        const step = saveStep(job.participantIds, k++);
         const t0 = performance.now();
         try {
-          await c.query(text, [step.participantId, job.siteId, step.form, JSON.stringify(step.body.data)]);
+          await statement(c, k++);
           latencies.push(performance.now() - t0);
-        } catch {
+        } catch (error) {
           errors++;
+          firstError ??= error;
+          // A failed multi-statement message leaves its transaction open: end it.
+          await c.query('rollback').catch(() => {});
         }
       }
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
   await Promise.all(clients.map((c) => c.end()));
+  if (firstError) process.stderr.write(`pg load: ${errors} errors, first: ${String(firstError)}\n`);
   latencies.sort((a, b) => a - b);
   return {
     perSec: latencies.length / elapsed,
@@ -155,6 +167,24 @@ async function rawInsert(job: RawInsertJob): Promise<LoadResult> {
   };
 }
 
+/** The baseline: the same rows inserted with plain INSERTs by `clients` concurrent connections. */
+function rawInsert(job: RawInsertJob): Promise<LoadResult> {
+  const text = `insert into ${job.table} (participant_id, site_id, visit_code, form_code, seq, status, data)
+                values ($1, $2, 'BL', $3, 1, 'complete', $4)`;
+  return pgLoad(job.databaseUrl, job.clients, job.durationSec, (c, k) => {
+    const step = saveStep(job.participantIds, k);
+    return c.query(text, [step.participantId, job.siteId, step.form, JSON.stringify(step.body.data)]);
+  });
+}
+
+/** The database ceiling: each save's whole transaction in one simple-query message. */
+function ceiling(job: CeilingJob): Promise<LoadResult> {
+  return pgLoad(job.databaseUrl, job.clients, job.durationSec, (c, k) => {
+    const step = saveStep(job.participantIds, k);
+    return c.query(ceilingSql((v) => c.escapeLiteral(v), job.actor, job.siteId, step, `ceiling-${k}`));
+  });
+}
+
 async function run(job: LoadJob): Promise<LoadResult[]> {
   switch (job.kind) {
     case 'save':
@@ -165,6 +195,8 @@ async function run(job: LoadJob): Promise<LoadResult[]> {
       return randomize(job);
     case 'raw-insert':
       return [await rawInsert(job)];
+    case 'ceiling':
+      return [await ceiling(job)];
   }
 }
 

@@ -13,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { api, login } from './http';
 import { killAllChildren, type Running, runLoad, startApi, startBare } from './processes';
-import type { LoadResult, Session } from './protocol';
+import type { Session } from './protocol';
+import { log, notes, type Row, rows, statusSummary } from './report';
+import { benchSave } from './save';
 import { benchPassword, growAuditLog, seedWorld, type World } from './seed';
 import { ms, percentile, perSec, ratio } from './stats';
 
@@ -27,6 +29,8 @@ const auditTargets = (process.env.BENCH_AUDIT_ROWS ?? '1000000,5000000')
   .sort((a, b) => a - b);
 const auditRuns = Number(process.env.BENCH_AUDIT_RUNS ?? 200);
 const randomizeCount = Number(process.env.BENCH_RANDOMIZE ?? 1000);
+// BENCH_ONLY=save runs the save figures alone (for iterating on the write path); default: all.
+const only = process.env.BENCH_ONLY ?? 'all';
 const saveParticipantCount = 2000;
 const warmupParticipants = 200;
 
@@ -36,19 +40,6 @@ const databaseUrl = (() => {
   url.pathname = `/${dbName}`;
   return url.toString();
 })();
-
-interface Row {
-  figure: string;
-  edc: string;
-  baseline: string;
-  ratio: string;
-  target: string;
-  met: string;
-}
-const rows: Row[] = [];
-const notes: string[] = [];
-const log = (message: string) =>
-  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 
 async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -67,18 +58,6 @@ async function dropDatabase() {
   if (!/^edc_bench_\d+_test$/.test(dbName)) throw new Error(`refusing to drop ${dbName}`);
   await admin((c) => c.query(`drop database if exists "${dbName}" with (force)`));
   log(`dropped ${dbName}`);
-}
-
-function statusSummary(result: LoadResult) {
-  return Object.entries(result.statuses)
-    .map(([code, n]) => `${code}×${n}`)
-    .join(' ');
-}
-
-function non2xx(result: LoadResult) {
-  return Object.entries(result.statuses)
-    .filter(([code]) => !code.startsWith('2') && code !== 'ok')
-    .reduce((n, [, count]) => n + count, 0);
 }
 
 async function machineFacts(pool: pg.Pool) {
@@ -100,84 +79,6 @@ async function machineFacts(pool: pg.Pool) {
       .map((l) => l.toFixed(2))
       .join(' / '),
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// 1. Save assessment (PUT of baseline VAS/ODI) against plain INSERTs into a copy of form_records.
-
-async function benchSave(apiA: Running, pool: pg.Pool, world: World, coordinator: Session) {
-  const warm = world.saveParticipants.slice(0, warmupParticipants);
-  const measured = world.saveParticipants.slice(warmupParticipants);
-  log('save-assessment: warm-up');
-  await runLoad({
-    kind: 'save',
-    base: apiA.base,
-    session: coordinator,
-    participantIds: warm,
-    startAt: 0,
-    connections,
-    durationSec: 3,
-  });
-  log(`save-assessment: ${connections} connections for ${durationSec} s`);
-  const [edc] = await runLoad({
-    kind: 'save',
-    base: apiA.base,
-    session: coordinator,
-    participantIds: measured,
-    startAt: 0,
-    connections,
-    durationSec,
-  });
-  if (!edc) throw new Error('no save result');
-  log(`save-assessment: ${statusSummary(edc)}`);
-
-  await pool.query('create table bench_raw (like form_records including defaults)');
-  log(`raw INSERT baseline: ${connections} pg clients for ${durationSec} s`);
-  const [raw] = await runLoad({
-    kind: 'raw-insert',
-    databaseUrl,
-    table: 'bench_raw',
-    siteId: world.benchSiteId,
-    participantIds: measured,
-    clients: connections,
-    durationSec,
-  });
-  if (!raw) throw new Error('no raw result');
-
-  // Every saved row has its audit row: nothing half-written under load.
-  const [check] = (
-    await pool.query<{ records: string; unaudited: string; versions: string }>(
-      `select count(*)::text as records, sum(fr.version - 1)::text as versions,
-              count(*) filter (where not exists (
-                select 1 from audit_log a where a.table_name = 'form_records' and a.record_id = fr.id::text
-                  and a.action = 'INSERT'))::text as unaudited
-       from form_records fr where fr.site_id = $1`,
-      [world.benchSiteId],
-    )
-  ).rows;
-  const bad = non2xx(edc) + edc.errors;
-  const r = edc.perSec / raw.perSec;
-  rows.push({
-    figure: `save-assessment (VAS/ODI PUT, audited), ${connections} conn: throughput`,
-    edc: perSec(edc.perSec),
-    baseline: `${perSec(raw.perSec)} raw INSERT (pg, ${connections} clients, no audit)`,
-    ratio: ratio(edc.perSec, raw.perSec),
-    target: 'ratio ≥ 0.5',
-    met: r >= 0.5 ? 'yes' : 'no',
-  });
-  rows.push({
-    figure: 'save-assessment: latency p50 / p99',
-    edc: `${ms(edc.p50)} / ${ms(edc.p99)}`,
-    baseline: `${ms(raw.p50)} / ${ms(raw.p99)}`,
-    ratio: '',
-    target: 'p99 < 50 ms',
-    met: edc.p99 < 50 ? 'yes' : 'no',
-  });
-  notes.push(
-    `save-assessment: ${edc.total} requests (${statusSummary(edc)}; ${bad} non-2xx or errors); ` +
-      `${check?.records ?? '?'} form records at the bench site, ${check?.versions ?? '?'} versioned updates ` +
-      `with reason, ${check?.unaudited ?? '?'} without their INSERT audit row. Raw baseline: ${raw.total} inserts.`,
-  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -495,11 +396,23 @@ async function main() {
     const coordinator = await login(apiA.base, world.coordinator.email, benchPassword);
     const adminS = await login(apiA.base, world.admin.email, benchPassword);
 
-    await benchSave(apiA, pool, world, coordinator);
-    await benchGet(apiA, world, coordinator);
-    await benchRandomize(apiA, pool, world, coordinator, adminS);
-    await benchAudit(apiA, pool, world, adminS);
-    exportRow();
+    await benchSave({
+      apiA,
+      pool,
+      world,
+      coordinator,
+      adminS,
+      databaseUrl,
+      connections,
+      durationSec,
+      warmupParticipants,
+    });
+    if (only === 'all') {
+      await benchGet(apiA, world, coordinator);
+      await benchRandomize(apiA, pool, world, coordinator, adminS);
+      await benchAudit(apiA, pool, world, adminS);
+      exportRow();
+    }
     notes.push(`whole bench run: ${((performance.now() - started) / 1000).toFixed(0)} s.`);
     printTable(facts);
   } finally {
@@ -507,7 +420,7 @@ async function main() {
     await pool.end();
     await dropDatabase();
   }
-  exportBench();
+  if (only === 'all') exportBench();
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

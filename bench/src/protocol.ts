@@ -1,3 +1,5 @@
+import type { CeilingActor } from './ceiling';
+
 /** Messages between the bench (parent) and its load worker (a child process running autocannon). */
 
 export interface Session {
@@ -41,7 +43,18 @@ export interface RawInsertJob {
   durationSec: number;
 }
 
-export type LoadJob = SaveJob | GetJob | RandomizeJob | RawInsertJob;
+/** The database ceiling of a save (bench/src/ceiling.ts): one round trip per save, no HTTP. */
+export interface CeilingJob {
+  kind: 'ceiling';
+  databaseUrl: string;
+  actor: CeilingActor;
+  siteId: string;
+  participantIds: string[];
+  clients: number;
+  durationSec: number;
+}
+
+export type LoadJob = SaveJob | GetJob | RandomizeJob | RawInsertJob | CeilingJob;
 
 export interface LoadResult {
   /** Completed requests (or inserts) per second over the measured run. */

@@ -46,6 +46,11 @@ export interface World {
   coordinator: { id: string; email: string };
   saveParticipants: string[];
   randomizeParticipants: string[];
+  /** Participants of the database-ceiling run (bench/src/ceiling.ts), at a site of their own. */
+  ceilingSiteId: string;
+  ceilingParticipants: string[];
+  /** Every site: the coordinator is assigned to all of them. */
+  allSiteIds: string[];
 }
 
 async function insertParticipants(client: pg.PoolClient, siteId: string, code: string, count: number) {
@@ -72,7 +77,8 @@ export async function seedWorld(
   const passwordHash = await argon2.hash(benchPassword, { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
   return withSystemActor(pool, async (client) => {
     const sites = await client.query<{ id: string; code: string }>(
-      `insert into sites (code, name) values ('B01', 'Bench site'), ('R01', 'Randomization bench site')
+      `insert into sites (code, name) values ('B01', 'Bench site'), ('R01', 'Randomization bench site'),
+                                           ('C01', 'Database ceiling site')
        returning id, code`,
     );
     const siteId = (code: string) => sites.rows.find((s) => s.code === code)?.id as string;
@@ -94,6 +100,12 @@ export async function seedWorld(
       'R01',
       counts.randomizeParticipants,
     );
+    const ceilingParticipants = await insertParticipants(
+      client,
+      siteId('C01'),
+      'C01',
+      counts.saveParticipants,
+    );
     await client.query(
       `insert into form_records (participant_id, site_id, visit_code, form_code, status, data)
        select p.id, p.site_id, 'BL', f.code, 'complete', f.data
@@ -113,6 +125,9 @@ export async function seedWorld(
       coordinator: userOf('coordinator'),
       saveParticipants,
       randomizeParticipants,
+      ceilingSiteId: siteId('C01'),
+      ceilingParticipants,
+      allSiteIds: sites.rows.map((s) => s.id).sort(),
     };
   });
 }

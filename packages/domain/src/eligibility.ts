@@ -98,13 +98,16 @@ export interface EligibilityFacts {
   /** BMI as recorded (one decimal). */
   bmi?: number;
   sex?: Sex;
+  /** Pain duration in whole months, as recorded. */
+  painDurationMonths?: number;
 }
 
 /**
  * Proposed answers for criteria marked `derivedFrom` (§1.4 "derive, then show for confirmation").
  * Age: inclusion yes / exclusion no when inside [ageMin, ageMax]; left open if a birth year makes
  * it ambiguous. BMI: exclusion yes when the recorded BMI is above bmiMax. Sex: "no" for a male
- * (E3 pregnancy or breastfeeding); for a female the question must be asked.
+ * (E3 pregnancy or breastfeeding); for a female the question must be asked. Pain duration: met
+ * from `painDurationMonthsMin` months on (I2); no proposal when the definition sets no limit.
  */
 export function deriveEligibilityAnswers(
   criteria: readonly EligibilityCriterion[],
@@ -121,6 +124,13 @@ export function deriveEligibilityAnswers(
     }
     if (c.derivedFrom === 'bmi' && facts.bmi !== undefined) inRange = facts.bmi <= limits.bmiMax;
     if (c.derivedFrom === 'sex' && facts.sex === 'male') inRange = true;
+    if (
+      c.derivedFrom === 'pain_duration' &&
+      facts.painDurationMonths !== undefined &&
+      limits.painDurationMonthsMin !== undefined
+    ) {
+      inRange = facts.painDurationMonths >= limits.painDurationMonthsMin;
+    }
     if (inRange === undefined) continue;
     // "inRange" means the participant passes this criterion.
     out[c.id] = c.kind === 'inclusion' ? (inRange ? 'yes' : 'no') : inRange ? 'no' : 'yes';

@@ -5,6 +5,7 @@ import {
   bodyMassIndex,
   deriveEligibilityAnswers,
   evaluateEligibility,
+  formDataSchema,
   lbpTrial,
   type YesNo,
 } from '../src/index';
@@ -99,6 +100,20 @@ describe('derived eligibility facts (protocol §1.4)', () => {
       E1: 'yes',
       E2: 'yes',
     });
+  });
+
+  it('proposes I2 from the pain duration and records a short one truthfully', () => {
+    expect(deriveEligibilityAnswers(criteria, limits, { painDurationMonths: 2 })).toEqual({ I2: 'no' });
+    expect(deriveEligibilityAnswers(criteria, limits, { painDurationMonths: 3 })).toEqual({ I2: 'yes' });
+    expect(deriveEligibilityAnswers(criteria, { ...limits, painDurationMonthsMin: undefined }, {})).toEqual(
+      {},
+    );
+    const demographics = lbpTrial.forms.find((f) => f.code === 'demographics');
+    if (!demographics) throw new Error('the trial has a demographics form');
+    const schema = formDataSchema(demographics, 'draft');
+    expect(schema.safeParse({ pain_duration_months: 1 }).success).toBe(true);
+    expect(schema.safeParse({ height_cm: 1.7 }).success).toBe(false);
+    expect(schema.safeParse({ weight_kg: 805 }).success).toBe(false);
   });
 
   it('leaves the age criteria open when a birth year makes them ambiguous', () => {

@@ -1,14 +1,30 @@
-import { bodyMassIndex, ODI_ITEM_KEYS, type OdiItemKey, scoreOdiAnswers } from '@mini-edc/domain';
+import {
+  bodyMassIndex,
+  type FormField,
+  ODI_ITEM_KEYS,
+  type OdiItemKey,
+  scoreOdiAnswers,
+} from '@mini-edc/domain';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { StudyFormValues } from './form-resolver';
+import { parseLocaleNumber } from './locale-number';
 import { OdiBandBadge } from './odi-band-badge';
+import { formDefinition } from './study';
 import { useScoreFormat } from './use-score-format';
 
-function numberOf(raw: unknown): number | null {
+function numberOf(raw: unknown, language: string): number | null {
   if (typeof raw !== 'string' || raw.trim() === '') return null;
-  const n = Number(raw.replace(',', '.'));
+  const n = parseLocaleNumber(raw, language);
   return Number.isFinite(n) ? n : null;
+}
+
+/** A typed value only when the definition's bounds for the field accept it. */
+function withinBounds(value: number | null, field: FormField | undefined): number | null {
+  if (value === null || value <= 0) return null;
+  if (field?.min !== undefined && value < field.min) return null;
+  if (field?.max !== undefined && value > field.max) return null;
+  return value;
 }
 
 /**
@@ -16,14 +32,14 @@ function numberOf(raw: unknown): number | null {
  * ticked (protocol §3.2); the API stores the same values on save.
  */
 export function OdiLiveScore({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // One level below the form's own heading, so the page's outline skips none (WCAG 1.3.1).
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const fmt = useScoreFormat();
   const values = useWatch<StudyFormValues>({ name: ODI_ITEM_KEYS.map((k) => `data.${k}` as const) });
   const answers = Object.fromEntries(
     ODI_ITEM_KEYS.map((k, i) => {
-      const n = numberOf(values[i]);
+      const n = numberOf(values[i], i18n.language);
       return [k, n !== null && Number.isInteger(n) && n >= 0 && n <= 5 ? n : null];
     }),
   ) as Record<OdiItemKey, number | null>;
@@ -57,14 +73,25 @@ export function OdiLiveScore({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
   );
 }
 
-/** BMI from height and weight as typed, one decimal, half up (protocol §1.4 E2). */
-export function BmiLive() {
-  const { t } = useTranslation();
+/**
+ * BMI from height and weight as typed, one decimal, half up (protocol §1.4 E2); shown only while
+ * both lie within the plausible bounds the study definition gives them (no BMI of millions from a
+ * height typed in metres).
+ */
+export function BmiLive({ formCode }: { formCode: string }) {
+  const { t, i18n } = useTranslation();
   const fmt = useScoreFormat();
   const [h, w] = useWatch<StudyFormValues>({ name: ['data.height_cm', 'data.weight_kg'] });
-  const height = numberOf(h);
-  const weight = numberOf(w);
-  const bmi = height && weight && height > 0 && weight > 0 ? bodyMassIndex(weight, height) : null;
+  const fields = formDefinition(formCode).fields;
+  const height = withinBounds(
+    numberOf(h, i18n.language),
+    fields.find((f) => f.name === 'height_cm'),
+  );
+  const weight = withinBounds(
+    numberOf(w, i18n.language),
+    fields.find((f) => f.name === 'weight_kg'),
+  );
+  const bmi = height !== null && weight !== null ? bodyMassIndex(weight, height) : null;
   return (
     <section className="computed" aria-live="polite">
       <dl className="computed-values">

@@ -88,11 +88,12 @@ export function FormFieldInput({ field, disabled }: { field: FormField; disabled
             label={`${withUnit}${optional}`}
             hint={hint}
             error={error}
-            type="number"
+            // Text, not type="number": the browser's number input reads separators by its own
+            // locale (an English browser made "80,5" into 805); locale-number.ts parses by the
+            // interface language instead.
+            type="text"
             inputMode={field.type === 'integer' ? 'numeric' : 'decimal'}
-            step={field.type === 'integer' ? 1 : 'any'}
-            min={field.min}
-            max={field.max}
+            autoComplete="off"
             disabled={disabled}
             {...registration}
           />

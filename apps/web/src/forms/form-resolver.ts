@@ -49,7 +49,7 @@ export function studyFormResolver(
     const result = validateFormData(
       form,
       mode(),
-      fromFormValues(form, values.data),
+      fromFormValues(form, values.data, {}, i18n.language),
       browserRuleContext(facts()),
     );
     const dataErrors: Record<string, { type: string; message: string }> = {};

@@ -1,4 +1,5 @@
 import type { FormDefinition, FormField } from '@mini-edc/domain';
+import { formatLocaleNumber, parseLocaleNumber } from './locale-number';
 
 /** What the inputs hold: text for typed-in values, arrays for checkboxes, booleans for switches. */
 export type FieldValue = string | string[] | boolean;
@@ -22,8 +23,8 @@ export function nowLocalInput(): string {
   return isoToLocalInput(new Date().toISOString());
 }
 
-/** Stored record data → input values. */
-export function toFormValues(form: FormDefinition, data: Record<string, unknown>): RawData {
+/** Stored record data → input values (numbers with the decimal separator of `language`). */
+export function toFormValues(form: FormDefinition, data: Record<string, unknown>, language = 'en'): RawData {
   const out: RawData = {};
   for (const field of enteredFields(form)) {
     const value = data[field.name];
@@ -38,7 +39,12 @@ export function toFormValues(form: FormDefinition, data: Record<string, unknown>
         out[field.name] = typeof value === 'string' ? isoToLocalInput(value) : '';
         break;
       default:
-        out[field.name] = value === null || value === undefined ? '' : String(value);
+        out[field.name] =
+          value === null || value === undefined
+            ? ''
+            : typeof value === 'number'
+              ? formatLocaleNumber(value, language)
+              : String(value);
     }
   }
   return out;
@@ -46,13 +52,15 @@ export function toFormValues(form: FormDefinition, data: Record<string, unknown>
 
 /**
  * Input values → the data the API validates with `formDataSchema`: blanks become null, numbers
- * are parsed (an unparsable entry stays NaN so the schema names it), local date-times become ISO
- * instants. Only the form's own fields are sent (the schema is strict).
+ * are parsed with the decimal separator of `language` (an unparsable entry stays NaN so the schema
+ * names it), local date-times become ISO instants. Only the form's own fields are sent (the schema
+ * is strict).
  */
 export function fromFormValues(
   form: FormDefinition,
   raw: unknown,
   original: Record<string, unknown> = {},
+  language = 'en',
 ): Record<string, unknown> {
   const values = (raw ?? {}) as Partial<RawData>;
   const out: Record<string, unknown> = {};
@@ -72,8 +80,7 @@ export function fromFormValues(
       continue;
     }
     if (field.type === 'integer' || field.type === 'decimal') {
-      // Accept a decimal comma as typed on Turkish keyboards.
-      out[field.name] = Number(text.replace(',', '.'));
+      out[field.name] = parseLocaleNumber(text, language);
     } else if (field.type === 'datetime') {
       const before = original[field.name];
       // The input shows minutes only: an unchanged value keeps its stored seconds exactly.

@@ -88,7 +88,7 @@ export function StudyForm({
       () => factsRef.current,
     ),
     defaultValues: {
-      data: record ? toFormValues(form, record.data) : emptyFormValues(form, defaults),
+      data: record ? toFormValues(form, record.data, i18n.language) : emptyFormValues(form, defaults),
       reason: '',
     },
   });
@@ -103,7 +103,7 @@ export function StudyForm({
     setNotice(null);
     void methods.handleSubmit(async () => {
       const values = methods.getValues();
-      const data = fromFormValues(form, values.data, base?.data);
+      const data = fromFormValues(form, values.data, base?.data, i18n.language);
       try {
         const saved = await save.mutateAsync({
           participantId,
@@ -120,7 +120,7 @@ export function StudyForm({
         dirty.current = false;
         setBase(saved);
         setConflict(null);
-        methods.reset({ data: toFormValues(form, saved.data), reason: '' });
+        methods.reset({ data: toFormValues(form, saved.data, i18n.language), reason: '' });
         setNotice(
           t(saved.status === 'draft' ? 'participants.form.savedDraft' : 'participants.form.savedComplete', {
             version: saved.version,
@@ -191,7 +191,7 @@ export function StudyForm({
             conflict={conflict}
             onReload={() => {
               setBase(conflict.current);
-              methods.reset({ data: toFormValues(form, conflict.current.data), reason: '' });
+              methods.reset({ data: toFormValues(form, conflict.current.data, i18n.language), reason: '' });
               setConflict(null);
               setNotice(t('participants.conflict.reloaded', { version: conflict.current.version }));
             }}
@@ -210,7 +210,7 @@ export function StudyForm({
           </div>
           {isOdi ? <OdiLiveScore headingLevel={headingLevel === 1 ? 2 : 3} /> : null}
         </div>
-        {form.instrument === 'body_mass_index' ? <BmiLive /> : null}
+        {form.instrument === 'body_mass_index' ? <BmiLive formCode={form.code} /> : null}
         {correcting && !disabled ? (
           <TextAreaField
             label={t('participants.form.reason')}

@@ -44,6 +44,7 @@ function factsOf(participant: ParticipantView, demographics: FormRecord | undefi
     age: birth !== null && screened ? ageAtScreening(birth, screened) : undefined,
     bmi: typeof data.bmi === 'number' ? data.bmi : undefined,
     sex: data.sex === 'male' || data.sex === 'female' ? data.sex : undefined,
+    painDurationMonths: typeof data.pain_duration_months === 'number' ? data.pain_duration_months : undefined,
   } as const;
 }
 
@@ -60,7 +61,7 @@ function schemaFor(reasonRequired: boolean) {
 
 /**
  * Step 3: one yes/no per criterion in the user's language, with the answers the system derives
- * from demographics (age → I1/E1, BMI → E2, male → E3 "no") filled in and marked for confirmation.
+ * from demographics (age → I1/E1, pain duration → I2, BMI → E2, male → E3 "no") filled in and marked for confirmation.
  * The server decides and names the failing criteria.
  */
 export function EligibilityStep({
@@ -88,8 +89,9 @@ export function EligibilityStep({
         ...(facts.age ? { age: facts.age } : {}),
         ...(facts.bmi !== undefined ? { bmi: facts.bmi } : {}),
         ...(facts.sex ? { sex: facts.sex } : {}),
+        ...(facts.painDurationMonths !== undefined ? { painDurationMonths: facts.painDurationMonths } : {}),
       }),
-    [criteria, facts.age, facts.bmi, facts.sex],
+    [criteria, facts.age, facts.bmi, facts.sex, facts.painDurationMonths],
   );
   const defaults = Object.fromEntries(
     criteria.map((c) => {

@@ -60,7 +60,7 @@ export const eligibilityCriterionSchema = z.object({
   /** The answer that keeps a participant eligible: yes for inclusion, no for exclusion (§1.4). */
   expected: z.enum(['yes', 'no']),
   /** The system proposes the answer from this data for the investigator to confirm (§1.4). */
-  derivedFrom: z.enum(['age', 'bmi', 'sex']).optional(),
+  derivedFrom: z.enum(['age', 'bmi', 'sex', 'pain_duration']).optional(),
 });
 export type EligibilityCriterion = z.infer<typeof eligibilityCriterionSchema>;
 
@@ -69,6 +69,11 @@ export const eligibilityLimitsSchema = z.object({
   ageMax: z.int().min(0),
   /** Exclusion when BMI (one decimal) is above this (§1.4 E2). */
   bmiMax: z.number().positive(),
+  /**
+   * A criterion derived from the pain duration is met from this many months on (§1.4 I2). The
+   * duration itself is recorded truthfully whatever it is: the criterion decides, not a minimum.
+   */
+  painDurationMonthsMin: z.int().min(0).optional(),
 });
 export type EligibilityLimits = z.infer<typeof eligibilityLimitsSchema>;
 

@@ -21,6 +21,7 @@ export const lbpCriteria: EligibilityCriterion[] = [
     textEn: 'Low back pain lasting more than 3 months',
     textTr: '3 aydan uzun süredir devam eden bel ağrısı',
     expected: 'yes',
+    derivedFrom: 'pain_duration',
   },
   {
     id: 'I3',

@@ -113,7 +113,9 @@ export const demographicsForm: FormDefinition = {
     field('bmi', text('BMI', 'VKİ'), 'decimal', { unit: 'kg/m²', derived: true }),
     field('pain_duration_months', text('Pain duration', 'Ağrı süresi'), 'integer', {
       unit: 'months',
-      min: 3,
+      // Any truthful duration is recorded; I2 is proposed from it (limits.painDurationMonthsMin).
+      min: 0,
+      max: 600,
     }),
     field('occupation', text('Occupation', 'Meslek'), 'text', { required: false }),
   ],

@@ -57,7 +57,10 @@ export const lbpTrialInput = {
       },
     ],
   },
-  eligibility: { limits: { ageMin: 18, ageMax: 65, bmiMax: 30 }, criteria: lbpCriteria },
+  eligibility: {
+    limits: { ageMin: 18, ageMax: 65, bmiMax: 30, painDurationMonthsMin: 3 },
+    criteria: lbpCriteria,
+  },
   // §5.1; windows are inclusive, offsets in days from randomization (day 0).
   visits: [
     {

@@ -1,0 +1,64 @@
+/**
+ * The database ceiling of a save: the SQL one PUT of a baseline VAS/ODI record executes
+ * (apps/api/src/services/forms.ts with packages/db/src/audit.ts), in the same order, with the
+ * audit trigger, the actor settings and the row locks, sent as ONE simple-query round trip per
+ * save (BEGIN … COMMIT in one message). No HTTP, no session lookup, no validation in Node: what
+ * PostgreSQL itself needs for the audited work, against which the API's save is measured.
+ */
+import type { SaveStep } from './forms';
+
+export interface CeilingActor {
+  actorId: string;
+  actorLabel: string;
+  /** The coordinator's sites: the participant lock carries the site scope, as the API's does. */
+  siteIds: string[];
+}
+
+/** Quotes a value as a SQL literal (the caller passes node-postgres' Client.escapeLiteral). */
+export type Literal = (value: string) => string;
+
+export function ceilingSql(
+  lit: Literal,
+  actor: CeilingActor,
+  siteId: string,
+  step: SaveStep,
+  requestId: string,
+): string {
+  const p = `${lit(step.participantId)}::uuid`;
+  const f = lit(step.form);
+  const data = `${lit(JSON.stringify(step.body.data))}::jsonb`;
+  const reason = step.body.reason ?? '';
+  const sites = actor.siteIds.map((s) => `${lit(s)}::uuid`).join(', ');
+  const key = `participant_id = ${p} and visit_code = 'BL' and form_code = ${f} and seq = 1`;
+  const statements = [
+    'begin',
+    `select set_config('edc.actor_id', ${lit(actor.actorId)}, true),
+      set_config('edc.actor_role', 'coordinator', true),
+      set_config('edc.actor_label', ${lit(actor.actorLabel)}, true),
+      set_config('edc.actor_site_id', '', true),
+      set_config('edc.reason', ${lit(reason)}, true),
+      set_config('edc.request_id', ${lit(requestId)}, true)`,
+    `select * from participants where id = ${p} and site_id in (${sites}) for update`,
+    `select * from form_records where ${key} for update`,
+  ];
+  const version = '(select coalesce(max(version), 1) from study_definitions)';
+  if (step.body.reason === undefined) {
+    statements.push(
+      `insert into form_records (participant_id, site_id, visit_code, form_code, seq, status, data, definition_version)
+       values (${p}, ${lit(siteId)}::uuid, 'BL', ${f}, 1, 'complete', ${data}, ${version}) returning *`,
+    );
+  } else {
+    const record = `(select id from form_records where ${key})`;
+    const why = lit(`record changed: ${reason}`);
+    statements.push(
+      `update form_records set data = ${data}, status = 'complete', version = version + 1,
+         definition_version = ${version}, updated_at = now() where ${key} returning *`,
+      `update signatures set voided_at = now(), void_reason = ${why}
+         where record_id = ${record} and voided_at is null`,
+      `update sdv_marks set cleared_at = now(), cleared_reason = ${why}
+         where record_id = ${record} and cleared_at is null`,
+    );
+  }
+  statements.push('commit');
+  return `${statements.join(';\n')};`;
+}
