@@ -168,6 +168,7 @@ function checkOrderOfEvents(
   // The consent date's own limits (not in the future, not before screening) are field rules of
   // the definition, checked with every other rule by validateFormData.
   const { roles } = env.study;
+  if (participant.status === 'screening_closed') throw DomainError.coded('CONFLICT', 'SCREENING_CLOSED');
   if (participant.status === 'screen_failed' && !roles.afterScreenFailure.includes(formCode)) {
     throw new DomainError(
       'NOT_ELIGIBLE',
