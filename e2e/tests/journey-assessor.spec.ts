@@ -92,4 +92,10 @@ test('a blinded assessor enters a follow-up VAS and ODI and never sees the arm',
     }),
   ).toBeVisible();
   await expectBlind(page);
+
+  // A hidden form opened by its address: no empty form that would suggest nothing was recorded.
+  await page.goto(`/participants/${participant.id}/visits/UNS/forms/adverse_event`);
+  await expect(page.getByRole('note').filter({ hasText: /^Not shown to blinded assessors$/ })).toBeVisible();
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+  await expectBlind(page);
 });

@@ -158,6 +158,49 @@ describe(`blinding on every surface on ${testDbKind()}`, () => {
     for (const id of w.hiddenRecords) expect(await refusal(id), id).toBe(none);
   });
 
+  it('answers every route that takes a record id alike for a hidden record and a missing one', async () => {
+    const paths: Record<string, Record<string, unknown>> = (
+      await t.app.inject({ method: 'GET', url: '/docs/json' })
+    ).json().paths;
+    const strip = (body: string) => body.replace(/"requestId":"[^"]*"/g, '');
+    const missing = '00000000-0000-4000-8000-000000000000';
+    let asked = 0;
+    for (const [path, methods] of Object.entries(paths)) {
+      if (!path.includes('{recordId}')) continue;
+      for (const method of Object.keys(methods)) {
+        const verb = method.toUpperCase() as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+        const url = (id: string) => `/api/v1${path.replace(/^\/api\/v1/, '').replace('{recordId}', id)}`;
+        const ask = async (id: string) => {
+          const res = await call(t.app, w.sessions.assessor, verb, url(id), verb === 'GET' ? undefined : {});
+          return `${res.statusCode} ${strip(res.body)}`;
+        };
+        const none = await ask(missing);
+        for (const id of w.hiddenRecords) expect(await ask(id), `${method} ${path}`).toBe(none);
+        asked++;
+      }
+    }
+    expect(asked).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses the assessor every treatment form in the same words whatever the arm', async () => {
+    const strip = (body: string) => body.replace(/"requestId":"[^"]*"/g, '');
+    for (const arm of t.app.study.arms) {
+      const answers = new Set<string>();
+      for (const p of w.participants) {
+        const res = await call(
+          t.app,
+          w.sessions.assessor,
+          'PUT',
+          `/api/v1/participants/${p.id}/visits/TX/forms/${arm.interventionForm}`,
+          { data: { date: '2026-01-05' }, status: 'draft' },
+        );
+        answers.add(`${res.statusCode} ${strip(res.body)}`);
+      }
+      expect([...answers], arm.code).toHaveLength(1);
+      expect([...answers][0]).toMatch(/^403 /);
+    }
+  });
+
   it('keeps hidden records out of the audit trail, its CSV and the review views of a blinded viewer', async () => {
     const view = await assessorView();
     expect(view.audit).toContain(w.visibleRecord);
