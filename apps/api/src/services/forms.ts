@@ -181,6 +181,7 @@ function checkOrderOfEvents(
 ) {
   const today = todayIn(env.timeZone);
   const { roles } = env.study;
+  if (participant.status === 'screening_closed') throw DomainError.coded('CONFLICT', 'SCREENING_CLOSED');
   if (participant.status === 'screen_failed' && !roles.afterScreenFailure.includes(formCode)) {
     throw new DomainError(
       'NOT_ELIGIBLE',

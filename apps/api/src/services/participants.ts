@@ -137,6 +137,7 @@ export async function submitEligibility(
     if (participant.randomizedAt) {
       throw new DomainError('CONFLICT', 'Eligibility cannot change after randomization.');
     }
+    if (participant.status === 'screening_closed') throw DomainError.coded('CONFLICT', 'SCREENING_CLOSED');
     // Sex proposes the answer of a criterion derived from it (protocol §1.4); only a complete
     // record sets it (R-LIFE-3).
     const sex = participant.sex === 'male' || participant.sex === 'female' ? participant.sex : undefined;

@@ -15,6 +15,7 @@ export const participantsEn = {
   status: {
     screening: 'Screening',
     screen_failed: 'Screen failure',
+    screening_closed: 'Screening closed',
     enrolled: 'Enrolled',
     randomized: 'Randomized',
     completed: 'Completed',
@@ -73,6 +74,16 @@ export const participantsEn = {
     enrolledNext: 'Next: enter the baseline VAS and ODI, then randomize.',
     openBaseline: 'Open participant · baseline',
     back: 'Previous step',
+  },
+  closeScreening: {
+    action: 'Close screening',
+    title: 'Close an abandoned screening',
+    hint: 'The participant stays on the list as "Screening closed", counted apart on the CONSORT diagram; no more data can be entered.',
+    reason: 'Reason',
+    reasonHint: 'For example: the patient stopped answering calls.',
+    submit: 'Close screening',
+    closed: 'Screening closed.',
+    closedBecause: 'Screening closed: {{reason}}',
   },
   eligibility: {
     title: 'Eligibility',

@@ -13,6 +13,7 @@ export const participantsTr: typeof participantsEn = {
   status: {
     screening: 'Taramada',
     screen_failed: 'Tarama başarısız',
+    screening_closed: 'Tarama kapatıldı',
     enrolled: 'Kaydedildi',
     randomized: 'Randomize edildi',
     completed: 'Tamamladı',
@@ -71,6 +72,16 @@ export const participantsTr: typeof participantsEn = {
     enrolledNext: 'Sonraki adım: başlangıç VAS ve ODI’yi girin, ardından randomize edin.',
     openBaseline: 'Katılımcıyı aç · başlangıç',
     back: 'Önceki adım',
+  },
+  closeScreening: {
+    action: 'Taramayı kapat',
+    title: 'Yarım kalan taramayı kapat',
+    hint: 'Katılımcı listede "Tarama kapatıldı" olarak kalır ve CONSORT şemasında ayrı sayılır; artık veri girilemez.',
+    reason: 'Gerekçe',
+    reasonHint: 'Örneğin: hasta aramalara yanıt vermiyor.',
+    submit: 'Taramayı kapat',
+    closed: 'Tarama kapatıldı.',
+    closedBecause: 'Tarama kapatıldı: {{reason}}',
   },
   eligibility: {
     title: 'Uygunluk',
