@@ -7,7 +7,7 @@ import { validateOdm } from '../../../test/xml-check.mjs';
 import { newSite, newUser } from '../src/seed/factories';
 import { download } from './export-seed';
 import { buildTestApp, type TestContext } from './helpers';
-import { readyForRandomization, today, vasData } from './journey-helpers';
+import { followUpVasData, readyForRandomization, today } from './journey-helpers';
 import { call, type Session, signIn } from './session';
 
 // Protocol amendments published as new definition versions (R-DEF-5, R-DEF-6;
@@ -195,7 +195,7 @@ describe(`study definition amendments on ${testDbKind()}`, () => {
 
     // A record entered now states version 2, and the new field is accepted.
     const save = await call(t.app, staff, 'PUT', `/api/v1/participants/${randomizedId}/visits/M6/forms/vas`, {
-      data: { ...vasData(30), rescue_medication: 'no' },
+      data: { ...followUpVasData(30), rescue_medication: 'no' },
       status: 'draft',
     });
     expect(save.statusCode, save.body).toBe(200);
