@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSite, newUser } from '../src/seed/factories';
 import { buildTestApp, type TestContext } from './helpers';
-import { daysAgo, odiData, readyForRandomization, vasData } from './journey-helpers';
+import { daysAgo, followUpVasData, odiData, readyForRandomization } from './journey-helpers';
 import { call, type Session, signIn } from './session';
 
 let t: TestContext;
@@ -82,7 +82,7 @@ describe(`daily work on ${testDbKind()}`, () => {
   it('refuses a form entered before its visit window opens until a reason is given, and keeps it audited', async () => {
     const url = `${base()}/visits/W1/forms/vas`;
     const early = await call(t.app, assessor, 'PUT', url, {
-      data: vasData(40),
+      data: followUpVasData(40),
       status: 'complete',
       expectedVersion: 0,
     });
@@ -96,7 +96,7 @@ describe(`daily work on ${testDbKind()}`, () => {
     );
     expect(n).toBe(0);
     const saved = await call(t.app, assessor, 'PUT', url, {
-      data: vasData(40),
+      data: followUpVasData(40),
       status: 'complete',
       expectedVersion: 0,
       outOfWindowReason: 'Patient travels abroad next week',
@@ -129,13 +129,13 @@ describe(`daily work on ${testDbKind()}`, () => {
     await makeDue('M1');
     const url = `${base()}/visits/M1/forms/vas`;
     const first = await call(t.app, coordinator, 'PUT', url, {
-      data: vasData(30),
+      data: followUpVasData(30),
       status: 'complete',
       expectedVersion: 0,
     });
     expect(first.statusCode).toBe(200);
     const second = await call(t.app, assessor, 'PUT', url, {
-      data: vasData(35),
+      data: followUpVasData(35),
       status: 'complete',
       expectedVersion: 0,
     });

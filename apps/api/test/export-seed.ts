@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { App } from '../src/app';
 import { newSite, newUser } from '../src/seed/factories';
 import { buildTestApp, type TestContext } from './helpers';
-import { odiData, readyForRandomization, today, vasData } from './journey-helpers';
+import { followUpVasData, odiData, readyForRandomization, today, vasData } from './journey-helpers';
 import { call, type Session, signIn } from './session';
 
 /**
@@ -97,7 +97,7 @@ export async function seedExportTrial(): Promise<ExportWorld> {
   // Follow-up: VAS by the blinded assessor; an ODI with two sections left unanswered.
   await ok(
     await call(app, s.assessor, 'PUT', form(a1, 'W1', 'vas'), {
-      data: vasData(0),
+      data: followUpVasData(0),
       status: 'complete',
       outOfWindowReason: 'seed: week 1 entered early',
     }),
@@ -112,7 +112,7 @@ export async function seedExportTrial(): Promise<ExportWorld> {
   );
   await ok(
     await call(app, s.investigator, 'PUT', form(a2, 'W1', 'vas'), {
-      data: vasData(31),
+      data: followUpVasData(31),
       status: 'draft',
       outOfWindowReason: 'seed: week 1 entered early',
     }),

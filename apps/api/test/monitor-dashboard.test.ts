@@ -2,7 +2,7 @@ import { testDbKind } from '@mini-edc/db/testing';
 import { type ConsortCounts, lbpTrial } from '@mini-edc/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestContext } from './helpers';
-import { allEligible, daysAgo, demographics, odiData, today, vasData } from './journey-helpers';
+import { allEligible, daysAgo, demographics, followUpVasData, odiData, today } from './journey-helpers';
 import { buildMonitorWorld, type MonitorWorld } from './monitor-world';
 import { call, type Session } from './session';
 
@@ -44,7 +44,7 @@ beforeAll(async () => {
   await screen(staffA, w.siteA, 'created');
   // pA is followed up at week 1; pB withdraws.
   for (const [form, data] of [
-    ['vas', vasData(30)],
+    ['vas', followUpVasData(30)],
     ['odi', odiData],
   ] as const) {
     await ok(

@@ -10,7 +10,8 @@ import { useSaveForm } from '../participants/participants-api';
 import { ConflictPanel, type VersionConflict, versionConflictOf } from './conflict-panel';
 import { BmiLive, OdiLiveScore } from './form-computed';
 import { FormFieldInput } from './form-field-input';
-import { type StudyFormValues, studyFormResolver } from './form-resolver';
+import { formIssueText } from './form-issue-text';
+import { type FormFacts, type StudyFormValues, studyFormResolver } from './form-resolver';
 import { emptyFormValues, enteredFields, fromFormValues, type RawData, toFormValues } from './form-values';
 import { RecordHistoryDialog } from './record-history-dialog';
 import { RecordStatusBadge } from './record-status-badge';
@@ -44,6 +45,8 @@ export interface StudyFormProps {
   next?: { label: string; go: (saved: FormRecord) => void } | null;
   /** A result to show on arrival (the previous form's save, when coming from it). */
   initialNotice?: string | null;
+  /** The visit's role and the participant's milestones the form's date rules compare with. */
+  facts?: FormFacts;
 }
 
 const isFinal = (r: FormRecord | undefined) => r?.status === 'complete' || r?.status === 'signed';
@@ -69,6 +72,7 @@ export function StudyForm({
   windowWarning = null,
   next = null,
   initialNotice = null,
+  facts,
 }: StudyFormProps) {
   const { t, i18n } = useTranslation();
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
@@ -87,6 +91,8 @@ export function StudyForm({
   const modeRef = useRef<RecordMode>('complete');
   const correcting = isFinal(base);
   const correctingRef = useRef(correcting);
+  const factsRef = useRef(facts);
+  factsRef.current = facts;
   correctingRef.current = correcting;
   const locked = base?.status === 'locked';
   const viewing = correcting && !editing && !readOnly && !locked;
@@ -97,6 +103,7 @@ export function StudyForm({
       form,
       () => modeRef.current,
       () => correctingRef.current,
+      () => factsRef.current,
     ),
     defaultValues: {
       data: record ? toFormValues(form, record.data, i18n.language) : emptyFormValues(form, defaults),
@@ -151,7 +158,20 @@ export function StudyForm({
         const found = versionConflictOf(error, data);
         if (found) setConflict(found);
         else if (isWindowRefusal(error)) setWindowError(t('dailyForm.windowReasonMissing'));
-        else setGeneral(participantErrorText(error, applyApiError(error, methods.setError, fieldNames)));
+        else {
+          // A field the server refused is worded like the form's own check (same codes).
+          const fieldText = (field: {
+            path: string;
+            code?: string;
+            params?: Record<string, string | number>;
+          }) => {
+            const name = /^body\.data\.([^.]+)/.exec(field.path)?.[1];
+            return name ? formIssueText(form, name, field, t, i18n.language) : null;
+          };
+          setGeneral(
+            participantErrorText(error, applyApiError(error, methods.setError, fieldNames, fieldText)),
+          );
+        }
       }
     })();
   };

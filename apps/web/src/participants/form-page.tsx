@@ -1,4 +1,4 @@
-import { type FormRecord, formInVisitOrder, nextFormOfVisit } from '@mini-edc/domain';
+import { type FormRecord, formInVisitOrder, nextFormOfVisit, visitRoleOf } from '@mini-edc/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { formsShownTo, mayEnterForm } from '../auth/access';
@@ -6,6 +6,7 @@ import { useSession } from '../auth/session-context';
 import { BlindedNote } from '../components/blinded-note';
 import { QueryError } from '../components/query-error';
 import { defaultsFor } from '../forms/field-defaults';
+import { FieldQueriesProvider } from '../forms/field-queries';
 import {
   baselineVisit,
   localized,
@@ -17,6 +18,7 @@ import {
 } from '../forms/study';
 import { StudyForm } from '../forms/study-form';
 import { windowWarningOf } from '../forms/window-reason';
+import { FormReviewPanel, useRecordQueries } from './form-review-panel';
 import { formLink, participantLink, type Tab } from './participant-links';
 import { useParticipant } from './participants-api';
 import { savedNoticeOf } from './saved-notice';
@@ -46,6 +48,10 @@ export function FormPage() {
   const navigate = useNavigate();
   const arrivedWith = savedNoticeOf(useLocation().state);
   const form = study.forms.find((f) => f.code === formCode);
+  const shown = participant.data?.records.find(
+    (r) => r.visitCode === visitCode && r.formCode === formCode && r.seq === seq,
+  );
+  const recordQueries = useRecordQueries(user, id, shown?.id);
 
   if (formCode === study.roles.eligibilityForm)
     return <Navigate to={`/participants/${id}/screening`} replace />;
@@ -62,8 +68,13 @@ export function FormPage() {
   const back = participantLink(p.id, tabOf(visitCode, formCode));
   const readOnly = !mayEnterForm(user, formCode);
   // "Save and go to next form" through the visit's forms in order, then back to the visit.
-  const shown = formsShownTo(user);
-  const nextCode = nextFormOfVisit(study, visitCode, formCode, (c) => mayEnterForm(user, c) && shown.has(c));
+  const visibleForms = formsShownTo(user);
+  const nextCode = nextFormOfVisit(
+    study,
+    visitCode,
+    formCode,
+    (c) => mayEnterForm(user, c) && visibleForms.has(c),
+  );
   const savedText = (saved: FormRecord) =>
     `${localized(form.label, i18n.language)}: ${t('participants.form.savedComplete', { version: saved.version })}`;
   const next =
@@ -98,36 +109,55 @@ export function FormPage() {
         </ol>
       </nav>
       {formsShownTo(subject).has(formCode) ? (
-        <StudyForm
-          key={`${visitCode}-${formCode}-${seq}`}
-          participantId={p.id}
-          visitCode={visitCode}
-          form={form}
-          seq={seq}
-          record={record}
-          readOnly={readOnly}
-          headingLevel={1}
-          windowWarning={windowWarningOf(p.visits.find((v) => v.visitCode === visitCode))}
-          next={next}
-          initialNotice={arrivedWith}
-          defaults={defaultsFor(form, {
-            seq,
-            userName: user?.displayName ?? '',
-            language: i18n.language,
-            lastDoneVisit: [...p.visits].reverse().find((v) => v.status === 'done')?.visitCode,
-          })}
-          intro={
-            <p className="muted form-context">
-              <span className="mono">{p.studyId}</span> · {visitLabel}
-            </p>
-          }
-        />
+        <FieldQueriesProvider unresolved={recordQueries.unresolved}>
+          <StudyForm
+            key={`${visitCode}-${formCode}-${seq}`}
+            participantId={p.id}
+            visitCode={visitCode}
+            form={form}
+            seq={seq}
+            record={record}
+            readOnly={readOnly}
+            headingLevel={1}
+            windowWarning={windowWarningOf(p.visits.find((v) => v.visitCode === visitCode))}
+            next={next}
+            initialNotice={arrivedWith}
+            facts={{
+              visitRole: visitRoleOf(study, visitCode),
+              events: {
+                screening: p.screenedAt,
+                consent: p.consentDate,
+                randomization: 'allocation' in p ? (p.allocation?.randomizedAt ?? null) : null,
+              },
+            }}
+            defaults={defaultsFor(form, {
+              seq,
+              userName: user?.displayName ?? '',
+              language: i18n.language,
+              lastDoneVisit: [...p.visits].reverse().find((v) => v.status === 'done')?.visitCode,
+            })}
+            intro={
+              <p className="muted form-context">
+                <span className="mono">{p.studyId}</span> · {visitLabel}
+              </p>
+            }
+          />
+        </FieldQueriesProvider>
       ) : (
         // The server sends no record of this form to a blinded viewer: an empty form would
         // suggest that nothing was recorded, so the page says that it is not shown, the same
         // for every participant (R-BLIND-2).
         <BlindedNote />
       )}
+      {record && user && formsShownTo(subject).has(formCode) ? (
+        <FormReviewPanel
+          user={user}
+          studyId={p.studyId}
+          participantId={p.id}
+          record={record}
+          queries={recordQueries.queries}
+        />
+      ) : null}
       <div className="actions">
         <Link to={back} className="button">
           ← {t('participants.forms.backToParticipant', { studyId: p.studyId })}
