@@ -67,7 +67,10 @@ function stopper(child: ChildProcess) {
 /** Starts the built API (apps/api/dist/server.js) on a free loopback port against databaseUrl. */
 export async function startApi(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<Running> {
   if (!existsSync(serverJs)) throw new Error(`${serverJs} is missing: run \`pnpm build\` first`);
-  const child = spawn(process.execPath, [serverJs], {
+  // BENCH_CPU_PROF=dir: the API writes a V8 CPU profile there when it stops (bench/profile-top.mjs).
+  const profDir = process.env.BENCH_CPU_PROF;
+  const nodeArgs = profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
+  const child = spawn(process.execPath, [...nodeArgs, serverJs], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
