@@ -1,9 +1,12 @@
-// `node bench/profile-top.mjs file.cpuprofile [n]`: the n (default 5) functions with the most
-// self time in a V8 CPU profile (node --cpu-prof; the bench writes the API's with
+// `node bench/profile-top.mjs file.cpuprofile [n] [from-to]`: the n (default 5) functions with the
+// most self time in a V8 CPU profile (node --cpu-prof; the bench writes the API's with
 // BENCH_CPU_PROF=dir), summed over every node of the same function, idle and GC shown as such.
+// from-to (seconds after the profile started, e.g. 9.5-20.1, as the bench logs them) keeps only
+// the samples of that window, so start-up work does not count.
 import { readFileSync } from 'node:fs';
 
-const [file, n = '5'] = process.argv.slice(2);
+const [file, n = '5', window] = process.argv.slice(2);
+const [from, to] = window ? window.split('-').map((v) => Number(v) * 1e6) : [0, Number.POSITIVE_INFINITY];
 if (!file) {
   console.error('usage: node bench/profile-top.mjs <file.cpuprofile> [n]');
   process.exit(2);
@@ -12,7 +15,10 @@ const profile = JSON.parse(readFileSync(file, 'utf8'));
 const selfMicros = new Map();
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 // Each sample's time delta belongs to the node sampled (the time spent since the previous sample).
+let at = 0;
 profile.samples.forEach((id, i) => {
+  at += profile.timeDeltas[i] ?? 0;
+  if (at < from || at > to) return;
   const node = byId.get(id);
   const { functionName, url, lineNumber } = node.callFrame;
   const where = url ? `${url.replace(/^.*\/(node_modules|apps|packages)\//, '$1/')}:${lineNumber + 1}` : '';

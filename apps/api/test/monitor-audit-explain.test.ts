@@ -113,10 +113,12 @@ describe(`audit review plans on ${testDbKind()} with ${ROWS} rows`, () => {
   it('filters by user and time range through the (actor, time) index', async () => {
     const filter = { actorId: 'actor-7', from: '2025-06-10T00:00:00Z', to: '2025-06-17T00:00:00Z' };
     const plan = await planOf(auditPageSql({ role: 'monitor', siteIds: [siteA] }, filter, 101));
-    expect(auditAccess(plan)).toEqual(['Bitmap Index Scan audit_log_actor_time_idx']);
+    expect(auditAccess(plan)).toHaveLength(1);
+    expect(auditAccess(plan)[0]).toMatch(/^(Bitmap )?Index Scan audit_log_actor_time_idx$/);
     // An administrator reads every row (docs/security.md §6); the lookup is the same.
     const admin = await planOf(auditPageSql({ role: 'admin', siteIds: [siteA] }, filter, 101));
-    expect(auditAccess(admin)).toEqual(['Bitmap Index Scan audit_log_actor_time_idx']);
+    expect(auditAccess(admin)).toHaveLength(1);
+    expect(auditAccess(admin)[0]).toMatch(/^(Bitmap )?Index Scan audit_log_actor_time_idx$/);
   });
 
   it('filters by changed field: newest-first by id when common, through the GIN index when rare', async () => {

@@ -1,6 +1,14 @@
 import { type Executor, queryRows } from '@mini-edc/db';
-import { type AuditEntry, type AuditFilter, type AuditPage, can, DomainError } from '@mini-edc/domain';
+import {
+  type AuditEntry,
+  type AuditFilter,
+  type AuditPage,
+  can,
+  DomainError,
+  type StudyDefinition,
+} from '@mini-edc/domain';
 import { type SQL, sql } from 'drizzle-orm';
+import { type AuditBlinding, auditBlindingFor, blindAuditRow, blindAuditScope } from './audit-blinding';
 import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
 
@@ -25,6 +33,8 @@ export interface AuditRow {
   changes: Record<string, unknown> | null;
   reason: string | null;
   request_id: string | null;
+  /** The record's form, read for blinded viewers only (null otherwise). */
+  form_code: string | null;
   occurrences: number | null;
   last_at: string | null;
 }
@@ -82,7 +92,7 @@ function filterConditions(filter: AuditFilter): SQL[] {
     where.push(sql`a.table_name = 'form_records' and a.record_id in (
       select fr.id::text from form_records fr where fr.form_code = ${filter.form})`);
   }
-  // Answered by the GIN index over the changed field names (migrations/0022_audit_fields.sql).
+  // Answered by the GIN index over the changed field names (migrations/0023_audit_fields.sql).
   if (filter.field) where.push(sql`edc_audit_fields(a.changes) @> array[${filter.field}::text]`);
   if (filter.from) where.push(sql`a.occurred_at >= ${filter.from}::timestamptz`);
   if (filter.to) where.push(sql`a.occurred_at < ${filter.to}::timestamptz`);
@@ -91,23 +101,32 @@ function filterConditions(filter: AuditFilter): SQL[] {
 
 /**
  * The exact SQL of one page: the newest `limit` rows older than `beforeId`, then joined to the
- * site code and study id (the joins run on the page only). Exported for the EXPLAIN test.
+ * site code and study id (the joins run on the page only). Exported for the EXPLAIN test. A
+ * blinded viewer's page holds only the rows they may read (./audit-blinding.ts), so what is
+ * hidden is neither listed nor counted nor paged over.
  */
 export function auditPageSql(
   user: Pick<AuthUser, 'role' | 'siteIds'>,
   filter: AuditFilter,
   limit: number,
   before?: PageEnd,
+  blinding: AuditBlinding | null = null,
 ): SQL {
   const where = [auditScope(user), ...filterConditions(filter)];
+  if (blinding) where.push(blindAuditScope(blinding));
   const byTime = ordersByTime(filter);
   if (typeof before === 'number') where.push(sql`a.id < ${before}`);
   else if (before) where.push(sql`(a.occurred_at, a.id) < (${before.at}::timestamptz, ${before.id})`);
-  const order = byTime ? sql`a.occurred_at desc, a.id desc` : sql`a.id desc`;
+  // NULLS LAST as the (actor, time, id) and time indexes are built (drizzle's desc()); plain DESC
+  // means NULLS FIRST, which those indexes cannot hand out in order, so every page sorted all of a
+  // user's rows. The columns are NOT NULL: the order is the same. By id, DESC matches a backward
+  // walk of the primary key.
+  const order = byTime ? sql`a.occurred_at desc nulls last, a.id desc nulls last` : sql`a.id desc`;
   return sql`select a.id::text as id,
       to_char(a.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as occurred_at,
       a.actor_id, a.actor_label, a.actor_role, s.code as site_code, a.action, a.table_name,
       a.record_id, p.study_id, a.changes, a.reason, a.request_id,
+      ${blinding ? sql`fr.form_code` : sql`null::text`} as form_code,
       se.count as occurrences,
       to_char(se.last_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as last_at
     from (
@@ -119,6 +138,7 @@ export function auditPageSql(
     left join sites s on s.id = a.site_id
     left join participants p on p.id = a.participant_id
     left join security_events se on se.audit_id = a.id and a.table_name = 'security_events'
+    ${blinding ? sql`left join form_records fr on a.table_name = 'form_records' and fr.id::text = a.record_id` : sql``}
     order by ${order}`;
 }
 
@@ -156,14 +176,16 @@ export async function listAuditPage(
   db: Executor,
   user: AuthUser,
   query: AuditFilter & { cursor?: string | undefined; limit: number },
+  study: StudyDefinition,
 ): Promise<AuditPage> {
   const { cursor, limit, ...filter } = query;
   const before = cursor === undefined ? undefined : decodeCursor(cursor);
-  const rows = await queryRows<AuditRow>(db, auditPageSql(user, filter, limit + 1, before));
+  const blinding = auditBlindingFor(user, study);
+  const rows = await queryRows<AuditRow>(db, auditPageSql(user, filter, limit + 1, before, blinding));
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map(toAuditEntry),
+    items: page.map((row) => toAuditEntry(blindAuditRow(blinding, row))),
     nextCursor:
       rows.length > limit && last
         ? encodeCursor(last.id, ordersByTime(filter) ? last.occurred_at : undefined)

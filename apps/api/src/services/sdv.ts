@@ -1,8 +1,14 @@
 import { type AuditContext, type Executor, queryRows, schema, withAudit } from '@mini-edc/db';
-import { DomainError, type SdvMark, type SdvRequest, type SdvResponse } from '@mini-edc/domain';
+import {
+  DomainError,
+  type SdvMark,
+  type SdvRequest,
+  type SdvResponse,
+  type StudyDefinition,
+} from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import type { ServiceEnv } from './participants';
-import { inUserSites } from './scope';
+import { inUserSites, visibleForms } from './scope';
 import type { AuthUser } from './sessions';
 
 /**
@@ -60,8 +66,14 @@ export async function currentMarks(db: Executor, where: ReturnType<typeof sql>):
   );
 }
 
-async function recordsToVerify(tx: Executor, user: AuthUser, input: SdvRequest): Promise<RecordRow[]> {
-  const scope = inUserSites(sql`fr.site_id`, user);
+async function recordsToVerify(
+  tx: Executor,
+  study: StudyDefinition,
+  user: AuthUser,
+  input: SdvRequest,
+): Promise<RecordRow[]> {
+  // A record a blinded viewer may not see answers like one that does not exist (R-BLIND-2).
+  const scope = sql`${inUserSites(sql`fr.site_id`, user)} and ${visibleForms(study, user, sql`fr.form_code`)}`;
   const columns = sql`fr.id, fr.participant_id, fr.site_id, fr.status, fr.version, fr.form_code`;
   if ('recordId' in input) {
     const rows = await queryRows<RecordRow>(
@@ -102,7 +114,7 @@ export async function markSdv(
   input: SdvRequest,
 ): Promise<SdvResponse> {
   return withAudit(env.db, ctx, async (tx) => {
-    const records = await recordsToVerify(tx, user, input);
+    const records = await recordsToVerify(tx, env.study, user, input);
     const ids = sql.join(
       records.map((r) => sql`${r.id}::uuid`),
       sql`, `,

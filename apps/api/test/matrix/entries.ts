@@ -1,5 +1,6 @@
 import { allEligible, vasData } from '../journey-helpers';
 import { closeoutEntries } from './entries-closeout';
+import { definitionEntries } from './entries-definition';
 import { exportEntries } from './entries-exports';
 import { reviewEntries } from './entries-review';
 import { visitEntries } from './entries-visits';
@@ -222,4 +223,5 @@ export const matrixEntries: Record<string, MatrixEntry> = {
   ...reviewEntries,
   ...exportEntries,
   ...closeoutEntries,
+  ...definitionEntries,
 };

@@ -18,6 +18,14 @@ export const tr: Translation = {
     none: '—',
     you: 'siz',
   },
+  blinding: {
+    notShown: 'Maskelenmiş değerlendiricilere gösterilmez',
+    sections: '{{sections}}: maskelenmiş değerlendiricilere gösterilmez.',
+    scores:
+      'Başlangıç değerleri, başlangıca göre değişim ve MCID: maskelenmiş değerlendiricilere gösterilmez.',
+    arm: 'Kol: maskelenmiş değerlendiricilere gösterilmez.',
+    consortArms: 'Kollara göre sayılar: maskelenmiş değerlendiricilere gösterilmez.',
+  },
   header: {
     mainNav: 'Ana menü',
     signIn: 'Giriş yap',
@@ -84,6 +92,8 @@ export const tr: Translation = {
     PASSWORD_CHANGE_REQUIRED: 'Devam etmeden önce parolanızı değiştirin.',
     DATA_ENTRY_CLOSED:
       'Veri girişi kapalı: yeni katılımcı ve randomizasyon yapılamaz. Mevcut veriler tamamlanabilir ve düzeltilebilir.',
+    AMENDMENT_CONFLICTS_WITH_DATA:
+      'Değişiklik daha önce girilmiş verileri geçersiz kılar veya sahipsiz bırakır; hiçbir şey yayımlanmadı. Engel olan kayıtlar listelendi.',
     STUDY_LOCKED: 'Çalışma veritabanı kilitli. Bir yönetici kilidi açana kadar hiçbir şey değiştirilemez.',
     PAYLOAD_TOO_LARGE: 'Gönderilen veri çok büyük.',
     loadFailed: 'Veriler yüklenemedi.',

@@ -12,6 +12,7 @@ import {
   randomizeResponseSchema,
   recordHistorySchema,
   type SaveFormRequest,
+  scoresBlindedResponseSchema,
   scoresResponseSchema,
   signVisitResponseSchema,
   type UpdateVisitRequest,
@@ -65,7 +66,10 @@ export function useParticipant(id: string) {
 export function useScores(id: string) {
   return useQuery({
     queryKey: participantKeys.scores(id),
-    queryFn: () => apiFetch(`${path(id)}/scores`, { schema: scoresResponseSchema }),
+    queryFn: () =>
+      apiFetch(`${path(id)}/scores`, {
+        schema: z.union([scoresResponseSchema, scoresBlindedResponseSchema]),
+      }),
   });
 }
 

@@ -40,6 +40,7 @@ export const capabilities = [
   'manage_sites',
   'manage_randomization_lists',
   'manage_study',
+  'publish_amendments',
   'verify_allocation',
   'review_backups',
 ] as const;

@@ -42,6 +42,8 @@ export const capabilityDescriptions: Readonly<Record<Capability, string>> = {
   manage_sites: 'Create and change sites',
   manage_randomization_lists: 'Generate or import randomization lists',
   manage_study: 'Close data entry, lock the study, release the allocation, build the final bundle',
+  publish_amendments:
+    'Draft a protocol amendment, see its difference and publish it as a new definition version',
   review_backups: 'See the newest backup, its verification and whether one is overdue',
   verify_allocation: 'Verify the randomization list after lock',
 };

@@ -53,6 +53,7 @@ const roleGrants: Readonly<Record<Role, RoleGrant>> = {
       'manage_sites',
       'manage_randomization_lists',
       'manage_study',
+      'publish_amendments',
       'verify_allocation',
       'review_backups',
     ],
