@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditBlindingFor } from '../src/services/audit-blinding';
 import { auditRecords } from '../src/services/audit-export';
 import { listAuditPage } from '../src/services/audit-review';
+import { createQuery } from '../src/services/queries';
 import { participantReview } from '../src/services/record-review';
 import { markSdv } from '../src/services/sdv';
 import type { AuthUser } from '../src/services/sessions';
@@ -156,6 +157,27 @@ describe(`blinding on every surface on ${testDbKind()}`, () => {
     const none = await refusal('00000000-0000-4000-8000-000000000000');
     expect(none).toMatch(/^NOT_FOUND/);
     for (const id of w.hiddenRecords) expect(await refusal(id), id).toBe(none);
+  });
+
+  it('lets a blinded viewer raise queries only where they may read them, on fields they see', async () => {
+    const ctx = { actorId: w.users.assessor.id, actorRole: 'assessor' };
+    const raise = async (recordId: string, field: string) => {
+      try {
+        await createQuery(env(), w.users.assessor, ctx, { recordId, field, message: 'Please check.' });
+        return 'opened';
+      } catch (error) {
+        return error instanceof DomainError ? `${error.code} ${error.message}` : String(error);
+      }
+    };
+    const none = await raise('00000000-0000-4000-8000-000000000000', 'date');
+    expect(none).toMatch(/^NOT_FOUND/);
+    for (const id of w.hiddenRecords) expect(await raise(id, 'description'), id).toBe(none);
+    const eos = w.participants[0] && (await get(`/api/v1/participants/${w.participants[0].id}`)).body;
+    const eosId = JSON.parse(eos ?? '{}').records.find(
+      (r: { formCode: string }) => r.formCode === 'end_of_study',
+    )?.id;
+    expect(await raise(eosId, 'status')).toBe(none);
+    expect(await raise(w.visibleRecord, 'vas_mm')).toBe('opened');
   });
 
   it('answers every route that takes a record id alike for a hidden record and a missing one', async () => {

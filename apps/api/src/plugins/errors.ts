@@ -151,8 +151,15 @@ export const errorHandlerPlugin = fp(
       }
       const dbCode = databaseError(error)?.code;
       if (error instanceof DomainError) {
+        const coded = error.messageCode ? { messageCode: error.messageCode, params: error.params ?? {} } : {};
         return sendError(reply, statusOf[error.code], {
-          error: { code: error.code, message: error.message, fields: error.fields, ...error.details },
+          error: {
+            code: error.code,
+            message: error.message,
+            ...coded,
+            fields: error.fields,
+            ...error.details,
+          },
         });
       }
       const refusal = dbCode ? databaseRefusals[dbCode] : undefined;

@@ -92,7 +92,7 @@ function filterConditions(filter: AuditFilter): SQL[] {
     where.push(sql`a.table_name = 'form_records' and a.record_id in (
       select fr.id::text from form_records fr where fr.form_code = ${filter.form})`);
   }
-  // Answered by the GIN index over the changed field names (migrations/0023_audit_fields.sql).
+  // Answered by the GIN index over the changed field names (migrations/0025_audit_fields.sql).
   if (filter.field) where.push(sql`edc_audit_fields(a.changes) @> array[${filter.field}::text]`);
   if (filter.from) where.push(sql`a.occurred_at >= ${filter.from}::timestamptz`);
   if (filter.to) where.push(sql`a.occurred_at < ${filter.to}::timestamptz`);

@@ -180,6 +180,16 @@ export const matrixEntries: Record<string, MatrixEntry> = {
       payload: { data: vasData(40), status: 'complete', reason: 'matrix correction' },
     }),
   },
+  // The matrix participant is randomized: an allowed caller reaches the lifecycle refusal.
+  'POST /api/v1/participants/:id/close-screening': {
+    allowed: siteStaff,
+    siteScoped: true,
+    ok: 409,
+    request: (_fx, site) => ({
+      url: `/api/v1/participants/${site.participantId}/close-screening`,
+      payload: { reason: 'matrix close attempt' },
+    }),
+  },
   'POST /api/v1/participants/:id/randomize': {
     allowed: siteStaff,
     siteScoped: true,

@@ -2,6 +2,7 @@ import { closeoutEn } from './closeout.en';
 import { exportsEn } from './exports.en';
 import { monitorEn } from './monitor.en';
 import { participantsEn, randomizationListsEn } from './participants.en';
+import { serverMessagesEn } from './server-messages.en';
 import { signInEn } from './sign-in.en';
 
 /** English interface text. tr.ts must have exactly the same keys (its type is `typeof en`). */
@@ -217,6 +218,7 @@ export const en = {
   monitor: monitorEn,
   exports: exportsEn,
   closeout: closeoutEn,
+  serverMessages: serverMessagesEn,
 };
 
 export type Translation = typeof en;

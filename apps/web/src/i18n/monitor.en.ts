@@ -149,6 +149,7 @@ export const monitorEn = {
   participantStatus: {
     screening: 'Screening',
     screen_failed: 'Screen failure',
+    screening_closed: 'Screening closed',
     enrolled: 'Enrolled',
     randomized: 'Randomized',
     completed: 'Completed',

@@ -151,6 +151,7 @@ export const monitorTr: typeof monitorEn = {
   participantStatus: {
     screening: 'Tarama',
     screen_failed: 'Tarama başarısız',
+    screening_closed: 'Tarama kapatıldı',
     enrolled: 'Kaydedildi',
     randomized: 'Randomize edildi',
     completed: 'Tamamladı',

@@ -3,6 +3,7 @@ import type { Translation } from './en';
 import { exportsTr } from './exports.tr';
 import { monitorTr } from './monitor.tr';
 import { participantsTr, randomizationListsTr } from './participants.tr';
+import { serverMessagesTr } from './server-messages.tr';
 import { signInTr } from './sign-in.tr';
 
 /** Türkçe arayüz metinleri; anahtarlar en.ts ile birebir aynıdır. */
@@ -217,4 +218,5 @@ export const tr: Translation = {
   monitor: monitorTr,
   exports: exportsTr,
   closeout: closeoutTr,
+  serverMessages: serverMessagesTr,
 };

@@ -1,4 +1,4 @@
-import type { FormRecord } from '@mini-edc/domain';
+import { type FormRecord, visitRoleOf } from '@mini-edc/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import { formsShownTo, mayEnterForm } from '../auth/access';
@@ -85,6 +85,14 @@ export function FormPage() {
           record={record}
           readOnly={readOnly}
           headingLevel={1}
+          facts={{
+            visitRole: visitRoleOf(study, visitCode),
+            events: {
+              screening: p.screenedAt,
+              consent: p.consentDate,
+              randomization: 'allocation' in p ? (p.allocation?.randomizedAt ?? null) : null,
+            },
+          }}
           defaults={defaultsFor(form, {
             seq,
             userName: user?.displayName ?? '',

@@ -1,4 +1,5 @@
 import {
+  type CloseScreeningRequest,
   type CreateParticipantRequest,
   type EligibilityRequest,
   eligibilityResultSchema,
@@ -151,5 +152,11 @@ export function useSignVisit() {
         json: { password },
         schema: signVisitResponseSchema,
       }),
+  );
+}
+
+export function useCloseScreening() {
+  return useParticipantMutation(({ id, body }: { id: string; body: CloseScreeningRequest }) =>
+    apiFetch(`${path(id)}/close-screening`, { method: 'POST', json: body, schema: participantSchema }),
   );
 }

@@ -44,7 +44,7 @@ export const auditLog = pgTable(
     index('audit_log_action_idx').on(t.action, t.id.desc()),
     // "This user", with or without a time range: pages ordered by time walk only that user's rows.
     index('audit_log_actor_time_idx').on(t.actorId, t.occurredAt.desc(), t.id.desc()),
-    // The changed field names only (migrations/0023_audit_fields.sql), not their values.
+    // The changed field names only (migrations/0025_audit_fields.sql), not their values.
     index('audit_log_changes_keys_idx').using('gin', sql`edc_audit_fields(${t.changes})`),
   ],
 );
@@ -55,6 +55,6 @@ export const auditChainHead = pgTable('audit_chain_head', {
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
   // The hash this head replaced: one UPDATE … RETURNING advances the head and hands the append
-  // both links (migrations/0025_audit_append_one_statement.sql). Null before the first advance.
+  // both links (migrations/0027_audit_append_one_statement.sql). Null before the first advance.
   prevHash: text('prev_hash'),
 });

@@ -1,8 +1,9 @@
 import type { FormDefinition, StudyDefinition } from '../study/definition-schema';
+import { exportedForms, exportParticipant } from './blinding';
 import { sortRecords } from './long-csv';
 import { odmOid, SYS } from './oids';
 import type { ExportAuditEntry, ExportOptions, ExportParticipant, ExportRecord } from './types';
-import { exportedForms, recordData, valueText, visibleArm } from './values';
+import { recordData, valueText, visibleArm } from './values';
 import { openTag, renderXml, type XmlNode, x, xsDateTime } from './xml';
 
 /**
@@ -93,9 +94,15 @@ function randomizationEvent(p: ExportParticipant, opts: ExportOptions): XmlNode 
  * records at a visit code the definition does not list (treatment, unscheduled) go to the
  * repeating SE.SYS.OTHER event with the visit code as repeat key. Data of forms the definition
  * does not know, and keys a form does not define, have no ItemDef and are left out (the long CSV
- * keeps them). Blinded: no arm item and no intervention forms.
+ * keeps them). Blinded: no arm item, and only the forms, fields and audit records ./blinding.ts
+ * leaves.
  */
-export function odmSubject(def: StudyDefinition, p: ExportParticipant, opts: ExportOptions): string {
+export function odmSubject(
+  def: StudyDefinition,
+  participant: ExportParticipant,
+  opts: ExportOptions,
+): string {
+  const p = exportParticipant(def, participant, opts);
   const forms = new Map(exportedForms(def, opts).map((f) => [f.code, f]));
   const scheduled = new Set(def.visits.map((v) => v.code));
   const byVisit = new Map<string, XmlNode[]>();

@@ -1,8 +1,8 @@
 import type { AllowedValue, FormDefinition, FormField, StudyDefinition } from '../study/definition-schema';
 import { option } from '../study/field-builders';
+import { exportedForms } from './blinding';
 import { odmOid, oidPart, SYS } from './oids';
 import type { ExportOptions } from './types';
-import { exportedForms } from './values';
 import { renderXml, type XmlNode, x } from './xml';
 
 /**

@@ -57,7 +57,9 @@ export function odmOpen(opts: OdmFileOptions): string {
     AsOfDateTime: when,
     SourceSystem: opts.sourceSystem,
     SourceSystemVersion: opts.sourceSystemVersion,
-    Description: opts.blinded ? 'Blinded export: no allocation and no intervention records' : undefined,
+    Description: opts.blinded
+      ? 'Blinded export: what could reveal the allocation is not included'
+      : undefined,
   })}`;
 }
 

@@ -1,8 +1,9 @@
 import { participantStatuses } from '../contracts/participants';
 import type { AllowedValue, FormDefinition, FormField, StudyDefinition } from '../study/definition-schema';
 import { option } from '../study/field-builders';
+import { exportedForms } from './blinding';
 import type { CsvCell, ExportOptions, ExportParticipant, ExportRecord } from './types';
-import { csvCell, exportedForms, isOdiForm, ODI_TOTALS, odiTotals, recordData, visibleArm } from './values';
+import { csvCell, isOdiForm, ODI_TOTALS, odiTotals, recordData, visibleArm } from './values';
 
 /**
  * The columns of the wide file, one descriptor each, so the header, the rows and the data

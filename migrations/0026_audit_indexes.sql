@@ -2,7 +2,7 @@
 -- site index (two sites: a site filter walks the primary key), the (actor, id) index (a user's pages
 -- are ordered by time through (actor, time, id)) and the (table, id) index (replaced by (table,
 -- record, id), which also answers a record's history) go; the GIN index holds field names only.
--- audit_chain_head.prev_hash lets one statement advance a chain (0025).
+-- audit_chain_head.prev_hash lets one statement advance a chain (0027).
 DROP INDEX "audit_log_site_idx";--> statement-breakpoint
 DROP INDEX "audit_log_actor_idx";--> statement-breakpoint
 DROP INDEX "audit_log_table_idx";--> statement-breakpoint
