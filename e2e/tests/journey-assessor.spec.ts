@@ -98,4 +98,13 @@ test('a blinded assessor enters a follow-up VAS and ODI and never sees the arm',
   await expect(page.getByRole('note').filter({ hasText: /^Not shown to blinded assessors$/ })).toBeVisible();
   await expect(page.getByRole('textbox')).toHaveCount(0);
   await expectBlind(page);
+
+  // The dashboard: no per-arm numbers, and a note saying so.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole('note').filter({ hasText: 'Numbers per arm: not shown to blinded assessors.' }),
+  ).toBeVisible();
+  await expect(page.getByRole('table', { name: 'By arm' })).toHaveCount(0);
+  await expectBlind(page);
 });

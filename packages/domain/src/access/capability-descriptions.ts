@@ -27,6 +27,7 @@ export const capabilityDescriptions: Readonly<Record<Capability, string>> = {
   close_own_self_check: 'Close a self-check query one opened oneself',
   reopen_query: 'Reopen a closed data query',
   verify_source: 'Mark records as source-data verified',
+  undo_source_verification: 'Undo a source-data verification mark, with a reason',
   read_review_state: 'Read the per-record review state (SDV marks, queries, signatures)',
   review_audit: 'Read the audit trail of the own sites',
   review_study_audit:

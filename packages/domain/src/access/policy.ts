@@ -77,6 +77,7 @@ const roleGrants: Readonly<Record<Role, RoleGrant>> = {
       'close_query',
       'reopen_query',
       'verify_source',
+      'undo_source_verification',
       'read_review_state',
       'review_audit',
       'verify_audit_chain',
