@@ -34,6 +34,7 @@ const endOfStudy = {
   seq: 1,
   status: 'complete' as const,
   version: 2,
+  definitionVersion: 1,
   data: {
     status: 'withdrawn',
     date: '2025-09-01',

@@ -25,6 +25,8 @@ export function longCsvHeader(opts: ExportOptions): string[] {
     'value',
     'record_status',
     'record_version',
+    // The study definition version the record was entered under (R-DEF-6).
+    'definition_version',
   ];
 }
 
@@ -74,7 +76,17 @@ export function longCsvRows(
       ...extra.map((k): [string, CsvCell] => [k, csvCell('unknown', data[k])]),
     ];
     for (const [field, value] of cells) {
-      rows.push([...lead, rec.visitCode, rec.formCode, rec.seq, field, value, rec.status, rec.version]);
+      rows.push([
+        ...lead,
+        rec.visitCode,
+        rec.formCode,
+        rec.seq,
+        field,
+        value,
+        rec.status,
+        rec.version,
+        rec.definitionVersion,
+      ]);
     }
   }
   return rows;
