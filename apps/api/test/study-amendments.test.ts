@@ -3,9 +3,11 @@ import { testDbKind } from '@mini-edc/db/testing';
 import { addDays, lbpTrial, type StudyDefinition } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateOdm } from '../../../test/xml-check.mjs';
 import { newSite, newUser } from '../src/seed/factories';
+import { download } from './export-seed';
 import { buildTestApp, type TestContext } from './helpers';
-import { readyForRandomization, today, vasData } from './journey-helpers';
+import { followUpVasData, readyForRandomization, today } from './journey-helpers';
 import { call, type Session, signIn } from './session';
 
 // Protocol amendments published as new definition versions (R-DEF-5, R-DEF-6;
@@ -193,7 +195,7 @@ describe(`study definition amendments on ${testDbKind()}`, () => {
 
     // A record entered now states version 2, and the new field is accepted.
     const save = await call(t.app, staff, 'PUT', `/api/v1/participants/${randomizedId}/visits/M6/forms/vas`, {
-      data: { ...vasData(30), rescue_medication: 'no' },
+      data: { ...followUpVasData(30), rescue_medication: 'no' },
       status: 'draft',
     });
     expect(save.statusCode, save.body).toBe(200);
@@ -207,5 +209,41 @@ describe(`study definition amendments on ${testDbKind()}`, () => {
     expect((await publish(id, { password, reason: 'again' })).statusCode).toBe(409);
     const list = (await call(t.app, admin, 'GET', '/api/v1/admin/definition/versions')).json();
     expect(list.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+  });
+
+  it('exports say which version each record was entered under; ODM has one metadata version each', async () => {
+    const randomizedStudyId = await studyIdOf(randomizedId);
+    const long = (await download(t.app, admin, 'long.csv')).text.split('\r\n').map((l) => l.split(','));
+    const header = long[0] ?? [];
+    const col = (name: string) => header.indexOf(name);
+    const versionsAt = (visit: string) =>
+      new Set(
+        long
+          .filter((r) => r[col('study_id')] === randomizedStudyId && r[col('visit')] === visit)
+          .map((r) => r[col('definition_version')]),
+      );
+    expect(versionsAt('M6')).toEqual(new Set(['2']));
+    expect(versionsAt('SCR')).toEqual(new Set(['1']));
+
+    const wide = (await download(t.app, admin, 'wide.csv')).text.split('\r\n').map((l) => l.split(','));
+    const row = wide.find((r) => r[0] === randomizedStudyId) ?? [];
+    const wideCol = (name: string) => row[(wide[0] ?? []).indexOf(name)];
+    expect(wideCol('vas_definition_version_m6')).toBe('2');
+    expect(wideCol('vas_definition_version_bl')).toBe('1');
+    expect((await download(t.app, admin, 'dictionary.csv')).text).toContain('vas_definition_version_m6');
+
+    for (const session of [admin, staff]) {
+      const xml = (await download(t.app, session, 'odm.xml')).text;
+      expect(validateOdm(xml)).toEqual({ ok: true, errors: [] });
+      expect(xml).toContain('<MetaDataVersion OID="MDV.1"');
+      expect(xml).toContain('<MetaDataVersion OID="MDV.2"');
+      const blocks = xml.split('<ClinicalData ').slice(1);
+      expect(blocks.map((b) => b.match(/MetaDataVersionOID="([^"]+)"/)?.[1])).toEqual(['MDV.1', 'MDV.2']);
+      // The month-6 record sits in version 2's clinical data, the screening records in version 1's.
+      expect(blocks[1]).toContain('<StudyEventData StudyEventOID="SE.M6">');
+      expect(blocks[1]).toContain('I.VAS.RESCUE_MEDICATION');
+      expect(blocks[0]).not.toContain('SE.M6');
+      expect(blocks[0]).toContain('<StudyEventData StudyEventOID="SE.SCR">');
+    }
   });
 });

@@ -22,6 +22,7 @@ describe('long CSV', () => {
       'value',
       'record_status',
       'record_version',
+      'definition_version',
     ]);
     expect(longCsvHeader(blind)).not.toContain('arm');
   });

@@ -1,10 +1,12 @@
 import { type Db, queryRows } from '@mini-edc/db';
 import {
+  type DefinitionVersionOf,
   type ExportAuditEntry,
   type ExportParticipant,
   type ExportRecord,
   exportedForms,
   exportParticipant,
+  loadStudyDefinition,
   type OdmLocation,
   type OdmUser,
   type StudyDefinition,
@@ -12,6 +14,7 @@ import {
 import { type SQL, sql } from 'drizzle-orm';
 import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
+import { currentDefinitionVersion } from './study-definitions';
 
 /**
  * Reads what an export shows, in batches, so memory stays flat however large the trial
@@ -81,6 +84,7 @@ interface RecordRow {
   seq: number;
   status: ExportRecord['status'];
   version: number;
+  definition_version: number;
   data: Record<string, unknown>;
 }
 
@@ -117,7 +121,7 @@ async function readBatch(db: Db, scope: ExportScope, after: string, size: number
 async function readRecords(db: Db, scope: ExportScope, ids: string[]) {
   return queryRows<RecordRow>(
     db,
-    sql`select r.id, r.participant_id, r.visit_code, r.form_code, r.seq, r.status, r.version, r.data
+    sql`select r.id, r.participant_id, r.visit_code, r.form_code, r.seq, r.status, r.version, r.definition_version, r.data
         from form_records r
         where r.participant_id = any(${uuidArray(ids)}) and ${inUserSites(sql`r.site_id`, scope.user)}
           and ${visibleForms(scope)}
@@ -193,6 +197,7 @@ export async function* participantBatches(
         seq: r.seq,
         status: r.status,
         version: r.version,
+        definitionVersion: r.definition_version,
         data: r.data,
         audit: auditByRecord.get(r.id) ?? [],
       });
@@ -264,4 +269,25 @@ export async function auditUsers(db: Db, scope: ExportScope): Promise<OdmUser[]>
         order by a.actor_id`,
   );
   return rows.map((r) => ({ userId: r.actor_id, displayName: r.label, role: r.role }));
+}
+
+/**
+ * The definition versions an ODM export describes (R-DEF-6): every version a record in scope was
+ * entered under, and the current one (the export's own definition) last.
+ */
+export async function exportDefinitionVersions(db: Db, scope: ExportScope): Promise<DefinitionVersionOf[]> {
+  const current = await currentDefinitionVersion(db);
+  const rows = await queryRows<{ version: number; definition: unknown }>(
+    db,
+    sql`select d.version, d.definition from study_definitions d
+        where d.version < ${current} and exists (
+          select 1 from form_records r
+          where r.definition_version = d.version and ${participantScope(scope, sql`r.site_id`)}
+            and ${visibleForms(scope)})
+        order by d.version`,
+  );
+  return [
+    ...rows.map((r) => ({ version: Number(r.version), def: loadStudyDefinition(r.definition) })),
+    { version: current, def: scope.study },
+  ];
 }

@@ -8,7 +8,7 @@ import { csvCell, recordData, visibleArm, visitOrder } from './values';
  * (interventions, adverse events, deviations) included. Every field of the form gets a row, a
  * blank one too, so "not entered" is visible; data keys the definition does not know follow the
  * defined fields, so nothing stored is silently dropped. Blinded: only what ./blinding.ts leaves,
- * so hidden forms and fields have no row at all.
+ * so hidden forms and fields, and keys the definition does not know, have no row at all.
  */
 
 export function longCsvHeader(opts: ExportOptions): string[] {
@@ -25,6 +25,8 @@ export function longCsvHeader(opts: ExportOptions): string[] {
     'value',
     'record_status',
     'record_version',
+    // The study definition version the record was entered under (R-DEF-6).
+    'definition_version',
   ];
 }
 
@@ -74,7 +76,17 @@ export function longCsvRows(
       ...extra.map((k): [string, CsvCell] => [k, csvCell('unknown', data[k])]),
     ];
     for (const [field, value] of cells) {
-      rows.push([...lead, rec.visitCode, rec.formCode, rec.seq, field, value, rec.status, rec.version]);
+      rows.push([
+        ...lead,
+        rec.visitCode,
+        rec.formCode,
+        rec.seq,
+        field,
+        value,
+        rec.status,
+        rec.version,
+        rec.definitionVersion,
+      ]);
     }
   }
   return rows;

@@ -13,12 +13,29 @@ import { openTag, renderXml, type XmlNode, x, xsDateTime } from './xml';
  * XSD order: UserRef, LocationRef, DateTimeStamp, ReasonForChange?, SourceID?.
  */
 
-export function odmClinicalDataOpen(def: StudyDefinition, opts: ExportOptions): string {
+/**
+ * One <ClinicalData> per definition version the records were entered under (R-DEF-6): ODM 1.3.2
+ * ties clinical data to its metadata version on this element, so each record's FormData sits in
+ * the ClinicalData of its own version.
+ */
+export function odmClinicalDataOpen(def: StudyDefinition, opts: ExportOptions, version = 1): string {
   return openTag(
     'ClinicalData',
-    { StudyOID: odmOid.study(def), MetaDataVersionOID: odmOid.metaDataVersion(opts) },
+    { StudyOID: odmOid.study(def), MetaDataVersionOID: odmOid.metaDataVersion(opts, version) },
     1,
   );
+}
+
+export function odmClinicalDataClose(): string {
+  return '  </ClinicalData>\n';
+}
+
+/** Which part of a participant one ClinicalData block carries. */
+export interface OdmSubjectPart {
+  /** Only records entered under this definition version. */
+  version: number;
+  /** The block of the current version also carries the randomization and every participant. */
+  current: boolean;
 }
 
 /** The latest entry (entries are oldest first) whose field list names this field. */
@@ -101,12 +118,15 @@ export function odmSubject(
   def: StudyDefinition,
   participant: ExportParticipant,
   opts: ExportOptions,
+  part: OdmSubjectPart = { version: 1, current: true },
 ): string {
   const p = exportParticipant(def, participant, opts);
   const forms = new Map(exportedForms(def, opts).map((f) => [f.code, f]));
   const scheduled = new Set(def.visits.map((v) => v.code));
   const byVisit = new Map<string, XmlNode[]>();
-  for (const rec of sortRecords(def, p.records)) {
+  const records = p.records.filter((r) => r.definitionVersion === part.version);
+  if (records.length === 0 && !part.current) return '';
+  for (const rec of sortRecords(def, records)) {
     const form = forms.get(rec.formCode);
     if (form === undefined) continue;
     const list = byVisit.get(rec.visitCode) ?? [];
@@ -114,7 +134,7 @@ export function odmSubject(
     byVisit.set(rec.visitCode, list);
   }
   const events: XmlNode[] = [];
-  const rnd = randomizationEvent(p, opts);
+  const rnd = part.current ? randomizationEvent(p, opts) : null;
   for (const v of def.visits) {
     const list = byVisit.get(v.code);
     if (list !== undefined)

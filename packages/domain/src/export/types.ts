@@ -1,3 +1,5 @@
+import type { StudyDefinition } from '../study/definition-schema';
+
 /**
  * What the API hands to the export shapers. The API maps database rows to these while it
  * streams; nothing here does I/O. Times are ISO 8601 strings, dates YYYY-MM-DD.
@@ -32,6 +34,8 @@ export interface ExportRecord {
   seq: number;
   status: 'draft' | 'complete' | 'signed' | 'locked';
   version: number;
+  /** The study definition version the record was last entered under (R-DEF-3, R-DEF-6). */
+  definitionVersion: number;
   data: Record<string, unknown>;
   /** Oldest first. */
   audit: ExportAuditEntry[];
@@ -61,6 +65,12 @@ export interface ExportParticipant {
  */
 export interface ExportOptions {
   blinded: boolean;
+}
+
+/** A stored version of the study definition, for exports that describe every version used. */
+export interface DefinitionVersionOf {
+  version: number;
+  def: StudyDefinition;
 }
 
 /** A CSV cell; null is written as an empty cell, never as 0. */
