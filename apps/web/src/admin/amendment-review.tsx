@@ -13,7 +13,7 @@ export function AmendmentReviewPanel({
   onPublished,
 }: {
   draftId: string;
-  onPublished: (message: string) => void;
+  onPublished: (version: number, scheduledVisits: number) => void;
 }) {
   const { t } = useTranslation();
   const review = useDraftReview(draftId);
@@ -81,18 +81,17 @@ function PublishForm({
 }: {
   draftId: string;
   nextVersion: number;
-  onPublished: (message: string) => void;
+  onPublished: (version: number, scheduledVisits: number) => void;
 }) {
   const { t } = useTranslation();
-  const publish = usePublishDraft(draftId);
+  const publish = usePublishDraft(draftId, (done) => onPublished(done.version, done.scheduledVisits));
   const form = useForm<Values>({ defaultValues: { reason: '', password: '' } });
   const [general, setGeneral] = useState<string | null>(null);
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
     setGeneral(null);
     try {
-      const done = await publish.mutateAsync({ reason: values.reason.trim(), password: values.password });
-      onPublished(t('amendments.published', { version: done.version, visits: done.scheduledVisits }));
+      await publish.mutateAsync({ reason: values.reason.trim(), password: values.password });
     } catch (error) {
       setGeneral(applyApiError(error, form.setError, ['reason', 'password']));
     }

@@ -4,6 +4,7 @@ import {
   amendmentReviewSchema,
   definitionVersionEntrySchema,
   type PublishAmendmentRequest,
+  type PublishedAmendment,
   publishedAmendmentSchema,
 } from '@mini-edc/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -43,7 +44,8 @@ export function useCreateDraft() {
   });
 }
 
-export function usePublishDraft(id: string) {
+/** `onPublished` runs before the new version is fetched, which draws every screen anew. */
+export function usePublishDraft(id: string, onPublished: (done: PublishedAmendment) => void) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: PublishAmendmentRequest) =>
@@ -52,7 +54,8 @@ export function usePublishDraft(id: string) {
         json: body,
         schema: publishedAmendmentSchema,
       }),
-    onSuccess: async () => {
+    onSuccess: async (done) => {
+      onPublished(done);
       // The new version is the study from now on: every screen draws it (StudyGate).
       await client.invalidateQueries({ queryKey: ['study'] });
       await client.invalidateQueries({ queryKey: ['admin', 'definition'] });

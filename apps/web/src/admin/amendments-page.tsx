@@ -1,5 +1,6 @@
 import { type ChangeEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { StatusNotice } from '../components/form-alert';
 import { QueryError } from '../components/query-error';
@@ -16,7 +17,13 @@ import { useCreateDraft, useDefinitionVersions } from './amendments-api';
 export function AmendmentsPage() {
   const { t } = useTranslation();
   const [draftId, setDraftId] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // Publishing makes a new study version, and the StudyGate draws every screen again for it (this
+  // one too): the confirmation lives in the address so it survives that.
+  const [search, setSearch] = useSearchParams();
+  const published = search.get('published');
+  const notice = published
+    ? t('amendments.published', { version: published, visits: search.get('visits') ?? '0' })
+    : null;
   return (
     <section className="stack">
       <h1>{t('amendments.title')}</h1>
@@ -25,7 +32,7 @@ export function AmendmentsPage() {
       <VersionsTable />
       <DraftForm
         onStored={(id) => {
-          setNotice(null);
+          setSearch({});
           setDraftId(id);
         }}
       />
@@ -33,9 +40,9 @@ export function AmendmentsPage() {
         <AmendmentReviewPanel
           key={draftId}
           draftId={draftId}
-          onPublished={(message) => {
+          onPublished={(version, visits) => {
             setDraftId(null);
-            setNotice(message);
+            setSearch({ published: String(version), visits: String(visits) });
           }}
         />
       ) : null}
