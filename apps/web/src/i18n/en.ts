@@ -1,3 +1,4 @@
+import { amendmentsEn } from './amendments.en';
 import { closeoutEn } from './closeout.en';
 import { dailyFormEn, dailySignEn, gridEn } from './daily.en';
 import { exportsEn } from './exports.en';
@@ -37,6 +38,7 @@ export const en = {
   },
   locales: signInEn.locales,
   nav: {
+    amendments: 'Study definition',
     exports: 'Exports',
     participants: 'Participants',
     audit: 'Audit trail',
@@ -223,6 +225,7 @@ export const en = {
   grid: gridEn,
   dailyForm: dailyFormEn,
   dailySign: dailySignEn,
+  amendments: amendmentsEn,
   serverMessages: serverMessagesEn,
 };
 

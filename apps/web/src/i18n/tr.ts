@@ -1,3 +1,4 @@
+import { amendmentsTr } from './amendments.tr';
 import { closeoutTr } from './closeout.tr';
 import { dailyFormTr, dailySignTr, gridTr } from './daily.tr';
 import type { Translation } from './en';
@@ -39,6 +40,7 @@ export const tr: Translation = {
   },
   locales: signInTr.locales,
   nav: {
+    amendments: 'Çalışma tanımı',
     exports: 'Veri aktarımı',
     participants: 'Katılımcılar',
     audit: 'Denetim izi',
@@ -223,5 +225,6 @@ export const tr: Translation = {
   grid: gridTr,
   dailyForm: dailyFormTr,
   dailySign: dailySignTr,
+  amendments: amendmentsTr,
   serverMessages: serverMessagesTr,
 };
