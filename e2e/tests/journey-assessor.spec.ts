@@ -26,12 +26,22 @@ test('a blinded assessor enters a follow-up VAS and ODI and never sees the arm',
   const row = page.getByRole('row', { name: new RegExp(participant.studyId) });
   await expect(row).toContainText('Randomized');
   await expect(page.getByRole('columnheader', { name: 'Arm' })).toHaveCount(0);
+  await expect(
+    page.getByRole('note').filter({ hasText: 'Arm: not shown to blinded assessors.' }),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Screen a new patient' })).toHaveCount(0);
   await expectBlind(page);
 
   await row.getByRole('link', { name: participant.studyId }).click();
   await expect(page.getByRole('heading', { name: participant.studyId, level: 1 })).toBeVisible();
   await expect(page.getByRole('tab')).toHaveText(['Screening', 'Baseline', 'Visits', 'Scores']);
+  // What is absent is named in the same neutral words for every participant.
+  await expect(
+    page.getByRole('note').filter({
+      hasText:
+        /^Randomization, Treatment, Adverse events, Deviations, End of study: not shown to blinded assessors\.$/,
+    }),
+  ).toBeVisible();
   await expectBlind(page);
   for (const tab of ['Baseline', 'Scores', 'Visits']) {
     await page.getByRole('tab', { name: tab }).click();
@@ -70,6 +80,31 @@ test('a blinded assessor enters a follow-up VAS and ODI and never sees the arm',
   await expect(visit.getByRole('row', { name: /Oswestry/ })).toContainText('26.0 %');
   await expectBlind(page);
   await page.getByRole('tab', { name: 'Scores' }).click();
-  await expect(page.getByRole('table', { name: 'Scores over time' })).toContainText('Week 1');
+  const scores = page.getByRole('table', { name: 'Scores over time' });
+  await expect(scores).toContainText('Week 1');
+  // Follow-up values only: no baseline row, no change or MCID column (R-BLIND-2).
+  await expect(scores.getByRole('columnheader')).toHaveText(['Visit', 'VAS (mm)', 'ODI (%)']);
+  await expect(scores.getByRole('rowheader')).toHaveText(['Week 1']);
+  await expect(page.getByText(/MCID reached when/)).toHaveCount(0);
+  await expect(
+    page.getByRole('note').filter({
+      hasText: 'Baseline values, change from baseline and MCID: not shown to blinded assessors.',
+    }),
+  ).toBeVisible();
+  await expectBlind(page);
+
+  // A hidden form opened by its address: no empty form that would suggest nothing was recorded.
+  await page.goto(`/participants/${participant.id}/visits/UNS/forms/adverse_event`);
+  await expect(page.getByRole('note').filter({ hasText: /^Not shown to blinded assessors$/ })).toBeVisible();
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+  await expectBlind(page);
+
+  // The dashboard: no per-arm numbers, and a note saying so.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole('note').filter({ hasText: 'Numbers per arm: not shown to blinded assessors.' }),
+  ).toBeVisible();
+  await expect(page.getByRole('table', { name: 'By arm' })).toHaveCount(0);
   await expectBlind(page);
 });

@@ -27,9 +27,10 @@ import { randomizationListRoutes } from './routes/randomization-lists';
 import { recordRoutes } from './routes/records';
 import { reviewRoutes } from './routes/review';
 import { studyRoutes } from './routes/study';
+import { studyAmendmentRoutes } from './routes/study-amendments';
 import { studyLifecycleRoutes } from './routes/study-lifecycle';
 import { unblindingRoutes } from './routes/unblinding';
-import { loadOrSeedDefinition } from './services/study-definitions';
+import { loadOrSeedDefinition, type StoredDefinition } from './services/study-definitions';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -38,6 +39,8 @@ declare module 'fastify' {
     study: StudyDefinition;
     /** Which stored version `study` is (R-DEF-2). */
     studyVersion: { version: number; publishedAt: string };
+    /** Makes a newly published version the one in force for this process. */
+    useStudyVersion: (next: StoredDefinition) => void;
   }
 }
 
@@ -76,15 +79,22 @@ export async function buildApp(options: BuildAppOptions) {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', options.db);
   app.decorate('config', config);
-  const stored = await loadOrSeedDefinition(options.db.db, options.study ?? lbpTrial);
-  const study = stored.definition;
-  app.decorate('studyVersion', { version: stored.version, publishedAt: stored.publishedAt });
-  app.decorate(
-    'study',
+  // The definition in force, replaced when an amendment is published (R-DEF-5): routes read
+  // `app.study` per request, so the next request works with the new version.
+  let stored = await loadOrSeedDefinition(options.db.db, options.study ?? lbpTrial);
+  const withCap = (study: StudyDefinition): StudyDefinition =>
     config.EDC_ENROLLMENT_CAP
       ? { ...study, enrollment: { ...study.enrollment, cap: config.EDC_ENROLLMENT_CAP } }
-      : study,
-  );
+      : study;
+  let study = withCap(stored.definition);
+  app.decorate('studyVersion', {
+    getter: () => ({ version: stored.version, publishedAt: stored.publishedAt }),
+  });
+  app.decorate('study', { getter: () => study });
+  app.decorate('useStudyVersion', (next: StoredDefinition) => {
+    stored = next;
+    study = withCap(next.definition);
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -123,6 +133,7 @@ export async function buildApp(options: BuildAppOptions) {
       await api.register(reviewRoutes);
       await api.register(exportsRoutes);
       await api.register(studyRoutes);
+      await api.register(studyAmendmentRoutes);
       await api.register(studyLifecycleRoutes);
       await api.register(unblindingRoutes);
       await api.register(closeoutAllocationRoutes);

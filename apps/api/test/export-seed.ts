@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { App } from '../src/app';
 import { newSite, newUser } from '../src/seed/factories';
 import { buildTestApp, type TestContext } from './helpers';
-import { odiData, readyForRandomization, today, vasData } from './journey-helpers';
+import { followUpVasData, odiData, readyForRandomization, today, vasData } from './journey-helpers';
 import { call, type Session, signIn } from './session';
 
 /**
@@ -96,7 +96,10 @@ export async function seedExportTrial(): Promise<ExportWorld> {
   );
   // Follow-up: VAS by the blinded assessor; an ODI with two sections left unanswered.
   await ok(
-    await call(app, s.assessor, 'PUT', form(a1, 'W1', 'vas'), { data: vasData(0), status: 'complete' }),
+    await call(app, s.assessor, 'PUT', form(a1, 'W1', 'vas'), {
+      data: followUpVasData(0),
+      status: 'complete',
+    }),
     'w1 vas',
   );
   await ok(
@@ -107,7 +110,10 @@ export async function seedExportTrial(): Promise<ExportWorld> {
     'w1 odi',
   );
   await ok(
-    await call(app, s.investigator, 'PUT', form(a2, 'W1', 'vas'), { data: vasData(31), status: 'draft' }),
+    await call(app, s.investigator, 'PUT', form(a2, 'W1', 'vas'), {
+      data: followUpVasData(31),
+      status: 'draft',
+    }),
     'a2 w1 vas',
   );
   await ok(

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSite, newUser } from '../src/seed/factories';
 import { buildTestApp, type TestContext } from './helpers';
-import { daysAgo, odiData, readyForRandomization, today, vasData } from './journey-helpers';
+import { daysAgo, followUpVasData, odiData, readyForRandomization, today } from './journey-helpers';
 import { call, type Session, signIn } from './session';
 
 let t: TestContext;
@@ -41,7 +41,7 @@ const base = () => `/api/v1/participants/${participantId}`;
 describe(`investigator journey on ${testDbKind()}`, () => {
   it('lets an assessor enter follow-up VAS and ODI, and reports change from baseline with the MCID', async () => {
     const vas = await call(t.app, assessor, 'PUT', `${base()}/visits/W1/forms/vas`, {
-      data: vasData(40),
+      data: followUpVasData(40),
       status: 'complete',
     });
     expect(vas.statusCode).toBe(200);
@@ -139,17 +139,20 @@ describe(`investigator journey on ${testDbKind()}`, () => {
 
   it('corrects with a reason, refuses stale versions, signs with the password, voids on change, and locks', async () => {
     const url = `${base()}/visits/W1/forms/vas`;
-    const noReason = await call(t.app, investigator, 'PUT', url, { data: vasData(45), status: 'complete' });
+    const noReason = await call(t.app, investigator, 'PUT', url, {
+      data: followUpVasData(45),
+      status: 'complete',
+    });
     expect(noReason.json().error.code).toBe('REASON_REQUIRED');
     const v2 = await call(t.app, investigator, 'PUT', url, {
-      data: vasData(45),
+      data: followUpVasData(45),
       status: 'complete',
       expectedVersion: 1,
       reason: 'transcription error: 45 on source',
     });
     expect(v2.json()).toMatchObject({ version: 2, data: { vas_mm: 45 } });
     const stale = await call(t.app, coordinator, 'PUT', url, {
-      data: vasData(47),
+      data: followUpVasData(47),
       status: 'complete',
       expectedVersion: 1,
       reason: 'my edit from an old screen',
@@ -177,7 +180,7 @@ describe(`investigator journey on ${testDbKind()}`, () => {
     ]);
 
     const v3 = await call(t.app, investigator, 'PUT', url, {
-      data: vasData(44),
+      data: followUpVasData(44),
       status: 'complete',
       reason: 'source re-measured',
     });
@@ -197,7 +200,7 @@ describe(`investigator journey on ${testDbKind()}`, () => {
 
     expect((await call(t.app, admin, 'POST', `/api/v1/records/${recordId}/lock`)).statusCode).toBe(200);
     const locked = await call(t.app, investigator, 'PUT', url, {
-      data: vasData(43),
+      data: followUpVasData(43),
       status: 'complete',
       reason: 'again',
     });

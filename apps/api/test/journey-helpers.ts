@@ -35,12 +35,22 @@ export const demographics = {
   pain_duration_months: 14,
 };
 
-export const vasData = (vas_mm: number) => ({
+/** When this test file loaded: before any randomization the file does. */
+const loadedAt = new Date().toISOString();
+
+/**
+ * A VAS assessed at `assessed_at`; by default when the test file loaded, so a baseline VAS, and
+ * any correction of it, is assessed before randomization (follow-ups pass a later time).
+ */
+export const vasData = (vas_mm: number, assessed_at = loadedAt) => ({
   vas_mm,
   vas_method: 'electronic',
-  assessed_at: new Date().toISOString(),
+  assessed_at,
   assessor_id: 'assessor',
 });
+
+/** A follow-up VAS: assessed now, after the randomization it follows. */
+export const followUpVasData = (vas_mm: number) => vasData(vas_mm, new Date().toISOString());
 
 export const odiData = {
   odi_version: '2.1a-en',

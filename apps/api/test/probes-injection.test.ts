@@ -106,6 +106,12 @@ describe(`injection and XSS probes on ${testDbKind()}`, () => {
     const base = `/api/v1/participants/${participantId}`;
     const stored: { probe: string; field: string; readFrom: { session: Session; url: string } }[] = [];
 
+    const detail = (await call(t.app, coordinator, 'GET', base)).json();
+    const baselineAssessedAt = String(
+      detail.records.find(
+        (r: { formCode: string; visitCode: string }) => r.formCode === 'vas' && r.visitCode === 'BL',
+      )?.data.assessed_at,
+    );
     for (const [i, probe] of probes.entries()) {
       // Adverse event: description and action taken (a repeating form: one instance per probe).
       const ae = await call(t.app, coordinator, 'PUT', `${base}/visits/UNS/forms/adverse_event`, {
@@ -143,8 +149,9 @@ describe(`injection and XSS probes on ${testDbKind()}`, () => {
       stored.push({ probe, field: 'deviation.description', readFrom: { session: coordinator, url: base } });
 
       // Reason for change of a completed record: kept in the audit trail.
+      // The baseline was assessed before randomization; a correction keeps that time.
       const corrected = await call(t.app, coordinator, 'PUT', `${base}/visits/BL/forms/vas`, {
-        data: vasData(10 + i),
+        data: vasData(10 + i, baselineAssessedAt),
         status: 'complete',
         reason: probe,
       });

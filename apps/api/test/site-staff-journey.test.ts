@@ -153,7 +153,11 @@ describe(`site staff journey on ${testDbKind()}`, () => {
       status: 'complete',
     });
     expect(beforeScreening.statusCode).toBe(400);
-    expect(beforeScreening.json().error.fields[0].message).toContain('predate screening');
+    expect(beforeScreening.json().error.fields[0]).toMatchObject({
+      path: 'body.data.consent_date',
+      code: 'DATE_TOO_EARLY',
+      params: { kind: 'event', ref: 'screening' },
+    });
     const consent = await call(t.app, coordinator, 'PUT', `${base}/visits/SCR/forms/consent`, {
       data: { consent_date: daysAgo(1), icf_version: '1.0', obtained_by: 'Dr. A' },
       status: 'complete',
@@ -172,7 +176,12 @@ describe(`site staff journey on ${testDbKind()}`, () => {
     });
     expect(badVas.statusCode).toBe(400);
     expect(badVas.json().error.fields).toEqual([
-      { path: 'body.data.vas_mm', message: expect.stringMatching(/100/) },
+      {
+        path: 'body.data.vas_mm',
+        message: expect.stringMatching(/100/),
+        code: 'FIELD_MAX',
+        params: { max: 100 },
+      },
     ]);
     const vas = await call(t.app, coordinator, 'PUT', `${base}/visits/BL/forms/vas`, {
       data: vasData(70),

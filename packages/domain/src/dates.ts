@@ -13,8 +13,10 @@ export function isoDateToDayNumber(date: IsoDate): number {
   const match = ISO_DATE.exec(date);
   if (match === null) throw new RangeError(`"${date}" is not a date of the form YYYY-MM-DD`);
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999.
+  const check = new Date(0);
+  check.setUTCFullYear(year, month - 1, day);
+  const ms = check.getTime();
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
     throw new RangeError(`"${date}" is not a calendar date`);
   }
@@ -52,4 +54,16 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 /** -1, 0 or 1. ISO dates also compare correctly as strings; this validates them as well. */
 export function compareIsoDates(a: IsoDate, b: IsoDate): number {
   return Math.sign(daysBetween(b, a));
+}
+
+/** The calendar date of an instant in a time zone. */
+export function dateIn(instant: string, timeZone: string): string | null {
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) return null;
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(ms));
 }

@@ -53,6 +53,20 @@ export function computeVisitSchedule(
   return out;
 }
 
+/**
+ * The follow-up visits a participant's schedule lacks: computeVisitSchedule, less the visits
+ * already scheduled. Randomization schedules from nothing; publishing an amendment that adds a
+ * visit schedules it for participants already randomized from their own anchors (R-DEF-6), so
+ * both use this one computation.
+ */
+export function missingVisits(
+  visits: readonly VisitDefinition[],
+  anchors: VisitAnchors,
+  scheduled: ReadonlySet<string> = new Set(),
+): ScheduledVisit[] {
+  return computeVisitSchedule(visits, anchors).filter((v) => !scheduled.has(v.code));
+}
+
 /** True when `date` lies inside the window, both ends included (protocol §5.1). */
 export function isWithinWindow(window: VisitWindow, date: IsoDate): boolean {
   return compareIsoDates(date, window.windowStart) >= 0 && compareIsoDates(date, window.windowEnd) <= 0;

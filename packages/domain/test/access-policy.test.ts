@@ -8,6 +8,7 @@ import {
   canEnterForm,
   capabilities,
   capabilityTableMarkdown,
+  formShownInFull,
   isBlinded,
   lbpTrial,
   lbpTrialInput,
@@ -106,6 +107,27 @@ describe('blinding by the study definition (R-BLIND-2)', () => {
       height_cm: 170,
     });
     expect(redactRecordData(v, 'demographics', { sex: 'male' })).toEqual({ sex: 'male' });
+    // Free text about a demographics record could name what is withheld from it.
+    expect(formShownInFull(v, 'demographics')).toBe(false);
+    expect(formShownInFull(v, 'vas')).toBe(true);
+  });
+
+  it('tells which forms a blinded viewer sees whole, so reasons written about them may be shown', () => {
+    expect(formShownInFull(null, 'adverse_event')).toBe(true);
+    expect(formShownInFull(view, 'vas')).toBe(true);
+    expect(formShownInFull(view, 'odi')).toBe(true);
+    for (const form of ['adverse_event', 'deviation', 'end_of_study', 'intervention_us_d5w']) {
+      expect(formShownInFull(view, form), form).toBe(false);
+    }
+    const onlyRevealingField = blindViewFor(
+      { role: 'assessor' },
+      loadStudyDefinition({
+        ...lbpTrialInput,
+        blinding: { ...lbpTrialInput.blinding, revealingFields: [{ form: 'odi', field: 'odi_version' }] },
+      }),
+    );
+    expect(formShownInFull(onlyRevealingField, 'odi')).toBe(false);
+    expect(formShownInFull(onlyRevealingField, 'vas')).toBe(true);
   });
 
   it('refuses a definition whose blinding names what does not exist or marks free text safe', () => {

@@ -29,16 +29,19 @@ const counts: ConsortCounts = {
     ],
     eligibleNotRandomized: 6,
     eligibilityPending: 2,
+    screeningClosed: 1,
   },
   randomized: 75,
   followUp: [visit('W1', 'Week 1', [73, 1, 1, 0]), visit('M3', 'Month 3', [68, 4, 3, 0])],
   analysed: 70,
+  excludedFromAnalysis: 3,
   arms: lbpTrial.arms.map((arm, i) => ({
     code: arm.code,
     label: { en: arm.label.en, tr: arm.label.tr },
     allocated: i === 0 ? 38 : 37,
     followUp: [visit('W1', 'Week 1', i === 0 ? [37, 1, 0, 0] : [36, 0, 1, 0])],
     analysed: i === 0 ? 36 : 34,
+    excludedFromAnalysis: i === 0 ? 1 : 2,
   })),
 };
 
@@ -88,8 +91,10 @@ describe('CONSORT diagram as SVG', () => {
       'Randomized (n = 75)',
       'Analysed (n = 36)',
       'Analysed (n = 34)',
+      // The counts the analysis excludes, not allocated − analysed (38 − 36, 37 − 34).
+      'Excluded from analysis (n = 1)',
       'Excluded from analysis (n = 2)',
-      'Excluded from analysis (n = 3)',
+      'Screening abandoned, closed (n = 1)',
       'Week 1: 37 followed up',
       '1 withdrawn · 0 missing · 0 not yet due',
     ]) {

@@ -22,6 +22,7 @@ describe('long CSV', () => {
       'value',
       'record_status',
       'record_version',
+      'definition_version',
     ]);
     expect(longCsvHeader(blind)).not.toContain('arm');
   });
@@ -79,16 +80,18 @@ describe('long CSV', () => {
     expect(rows.at(-1)?.slice(col('field'), col('value') + 1)).toEqual(['extra_key', 7]);
   });
 
-  it('blinded: no arm and no intervention records', () => {
+  it('blinded: no arm, no intervention, adverse event or deviation records', () => {
     for (const p of participants) {
       const rows = longCsvRows(lbpTrial, p, blind);
       for (const r of rows) {
         expect(r).toHaveLength(longCsvHeader(blind).length);
         expect(r).not.toContain('TLF_MOB');
         expect(r).not.toContain('US_D5W');
-        expect(String(r[col('form', blind)])).not.toMatch(/^intervention_/);
+        expect(String(r[col('form', blind)])).not.toMatch(/^(intervention_|adverse_event|deviation)/);
       }
     }
-    expect(longCsvRows(lbpTrial, p2, blind).some((r) => r[col('form', blind)] === 'deviation')).toBe(true);
+    // The unblinded file has the deviation, and the blinded one still has the outcome data.
+    expect(longCsvRows(lbpTrial, p2, full).some((r) => r[col('form')] === 'deviation')).toBe(true);
+    expect(longCsvRows(lbpTrial, p2, blind).some((r) => r[col('form', blind)] === 'vas')).toBe(true);
   });
 });

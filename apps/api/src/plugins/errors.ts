@@ -30,6 +30,7 @@ export const statusOf: Record<ErrorCode, number> = {
   RANDOMIZATION_LIST_EXHAUSTED: 409,
   ENROLLMENT_CAP_REACHED: 409,
   DATA_ENTRY_CLOSED: 409,
+  AMENDMENT_CONFLICTS_WITH_DATA: 409,
   STUDY_LOCKED: 423,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
@@ -150,8 +151,15 @@ export const errorHandlerPlugin = fp(
       }
       const dbCode = databaseError(error)?.code;
       if (error instanceof DomainError) {
+        const coded = error.messageCode ? { messageCode: error.messageCode, params: error.params ?? {} } : {};
         return sendError(reply, statusOf[error.code], {
-          error: { code: error.code, message: error.message, fields: error.fields, ...error.details },
+          error: {
+            code: error.code,
+            message: error.message,
+            ...coded,
+            fields: error.fields,
+            ...error.details,
+          },
         });
       }
       const refusal = dbCode ? databaseRefusals[dbCode] : undefined;

@@ -1,5 +1,6 @@
 import {
   can,
+  closeScreeningRequestSchema,
   createParticipantRequestSchema,
   eligibilityRequestSchema,
   eligibilityResultSchema,
@@ -26,6 +27,7 @@ import {
   submitEligibility,
 } from '../services/participants';
 import { randomize } from '../services/randomization';
+import { closeScreening } from '../services/screening-close';
 import { errorResponses } from './route-common';
 
 const errors = errorResponses;
@@ -112,6 +114,31 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
       );
       return { ...result, participant: participantSummaryBlindedSchema.parse(result.participant) };
+    },
+  );
+
+  app.post(
+    '/participants/:id/close-screening',
+    {
+      schema: {
+        tags,
+        summary: 'Close an abandoned screening with a reason (reported as such on CONSORT)',
+        params: participantParamsSchema,
+        body: closeScreeningRequestSchema,
+        response: { 200: z.union([participantDetailSchema, participantDetailBlindedSchema]), ...errors },
+      },
+      config: requires('register_participants'),
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const detail = await closeScreening(
+        env(),
+        user,
+        auditContext(request, request.body.reason),
+        request.params.id,
+        request.body.reason,
+      );
+      return can(user, 'see_allocation') ? detail : participantDetailBlindedSchema.parse(detail);
     },
   );
 

@@ -40,6 +40,8 @@ export const randomizationListRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       reply
         .status(201)
+        // The seed reproduces the whole list: no cache, proxy or browser may keep a copy (R-RAND-4).
+        .header('cache-control', 'no-store')
         .send(
           await generateList(env(), auditContext(request, 'randomization list generated'), request.body.name),
         ),

@@ -1,9 +1,11 @@
 import {
+  can,
   errorBodySchema,
   lockRecordResponseSchema,
   participantParamsSchema,
   recordHistorySchema,
   recordParamsSchema,
+  scoresBlindedResponseSchema,
   scoresResponseSchema,
   signVisitRequestSchema,
   signVisitResponseSchema,
@@ -72,13 +74,19 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'VAS and ODI over time with change from baseline and MCID',
+        summary:
+          'VAS and ODI over time with change from baseline and MCID (blinded assessors: follow-up values only)',
         params: participantParamsSchema,
-        response: { 200: scoresResponseSchema, ...errors },
+        response: { 200: z.union([scoresResponseSchema, scoresBlindedResponseSchema]), ...errors },
       },
       config: requires('read_participants'),
     },
-    async (request) => participantScores(env(), currentUser(request), request.params.id),
+    async (request) => {
+      const user = currentUser(request);
+      const scores = await participantScores(env(), user, request.params.id);
+      // The blinded schema has no baseline, change or MCID field: parsing drops any.
+      return can(user, 'see_outcome_comparison') ? scores : scoresBlindedResponseSchema.parse(scores);
+    },
   );
 
   app.post(

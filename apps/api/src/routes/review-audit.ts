@@ -28,7 +28,7 @@ export const auditReviewRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: requires('review_audit'),
     },
-    async (request) => listAuditPage(app.db.db, currentUser(request), request.query),
+    async (request) => listAuditPage(app.db.db, currentUser(request), request.query, app.study),
   );
 
   app.get(
@@ -62,6 +62,7 @@ export const auditReviewRoutes: FastifyPluginAsyncZod = async (app) => {
         currentUser(request),
         auditContext(request),
         request.query,
+        app.study,
       );
       return reply
         .type('text/csv; charset=utf-8; header=present')

@@ -3,12 +3,13 @@ import {
   participantReviewSchema,
   sdvRequestSchema,
   sdvResponseSchema,
+  sdvUndoRequestSchema,
 } from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requires } from '../auth/route-access';
 import { auditContext, currentUser } from '../plugins/auth';
 import { participantReview } from '../services/record-review';
-import { markSdv } from '../services/sdv';
+import { markSdv, undoSdv } from '../services/sdv';
 import { reviewErrors as errors } from './review-errors';
 
 /** Source data verification and the per-record review state (issue 6 item 4). */
@@ -30,6 +31,21 @@ export const sdvRoutes: FastifyPluginAsyncZod = async (app) => {
       const result = await markSdv(env(), currentUser(request), auditContext(request), request.body);
       return reply.status(result.created > 0 ? 201 : 200).send(result);
     },
+  );
+
+  app.post(
+    '/sdv/undo',
+    {
+      schema: {
+        tags: ['sdv'],
+        summary: "Undo a record's source verification with a reason (monitor; audited)",
+        body: sdvUndoRequestSchema,
+        response: { 200: sdvResponseSchema, ...errors },
+      },
+      config: requires('undo_source_verification'),
+    },
+    async (request) =>
+      undoSdv(env(), currentUser(request), auditContext(request, request.body.reason), request.body),
   );
 
   app.get(

@@ -8,8 +8,14 @@ import {
   verifyAuditChain,
   withAudit,
 } from '@mini-edc/db';
-import { type AuditFilter, type AuditVerification, neutralizeCsvText } from '@mini-edc/domain';
+import {
+  type AuditFilter,
+  type AuditVerification,
+  neutralizeCsvText,
+  type StudyDefinition,
+} from '@mini-edc/domain';
 import { stringify } from 'csv-stringify';
+import { type AuditBlinding, auditBlindingFor, blindAuditRow } from './audit-blinding';
 import { type AuditRow, auditPageSql, changeList, ordersByTime, type PageEnd } from './audit-review';
 import type { AuthUser } from './sessions';
 
@@ -70,11 +76,17 @@ function csvRows(row: AuditRow): string[][] {
   return changes.map((c) => [...base, c.field, cell(c.old), cell(c.new), ...tail]);
 }
 
-async function* auditRecords(db: Db, user: AuthUser, filter: AuditFilter): AsyncGenerator<string[]> {
+/** The CSV rows after the header, as the viewer may see them (blinded: ./audit-blinding.ts). */
+export async function* auditRecords(
+  db: Db,
+  user: AuthUser,
+  filter: AuditFilter,
+  blinding: AuditBlinding | null,
+): AsyncGenerator<string[]> {
   let before: PageEnd | undefined;
   for (;;) {
-    const batch = await queryRows<AuditRow>(db, auditPageSql(user, filter, BATCH, before));
-    for (const row of batch) yield* csvRows(row);
+    const batch = await queryRows<AuditRow>(db, auditPageSql(user, filter, BATCH, before, blinding));
+    for (const row of batch) yield* csvRows(blindAuditRow(blinding, row));
     const last = batch[batch.length - 1];
     if (batch.length < BATCH || !last) return;
     before = ordersByTime(filter) ? { id: Number(last.id), at: last.occurred_at } : Number(last.id);
@@ -118,6 +130,7 @@ export async function exportAuditCsv(
   user: AuthUser,
   ctx: AuditContext,
   filter: AuditFilter,
+  study: StudyDefinition,
 ): Promise<AuditExport> {
   const verification = await verifyAuditChain(db);
   const at = new Date();
@@ -143,10 +156,12 @@ export async function exportAuditCsv(
     // Values people typed (reasons, form text) must not run as formulas in a spreadsheet.
     cast: { string: neutralizeCsvText },
   });
-  pipeline(Readable.from(auditRecords(db, user, filter)), csv, out).catch((error: unknown) => {
-    // Headers are gone by now: cutting the stream short is the only honest signal left.
-    out.destroy(error instanceof Error ? error : new Error(String(error)));
-  });
+  pipeline(Readable.from(auditRecords(db, user, filter, auditBlindingFor(user, study))), csv, out).catch(
+    (error: unknown) => {
+      // Headers are gone by now: cutting the stream short is the only honest signal left.
+      out.destroy(error instanceof Error ? error : new Error(String(error)));
+    },
+  );
   const stamp = at.toISOString().replace(/[:.]/g, '-');
   return { verification, filename: `audit-trail-${stamp}.csv`, stream: out };
 }

@@ -1,6 +1,14 @@
 import { type Executor, queryRows } from '@mini-edc/db';
-import { type AuditEntry, type AuditFilter, type AuditPage, can, DomainError } from '@mini-edc/domain';
+import {
+  type AuditEntry,
+  type AuditFilter,
+  type AuditPage,
+  can,
+  DomainError,
+  type StudyDefinition,
+} from '@mini-edc/domain';
 import { type SQL, sql } from 'drizzle-orm';
+import { type AuditBlinding, auditBlindingFor, blindAuditRow, blindAuditScope } from './audit-blinding';
 import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
 
@@ -25,6 +33,8 @@ export interface AuditRow {
   changes: Record<string, unknown> | null;
   reason: string | null;
   request_id: string | null;
+  /** The record's form, read for blinded viewers only (null otherwise). */
+  form_code: string | null;
   occurrences: number | null;
   last_at: string | null;
 }
@@ -89,15 +99,19 @@ function filterConditions(filter: AuditFilter): SQL[] {
 
 /**
  * The exact SQL of one page: the newest `limit` rows older than `beforeId`, then joined to the
- * site code and study id (the joins run on the page only). Exported for the EXPLAIN test.
+ * site code and study id (the joins run on the page only). Exported for the EXPLAIN test. A
+ * blinded viewer's page holds only the rows they may read (./audit-blinding.ts), so what is
+ * hidden is neither listed nor counted nor paged over.
  */
 export function auditPageSql(
   user: Pick<AuthUser, 'role' | 'siteIds'>,
   filter: AuditFilter,
   limit: number,
   before?: PageEnd,
+  blinding: AuditBlinding | null = null,
 ): SQL {
   const where = [auditScope(user), ...filterConditions(filter)];
+  if (blinding) where.push(blindAuditScope(blinding));
   const byTime = ordersByTime(filter);
   if (typeof before === 'number') where.push(sql`a.id < ${before}`);
   else if (before) where.push(sql`(a.occurred_at, a.id) < (${before.at}::timestamptz, ${before.id})`);
@@ -106,6 +120,7 @@ export function auditPageSql(
       to_char(a.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as occurred_at,
       a.actor_id, a.actor_label, a.actor_role, s.code as site_code, a.action, a.table_name,
       a.record_id, p.study_id, a.changes, a.reason, a.request_id,
+      ${blinding ? sql`fr.form_code` : sql`null::text`} as form_code,
       se.count as occurrences,
       to_char(se.last_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as last_at
     from (
@@ -117,6 +132,7 @@ export function auditPageSql(
     left join sites s on s.id = a.site_id
     left join participants p on p.id = a.participant_id
     left join security_events se on se.audit_id = a.id and a.table_name = 'security_events'
+    ${blinding ? sql`left join form_records fr on a.table_name = 'form_records' and fr.id::text = a.record_id` : sql``}
     order by ${order}`;
 }
 
@@ -154,14 +170,16 @@ export async function listAuditPage(
   db: Executor,
   user: AuthUser,
   query: AuditFilter & { cursor?: string | undefined; limit: number },
+  study: StudyDefinition,
 ): Promise<AuditPage> {
   const { cursor, limit, ...filter } = query;
   const before = cursor === undefined ? undefined : decodeCursor(cursor);
-  const rows = await queryRows<AuditRow>(db, auditPageSql(user, filter, limit + 1, before));
+  const blinding = auditBlindingFor(user, study);
+  const rows = await queryRows<AuditRow>(db, auditPageSql(user, filter, limit + 1, before, blinding));
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map(toAuditEntry),
+    items: page.map((row) => toAuditEntry(blindAuditRow(blinding, row))),
     nextCursor:
       rows.length > limit && last
         ? encodeCursor(last.id, ordersByTime(filter) ? last.occurred_at : undefined)

@@ -78,8 +78,12 @@ function followUpOf(
     });
 }
 
-/** Randomized with a complete baseline VAS and at least one complete follow-up VAS. */
-function analysedCount(study: StudyDefinition, input: ConsortInput, randomized: ConsortParticipant[]) {
+/**
+ * Randomized with a complete baseline VAS and at least one complete follow-up VAS (analysed), and
+ * of the others those the analysis excludes: withdrawn, or no follow-up visit left whose window is
+ * open or ahead. A participant whose follow-up is still to come is neither.
+ */
+function analysisOf(study: StudyDefinition, input: ConsortInput, randomized: ConsortParticipant[]) {
   const kindOf = new Map(study.visits.map((v) => [v.code, v.kind]));
   // The primary outcome (protocol §2) decides who is analysed.
   const vasForm = instrumentForm(study, 'visual_analogue_scale')?.code;
@@ -91,13 +95,21 @@ function analysedCount(study: StudyDefinition, input: ConsortInput, randomized: 
         completeStatuses.has(r.status) &&
         kindOf.get(r.visitCode) === kind,
     );
-  return randomized.filter((p) => vasAt(p.id, 'baseline') && vasAt(p.id, 'follow_up')).length;
+  const followUpAhead = (p: ConsortParticipant) =>
+    p.status !== 'withdrawn' &&
+    (input.visits.get(p.id) ?? []).some(
+      (v) => kindOf.get(v.visitCode) === 'follow_up' && (v.status === 'upcoming' || v.status === 'due'),
+    );
+  const analysed = randomized.filter((p) => vasAt(p.id, 'baseline') && vasAt(p.id, 'follow_up'));
+  const excluded = randomized.filter((p) => !analysed.includes(p) && !followUpAhead(p));
+  return { analysed: analysed.length, excludedFromAnalysis: excluded.length };
 }
 
 export function consortBlinded(study: StudyDefinition, input: ConsortInput): ConsortCountsBlinded {
   const all = input.participants;
   const randomized = all.filter((p) => p.randomized);
   const notRandomized = all.filter((p) => !p.randomized);
+  const open = notRandomized.filter((p) => p.status !== 'screening_closed');
   const byCriterion = new Map<string, number>();
   for (const p of notRandomized) {
     if (p.eligible !== false) continue;
@@ -113,12 +125,14 @@ export function consortBlinded(study: StudyDefinition, input: ConsortInput): Con
       byCriterion: [...byCriterion]
         .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
         .map(([criterion, count]) => ({ criterion, count })),
-      eligibleNotRandomized: notRandomized.filter((p) => p.eligible === true).length,
-      eligibilityPending: notRandomized.filter((p) => p.eligible === null).length,
+      // A closed screening is reported as such, not as eligible or pending.
+      eligibleNotRandomized: open.filter((p) => p.eligible === true).length,
+      eligibilityPending: open.filter((p) => p.eligible === null).length,
+      screeningClosed: notRandomized.length - open.length,
     },
     randomized: randomized.length,
     followUp: followUpOf(study, input, randomized),
-    analysed: analysedCount(study, input, randomized),
+    ...analysisOf(study, input, randomized),
   };
 }
 
@@ -133,7 +147,7 @@ export function consortUnblinded(study: StudyDefinition, input: ConsortInput): C
         label: { en: arm.label.en, tr: arm.label.tr },
         allocated: ofArm.length,
         followUp: followUpOf(study, input, ofArm),
-        analysed: analysedCount(study, input, ofArm),
+        ...analysisOf(study, input, ofArm),
       };
     }),
   };

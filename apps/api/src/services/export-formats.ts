@@ -9,6 +9,7 @@ import {
   longCsvRows,
   neutralizeCsvText,
   odmAdminData,
+  odmClinicalDataClose,
   odmClinicalDataOpen,
   odmFooter,
   odmHeader,
@@ -22,6 +23,7 @@ import {
   auditUsers,
   type BatchCounts,
   type ExportScope,
+  exportDefinitionVersions,
   participantBatches,
   scopedSites,
 } from './export-source';
@@ -106,11 +108,17 @@ async function* dictionaryMd(job: ExportJob): AsyncGenerator<string> {
   yield dataDictionaryMarkdown(def, opts);
 }
 
-/** ODM 1.3.2 in the XSD's order: Study, AdminData, then one SubjectData per participant. */
+/**
+ * ODM 1.3.2 in the XSD's order: Study (one MetaDataVersion per definition version used), AdminData,
+ * then one ClinicalData per version with the SubjectData of the records entered under it; the
+ * current version's also carries the randomization and every participant (R-DEF-6).
+ */
 async function* odm(job: ExportJob): AsyncGenerator<string> {
   const { def, opts } = shaping(job);
+  const versions = await exportDefinitionVersions(job.db, job.scope);
   yield odmHeader({
     def,
+    versions,
     blinded: opts.blinded,
     fileOid: `EXPORT.${job.exportId}`,
     creationDateTime: job.startedAt,
@@ -118,13 +126,18 @@ async function* odm(job: ExportJob): AsyncGenerator<string> {
     sourceSystemVersion: SOURCE_SYSTEM_VERSION,
   });
   const [users, locations] = [await auditUsers(job.db, job.scope), await scopedSites(job.db, job.scope)];
-  yield odmAdminData(def, users, locations, opts);
-  yield odmClinicalDataOpen(def, opts);
-  for await (const batch of participantBatches(job.db, job.scope, job.tally, job.batchSize)) {
-    job.tally.rows += batch.length;
-    yield batch.map((p) => odmSubject(def, p, opts)).join('');
+  yield odmAdminData(def, users, locations, { ...opts, versions });
+  for (const [i, { version, def: defOfVersion }] of versions.entries()) {
+    const current = i === versions.length - 1;
+    // The counts of the manifest come from one pass; earlier versions' passes count nothing.
+    const tally = current ? job.tally : { participants: 0, records: 0, auditEntries: 0, rows: 0 };
+    yield odmClinicalDataOpen(defOfVersion, opts, version);
+    for await (const batch of participantBatches(job.db, job.scope, tally, job.batchSize)) {
+      tally.rows += batch.length;
+      yield batch.map((p) => odmSubject(defOfVersion, p, opts, { version, current })).join('');
+    }
+    yield current ? odmFooter() : odmClinicalDataClose();
   }
-  yield odmFooter();
 }
 
 function shaping(job: ExportJob) {

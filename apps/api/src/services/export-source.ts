@@ -1,9 +1,12 @@
 import { type Db, queryRows } from '@mini-edc/db';
 import {
-  armRevealingForms,
+  type DefinitionVersionOf,
   type ExportAuditEntry,
   type ExportParticipant,
   type ExportRecord,
+  exportedForms,
+  exportParticipant,
+  loadStudyDefinition,
   type OdmLocation,
   type OdmUser,
   type StudyDefinition,
@@ -11,12 +14,15 @@ import {
 import { type SQL, sql } from 'drizzle-orm';
 import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
+import { currentDefinitionVersion } from './study-definitions';
 
 /**
  * Reads what an export shows, in batches, so memory stays flat however large the trial
  *: participants by keyset on study_id, then the records and the form audit rows
  * of that batch only. Site scope is in every WHERE clause (design invariant 5); a blinded export
- * never selects the arm or the intervention forms, so they cannot leak by mistake further on.
+ * never selects the arm or the records of a form the blinding rules hide, so they cannot leak by
+ * mistake further on, and what it does read is shaped by the same rules (exportParticipant, R-BLIND-2)
+ * before it is counted for the manifest.
  */
 export interface ExportScope {
   user: Pick<AuthUser, 'siteIds'>;
@@ -44,11 +50,13 @@ function participantScope(scope: ExportScope, column: SQL): SQL {
   return sql.join(parts, sql` and `);
 }
 
-function hiddenForms(scope: ExportScope): SQL {
-  const hidden = scope.blinded ? [...armRevealingForms(scope.study)] : [];
-  if (hidden.length === 0) return sql`true`;
-  return sql`r.form_code not in (${sql.join(
-    hidden.map((f) => sql`${f}`),
+/** Blinded: only records of the forms the blinding rules leave (an allow-list: unknown forms too are out). */
+function visibleForms(scope: ExportScope): SQL {
+  if (!scope.blinded) return sql`true`;
+  const shown = exportedForms(scope.study, { blinded: true }).map((f) => f.code);
+  if (shown.length === 0) return sql`false`;
+  return sql`r.form_code in (${sql.join(
+    shown.map((f) => sql`${f}`),
     sql`, `,
   )})`;
 }
@@ -76,6 +84,7 @@ interface RecordRow {
   seq: number;
   status: ExportRecord['status'];
   version: number;
+  definition_version: number;
   data: Record<string, unknown>;
 }
 
@@ -90,6 +99,7 @@ interface AuditRow {
   action: ExportAuditEntry['action'];
   reason: string | null;
   fields: string[] | null;
+  changes: Record<string, [unknown, unknown]> | null;
 }
 
 async function readBatch(db: Db, scope: ExportScope, after: string, size: number) {
@@ -111,10 +121,10 @@ async function readBatch(db: Db, scope: ExportScope, after: string, size: number
 async function readRecords(db: Db, scope: ExportScope, ids: string[]) {
   return queryRows<RecordRow>(
     db,
-    sql`select r.id, r.participant_id, r.visit_code, r.form_code, r.seq, r.status, r.version, r.data
+    sql`select r.id, r.participant_id, r.visit_code, r.form_code, r.seq, r.status, r.version, r.definition_version, r.data
         from form_records r
         where r.participant_id = any(${uuidArray(ids)}) and ${inUserSites(sql`r.site_id`, scope.user)}
-          and ${hiddenForms(scope)}
+          and ${visibleForms(scope)}
         order by r.participant_id, r.visit_code, r.form_code, r.seq`,
   );
 }
@@ -127,7 +137,8 @@ async function readAudit(db: Db, scope: ExportScope, ids: string[], recordIds: s
     sql`select a.id::text as id, a.record_id, ${utc(sql`a.occurred_at`)} as occurred_at, a.actor_id,
                a.actor_label, a.actor_role, s.code as site_code, a.action, a.reason,
                array(select substr(k, 6) from jsonb_object_keys(a.changes) k
-                     where k like 'data.%' order by 1) as fields
+                     where k like 'data.%' order by 1) as fields,
+               ${scope.blinded ? sql`a.changes` : sql`null::jsonb`} as changes
         from audit_log a
         left join sites s on s.id = a.site_id
         where a.participant_id = any(${uuidArray(ids)}) and a.table_name = 'form_records'
@@ -147,6 +158,7 @@ function toAuditEntry(a: AuditRow): ExportAuditEntry {
     action: a.action,
     reason: a.reason,
     fields: a.fields ?? [],
+    ...(a.changes === null ? {} : { changes: a.changes }),
   };
 }
 
@@ -185,29 +197,41 @@ export async function* participantBatches(
         seq: r.seq,
         status: r.status,
         version: r.version,
+        definitionVersion: r.definition_version,
         data: r.data,
         audit: auditByRecord.get(r.id) ?? [],
       });
       recordsByParticipant.set(r.participant_id, list);
     }
-    counts.participants += rows.length;
-    counts.records += records.length;
-    counts.auditEntries += audit.length;
-    yield rows.map((p) => ({
-      participantId: p.id,
-      studyId: p.study_id,
-      siteCode: p.site_code,
-      sex: p.sex,
-      birthYear: p.birth_year,
-      status: p.status,
-      screenedAt: p.screened_at,
-      eligible: p.eligible,
-      consentDate: p.consent_date,
-      randomizedAt: p.randomized_at,
-      arm: scope.blinded ? null : p.arm,
-      stratum: p.stratum_key,
-      records: recordsByParticipant.get(p.id) ?? [],
-    }));
+    const opts = { blinded: scope.blinded };
+    const batch = rows.map((p) =>
+      exportParticipant(
+        scope.study,
+        {
+          participantId: p.id,
+          studyId: p.study_id,
+          siteCode: p.site_code,
+          sex: p.sex,
+          birthYear: p.birth_year,
+          status: p.status,
+          screenedAt: p.screened_at,
+          eligible: p.eligible,
+          consentDate: p.consent_date,
+          randomizedAt: p.randomized_at,
+          arm: scope.blinded ? null : p.arm,
+          stratum: p.stratum_key,
+          records: recordsByParticipant.get(p.id) ?? [],
+        },
+        opts,
+      ),
+    );
+    // The manifest counts what the file shows, so hidden records and audit rows are not counted.
+    counts.participants += batch.length;
+    for (const p of batch) {
+      counts.records += p.records.length;
+      for (const r of p.records) counts.auditEntries += r.audit.length;
+    }
+    yield batch;
     after = rows[rows.length - 1]?.study_id ?? after;
     if (rows.length < size) return;
   }
@@ -237,7 +261,7 @@ export async function auditUsers(db: Db, scope: ExportScope): Promise<OdmUser[]>
           where a.table_name = 'form_records' and a.id <= ${scope.maxAuditId}
             and a.record_id in (
               select r.id::text from form_records r join participants p on p.id = r.participant_id
-              where ${participantScope(scope, sql`p.site_id`)} and ${hiddenForms(scope)})
+              where ${participantScope(scope, sql`p.site_id`)} and ${visibleForms(scope)})
           group by a.actor_id
         )
         select a.actor_id, coalesce(u.display_name, a.label) as label, coalesce(u.role, a.role) as role
@@ -245,4 +269,25 @@ export async function auditUsers(db: Db, scope: ExportScope): Promise<OdmUser[]>
         order by a.actor_id`,
   );
   return rows.map((r) => ({ userId: r.actor_id, displayName: r.label, role: r.role }));
+}
+
+/**
+ * The definition versions an ODM export describes (R-DEF-6): every version a record in scope was
+ * entered under, and the current one (the export's own definition) last.
+ */
+export async function exportDefinitionVersions(db: Db, scope: ExportScope): Promise<DefinitionVersionOf[]> {
+  const current = await currentDefinitionVersion(db);
+  const rows = await queryRows<{ version: number; definition: unknown }>(
+    db,
+    sql`select d.version, d.definition from study_definitions d
+        where d.version < ${current} and exists (
+          select 1 from form_records r
+          where r.definition_version = d.version and ${participantScope(scope, sql`r.site_id`)}
+            and ${visibleForms(scope)})
+        order by d.version`,
+  );
+  return [
+    ...rows.map((r) => ({ version: Number(r.version), def: loadStudyDefinition(r.definition) })),
+    { version: current, def: scope.study },
+  ];
 }

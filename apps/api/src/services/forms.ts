@@ -2,12 +2,13 @@ import { type AuditContext, schema, setAuditReason, withAudit } from '@mini-edc/
 import {
   canEnterForm,
   DomainError,
+  type FormIssue,
   type FormRecord,
-  formDataSchema,
   formsOfVisit,
   isArmForm,
   type SaveFormRequest,
   type StudyDefinition,
+  validateFormData,
   visitRoleOf,
   withDerivedFields,
 } from '@mini-edc/domain';
@@ -16,6 +17,7 @@ import { todayIn } from './clock';
 import { participantSourceForms, rederiveParticipant } from './participant-status';
 import { formRecordOf } from './participant-views';
 import { lockParticipant, type ServiceEnv } from './participants';
+import { checkRecordChange, isFinalRecord, voidOnChange } from './record-rules';
 import type { AuthUser } from './sessions';
 import { currentDefinitionVersion } from './study-definitions';
 
@@ -33,14 +35,14 @@ function resolveForm(study: StudyDefinition, visitCode: string, formCode: string
   return { form };
 }
 
-/** One message per field: the range check and the instrument's own rule may both fire. */
-function fieldErrors(issues: { path: PropertyKey[]; message: string }[]) {
-  const byPath = new Map<string, string>();
-  for (const issue of issues) {
-    const path = ['body', 'data', ...issue.path.map(String)].join('.');
-    if (!byPath.has(path)) byPath.set(path, issue.message);
-  }
-  return [...byPath].map(([path, message]) => ({ path, message }));
+/** Each refused value as a field error: its path in the request, a code and its parameters. */
+function fieldErrors(issues: FormIssue[]) {
+  return issues.map((issue) => ({
+    path: ['body', 'data', ...issue.path].join('.'),
+    message: issue.message,
+    code: issue.code,
+    params: issue.params,
+  }));
 }
 
 /**
@@ -83,36 +85,30 @@ export async function saveForm(
       )
       .for('update');
 
-    if (existing?.status === 'locked') {
-      throw new DomainError('RECORD_LOCKED', 'This record is locked and cannot change.');
-    }
-    if (existing && input.expectedVersion !== undefined && input.expectedVersion !== existing.version) {
-      throw new DomainError(
-        'VERSION_CONFLICT',
-        `Someone saved a newer version (${existing.version}) of this form while you were editing version ${input.expectedVersion}. Nothing was overwritten.`,
-        undefined,
-        // The caller has what it sent; echoing it would return unbounded input (docs/security.md).
-        { current: formRecordOf(existing) },
-      );
-    }
-    // Once complete, a record stays complete: later edits are corrections and need a reason.
-    const wasComplete = existing?.status === 'complete' || existing?.status === 'signed';
-    const mode = wasComplete ? 'complete' : input.status;
-    if (wasComplete && !input.reason) {
-      throw new DomainError('REASON_REQUIRED', 'Changing a completed record needs a reason for the change.', [
-        { path: 'body.reason', message: 'Give a reason for this change' },
-      ]);
-    }
-    const parsed = formDataSchema(form, mode).safeParse(input.data);
+    checkRecordChange(existing, input);
+    // Once complete, a record stays complete: later edits are corrections (with their reason).
+    const mode = isFinalRecord(existing) ? 'complete' : input.status;
+    const visitRole = visitRoleOf(env.study, visitCode);
+    const parsed = validateFormData(form, mode, input.data, {
+      visitRole,
+      today: todayIn(env.timeZone),
+      timeZone: env.timeZone,
+      events: {
+        screening: participant.screenedAt,
+        consent: participant.consentDate,
+        randomization: participant.randomizedAt?.toISOString() ?? null,
+      },
+      plausibleDates: env.study.plausibleDates,
+    });
     if (!parsed.success) {
       throw new DomainError(
         'VALIDATION_FAILED',
         'Some fields are invalid; see fields.',
-        fieldErrors(parsed.error.issues),
+        fieldErrors(parsed.issues),
       );
     }
     const data = withDerivedFields(form, parsed.data);
-    checkOrderOfEvents(env, participant, visitRoleOf(env.study, visitCode), formCode, data);
+    checkOrderOfEvents(env, participant, visitRole, formCode);
     const armOfForm = env.study.arms.find((a) => a.interventionForm === formCode);
     if (armOfForm) {
       const [slot] = await tx
@@ -137,16 +133,7 @@ export async function saveForm(
         .set({ data, status: mode, version: existing.version + 1, definitionVersion, updatedAt: new Date() })
         .where(eq(schema.formRecords.id, existing.id))
         .returning();
-      // A change voids the signature (kept in history) and clears source verification, both with
-      // the reason for the change (design invariant 3, issue 6 item 4).
-      await tx
-        .update(schema.signatures)
-        .set({ voidedAt: new Date(), voidReason: `record changed: ${input.reason ?? ''}` })
-        .where(and(eq(schema.signatures.recordId, existing.id), isNull(schema.signatures.voidedAt)));
-      await tx
-        .update(schema.sdvMarks)
-        .set({ clearedAt: new Date(), clearedReason: `record changed: ${input.reason ?? ''}` })
-        .where(and(eq(schema.sdvMarks.recordId, existing.id), isNull(schema.sdvMarks.clearedAt)));
+      await voidOnChange(tx, existing.id, input.reason);
     } else {
       [saved] = await tx
         .insert(schema.formRecords)
@@ -177,29 +164,16 @@ function checkOrderOfEvents(
   participant: Participant,
   visitRole: ReturnType<typeof visitRoleOf>,
   formCode: string,
-  data: Record<string, unknown>,
 ) {
-  const today = todayIn(env.timeZone);
+  // The consent date's own limits (not in the future, not before screening) are field rules of
+  // the definition, checked with every other rule by validateFormData.
   const { roles } = env.study;
+  if (participant.status === 'screening_closed') throw DomainError.coded('CONFLICT', 'SCREENING_CLOSED');
   if (participant.status === 'screen_failed' && !roles.afterScreenFailure.includes(formCode)) {
     throw new DomainError(
       'NOT_ELIGIBLE',
       `${participant.studyId} failed screening; no further data is collected.`,
     );
-  }
-  if (formCode === roles.consent.form) {
-    const date = data[roles.consent.dateField];
-    const path = `body.data.${roles.consent.dateField}`;
-    if (typeof date === 'string' && date > today) {
-      throw new DomainError('VALIDATION_FAILED', 'The consent date cannot be in the future.', [
-        { path, message: `The consent date cannot be after today (${today})` },
-      ]);
-    }
-    if (typeof date === 'string' && participant.screenedAt && date < participant.screenedAt) {
-      throw new DomainError('VALIDATION_FAILED', 'The consent date cannot be before screening.', [
-        { path, message: `Consent cannot predate screening (${participant.screenedAt})` },
-      ]);
-    }
   }
   if ((visitRole === 'baseline' || visitRole === 'unscheduled') && !participant.consentDate) {
     throw new DomainError('CONSENT_REQUIRED', 'Record informed consent before any baseline data.');

@@ -63,6 +63,7 @@ export async function rederiveParticipant(
     consentDate,
     randomized: participant.randomizedAt !== null,
     endOfStudy,
+    screeningClosed: participant.screeningClosedAt !== null,
   });
   if (!derived.ok) {
     throw new DomainError('NOT_RANDOMIZED', 'Only a randomized participant completes the study.', [

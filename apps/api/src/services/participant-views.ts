@@ -20,6 +20,7 @@ interface ParticipantRow {
   eligible: boolean | null;
   failed_criteria: string[] | null;
   consent_date: string | null;
+  screening_closed_reason: string | null;
   randomized_at: Date | string | null;
   arm: string | null;
   stratum_key: string | null;
@@ -83,7 +84,7 @@ export async function participantSummariesWithVisits(
   const rows = await queryRows<ParticipantRow>(
     db,
     sql`select p.id, p.study_id, p.site_id, s.code as site_code, p.status, p.sex, p.birth_year,
-               p.screened_at::text, p.eligible, p.failed_criteria, p.consent_date::text, p.randomized_at,
+               p.screened_at::text, p.eligible, p.failed_criteria, p.consent_date::text, p.screening_closed_reason, p.randomized_at,
                rs.arm, rs.stratum_key, rs.seq as slot_seq
         from participants p
         join sites s on s.id = p.site_id
@@ -122,6 +123,7 @@ export async function participantSummariesWithVisits(
       eligible: r.eligible,
       failedCriteria: r.failed_criteria,
       consentDate: day(r.consent_date),
+      screeningClosedReason: r.screening_closed_reason,
       randomized: r.randomized_at !== null,
       nextVisit: next,
       allocation,

@@ -14,6 +14,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { todayIn } from './clock';
 import { rederiveParticipant } from './participant-status';
 import { participantSummaries, participantSummariesWithVisits, recordsOf } from './participant-views';
+import { checkRecordChange, voidOnChange } from './record-rules';
 import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
 import { currentDefinitionVersion } from './study-definitions';
@@ -137,6 +138,7 @@ export async function submitEligibility(
     if (participant.randomizedAt) {
       throw new DomainError('CONFLICT', 'Eligibility cannot change after randomization.');
     }
+    if (participant.status === 'screening_closed') throw DomainError.coded('CONFLICT', 'SCREENING_CLOSED');
     // Sex proposes the answer of a criterion derived from it (protocol §1.4); only a complete
     // record sets it (R-LIFE-3).
     const sex = participant.sex === 'male' || participant.sex === 'female' ? participant.sex : undefined;
@@ -163,24 +165,24 @@ export async function submitEligibility(
           eq(schema.formRecords.participantId, id),
           eq(schema.formRecords.formCode, env.study.roles.eligibilityForm),
         ),
-      );
+      )
+      .for('update');
+    // The same record rules as every form (R-REC-1): locked refuses, a change to the complete
+    // record needs a reason, and voids its signature and source verification.
+    checkRecordChange(existing, input, 'the eligibility form');
     if (existing) {
-      if (input.expectedVersion !== undefined && input.expectedVersion !== existing.version) {
-        throw new DomainError(
-          'VERSION_CONFLICT',
-          'Someone changed the eligibility form meanwhile; reload it.',
-        );
-      }
-      if (!input.reason) {
-        throw new DomainError('REASON_REQUIRED', 'Changing a completed form needs a reason.', [
-          { path: 'body.reason', message: 'Give a reason for this change' },
-        ]);
-      }
-      await tx.execute(sql`select set_config('edc.reason', ${input.reason}, true)`);
+      await tx.execute(sql`select set_config('edc.reason', ${input.reason ?? ''}, true)`);
       await tx
         .update(schema.formRecords)
-        .set({ data, version: existing.version + 1, definitionVersion, updatedAt: new Date() })
+        .set({
+          data,
+          status: 'complete',
+          version: existing.version + 1,
+          definitionVersion,
+          updatedAt: new Date(),
+        })
         .where(eq(schema.formRecords.id, existing.id));
+      await voidOnChange(tx, existing.id, input.reason);
     } else {
       await tx.insert(schema.formRecords).values({
         participantId: id,

@@ -5,8 +5,8 @@ import {
   can,
   type DataQuery,
   DomainError,
+  fieldOfFormVisible,
   formsWithQueriesFor,
-  formVisible,
   type QueryCounts,
   type QueryStatus,
   type StudyDefinition,
@@ -93,11 +93,15 @@ export async function createQuery(
       sql`select participant_id, site_id, form_code, status from form_records fr
           where fr.id = ${input.recordId}::uuid and ${inUserSites(sql`fr.site_id`, user)}`,
     );
-    if (!record || !formVisible(blindViewFor(user, env.study), record.form_code)) {
+    // A blinded viewer raises queries only where they may read them (queryScope).
+    const view = blindViewFor(user, env.study);
+    const discussed = (code: string) => view === null || formsWithQueriesFor(view, env.study).includes(code);
+    if (!record || !discussed(record.form_code)) {
       throw new DomainError('NOT_FOUND', 'No such record at your sites.');
     }
     const form = env.study.forms.find((f) => f.code === record.form_code);
-    if (!form?.fields.some((f) => f.name === input.field)) {
+    // A field hidden from the viewer is refused like a field the form does not have (R-BLIND-2).
+    if (!form?.fields.some((f) => f.name === input.field && fieldOfFormVisible(view, form.code, f.name))) {
       throw new DomainError(
         'VALIDATION_FAILED',
         `The ${record.form_code} form has no field ${input.field}.`,

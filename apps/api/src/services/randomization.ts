@@ -3,9 +3,9 @@ import { type AuditContext, appendAuditEvent, queryRows, schema, withAudit } fro
 import {
   baselineVisitOf,
   computeListCommitment,
-  computeVisitSchedule,
   DomainError,
   generateRandomizationList,
+  missingVisits,
   type RandomizationList,
   type RandomizeResponse,
   type ReadinessCondition,
@@ -248,10 +248,8 @@ export async function randomize(
       .update(schema.participants)
       .set({ status: 'randomized', randomizedAt: now, version: participant.version + 1 })
       .where(eq(schema.participants.id, participantId));
-    const schedule = computeVisitSchedule(
-      env.study.visits.filter((v) => v.kind === 'follow_up'),
-      { randomization: today },
-    );
+    // The same computation schedules visits an amendment adds later (services/amendment-visits.ts).
+    const schedule = missingVisits(env.study.visits, { randomization: today });
     if (schedule.length > 0) {
       await tx.insert(schema.visits).values(
         schedule.map((v) => ({

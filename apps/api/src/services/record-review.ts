@@ -2,13 +2,15 @@ import { queryRows } from '@mini-edc/db';
 import { DomainError, type ParticipantReview, type RecordReview } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import type { ServiceEnv } from './participants';
-import { inUserSites } from './scope';
+import { inUserSites, visibleForms } from './scope';
 import { currentMarks, toSdvMark } from './sdv';
 import type { AuthUser } from './sessions';
 
 /**
  * The monitor's view of a participant: per record, its SDV mark (in force, or
- * cleared with the reason), unresolved queries and signature state.
+ * cleared with the reason), unresolved queries and signature state. A blinded viewer's list has no
+ * record of a hidden form at all (R-BLIND-2), so neither those records nor their queries are
+ * counted.
  */
 
 interface RecordRow {
@@ -58,7 +60,8 @@ export async function participantReview(
   const records = await queryRows<RecordRow>(
     env.db,
     sql`select id, visit_code, form_code, seq, status, version, updated_at from form_records
-        where participant_id = ${id} order by created_at, form_code, seq`,
+        where participant_id = ${id} and ${visibleForms(env.study, user, sql`form_code`)}
+        order by created_at, form_code, seq`,
   );
   const marks = await currentMarks(env.db, sql`m.participant_id = ${id}`);
   const queries = await queryRows<{ record_id: string; n: number }>(

@@ -2,7 +2,9 @@ import { queryRows, schema } from '@mini-edc/db';
 import {
   baselineVisitOf,
   blindViewFor,
+  can,
   DomainError,
+  formShownInFull,
   type HistoryEntry,
   instrumentForm,
   odiChange,
@@ -10,6 +12,7 @@ import {
   type RecordHistory,
   redactAuditChanges,
   redactRecordData,
+  type ScoresBlindedResponse,
   type ScoresResponse,
   scoreOdiAnswers,
   vasChange,
@@ -28,15 +31,18 @@ function odiOf(data: Record<string, unknown>) {
 /**
  * VAS and ODI at every visit with change from baseline and the responder rules of the study
  * definition (protocol §2.3, §3.2 rule 8). Scores are recomputed from the items, never trusted.
+ * A viewer without `see_outcome_comparison` (the blinded outcome assessor) gets the follow-up
+ * values only: no baseline, no change, no MCID (R-BLIND-2), which are not even read.
  */
 export async function participantScores(
   env: ServiceEnv,
   user: AuthUser,
   participantId: string,
-): Promise<ScoresResponse> {
+): Promise<ScoresResponse | ScoresBlindedResponse> {
   const vasForm = instrumentForm(env.study, 'visual_analogue_scale')?.code ?? '';
   const odiForm = instrumentForm(env.study, 'oswestry_disability_index')?.code ?? '';
   const baseline = baselineVisitOf(env.study).code;
+  const comparison = can(user, 'see_outcome_comparison');
   const rows = await queryRows<{
     visit_code: string;
     form_code: string;
@@ -46,7 +52,8 @@ export async function participantScores(
     env.db,
     sql`select r.visit_code, r.form_code, r.data, r.status from form_records r
         where r.participant_id = ${participantId}::uuid and r.form_code in (${vasForm}, ${odiForm})
-          and ${inUserSites(sql`r.site_id`, user)}`,
+          and ${inUserSites(sql`r.site_id`, user)}
+          ${comparison ? sql`` : sql`and r.visit_code <> ${baseline}`}`,
   );
   const [exists] = await queryRows(
     env.db,
@@ -63,14 +70,27 @@ export async function participantScores(
     const v = at(visit, vasForm)?.data.vas_mm;
     return typeof v === 'number' ? v : null;
   };
+  const odiAt = (visit: string) => {
+    const record = at(visit, odiForm);
+    return record ? odiOf(record.data) : null;
+  };
+  if (!comparison) {
+    return {
+      points: visits.map((visitCode) => ({
+        visitCode,
+        vasMm: vasOf(visitCode),
+        odiPctX10: odiAt(visitCode)?.pctX10 ?? null,
+      })),
+    };
+  }
   const { vas: vasT, odi: odiT } = env.study.mcid;
   const baselineVas = vasOf(baseline);
-  const baselineOdi = at(baseline, odiForm) ? odiOf(at(baseline, odiForm)?.data ?? {}) : null;
+  const baselineOdi = odiAt(baseline);
   return {
     thresholds: { vas: vasT, odi: odiT },
     points: visits.map((visitCode) => {
       const vasMm = vasOf(visitCode);
-      const odi = at(visitCode, odiForm) ? odiOf(at(visitCode, odiForm)?.data ?? {}) : null;
+      const odi = odiAt(visitCode);
       const isBaseline = visitCode === baseline;
       const vc =
         !isBaseline && baselineVas !== null && vasMm !== null ? vasChange(baselineVas, vasMm, vasT) : null;
@@ -122,13 +142,15 @@ export async function recordHistory(
     sql`select id, occurred_at, actor_label, actor_role, action, reason, changes from audit_log
         where table_name = 'form_records' and record_id = ${recordId} order by id`,
   );
+  const inFull = formShownInFull(view, current.formCode);
   const history: HistoryEntry[] = audit.map((a) => ({
     auditId: Number(a.id),
     occurredAt: new Date(a.occurred_at).toISOString(),
     actorLabel: a.actor_label,
     actorRole: a.actor_role,
     action: a.action,
-    reason: a.reason,
+    // Free text about a record the viewer sees only in part may name what is withheld.
+    reason: inFull ? a.reason : null,
     changes: Object.entries(redactAuditChanges(view, current.formCode, a.changes)).map(
       ([field, [oldValue, newValue]]) => ({ field, old: oldValue, new: newValue }),
     ),
@@ -150,7 +172,8 @@ export async function recordHistory(
       contentHash: s.contentHash,
       signedAt: s.signedAt.toISOString(),
       voidedAt: s.voidedAt?.toISOString() ?? null,
-      voidReason: s.voidReason,
+      // "record changed: <reason for the change>" (services/forms.ts).
+      voidReason: inFull ? s.voidReason : null,
       valid: s.voidedAt === null && s.contentHash === currentHash,
     })),
   };

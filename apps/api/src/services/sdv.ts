@@ -1,8 +1,15 @@
 import { type AuditContext, type Executor, queryRows, schema, withAudit } from '@mini-edc/db';
-import { DomainError, type SdvMark, type SdvRequest, type SdvResponse } from '@mini-edc/domain';
+import {
+  DomainError,
+  type SdvMark,
+  type SdvRequest,
+  type SdvResponse,
+  type SdvUndoRequest,
+  type StudyDefinition,
+} from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import type { ServiceEnv } from './participants';
-import { inUserSites } from './scope';
+import { inUserSites, visibleForms } from './scope';
 import type { AuthUser } from './sessions';
 
 /**
@@ -60,8 +67,14 @@ export async function currentMarks(db: Executor, where: ReturnType<typeof sql>):
   );
 }
 
-async function recordsToVerify(tx: Executor, user: AuthUser, input: SdvRequest): Promise<RecordRow[]> {
-  const scope = inUserSites(sql`fr.site_id`, user);
+async function recordsToVerify(
+  tx: Executor,
+  study: StudyDefinition,
+  user: AuthUser,
+  input: SdvRequest,
+): Promise<RecordRow[]> {
+  // A record a blinded viewer may not see answers like one that does not exist (R-BLIND-2).
+  const scope = sql`${inUserSites(sql`fr.site_id`, user)} and ${visibleForms(study, user, sql`fr.form_code`)}`;
   const columns = sql`fr.id, fr.participant_id, fr.site_id, fr.status, fr.version, fr.form_code`;
   if ('recordId' in input) {
     const rows = await queryRows<RecordRow>(
@@ -70,10 +83,8 @@ async function recordsToVerify(tx: Executor, user: AuthUser, input: SdvRequest):
           where fr.id = ${input.recordId}::uuid and ${scope} for update`,
     );
     const [record] = rows;
-    if (!record) throw new DomainError('NOT_FOUND', 'No such record at your sites.');
-    if (record.status === 'draft') {
-      throw new DomainError('CONFLICT', 'A draft cannot be verified; the site must complete it first.');
-    }
+    if (!record) throw DomainError.coded('NOT_FOUND', 'RECORD_NOT_FOUND');
+    if (record.status === 'draft') throw DomainError.coded('CONFLICT', 'SDV_DRAFT');
     return rows;
   }
   const [participant] = await queryRows<{ id: string }>(
@@ -81,7 +92,7 @@ async function recordsToVerify(tx: Executor, user: AuthUser, input: SdvRequest):
     sql`select p.id from participants p
         where p.id = ${input.participantId}::uuid and ${inUserSites(sql`p.site_id`, user)}`,
   );
-  if (!participant) throw new DomainError('NOT_FOUND', 'No such participant at your sites.');
+  if (!participant) throw DomainError.coded('NOT_FOUND', 'PARTICIPANT_NOT_FOUND');
   const rows = await queryRows<RecordRow>(
     tx,
     sql`select ${columns} from form_records fr
@@ -90,7 +101,7 @@ async function recordsToVerify(tx: Executor, user: AuthUser, input: SdvRequest):
         order by fr.form_code, fr.seq for update`,
   );
   if (rows.length === 0) {
-    throw new DomainError('CONFLICT', `No completed records at visit ${input.visitCode} to verify.`);
+    throw DomainError.coded('CONFLICT', 'SDV_NOTHING_AT_VISIT', { visit: input.visitCode });
   }
   return rows;
 }
@@ -102,7 +113,7 @@ export async function markSdv(
   input: SdvRequest,
 ): Promise<SdvResponse> {
   return withAudit(env.db, ctx, async (tx) => {
-    const records = await recordsToVerify(tx, user, input);
+    const records = await recordsToVerify(tx, env.study, user, input);
     const ids = sql.join(
       records.map((r) => sql`${r.id}::uuid`),
       sql`, `,
@@ -129,5 +140,33 @@ export async function markSdv(
     }
     const marks = await currentMarks(tx, sql`m.record_id in (${ids})`);
     return { marks: marks.map(toSdvMark), created: fresh.length };
+  });
+}
+
+/**
+ * Undoes the mark in force on a record (a wrong record ticked, a source not actually seen): the
+ * mark is cleared with the monitor's reason, kept, and audited by its trigger with that reason.
+ */
+export async function undoSdv(
+  env: ServiceEnv,
+  user: AuthUser,
+  ctx: AuditContext,
+  input: SdvUndoRequest,
+): Promise<SdvResponse> {
+  return withAudit(env.db, { ...ctx, reason: input.reason }, async (tx) => {
+    const scope = sql`${inUserSites(sql`fr.site_id`, user)} and ${visibleForms(env.study, user, sql`fr.form_code`)}`;
+    const [record] = await queryRows<{ id: string }>(
+      tx,
+      sql`select fr.id from form_records fr where fr.id = ${input.recordId}::uuid and ${scope} for update`,
+    );
+    if (!record) throw DomainError.coded('NOT_FOUND', 'RECORD_NOT_FOUND');
+    const cleared = await queryRows<{ id: string }>(
+      tx,
+      sql`update sdv_marks set cleared_at = now(), cleared_reason = ${`undone: ${input.reason}`}
+          where record_id = ${record.id}::uuid and cleared_at is null returning id`,
+    );
+    if (cleared.length === 0) throw DomainError.coded('CONFLICT', 'SDV_NOT_VERIFIED');
+    const marks = await currentMarks(tx, sql`m.record_id = ${record.id}::uuid`);
+    return { marks: marks.map(toSdvMark), created: 0 };
   });
 }

@@ -81,6 +81,16 @@ export const reviewEntries: Record<string, MatrixEntry> = {
     ok: [200, 201],
     request: (_fx, site) => ({ url: '/api/v1/sdv', payload: { recordId: site.recordId } }),
   },
+  // 409 when the record holds no mark in force at that point of the run (nothing to undo).
+  'POST /api/v1/sdv/undo': {
+    allowed: monitor,
+    siteScoped: true,
+    ok: [200, 409],
+    request: (_fx, site) => ({
+      url: '/api/v1/sdv/undo',
+      payload: { recordId: site.recordId, reason: 'matrix undo' },
+    }),
+  },
   'GET /api/v1/participants/:id/review': {
     allowed: unblinded,
     siteScoped: true,

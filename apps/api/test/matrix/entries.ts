@@ -1,5 +1,6 @@
 import { allEligible, vasData } from '../journey-helpers';
 import { closeoutEntries } from './entries-closeout';
+import { definitionEntries } from './entries-definition';
 import { exportEntries } from './entries-exports';
 import { reviewEntries } from './entries-review';
 import { visitEntries } from './entries-visits';
@@ -179,6 +180,16 @@ export const matrixEntries: Record<string, MatrixEntry> = {
       payload: { data: vasData(40), status: 'complete', reason: 'matrix correction' },
     }),
   },
+  // The matrix participant is randomized: an allowed caller reaches the lifecycle refusal.
+  'POST /api/v1/participants/:id/close-screening': {
+    allowed: siteStaff,
+    siteScoped: true,
+    ok: 409,
+    request: (_fx, site) => ({
+      url: `/api/v1/participants/${site.participantId}/close-screening`,
+      payload: { reason: 'matrix close attempt' },
+    }),
+  },
   'POST /api/v1/participants/:id/randomize': {
     allowed: siteStaff,
     siteScoped: true,
@@ -222,4 +233,5 @@ export const matrixEntries: Record<string, MatrixEntry> = {
   ...reviewEntries,
   ...exportEntries,
   ...closeoutEntries,
+  ...definitionEntries,
 };

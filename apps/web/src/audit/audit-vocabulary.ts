@@ -22,6 +22,7 @@ export const auditTables = [
   'study_status',
   'security_events',
   'study_definitions',
+  'study_definition_drafts',
 ] as const;
 
 export const auditActions = [
@@ -42,6 +43,8 @@ export const auditActions = [
   'ACCESS_REFUSED',
   // A study definition version published (version 1 is the seed; later ones are amendments).
   'DEFINITION_PUBLISHED',
+  // A draft amendment stored for review (R-DEF-5).
+  'DEFINITION_DRAFTED',
 ] as const;
 
 export type AuditTable = (typeof auditTables)[number];

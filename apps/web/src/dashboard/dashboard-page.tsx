@@ -2,6 +2,7 @@ import { can, canAny } from '@mini-edc/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../auth/session-context';
+import { BlindedNote } from '../components/blinded-note';
 import { QueryError } from '../components/query-error';
 import { needsFor } from '../navigation';
 import { visitLabel } from '../review/study-labels';
@@ -127,7 +128,8 @@ function Enrollment({ data }: { data: DashboardView }) {
 function Arms({ consort }: { consort: DashboardView['consort'] }) {
   const { t, i18n } = useTranslation();
   const format = useReviewFormat();
-  if (!('arms' in consort) || consort.arms.length === 0) return null;
+  if (!('arms' in consort)) return <BlindedNote subject="consortArms" />;
+  if (consort.arms.length === 0) return null;
   const language = i18n.language === 'tr' ? 'tr' : 'en';
   return (
     <table className="compact-table arms-table">

@@ -1,16 +1,15 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   type FormDefinition,
-  type FormField,
-  formDataSchema,
+  type FormRuleContext,
   type RecordMode,
   saveFormRequestSchema,
+  validateFormData,
 } from '@mini-edc/domain';
-import type { FieldError, FieldErrors, Resolver } from 'react-hook-form';
-import { z } from 'zod';
+import type { FieldErrors, Resolver } from 'react-hook-form';
 import { i18n } from '../i18n';
+import { formIssueText } from './form-issue-text';
 import { fromFormValues, type RawData } from './form-values';
-import { localized } from './study';
+import { study, todayIso } from './study';
 
 export interface StudyFormValues {
   data: RawData;
@@ -20,65 +19,57 @@ export interface StudyFormValues {
 /** The reason rule of the save contract (design invariant 3), reused as is. */
 const reasonSchema = saveFormRequestSchema.shape.reason.unwrap();
 
-/**
- * The form's schema: the study definition's own `formDataSchema` (the API validates with the
- * very same function), fed with the inputs converted to typed values.
- */
-export function studyFormSchema(form: FormDefinition, mode: RecordMode, reasonRequired: boolean) {
-  return z.object({
-    data: z.preprocess((raw) => fromFormValues(form, raw, {}, i18n.language), formDataSchema(form, mode)),
-    reason: reasonRequired ? reasonSchema : z.string().optional(),
-  });
-}
+/** What the record's rules compare with: the participant's milestones and the visit's role. */
+export type FormFacts = Pick<FormRuleContext, 'visitRole' | 'events'>;
 
-const REQUIRED_SUFFIX = 'is required to complete the form';
-
-/** The domain's English sentence for an issue, re-worded in the interface language. */
-function localizedMessage(field: FormField, error: FieldError): string | undefined {
-  const label = localized(field.label, i18n.language);
-  const t = i18n.t.bind(i18n);
-  switch (error.type) {
-    case 'too_small':
-      return t('participants.formErrors.min', { label, min: field.min ?? 0 });
-    case 'too_big':
-      return t('participants.formErrors.max', { label, max: field.max ?? 0 });
-    case 'invalid_type':
-    case 'invalid_format':
-      if (field.type === 'integer') return t('participants.formErrors.integer', { label });
-      if (field.type === 'decimal') return t('participants.formErrors.number', { label });
-      if (field.type === 'date') return t('participants.formErrors.date', { label });
-      if (field.type === 'datetime') return t('participants.formErrors.datetime', { label });
-      return error.message;
-    case 'invalid_value':
-      return t('participants.formErrors.choose', { label });
-    default:
-      if (error.message?.endsWith(REQUIRED_SUFFIX)) return t('participants.formErrors.required', { label });
-      return error.message;
-  }
+/** The rule context in the browser: today in its time zone (the server checks again in the trial's). */
+export function browserRuleContext(facts: FormFacts | undefined): FormRuleContext {
+  return {
+    visitRole: facts?.visitRole,
+    events: facts?.events ?? {},
+    today: todayIso(),
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    plausibleDates: study.plausibleDates,
+  };
 }
 
 /**
- * zodResolver over `studyFormSchema`, with the mode (draft or complete) read at validation time,
- * and each field's message given in the user's language.
+ * The form's check: the domain's `validateFormData` (the API's save calls the very same function
+ * with the same definition), fed with the inputs converted to typed values; each refusal is a
+ * code worded in the user's language beside its field. The mode (draft or complete) and whether
+ * a reason is needed are read at validation time.
  */
 export function studyFormResolver(
   form: FormDefinition,
   mode: () => RecordMode,
   reasonRequired: () => boolean,
+  facts: () => FormFacts | undefined = () => undefined,
 ): Resolver<StudyFormValues> {
-  return async (values, context, options) => {
-    const schema = studyFormSchema(form, mode(), reasonRequired());
-    const resolve = zodResolver(schema) as unknown as Resolver<StudyFormValues>;
-    const result = await resolve(values, context, options);
-    const dataErrors = (result.errors as FieldErrors<StudyFormValues>).data as
-      | Record<string, FieldError | undefined>
-      | undefined;
-    if (dataErrors) {
-      for (const field of form.fields) {
-        const error = dataErrors[field.name];
-        if (error) error.message = localizedMessage(field, error) ?? error.message ?? '';
+  return async (values) => {
+    const result = validateFormData(
+      form,
+      mode(),
+      fromFormValues(form, values.data, {}, i18n.language),
+      browserRuleContext(facts()),
+    );
+    const dataErrors: Record<string, { type: string; message: string }> = {};
+    if (!result.success) {
+      for (const issue of result.issues) {
+        const name = issue.path[0];
+        if (name === undefined || dataErrors[name]) continue;
+        const message = formIssueText(form, name, issue, i18n.t.bind(i18n), i18n.language) ?? issue.message;
+        dataErrors[name] = { type: issue.code, message };
       }
     }
-    return result;
+    const errors: FieldErrors<StudyFormValues> = {};
+    if (Object.keys(dataErrors).length > 0) errors.data = dataErrors as FieldErrors<StudyFormValues>['data'];
+    if (reasonRequired()) {
+      const reason = reasonSchema.safeParse(values.reason);
+      if (!reason.success) {
+        // The contract's sentence; the field message shows it in the interface language.
+        errors.reason = { type: 'reason', message: reason.error.issues[0]?.message ?? '' };
+      }
+    }
+    return Object.keys(errors).length > 0 ? { values: {}, errors } : { values, errors: {} };
   };
 }

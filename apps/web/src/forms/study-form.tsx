@@ -10,7 +10,8 @@ import { useSaveForm } from '../participants/participants-api';
 import { ConflictPanel, type VersionConflict, versionConflictOf } from './conflict-panel';
 import { BmiLive, OdiLiveScore } from './form-computed';
 import { FormFieldInput } from './form-field-input';
-import { type StudyFormValues, studyFormResolver } from './form-resolver';
+import { formIssueText } from './form-issue-text';
+import { type FormFacts, type StudyFormValues, studyFormResolver } from './form-resolver';
 import { emptyFormValues, enteredFields, fromFormValues, type RawData, toFormValues } from './form-values';
 import { RecordHistoryDialog } from './record-history-dialog';
 import { RecordStatusBadge } from './record-status-badge';
@@ -36,6 +37,8 @@ export interface StudyFormProps {
   intro?: ReactNode;
   /** 1 when the form is the page's subject (its own screen), 2 when embedded in a page. */
   headingLevel?: 1 | 2;
+  /** The visit's role and the participant's milestones the form's date rules compare with. */
+  facts?: FormFacts;
 }
 
 const isFinal = (r: FormRecord | undefined) => r?.status === 'complete' || r?.status === 'signed';
@@ -58,6 +61,7 @@ export function StudyForm({
   onSaved,
   intro,
   headingLevel = 2,
+  facts,
 }: StudyFormProps) {
   const { t, i18n } = useTranslation();
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
@@ -70,6 +74,8 @@ export function StudyForm({
   const modeRef = useRef<RecordMode>('complete');
   const correcting = isFinal(base);
   const correctingRef = useRef(correcting);
+  const factsRef = useRef(facts);
+  factsRef.current = facts;
   correctingRef.current = correcting;
   const locked = base?.status === 'locked';
   const disabled = readOnly || locked;
@@ -79,6 +85,7 @@ export function StudyForm({
       form,
       () => modeRef.current,
       () => correctingRef.current,
+      () => factsRef.current,
     ),
     defaultValues: {
       data: record ? toFormValues(form, record.data, i18n.language) : emptyFormValues(form, defaults),
@@ -123,7 +130,20 @@ export function StudyForm({
       } catch (error) {
         const found = versionConflictOf(error, data);
         if (found) setConflict(found);
-        else setGeneral(participantErrorText(error, applyApiError(error, methods.setError, fieldNames)));
+        else {
+          // A field the server refused is worded like the form's own check (same codes).
+          const fieldText = (field: {
+            path: string;
+            code?: string;
+            params?: Record<string, string | number>;
+          }) => {
+            const name = /^body\.data\.([^.]+)/.exec(field.path)?.[1];
+            return name ? formIssueText(form, name, field, t, i18n.language) : null;
+          };
+          setGeneral(
+            participantErrorText(error, applyApiError(error, methods.setError, fieldNames, fieldText)),
+          );
+        }
       }
     })();
   };

@@ -2,6 +2,7 @@ import { closeoutEn } from './closeout.en';
 import { exportsEn } from './exports.en';
 import { monitorEn } from './monitor.en';
 import { participantsEn, randomizationListsEn } from './participants.en';
+import { serverMessagesEn } from './server-messages.en';
 import { signInEn } from './sign-in.en';
 
 /** English interface text. tr.ts must have exactly the same keys (its type is `typeof en`). */
@@ -16,6 +17,13 @@ export const en = {
     retry: 'Try again',
     none: '—',
     you: 'you',
+  },
+  blinding: {
+    notShown: 'Not shown to blinded assessors',
+    sections: '{{sections}}: not shown to blinded assessors.',
+    scores: 'Baseline values, change from baseline and MCID: not shown to blinded assessors.',
+    arm: 'Arm: not shown to blinded assessors.',
+    consortArms: 'Numbers per arm: not shown to blinded assessors.',
   },
   header: {
     mainNav: 'Main',
@@ -83,6 +91,8 @@ export const en = {
     PASSWORD_CHANGE_REQUIRED: 'Change your password before you continue.',
     DATA_ENTRY_CLOSED:
       'Data entry is closed: no new participants or randomizations. Existing data can still be completed and corrected.',
+    AMENDMENT_CONFLICTS_WITH_DATA:
+      'The amendment would invalidate or orphan data already entered; nothing was published. The entries in the way are listed.',
     STUDY_LOCKED: 'The study database is locked. Nothing can be changed until an administrator unlocks it.',
     PAYLOAD_TOO_LARGE: 'The data sent is too large.',
     loadFailed: 'The data could not be loaded.',
@@ -208,6 +218,7 @@ export const en = {
   monitor: monitorEn,
   exports: exportsEn,
   closeout: closeoutEn,
+  serverMessages: serverMessagesEn,
 };
 
 export type Translation = typeof en;

@@ -1,3 +1,4 @@
+import { isServerMessageCode } from '@mini-edc/domain';
 import { ApiError } from '../api/client';
 import { i18n, sentenceTranslations } from './index';
 
@@ -25,6 +26,7 @@ const codes = [
   'PASSWORD_CHANGE_REQUIRED',
   'PAYLOAD_TOO_LARGE',
   'DATA_ENTRY_CLOSED',
+  'AMENDMENT_CONFLICTS_WITH_DATA',
   'STUDY_LOCKED',
   'DATABASE_UNAVAILABLE',
   'INTERNAL',
@@ -46,9 +48,22 @@ const genericCodes = new Set<string>([
   'INTERNAL',
 ]);
 
+/**
+ * The refusal's message code worded in the interface language (docs/errors.md, "Message codes"),
+ * or null when the answer carries none this catalogue knows.
+ */
+export function codedMessageText(error: unknown): string | null {
+  if (!(error instanceof ApiError)) return null;
+  const coded = error.body?.error;
+  if (!coded?.messageCode || !isServerMessageCode(coded.messageCode)) return null;
+  return i18n.t(`serverMessages.${coded.messageCode}`, coded.params ?? {});
+}
+
 /** One sentence for a person, in the interface language, describing why a request failed. */
 export function describeError(error: unknown): string {
   if (!(error instanceof ApiError)) return i18n.t('errors.network');
+  const coded = codedMessageText(error);
+  if (coded) return coded;
   const code = error.code;
   const codeText = isKnownCode(code) ? i18n.t(`errors.${code}`) : null;
   if (error.body && !genericCodes.has(code ?? '')) {

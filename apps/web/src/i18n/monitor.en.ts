@@ -27,6 +27,7 @@ export const monitorEn = {
     sessions: 'Sessions',
     security_events: 'Security events',
     study_definitions: 'Study definition versions',
+    study_definition_drafts: 'Draft study definitions',
   },
   actions: {
     INSERT: 'Created',
@@ -44,6 +45,7 @@ export const monitorEn = {
     ALLOCATION_RELEASED: 'Allocation released to blinded roles',
     ACCESS_REFUSED: 'Refused request (security event)',
     DEFINITION_PUBLISHED: 'Study definition version published',
+    DEFINITION_DRAFTED: 'Study definition draft stored',
   },
   audit: {
     title: 'Audit trail',
@@ -147,6 +149,7 @@ export const monitorEn = {
   participantStatus: {
     screening: 'Screening',
     screen_failed: 'Screen failure',
+    screening_closed: 'Screening closed',
     enrolled: 'Enrolled',
     randomized: 'Randomized',
     completed: 'Completed',

@@ -29,6 +29,7 @@ export const monitorTr: typeof monitorEn = {
     sessions: 'Oturumlar',
     security_events: 'Güvenlik olayları',
     study_definitions: 'Çalışma tanımı sürümleri',
+    study_definition_drafts: 'Çalışma tanımı taslakları',
   },
   actions: {
     INSERT: 'Oluşturuldu',
@@ -46,6 +47,7 @@ export const monitorTr: typeof monitorEn = {
     ALLOCATION_RELEASED: 'Randomizasyon sonuçları kör rollere açıldı',
     ACCESS_REFUSED: 'Reddedilen istek (güvenlik olayı)',
     DEFINITION_PUBLISHED: 'Çalışma tanımı sürümü yayımlandı',
+    DEFINITION_DRAFTED: 'Çalışma tanımı taslağı kaydedildi',
   },
   audit: {
     title: 'Denetim izi',
@@ -149,6 +151,7 @@ export const monitorTr: typeof monitorEn = {
   participantStatus: {
     screening: 'Tarama',
     screen_failed: 'Tarama başarısız',
+    screening_closed: 'Tarama kapatıldı',
     enrolled: 'Kaydedildi',
     randomized: 'Randomize edildi',
     completed: 'Tamamladı',

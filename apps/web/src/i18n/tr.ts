@@ -3,6 +3,7 @@ import type { Translation } from './en';
 import { exportsTr } from './exports.tr';
 import { monitorTr } from './monitor.tr';
 import { participantsTr, randomizationListsTr } from './participants.tr';
+import { serverMessagesTr } from './server-messages.tr';
 import { signInTr } from './sign-in.tr';
 
 /** Türkçe arayüz metinleri; anahtarlar en.ts ile birebir aynıdır. */
@@ -17,6 +18,14 @@ export const tr: Translation = {
     retry: 'Yeniden dene',
     none: '—',
     you: 'siz',
+  },
+  blinding: {
+    notShown: 'Maskelenmiş değerlendiricilere gösterilmez',
+    sections: '{{sections}}: maskelenmiş değerlendiricilere gösterilmez.',
+    scores:
+      'Başlangıç değerleri, başlangıca göre değişim ve MCID: maskelenmiş değerlendiricilere gösterilmez.',
+    arm: 'Kol: maskelenmiş değerlendiricilere gösterilmez.',
+    consortArms: 'Kollara göre sayılar: maskelenmiş değerlendiricilere gösterilmez.',
   },
   header: {
     mainNav: 'Ana menü',
@@ -84,6 +93,8 @@ export const tr: Translation = {
     PASSWORD_CHANGE_REQUIRED: 'Devam etmeden önce parolanızı değiştirin.',
     DATA_ENTRY_CLOSED:
       'Veri girişi kapalı: yeni katılımcı ve randomizasyon yapılamaz. Mevcut veriler tamamlanabilir ve düzeltilebilir.',
+    AMENDMENT_CONFLICTS_WITH_DATA:
+      'Değişiklik daha önce girilmiş verileri geçersiz kılar veya sahipsiz bırakır; hiçbir şey yayımlanmadı. Engel olan kayıtlar listelendi.',
     STUDY_LOCKED: 'Çalışma veritabanı kilitli. Bir yönetici kilidi açana kadar hiçbir şey değiştirilemez.',
     PAYLOAD_TOO_LARGE: 'Gönderilen veri çok büyük.',
     loadFailed: 'Veriler yüklenemedi.',
@@ -207,4 +218,5 @@ export const tr: Translation = {
   monitor: monitorTr,
   exports: exportsTr,
   closeout: closeoutTr,
+  serverMessages: serverMessagesTr,
 };

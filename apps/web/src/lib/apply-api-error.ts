@@ -1,3 +1,4 @@
+import type { FieldError as ApiFieldError } from '@mini-edc/domain';
 import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form';
 import { ApiError, isSessionEnded } from '../api/client';
 import { i18n } from '../i18n';
@@ -14,6 +15,8 @@ export function applyApiError<T extends FieldValues>(
   error: unknown,
   setError: UseFormSetError<T>,
   fields: readonly FieldPath<T>[],
+  /** Words the screen's own field codes (e.g. a study form's issues); null leaves it to the catalogue. */
+  fieldText: (field: ApiFieldError) => string | null = () => null,
 ): string | null {
   if (isSessionEnded(error)) return null;
   const leftOver: string[] = [];
@@ -22,11 +25,11 @@ export function applyApiError<T extends FieldValues>(
     for (const field of error.body?.error.fields ?? []) {
       const name = fieldForPath(field.path, fields);
       if (name) {
-        const message = codedFieldText(field, i18n.t) ?? field.message;
+        const message = fieldText(field) ?? codedFieldText(field, i18n.t) ?? field.message;
         setError(name, { type: 'server', message }, { shouldFocus: marked === 0 });
         marked++;
       } else {
-        leftOver.push(codedFieldText(field, i18n.t) ?? translateMessage(field.message));
+        leftOver.push(fieldText(field) ?? codedFieldText(field, i18n.t) ?? translateMessage(field.message));
       }
     }
   }

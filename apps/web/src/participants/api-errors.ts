@@ -1,6 +1,6 @@
 import { ApiError } from '../api/client';
 import { i18n } from '../i18n';
-import { describeError } from '../i18n/messages';
+import { codedMessageText, describeError } from '../i18n/messages';
 
 /** Trial-workflow refusals of the participant API, each with its own sentence in both languages. */
 const workflowCodes = [
@@ -30,6 +30,8 @@ function workflowCode(error: unknown): WorkflowCode | null {
  * (e.g. which baseline form is missing); Turkish shows the code's sentence.
  */
 export function participantErrorText(error: unknown, general?: string | null): string | null {
+  const coded = codedMessageText(error);
+  if (coded) return coded;
   const code = workflowCode(error);
   if (!code) return general === undefined ? describeError(error) : general;
   if (i18n.language === 'en' && error instanceof ApiError && error.body) return error.body.error.message;

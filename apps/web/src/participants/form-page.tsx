@@ -1,8 +1,9 @@
-import type { FormRecord } from '@mini-edc/domain';
+import { type FormRecord, visitRoleOf } from '@mini-edc/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
-import { mayEnterForm } from '../auth/access';
+import { formsShownTo, mayEnterForm } from '../auth/access';
 import { useSession } from '../auth/session-context';
+import { BlindedNote } from '../components/blinded-note';
 import { QueryError } from '../components/query-error';
 import { defaultsFor } from '../forms/field-defaults';
 import {
@@ -17,6 +18,7 @@ import {
 import { StudyForm } from '../forms/study-form';
 import { participantLink, type Tab } from './participant-links';
 import { useParticipant } from './participants-api';
+import { useAccessSubject } from './use-sees-arm';
 
 /** The tab a form belongs to, for the way back. */
 function tabOf(visitCode: string, formCode: string): Tab {
@@ -37,6 +39,7 @@ export function FormPage() {
   const seq = Math.max(1, Number(params.get('seq') ?? '1') || 1);
   const { t, i18n } = useTranslation();
   const { user } = useSession();
+  const subject = useAccessSubject();
   const participant = useParticipant(id);
   const form = study.forms.find((f) => f.code === formCode);
 
@@ -72,27 +75,42 @@ export function FormPage() {
           </li>
         </ol>
       </nav>
-      <StudyForm
-        key={`${visitCode}-${formCode}-${seq}`}
-        participantId={p.id}
-        visitCode={visitCode}
-        form={form}
-        seq={seq}
-        record={record}
-        readOnly={readOnly}
-        headingLevel={1}
-        defaults={defaultsFor(form, {
-          seq,
-          userName: user?.displayName ?? '',
-          language: i18n.language,
-          lastDoneVisit: [...p.visits].reverse().find((v) => v.status === 'done')?.visitCode,
-        })}
-        intro={
-          <p className="muted form-context">
-            <span className="mono">{p.studyId}</span> · {visitLabel}
-          </p>
-        }
-      />
+      {formsShownTo(subject).has(formCode) ? (
+        <StudyForm
+          key={`${visitCode}-${formCode}-${seq}`}
+          participantId={p.id}
+          visitCode={visitCode}
+          form={form}
+          seq={seq}
+          record={record}
+          readOnly={readOnly}
+          headingLevel={1}
+          facts={{
+            visitRole: visitRoleOf(study, visitCode),
+            events: {
+              screening: p.screenedAt,
+              consent: p.consentDate,
+              randomization: 'allocation' in p ? (p.allocation?.randomizedAt ?? null) : null,
+            },
+          }}
+          defaults={defaultsFor(form, {
+            seq,
+            userName: user?.displayName ?? '',
+            language: i18n.language,
+            lastDoneVisit: [...p.visits].reverse().find((v) => v.status === 'done')?.visitCode,
+          })}
+          intro={
+            <p className="muted form-context">
+              <span className="mono">{p.studyId}</span> · {visitLabel}
+            </p>
+          }
+        />
+      ) : (
+        // The server sends no record of this form to a blinded viewer: an empty form would
+        // suggest that nothing was recorded, so the page says that it is not shown, the same
+        // for every participant (R-BLIND-2).
+        <BlindedNote />
+      )}
       <div className="actions">
         <Link to={back} className="button">
           ← {t('participants.forms.backToParticipant', { studyId: p.studyId })}

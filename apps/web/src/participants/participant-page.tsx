@@ -2,6 +2,7 @@ import { type AccessSubject, baselineVisitOf, can } from '@mini-edc/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { formsShownTo } from '../auth/access';
+import { BlindedNote } from '../components/blinded-note';
 import { QueryError } from '../components/query-error';
 import { armByCode, baselineVisit, study, treatmentVisit, unscheduledVisit } from '../forms/study';
 import { EndOfStudySection } from './end-of-study-section';
@@ -55,6 +56,9 @@ function ParticipantDetails({ participant: p }: { participant: ParticipantView }
   const subject = useAccessSubject();
   const [params, setParams] = useSearchParams();
   const visible = tabsFor(subject);
+  // Sections the policy hides from this viewer: the same for every participant, so naming them
+  // tells nothing about this one's arm.
+  const hidden = tabs.filter((tab) => !visible.includes(tab)).map((tab) => t(`participants.tabs.${tab}`));
   const requested = params.get('tab') as Tab | null;
   const current: Tab = requested && visible.includes(requested) ? requested : 'screening';
   const serious = p.records.filter(isSeriousAe);
@@ -87,6 +91,7 @@ function ParticipantDetails({ participant: p }: { participant: ParticipantView }
         onSelect={(tab) => setParams({ tab }, { replace: true })}
         badges={serious.length > 0 ? { 'adverse-events': String(serious.length) } : {}}
       />
+      {hidden.length > 0 ? <BlindedNote sections={hidden} /> : null}
       <div role="tabpanel" id={`panel-${current}`} aria-labelledby={`tab-${current}`} className="tab-panel">
         {current === 'screening' ? <ScreeningSection participant={p} /> : null}
         {current === 'baseline' ? (

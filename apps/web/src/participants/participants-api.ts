@@ -1,4 +1,5 @@
 import {
+  type CloseScreeningRequest,
   type CreateParticipantRequest,
   type EligibilityRequest,
   eligibilityResultSchema,
@@ -12,6 +13,7 @@ import {
   randomizeResponseSchema,
   recordHistorySchema,
   type SaveFormRequest,
+  scoresBlindedResponseSchema,
   scoresResponseSchema,
   signVisitResponseSchema,
   type UpdateVisitRequest,
@@ -65,7 +67,10 @@ export function useParticipant(id: string) {
 export function useScores(id: string) {
   return useQuery({
     queryKey: participantKeys.scores(id),
-    queryFn: () => apiFetch(`${path(id)}/scores`, { schema: scoresResponseSchema }),
+    queryFn: () =>
+      apiFetch(`${path(id)}/scores`, {
+        schema: z.union([scoresResponseSchema, scoresBlindedResponseSchema]),
+      }),
   });
 }
 
@@ -147,5 +152,11 @@ export function useSignVisit() {
         json: { password },
         schema: signVisitResponseSchema,
       }),
+  );
+}
+
+export function useCloseScreening() {
+  return useParticipantMutation(({ id, body }: { id: string; body: CloseScreeningRequest }) =>
+    apiFetch(`${path(id)}/close-screening`, { method: 'POST', json: body, schema: participantSchema }),
   );
 }

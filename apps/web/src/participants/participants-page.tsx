@@ -2,6 +2,7 @@ import { can } from '@mini-edc/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../auth/session-context';
+import { BlindedNote } from '../components/blinded-note';
 import { QueryError } from '../components/query-error';
 import { localized, visitDefinition } from '../forms/study';
 import { ArmLabel } from './arm-label';
@@ -72,6 +73,7 @@ export function ParticipantsPage() {
       {list.data && list.data.length === 0 ? (
         <p className="panel muted">{t('participants.list.empty')}</p>
       ) : null}
+      {list.data && list.data.length > 0 && !showArm ? <BlindedNote subject="arm" /> : null}
       {list.data && list.data.length > 0 ? (
         <table className="responsive-table participants-table">
           <caption className="sr-only">{t('nav.participants')}</caption>

@@ -1,4 +1,4 @@
-import type { ScorePoint } from '@mini-edc/domain';
+import type { ScorePointBlinded } from '@mini-edc/domain';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useScoreFormat } from '../forms/use-score-format';
@@ -13,7 +13,13 @@ const INSET = 40;
  * VAS (mm) and ODI (%) over the visits, both on 0–100, as a small inline SVG (no chart library).
  * The table beside it carries the same numbers for assistive technology.
  */
-export function ScoreChart({ points, labelOf }: { points: ScorePoint[]; labelOf: (code: string) => string }) {
+export function ScoreChart({
+  points,
+  labelOf,
+}: {
+  points: ScorePointBlinded[];
+  labelOf: (code: string) => string;
+}) {
   const { t } = useTranslation();
   const fmt = useScoreFormat();
   const titleId = useId();

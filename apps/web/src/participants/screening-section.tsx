@@ -1,8 +1,10 @@
 import { can } from '@mini-edc/domain';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../auth/session-context';
 import { screeningDataForms, screeningVisit, study } from '../forms/study';
+import { CloseScreeningDialog } from './close-screening-dialog';
 import { criterionText } from './eligibility-step';
 import type { ParticipantView } from './participants-api';
 import { VisitFormsPanel } from './visit-forms-panel';
@@ -15,17 +17,47 @@ export function ScreeningSection({ participant: p }: { participant: ParticipantV
   const { user } = useSession();
   const failed = study.eligibility.criteria.filter((c) => p.failedCriteria?.includes(c.id));
   const unfinished = p.status === 'screening' || (p.status === 'screen_failed' && !p.randomized);
+  const [closing, setClosing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const mayRegister = can(user, 'register_participants');
   return (
     <div className="stack">
       <section className="panel stack" aria-labelledby="eligibility-title">
         <div className="section-head">
           <h2 id="eligibility-title">{t('participants.eligibility.title')}</h2>
-          {can(user, 'register_participants') && unfinished ? (
-            <Link className="button small primary" to={`/participants/${p.id}/screening`}>
-              {t('participants.eligibility.continueScreening')}
-            </Link>
+          {mayRegister && unfinished ? (
+            <div className="actions">
+              <Link className="button small primary" to={`/participants/${p.id}/screening`}>
+                {t('participants.eligibility.continueScreening')}
+              </Link>
+              {p.status === 'screening' ? (
+                <button type="button" className="button small" onClick={() => setClosing(true)}>
+                  {t('participants.closeScreening.action')}
+                </button>
+              ) : null}
+            </div>
           ) : null}
         </div>
+        {notice ? (
+          <p className="alert alert-ok" role="status">
+            {notice}
+          </p>
+        ) : null}
+        {p.status === 'screening_closed' ? (
+          <p className="notice">
+            {t('participants.closeScreening.closedBecause', { reason: p.screeningClosedReason ?? '' })}
+          </p>
+        ) : null}
+        {closing ? (
+          <CloseScreeningDialog
+            participantId={p.id}
+            onClose={() => setClosing(false)}
+            onDone={(message) => {
+              setClosing(false);
+              setNotice(message);
+            }}
+          />
+        ) : null}
         {p.eligible === null ? <p className="muted">{t('participants.eligibility.notYet')}</p> : null}
         {p.eligible === true ? (
           <p>

@@ -136,6 +136,7 @@ function ScreeningSteps({ id }: { id: string }) {
             seq={1}
             record={details}
             allowDraft={false}
+            facts={{ visitRole: 'screening', events: { screening: p.screenedAt } }}
             completeLabel={t('participants.wizard.saveContinue')}
             onSaved={() => {
               setOutcome(null);
@@ -169,6 +170,7 @@ function ScreeningSteps({ id }: { id: string }) {
             seq={1}
             record={consent}
             allowDraft={false}
+            facts={{ visitRole: 'screening', events: { screening: p.screenedAt } }}
             defaults={defaultsFor(consentForm, {
               seq: 1,
               userName: user?.displayName ?? '',

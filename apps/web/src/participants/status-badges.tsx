@@ -5,6 +5,7 @@ import type { ParticipantStatus } from './participants-api';
 const participantTone: Record<ParticipantStatus, string> = {
   screening: 'badge-info',
   screen_failed: 'badge-off',
+  screening_closed: 'badge-off',
   enrolled: 'badge-info',
   randomized: 'badge-ok',
   completed: 'badge-ok',

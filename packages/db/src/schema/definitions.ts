@@ -23,3 +23,16 @@ export const studyDefinitions = pgTable(
     check('study_definitions_definition_object', sql`jsonb_typeof(${t.definition}) = 'object'`),
   ],
 );
+
+/**
+ * Amendments being prepared (R-DEF-5): a whole definition an admin stored to review its difference
+ * from the current version before publishing it. Publishing copies it into study_definitions and
+ * marks the draft with the version it became; a draft is never trial data.
+ */
+export const studyDefinitionDrafts = pgTable('study_definition_drafts', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  definition: jsonb('definition').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdBy: uuid('created_by').notNull(),
+  publishedVersion: integer('published_version'),
+});

@@ -32,6 +32,9 @@ export const participants = pgTable(
     failedCriteria: jsonb('failed_criteria').$type<string[]>(),
     consentDate: date('consent_date'),
     randomizedAt: timestamp('randomized_at', { withTimezone: true }),
+    // An abandoned screening closed with a reason (docs/requirements.md R-LIFE): the closure stands.
+    screeningClosedAt: timestamp('screening_closed_at', { withTimezone: true }),
+    screeningClosedReason: text('screening_closed_reason'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -39,7 +42,11 @@ export const participants = pgTable(
     unique('participants_site_seq').on(t.siteId, t.siteSeq),
     check(
       'participants_status_check',
-      sql`${t.status} in ('screening', 'screen_failed', 'enrolled', 'randomized', 'completed', 'withdrawn')`,
+      sql`${t.status} in ('screening', 'screen_failed', 'screening_closed', 'enrolled', 'randomized', 'completed', 'withdrawn')`,
+    ),
+    check(
+      'participants_screening_closed_check',
+      sql`(${t.status} = 'screening_closed') = (${t.screeningClosedAt} is not null and ${t.screeningClosedReason} is not null)`,
     ),
     check('participants_sex_check', sql`${t.sex} is null or ${t.sex} in ('male', 'female')`),
   ],

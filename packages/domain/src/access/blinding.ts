@@ -100,6 +100,17 @@ export function formsWithQueriesFor(view: BlindView, def: StudyDefinition): stri
   return def.roles.outcomeForms.filter((code) => open.has(code));
 }
 
+/**
+ * Does the viewer see records of this form whole: no field or value of it ever withheld? Only
+ * then may free text written about such a record (a reason for change) reach the viewer.
+ */
+export function formShownInFull(view: BlindView | null, formCode: string): boolean {
+  if (view === null) return true;
+  if (!formVisible(view, formCode) || view.onlyFields.has(formCode)) return false;
+  if ((view.revealingFields.get(formCode)?.size ?? 0) > 0) return false;
+  return ![...view.revealingValues.keys()].some((key) => key.startsWith(`${formCode}.`));
+}
+
 /** May the viewer see this field of a record of this form (never mind its value)? */
 export function fieldOfFormVisible(view: BlindView | null, formCode: string, field: string): boolean {
   return view === null || (formVisible(view, formCode) && fieldVisible(view, formCode, field));

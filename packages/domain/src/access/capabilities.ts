@@ -27,6 +27,7 @@ export const capabilities = [
   'close_own_self_check',
   'reopen_query',
   'verify_source',
+  'undo_source_verification',
   'read_review_state',
   'review_audit',
   'review_study_audit',
@@ -40,6 +41,7 @@ export const capabilities = [
   'manage_sites',
   'manage_randomization_lists',
   'manage_study',
+  'publish_amendments',
   'verify_allocation',
   'review_backups',
 ] as const;

@@ -27,6 +27,7 @@ export const capabilityDescriptions: Readonly<Record<Capability, string>> = {
   close_own_self_check: 'Close a self-check query one opened oneself',
   reopen_query: 'Reopen a closed data query',
   verify_source: 'Mark records as source-data verified',
+  undo_source_verification: 'Undo a source-data verification mark, with a reason',
   read_review_state: 'Read the per-record review state (SDV marks, queries, signatures)',
   review_audit: 'Read the audit trail of the own sites',
   review_study_audit:
@@ -42,6 +43,8 @@ export const capabilityDescriptions: Readonly<Record<Capability, string>> = {
   manage_sites: 'Create and change sites',
   manage_randomization_lists: 'Generate or import randomization lists',
   manage_study: 'Close data entry, lock the study, release the allocation, build the final bundle',
+  publish_amendments:
+    'Draft a protocol amendment, see its difference and publish it as a new definition version',
   review_backups: 'See the newest backup, its verification and whether one is overdue',
   verify_allocation: 'Verify the randomization list after lock',
 };

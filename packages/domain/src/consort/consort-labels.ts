@@ -10,6 +10,7 @@ export interface ConsortLabels {
   notEligible: string;
   eligibleNotRandomized: string;
   eligibilityPending: string;
+  screeningClosed: string;
   randomized: string;
   allocatedTo: string;
   allRandomized: string;
@@ -34,6 +35,7 @@ export const consortLabels: Record<'en' | 'tr', ConsortLabels> = {
     notEligible: 'Not meeting eligibility criteria',
     eligibleNotRandomized: 'Eligible, not randomized (declined or pending)',
     eligibilityPending: 'Eligibility not yet decided',
+    screeningClosed: 'Screening abandoned, closed',
     randomized: 'Randomized',
     allocatedTo: 'Allocated to',
     allRandomized: 'All randomized participants',
@@ -56,6 +58,7 @@ export const consortLabels: Record<'en' | 'tr', ConsortLabels> = {
     notEligible: 'Uygunluk ölçütlerini karşılamayan',
     eligibleNotRandomized: 'Uygun, randomize edilmeyen (reddeden veya bekleyen)',
     eligibilityPending: 'Uygunluğu henüz belirlenmeyen',
+    screeningClosed: 'Taraması yarım kalıp kapatılan',
     randomized: 'Randomize edilen',
     allocatedTo: 'Atanan grup:',
     allRandomized: 'Tüm randomize katılımcılar',

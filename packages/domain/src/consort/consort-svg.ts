@@ -47,6 +47,7 @@ interface Column {
   followUp: ConsortFollowUp[];
   allocated: number;
   analysed: number;
+  excludedFromAnalysis: number;
 }
 
 // Non-breaking spaces: a count is never split across lines ("(n =" / "10)").
@@ -141,12 +142,21 @@ function columnsOf(
         followUp: arm.followUp,
         allocated: arm.allocated,
         analysed: arm.analysed,
+        excludedFromAnalysis: arm.excludedFromAnalysis,
       }),
     );
   }
   const heading: Line[] = [{ text: L.allRandomized, bold: true }, { text: n(counts.randomized) }];
   if (options.blinded) heading.push({ text: L.blindedNote });
-  return [{ heading, followUp: counts.followUp, allocated: counts.randomized, analysed: counts.analysed }];
+  return [
+    {
+      heading,
+      followUp: counts.followUp,
+      allocated: counts.randomized,
+      analysed: counts.analysed,
+      excludedFromAnalysis: counts.excludedFromAnalysis,
+    },
+  ];
 }
 
 function followUpLines(followUp: ConsortFollowUp[], locale: 'en' | 'tr', L: ConsortLabels): Line[] {
@@ -190,6 +200,7 @@ export function consortSvg(counts: ConsortCountsBlinded | ConsortCounts, options
     }),
     { text: `• ${L.eligibleNotRandomized} ${n(ex.eligibleNotRandomized)}` },
     { text: `• ${L.eligibilityPending} ${n(ex.eligibilityPending)}` },
+    { text: `• ${L.screeningClosed} ${n(ex.screeningClosed)}` },
   ]);
   const randomized = layoutBox(mainX, excluded.y + excluded.h + 20, BOX_W, [
     { text: `${L.randomized} ${n(counts.randomized)}`, bold: true },
@@ -218,7 +229,7 @@ export function consortSvg(counts: ConsortCountsBlinded | ConsortCounts, options
     (followUp[0]?.y ?? 0) + (followUp[0]?.h ?? 0) + ROW_GAP,
     columns.map((c) => [
       { text: `${L.analysed} ${n(c.analysed)}`, bold: true },
-      { text: `${L.excludedFromAnalysis} ${n(Math.max(0, c.allocated - c.analysed))}` },
+      { text: `${L.excludedFromAnalysis} ${n(c.excludedFromAnalysis)}` },
     ]),
   );
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type MessageParams, type ServerMessageCode, serverMessageText } from './server-messages';
 
 /**
  * The one error body every 4xx/5xx answer has (design invariant 6). `fields` names each input
@@ -8,6 +9,9 @@ export const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
+    /** The sentence as a code with parameters (contracts/server-messages.ts): the web words it. */
+    messageCode: z.string().optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     fields: z
       .array(
         z.object({
@@ -49,6 +53,7 @@ export const errorCodes = [
   'RANDOMIZATION_LIST_EXHAUSTED',
   'ENROLLMENT_CAP_REACHED',
   'DATA_ENTRY_CLOSED',
+  'AMENDMENT_CONFLICTS_WITH_DATA',
   'STUDY_LOCKED',
   'CSRF_FAILED',
   'RATE_LIMITED',
@@ -73,6 +78,23 @@ export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldError[] | undefined;
   readonly details: Record<string, unknown> | undefined;
+  /** Set by `DomainError.coded`: the message as a code the web words in the user's language. */
+  messageCode: ServerMessageCode | undefined;
+  params: MessageParams | undefined;
+
+  /** A refusal whose sentence is a message code with parameters (preferred for new refusals). */
+  static coded(
+    code: ErrorCode,
+    messageCode: ServerMessageCode,
+    params: MessageParams = {},
+    fields?: FieldError[],
+    details?: Record<string, unknown>,
+  ): DomainError {
+    const error = new DomainError(code, serverMessageText(messageCode, params), fields, details);
+    error.messageCode = messageCode;
+    error.params = params;
+    return error;
+  }
 
   constructor(code: ErrorCode, message: string, fields?: FieldError[], details?: Record<string, unknown>) {
     super(message);
@@ -80,5 +102,7 @@ export class DomainError extends Error {
     this.code = code;
     this.fields = fields;
     this.details = details;
+    this.messageCode = undefined;
+    this.params = undefined;
   }
 }

@@ -10,6 +10,8 @@ export * from './participants';
 export * from './password-policy';
 export * from './randomization';
 export * from './review';
+export * from './server-messages';
+export * from './study-amendments';
 export * from './study-definition';
 export * from './study-lifecycle';
 export * from './unblinding';

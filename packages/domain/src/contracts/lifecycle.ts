@@ -39,10 +39,22 @@ export type WorklistItem = z.infer<typeof worklistItemSchema>;
 
 export const worklistQuerySchema = z.object({ siteId: z.uuid().optional() });
 
-export const scorePointSchema = z.object({
+/**
+ * A score as an outcome assessor without `see_outcome_comparison` gets it: the value at a
+ * follow-up visit only. Baseline values, change from baseline and MCID flags would bias the
+ * assessment (R-BLIND-2), so this schema has no field for them and the serializer cannot send one.
+ */
+export const scorePointBlindedSchema = z.object({
   visitCode: z.string(),
   vasMm: z.int().nullable(),
   odiPctX10: z.int().nullable(),
+});
+export type ScorePointBlinded = z.infer<typeof scorePointBlindedSchema>;
+
+export const scoresBlindedResponseSchema = z.object({ points: z.array(scorePointBlindedSchema) });
+export type ScoresBlindedResponse = z.infer<typeof scoresBlindedResponseSchema>;
+
+export const scorePointSchema = scorePointBlindedSchema.extend({
   vasDelta: z.number().nullable(),
   vasResponder: z.boolean().nullable(),
   vasLargeChange: z.boolean(),

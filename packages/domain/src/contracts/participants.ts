@@ -5,6 +5,7 @@ const isoDate = z.iso.date({ error: 'Use a date like 2026-01-31' });
 export const participantStatuses = [
   'screening',
   'screen_failed',
+  'screening_closed',
   'enrolled',
   'randomized',
   'completed',
@@ -58,6 +59,8 @@ export const participantSummaryBlindedSchema = z.object({
   eligible: z.boolean().nullable(),
   failedCriteria: z.array(z.string()).nullable(),
   consentDate: z.string().nullable(),
+  /** Why an abandoned screening was closed (status screening_closed), else null. */
+  screeningClosedReason: z.string().nullable(),
   randomized: z.boolean(),
   nextVisit: visitRecordSchema.nullable(),
 });
@@ -93,6 +96,12 @@ export const createParticipantRequestSchema = z.strictObject({
   screenedAt: isoDate,
 });
 export type CreateParticipantRequest = z.infer<typeof createParticipantRequestSchema>;
+
+/** Closing an abandoned screening (docs/requirements.md R-ELIG-4): the reason is required. */
+export const closeScreeningRequestSchema = z.strictObject({
+  reason: z.string().trim().min(3, 'Give a reason (at least 3 characters)').max(1000),
+});
+export type CloseScreeningRequest = z.infer<typeof closeScreeningRequestSchema>;
 
 export const participantListQuerySchema = z.object({
   siteId: z.uuid().optional(),

@@ -35,13 +35,20 @@ export const consortCountsBlindedSchema = z.object({
     byCriterion: z.array(z.object({ criterion: z.string(), count })),
     /** Eligible but not (yet) randomized: declined consent, or pending. */
     eligibleNotRandomized: count,
-    /** Eligibility not decided yet. */
+    /** Eligibility not decided yet (an open screening). */
     eligibilityPending: count,
+    /** Abandoned screenings closed with a reason (docs/requirements.md R-ELIG-4). */
+    screeningClosed: count,
   }),
   randomized: count,
   followUp: z.array(consortFollowUpSchema),
   /** Randomized with a complete baseline VAS and at least one complete follow-up VAS. */
   analysed: count,
+  /**
+   * Randomized, not analysed, and no longer analysable: withdrawn, or every follow-up visit's
+   * window has closed without the outcome. Those whose follow-up is still ahead are not counted.
+   */
+  excludedFromAnalysis: count,
 });
 export type ConsortCountsBlinded = z.infer<typeof consortCountsBlindedSchema>;
 
@@ -51,6 +58,7 @@ export const consortArmSchema = z.object({
   allocated: count,
   followUp: z.array(consortFollowUpSchema),
   analysed: count,
+  excludedFromAnalysis: count,
 });
 export type ConsortArm = z.infer<typeof consortArmSchema>;
 

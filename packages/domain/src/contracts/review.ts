@@ -191,6 +191,13 @@ export const sdvRequestSchema = z.union([
 ]);
 export type SdvRequest = z.infer<typeof sdvRequestSchema>;
 
+/** Undoing a mark made in error (a wrong record, a source not actually seen): audited reason. */
+export const sdvUndoRequestSchema = z.strictObject({
+  recordId: z.uuid('Not a valid record id'),
+  reason: z.string().trim().min(3, 'Give a reason (at least 3 characters)').max(1000),
+});
+export type SdvUndoRequest = z.infer<typeof sdvUndoRequestSchema>;
+
 export const sdvMarkSchema = z.object({
   id: z.uuid(),
   recordId: z.uuid(),

@@ -1,3 +1,4 @@
+export * from './blinding';
 export * from './csv-safety';
 export * from './data-dictionary';
 export * from './long-csv';

@@ -1,12 +1,14 @@
 import type { StudyDefinition } from '../study/definition-schema';
+import { exportedForms, exportParticipant } from './blinding';
 import type { CsvCell, ExportOptions, ExportParticipant, ExportRecord } from './types';
-import { armRevealingForms, csvCell, recordData, visibleArm, visitOrder } from './values';
+import { csvCell, recordData, visibleArm, visitOrder } from './values';
 
 /**
  * The long file: one row per participant × visit × form × seq × field, repeating forms
  * (interventions, adverse events, deviations) included. Every field of the form gets a row, a
  * blank one too, so "not entered" is visible; data keys the definition does not know follow the
- * defined fields, so nothing stored is silently dropped.
+ * defined fields, so nothing stored is silently dropped. Blinded: only what ./blinding.ts leaves,
+ * so hidden forms and fields have no row at all.
  */
 
 export function longCsvHeader(opts: ExportOptions): string[] {
@@ -23,6 +25,8 @@ export function longCsvHeader(opts: ExportOptions): string[] {
     'value',
     'record_status',
     'record_version',
+    // The study definition version the record was entered under (R-DEF-6).
+    'definition_version',
   ];
 }
 
@@ -49,14 +53,17 @@ export function sortRecords(def: StudyDefinition, records: readonly ExportRecord
   );
 }
 
-export function longCsvRows(def: StudyDefinition, p: ExportParticipant, opts: ExportOptions): CsvCell[][] {
-  const hidden = opts.blinded ? armRevealingForms(def) : new Set<string>();
-  const forms = new Map(def.forms.map((f) => [f.code, f]));
+export function longCsvRows(
+  def: StudyDefinition,
+  participant: ExportParticipant,
+  opts: ExportOptions,
+): CsvCell[][] {
+  const p = exportParticipant(def, participant, opts);
+  const forms = new Map(exportedForms(def, opts).map((f) => [f.code, f]));
   const lead: CsvCell[] = [p.studyId, p.siteCode, ...(opts.blinded ? [] : [visibleArm(p, opts)])];
   lead.push(p.stratum, csvCell('datetime', p.randomizedAt));
   const rows: CsvCell[][] = [];
   for (const rec of sortRecords(def, p.records)) {
-    if (hidden.has(rec.formCode)) continue;
     const form = forms.get(rec.formCode);
     const data = recordData(form, rec.data);
     const defined = form?.fields ?? [];
@@ -69,7 +76,17 @@ export function longCsvRows(def: StudyDefinition, p: ExportParticipant, opts: Ex
       ...extra.map((k): [string, CsvCell] => [k, csvCell('unknown', data[k])]),
     ];
     for (const [field, value] of cells) {
-      rows.push([...lead, rec.visitCode, rec.formCode, rec.seq, field, value, rec.status, rec.version]);
+      rows.push([
+        ...lead,
+        rec.visitCode,
+        rec.formCode,
+        rec.seq,
+        field,
+        value,
+        rec.status,
+        rec.version,
+        rec.definitionVersion,
+      ]);
     }
   }
   return rows;

@@ -1,8 +1,9 @@
 import type { FormDefinition, StudyDefinition } from '../study/definition-schema';
+import { exportedForms, exportParticipant } from './blinding';
 import { sortRecords } from './long-csv';
 import { odmOid, SYS } from './oids';
 import type { ExportAuditEntry, ExportOptions, ExportParticipant, ExportRecord } from './types';
-import { exportedForms, recordData, valueText, visibleArm } from './values';
+import { recordData, valueText, visibleArm } from './values';
 import { openTag, renderXml, type XmlNode, x, xsDateTime } from './xml';
 
 /**
@@ -12,12 +13,29 @@ import { openTag, renderXml, type XmlNode, x, xsDateTime } from './xml';
  * XSD order: UserRef, LocationRef, DateTimeStamp, ReasonForChange?, SourceID?.
  */
 
-export function odmClinicalDataOpen(def: StudyDefinition, opts: ExportOptions): string {
+/**
+ * One <ClinicalData> per definition version the records were entered under (R-DEF-6): ODM 1.3.2
+ * ties clinical data to its metadata version on this element, so each record's FormData sits in
+ * the ClinicalData of its own version.
+ */
+export function odmClinicalDataOpen(def: StudyDefinition, opts: ExportOptions, version = 1): string {
   return openTag(
     'ClinicalData',
-    { StudyOID: odmOid.study(def), MetaDataVersionOID: odmOid.metaDataVersion(opts) },
+    { StudyOID: odmOid.study(def), MetaDataVersionOID: odmOid.metaDataVersion(opts, version) },
     1,
   );
+}
+
+export function odmClinicalDataClose(): string {
+  return '  </ClinicalData>\n';
+}
+
+/** Which part of a participant one ClinicalData block carries. */
+export interface OdmSubjectPart {
+  /** Only records entered under this definition version. */
+  version: number;
+  /** The block of the current version also carries the randomization and every participant. */
+  current: boolean;
 }
 
 /** The latest entry (entries are oldest first) whose field list names this field. */
@@ -93,13 +111,22 @@ function randomizationEvent(p: ExportParticipant, opts: ExportOptions): XmlNode 
  * records at a visit code the definition does not list (treatment, unscheduled) go to the
  * repeating SE.SYS.OTHER event with the visit code as repeat key. Data of forms the definition
  * does not know, and keys a form does not define, have no ItemDef and are left out (the long CSV
- * keeps them). Blinded: no arm item and no intervention forms.
+ * keeps them). Blinded: no arm item, and only the forms, fields and audit records ./blinding.ts
+ * leaves.
  */
-export function odmSubject(def: StudyDefinition, p: ExportParticipant, opts: ExportOptions): string {
+export function odmSubject(
+  def: StudyDefinition,
+  participant: ExportParticipant,
+  opts: ExportOptions,
+  part: OdmSubjectPart = { version: 1, current: true },
+): string {
+  const p = exportParticipant(def, participant, opts);
   const forms = new Map(exportedForms(def, opts).map((f) => [f.code, f]));
   const scheduled = new Set(def.visits.map((v) => v.code));
   const byVisit = new Map<string, XmlNode[]>();
-  for (const rec of sortRecords(def, p.records)) {
+  const records = p.records.filter((r) => r.definitionVersion === part.version);
+  if (records.length === 0 && !part.current) return '';
+  for (const rec of sortRecords(def, records)) {
     const form = forms.get(rec.formCode);
     if (form === undefined) continue;
     const list = byVisit.get(rec.visitCode) ?? [];
@@ -107,7 +134,7 @@ export function odmSubject(def: StudyDefinition, p: ExportParticipant, opts: Exp
     byVisit.set(rec.visitCode, list);
   }
   const events: XmlNode[] = [];
-  const rnd = randomizationEvent(p, opts);
+  const rnd = part.current ? randomizationEvent(p, opts) : null;
   for (const v of def.visits) {
     const list = byVisit.get(v.code);
     if (list !== undefined)

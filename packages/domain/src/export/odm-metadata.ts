@@ -1,8 +1,8 @@
 import type { AllowedValue, FormDefinition, FormField, StudyDefinition } from '../study/definition-schema';
 import { option } from '../study/field-builders';
+import { exportedForms } from './blinding';
 import { odmOid, oidPart, SYS } from './oids';
-import type { ExportOptions } from './types';
-import { exportedForms } from './values';
+import type { DefinitionVersionOf, ExportOptions } from './types';
 import { renderXml, type XmlNode, x } from './xml';
 
 /**
@@ -203,7 +203,12 @@ function randomizationItems(def: StudyDefinition, opts: ExportOptions) {
   return { refs: items.map((i) => i.oid), defs, lists };
 }
 
-function metaDataVersion(def: StudyDefinition, opts: ExportOptions, units: Map<string, string>): XmlNode {
+function metaDataVersion(
+  def: StudyDefinition,
+  opts: ExportOptions,
+  units: Map<string, string>,
+  version: number,
+): XmlNode {
   const forms = exportedForms(def, opts);
   const events = odmEvents(def, opts);
   const rnd = randomizationItems(def, opts);
@@ -215,8 +220,8 @@ function metaDataVersion(def: StudyDefinition, opts: ExportOptions, units: Map<s
   return x(
     'MetaDataVersion',
     {
-      OID: odmOid.metaDataVersion(opts),
-      Name: `${def.id} study definition${opts.blinded ? ' (blinded)' : ''}`,
+      OID: odmOid.metaDataVersion(opts, version),
+      Name: `${def.id} study definition version ${version}${opts.blinded ? ' (blinded)' : ''}`,
     },
     x(
       'Protocol',
@@ -268,9 +273,16 @@ function metaDataVersion(def: StudyDefinition, opts: ExportOptions, units: Map<s
   );
 }
 
-/** The whole <Study> element (GlobalVariables, BasicDefinitions, MetaDataVersion). */
-export function odmStudy(def: StudyDefinition, opts: ExportOptions): string {
-  const units = unitOids(exportedForms(def, opts));
+/**
+ * The whole <Study> element (GlobalVariables, BasicDefinitions, MetaDataVersion): one
+ * MetaDataVersion per stored definition version the export uses (R-DEF-6), version 1 by default.
+ */
+export function odmStudy(
+  def: StudyDefinition,
+  opts: ExportOptions,
+  versions: readonly DefinitionVersionOf[] = [{ version: 1, def }],
+): string {
+  const units = unitOids(versions.flatMap((v) => exportedForms(v.def, opts)));
   const study = x(
     'Study',
     { OID: odmOid.study(def) },
@@ -289,7 +301,7 @@ export function odmStudy(def: StudyDefinition, opts: ExportOptions): string {
           x('MeasurementUnit', { OID: oid, Name: unit }, x('Symbol', {}, tt('en', unit))),
         ),
       ),
-    metaDataVersion(def, opts, units),
+    ...versions.map((v) => metaDataVersion(v.def, opts, units, v.version)),
   );
   return renderXml(study, 1);
 }

@@ -1,8 +1,8 @@
 import type { StudyDefinition } from '../study/definition-schema';
-import { odmClinicalDataOpen, odmFooter, odmSubject } from './odm-clinical';
+import { odmClinicalDataClose, odmClinicalDataOpen, odmFooter, odmSubject } from './odm-clinical';
 import { odmStudy } from './odm-metadata';
 import { odmOid } from './oids';
-import type { ExportOptions, ExportParticipant } from './types';
+import type { DefinitionVersionOf, ExportOptions, ExportParticipant } from './types';
 import { openTag, renderXml, x, xsDateTime } from './xml';
 
 /**
@@ -25,6 +25,17 @@ export interface OdmFileOptions extends ExportOptions {
   creationDateTime: string;
   sourceSystem: string;
   sourceSystemVersion: string;
+  /**
+   * The stored definition versions the export uses, oldest first, the last being `def` (the
+   * current one): one MetaDataVersion and one ClinicalData each (R-DEF-6). Version 1 alone when
+   * not given.
+   */
+  versions?: readonly DefinitionVersionOf[];
+}
+
+/** The versions of an export, oldest first; the last is the current definition. */
+export function odmVersions(opts: Pick<OdmFileOptions, 'def' | 'versions'>): readonly DefinitionVersionOf[] {
+  return opts.versions && opts.versions.length > 0 ? opts.versions : [{ version: 1, def: opts.def }];
 }
 
 /** A user who appears in the audit trail (UserRef) or is otherwise named in the file. */
@@ -57,12 +68,14 @@ export function odmOpen(opts: OdmFileOptions): string {
     AsOfDateTime: when,
     SourceSystem: opts.sourceSystem,
     SourceSystemVersion: opts.sourceSystemVersion,
-    Description: opts.blinded ? 'Blinded export: no allocation and no intervention records' : undefined,
+    Description: opts.blinded
+      ? 'Blinded export: what could reveal the allocation is not included'
+      : undefined,
   })}`;
 }
 
 export function odmHeader(opts: OdmFileOptions): string {
-  return odmOpen(opts) + odmStudy(opts.def, opts);
+  return odmOpen(opts) + odmStudy(opts.def, opts, odmVersions(opts));
 }
 
 // Site staff enter data as investigators; admins and monitors act for the sponsor.
@@ -78,8 +91,9 @@ export function odmAdminData(
   def: StudyDefinition,
   users: readonly OdmUser[],
   locations: readonly OdmLocation[],
-  opts: ExportOptions,
+  opts: ExportOptions & Pick<OdmFileOptions, 'versions'>,
 ): string {
+  const versions = odmVersions({ def, versions: opts.versions });
   const firstConsent = [...def.consentVersions].map((c) => c.effectiveFrom).sort()[0];
   const admin = x(
     'AdminData',
@@ -96,11 +110,13 @@ export function odmAdminData(
       x(
         'Location',
         { OID: odmOid.location(l.siteCode), Name: l.name, LocationType: 'Site' },
-        x('MetaDataVersionRef', {
-          StudyOID: odmOid.study(def),
-          MetaDataVersionOID: odmOid.metaDataVersion(opts),
-          EffectiveDate: l.effectiveDate ?? firstConsent,
-        }),
+        ...versions.map((v) =>
+          x('MetaDataVersionRef', {
+            StudyOID: odmOid.study(def),
+            MetaDataVersionOID: odmOid.metaDataVersion(opts, v.version),
+            EffectiveDate: l.effectiveDate ?? firstConsent,
+          }),
+        ),
       ),
     ),
   );
@@ -114,9 +130,14 @@ export function odmDocument(
   participants: Iterable<ExportParticipant>,
 ): string {
   const parts = [odmHeader(opts), odmAdminData(opts.def, admin.users, admin.locations, opts)];
-  parts.push(odmClinicalDataOpen(opts.def, opts));
-  for (const p of participants) parts.push(odmSubject(opts.def, p, opts));
-  parts.push(odmFooter());
+  const versions = odmVersions(opts);
+  const list = [...participants];
+  versions.forEach(({ version, def }, i) => {
+    const current = i === versions.length - 1;
+    parts.push(odmClinicalDataOpen(def, opts, version));
+    for (const p of list) parts.push(odmSubject(def, p, opts, { version, current }));
+    parts.push(current ? odmFooter() : odmClinicalDataClose());
+  });
   return parts.join('');
 }
 

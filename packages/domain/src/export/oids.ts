@@ -22,9 +22,10 @@ export const odmOid = {
   study: (def: StudyDefinition) => `ST.${oidPart(def.nctId)}`,
   /**
    * The blinded metadata lacks the arm item, so it is a different metadata version and gets its
-   * own OID: a receiver never sees two different contents under one MetaDataVersion OID.
+   * own OID: a receiver never sees two different contents under one MetaDataVersion OID. Each
+   * stored version of the study definition is its own metadata version (R-DEF-6).
    */
-  metaDataVersion: (opts: ExportOptions) => (opts.blinded ? 'MDV.1.BLINDED' : 'MDV.1'),
+  metaDataVersion: (opts: ExportOptions, version = 1) => `MDV.${version}${opts.blinded ? '.BLINDED' : ''}`,
   event: (visitCode: string) => `SE.${oidPart(visitCode)}`,
   form: (formCode: string) => `F.${oidPart(formCode)}`,
   itemGroup: (formCode: string) => `IG.${oidPart(formCode)}`,

@@ -1,3 +1,5 @@
+import type { StudyDefinition } from '../study/definition-schema';
+
 /**
  * What the API hands to the export shapers. The API maps database rows to these while it
  * streams; nothing here does I/O. Times are ISO 8601 strings, dates YYYY-MM-DD.
@@ -17,6 +19,11 @@ export interface ExportAuditEntry {
   reason: string | null;
   /** Names of the data fields this entry changed, e.g. ['vas_mm'] (EMA 2023 §6.2: field level). */
   fields: string[];
+  /**
+   * The row's `data.<field>` old and new values, read for a blinded export only, so that a change
+   * to or from a revealing choice value can be left out (./blinding.ts); no file writes them.
+   */
+  changes?: Record<string, [unknown, unknown]>;
 }
 
 /** One eCRF instance: a form at a visit (repeating forms count seq 1, 2, 3…). */
@@ -27,6 +34,8 @@ export interface ExportRecord {
   seq: number;
   status: 'draft' | 'complete' | 'signed' | 'locked';
   version: number;
+  /** The study definition version the record was last entered under (R-DEF-3, R-DEF-6). */
+  definitionVersion: number;
   data: Record<string, unknown>;
   /** Oldest first. */
   audit: ExportAuditEntry[];
@@ -51,12 +60,17 @@ export interface ExportParticipant {
 }
 
 /**
- * Blinded exports (assessor, design invariant 5) carry no arm column, no arm item and nothing that
- * reveals the arm: the per-arm intervention forms are left out too, because only the participant's
- * own arm's form can be entered (protocol §5.2).
+ * Blinded exports (a role that may not see the allocation, design invariant 5) carry no arm column,
+ * no arm item and nothing else the study definition's blinding rules hide (./blinding.ts).
  */
 export interface ExportOptions {
   blinded: boolean;
+}
+
+/** A stored version of the study definition, for exports that describe every version used. */
+export interface DefinitionVersionOf {
+  version: number;
+  def: StudyDefinition;
 }
 
 /** A CSV cell; null is written as an empty cell, never as 0. */

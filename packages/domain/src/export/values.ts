@@ -8,17 +8,6 @@ import { xsDateTime } from './xml';
  * what a stored value means.
  */
 
-/** Forms that give the arm away: only the own arm's intervention form can be entered (§5.2). */
-export function armRevealingForms(def: StudyDefinition): Set<string> {
-  return new Set(def.arms.map((a) => a.interventionForm));
-}
-
-/** The forms an export may show: all of them, or all but the arm-revealing ones when blinded. */
-export function exportedForms(def: StudyDefinition, opts: ExportOptions): FormDefinition[] {
-  const hidden = opts.blinded ? armRevealingForms(def) : new Set<string>();
-  return def.forms.filter((f) => !hidden.has(f.code));
-}
-
 /** A form scored as the ODI: it has the ten section fields q1..q10 (protocol §3.1). */
 export function isOdiForm(form: FormDefinition): boolean {
   const names = new Set(form.fields.map((f) => f.name));

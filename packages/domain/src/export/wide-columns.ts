@@ -1,8 +1,9 @@
 import { participantStatuses } from '../contracts/participants';
 import type { AllowedValue, FormDefinition, FormField, StudyDefinition } from '../study/definition-schema';
 import { option } from '../study/field-builders';
+import { exportedForms } from './blinding';
 import type { CsvCell, ExportOptions, ExportParticipant, ExportRecord } from './types';
-import { csvCell, exportedForms, isOdiForm, ODI_TOTALS, odiTotals, recordData, visibleArm } from './values';
+import { csvCell, isOdiForm, ODI_TOTALS, odiTotals, recordData, visibleArm } from './values';
 
 /**
  * The columns of the wide file, one descriptor each, so the header, the rows and the data
@@ -241,8 +242,29 @@ function visitColumns(def: StudyDefinition, opts: ExportOptions): WideColumn[] {
         },
       });
     }
+    for (const form of new Set(pending.map((p) => p.form)))
+      cols.push(definitionVersionColumn(visit, form, suffix));
   }
   return cols;
+}
+
+/** Which definition version the record of a form at a visit was entered under (R-DEF-6). */
+function definitionVersionColumn(
+  visit: StudyDefinition['visits'][number],
+  form: FormDefinition,
+  suffix: string,
+) {
+  const k = key(visit.code, form.code);
+  return {
+    name: `${form.code}_definition_version_${suffix}`,
+    label: `Study definition version the record was entered under (${form.label.en}, ${visit.label.en})`,
+    type: 'integer' as const,
+    min: 1,
+    visits: visit.code,
+    form: form.code,
+    derived: true,
+    value: (c: WideRowContext) => c.byVisitForm.get(k)?.definitionVersion ?? null,
+  };
 }
 
 function countColumns(def: StudyDefinition, opts: ExportOptions): WideColumn[] {

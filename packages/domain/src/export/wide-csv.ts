@@ -1,4 +1,5 @@
 import type { StudyDefinition } from '../study/definition-schema';
+import { exportParticipant } from './blinding';
 import type { CsvCell, ExportOptions, ExportParticipant } from './types';
 import { type WideColumn, wideColumns, wideRowContext } from './wide-columns';
 
@@ -6,7 +7,8 @@ import { type WideColumn, wideColumns, wideRowContext } from './wide-columns';
  * The wide analysis file: one row per participant. Participant columns first, then per visit in
  * schedule order, per one-per-visit form, per field `<field>_<visit>` (ODI items and recomputed
  * totals included), then a count per repeating form (`n_adverse_event`); the repeating forms
- * themselves are in the long file. Blinded: no `arm` column and no intervention-form counts.
+ * themselves are in the long file. Blinded: no `arm` column, and no column, count or value of a
+ * form, field or choice the blinding rules hide (./blinding.ts).
  */
 
 // The API calls wideCsvRow once per streamed participant; build the column list once per definition.
@@ -36,6 +38,6 @@ export function wideCsvRow(
   participant: ExportParticipant,
   opts: ExportOptions,
 ): CsvCell[] {
-  const ctx = wideRowContext(participant);
+  const ctx = wideRowContext(exportParticipant(def, participant, opts));
   return columnsFor(def, opts).map((c) => c.value(ctx));
 }

@@ -5,9 +5,21 @@ import { odiAnswersSchema } from '../scoring/odi-schema';
 import { vasAssessmentSchema } from '../scoring/vas';
 import type { FormDefinition, FormField } from '../study/definition-schema';
 
+import { isWellFormedText } from '../text';
+import type { RecordMode } from './form-issues';
+
+export type { RecordMode } from './form-issues';
 export type FormData = Record<string, unknown>;
-/** draft: anything may be blank; complete: required fields must be filled (design invariant 3). */
-export type RecordMode = 'draft' | 'complete';
+
+/** Allowed values restrict any field type, not only the choices (e.g. a yes/no that must be yes). */
+function withAllowedValues(field: FormField, schema: z.ZodType): z.ZodType {
+  const codes = field.allowedValues?.map((v) => v.code);
+  if (!codes || field.type === 'choice' || field.type === 'multi_choice') return schema;
+  return schema.refine((v) => v === null || v === undefined || codes.includes(String(v)), {
+    error: `${field.label.en}: only ${codes.join(', ')}`,
+    params: { code: 'FIELD_NOT_ALLOWED', allowed: codes.join(', ') },
+  });
+}
 
 function baseSchema(field: FormField): z.ZodType {
   const label = field.label.en;
@@ -28,7 +40,11 @@ function baseSchema(field: FormField): z.ZodType {
       return z
         .string({ error: `${label} must be text` })
         .trim()
-        .max(2000, { error: `${label} is too long` });
+        .max(2000, { error: `${label} is too long` })
+        .refine(isWellFormedText, {
+          error: `${label} contains characters that are not text`,
+          params: { code: 'TEXT_INVALID_CHARACTERS' },
+        });
     case 'date':
       return z.iso.date({ error: `${label} must be a date (YYYY-MM-DD)` });
     case 'datetime':
@@ -66,12 +82,16 @@ function buildFormDataSchema(form: FormDefinition, mode: RecordMode): z.ZodType<
   const shape: Record<string, z.ZodType> = {};
   for (const field of form.fields) {
     if (field.derived) continue;
-    const base = baseSchema(field).nullable();
+    const base = withAllowedValues(field, baseSchema(field)).nullable();
     shape[field.name] =
       mode === 'complete' && field.required
-        ? base.refine((v) => v !== null && v !== undefined && v !== '', {
-            error: `${field.label.en} is required to complete the form`,
-          })
+        ? base.refine(
+            (v) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0),
+            {
+              error: `${field.label.en} is required to complete the form`,
+              params: { code: 'FIELD_REQUIRED' },
+            },
+          )
         : base.optional();
   }
   const object = z.strictObject(shape);

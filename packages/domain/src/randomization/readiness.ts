@@ -1,4 +1,4 @@
-import { addDays } from '../dates';
+import { addDays, dateIn } from '../dates';
 import { isCompleteRecordStatus } from '../participants/lifecycle';
 import { odiItemsFrom, scoreOdiAnswers } from '../scoring/odi';
 import type { FormDefinition, StudyDefinition } from '../study/definition-schema';
@@ -43,18 +43,6 @@ export interface ReadinessFacts {
   /** The day of randomization (today) in the trial's time zone. */
   today: string;
   timeZone: string;
-}
-
-/** The calendar date of an instant in a time zone. */
-function dateIn(instant: string, timeZone: string): string | null {
-  const ms = Date.parse(instant);
-  if (Number.isNaN(ms)) return null;
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(ms));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { blindingProblems } from './blinding-checks';
 import { roleProblems } from './definition-role-checks';
 import type { StudyDefinition } from './definition-schema';
+import { fieldRuleProblems } from './field-rule-checks';
 
 export interface DefinitionProblem {
   path: (string | number)[];
@@ -141,5 +142,6 @@ export function studyDefinitionProblems(def: StudyDefinition): DefinitionProblem
   }
   problems.push(...blindingProblems(def));
   problems.push(...roleProblems(def));
+  problems.push(...fieldRuleProblems(def));
   return problems;
 }

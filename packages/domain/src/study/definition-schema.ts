@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RANDOMIZATION_ALGORITHM_VERSION } from '../randomization/params';
 import { studyDefinitionProblems } from './definition-checks';
 import { fieldDefaultSchema, formInstruments, studyRolesSchema } from './definition-roles';
+import { dateBoundSchema, plausibleDatesSchema, requiredWhenSchema } from './field-rules';
 
 /**
  * The study definition: everything trial-specific lives here, so an admin can add or fix what the
@@ -114,6 +115,11 @@ export const formFieldSchema = z.object({
   max: z.number().optional(),
   allowedValues: z.array(allowedValueSchema).min(1).optional(),
   required: z.boolean(),
+  /** Required to complete the record when another field holds one of the given values. */
+  requiredWhen: requiredWhenSchema.optional(),
+  /** Dates (date and date-time fields) this value may not precede or follow (field-rules.ts). */
+  notBefore: z.array(dateBoundSchema).min(1).optional(),
+  notAfter: z.array(dateBoundSchema).min(1).optional(),
   /** Computed by the system (BMI, ODI score, eligibility outcome), never typed in. */
   derived: z.boolean().optional(),
   /** The value a new record proposes (the user may change it). */
@@ -202,6 +208,8 @@ export const studyDefinitionObjectSchema = z.object({
   consentVersions: z.array(consentVersionSchema).min(1, { error: 'at least one consent form version' }),
   instruments: instrumentsSchema,
   roles: studyRolesSchema,
+  /** The range of every date the trial holds; absent in definitions stored before it existed. */
+  plausibleDates: plausibleDatesSchema.optional(),
 });
 
 /** A study definition, with the cross-checks of definition-checks.ts applied. */

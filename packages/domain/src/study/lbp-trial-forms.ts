@@ -13,8 +13,11 @@ export const vasForm: FormDefinition = {
       allowedValues: [option('paper', 'Paper', 'Kağıt'), option('electronic', 'Electronic', 'Elektronik')],
       default: { value: 'paper' },
     }),
+    // A baseline assessment precedes randomization, a follow-up one follows it (protocol §4.3, §5.1).
     field('assessed_at', text('Assessed at', 'Değerlendirme zamanı'), 'datetime', {
       default: { from: 'now' },
+      notBefore: [{ event: 'consent' }, { event: 'randomization', at: ['follow_up'] }],
+      notAfter: [{ event: 'today' }, { event: 'randomization', at: ['baseline'] }],
     }),
     field('assessor_id', text('Assessor', 'Değerlendiren'), 'user_ref', {
       default: { from: 'current_user' },
@@ -98,7 +101,10 @@ export const demographicsForm: FormDefinition = {
   instrument: 'body_mass_index',
   fields: [
     field('birth_year', text('Year of birth', 'Doğum yılı'), 'integer', { min: 1900, max: 2100 }),
-    field('birth_date', text('Date of birth', 'Doğum tarihi'), 'date', { required: false }),
+    field('birth_date', text('Date of birth', 'Doğum tarihi'), 'date', {
+      required: false,
+      notAfter: [{ event: 'today' }],
+    }),
     field('sex', text('Sex', 'Cinsiyet'), 'choice', {
       allowedValues: [option('male', 'Male', 'Erkek'), option('female', 'Female', 'Kadın')],
     }),
@@ -121,7 +127,12 @@ export const consentForm: FormDefinition = {
   label: text('Informed consent', 'Bilgilendirilmiş onam'),
   repeating: false,
   fields: [
-    field('consent_date', text('Date signed', 'İmza tarihi'), 'date', { default: { from: 'today' } }),
+    // Consent is dated neither in the future nor before screening (protocol §5.2, R-LIFE-2).
+    field('consent_date', text('Date signed', 'İmza tarihi'), 'date', {
+      default: { from: 'today' },
+      notBefore: [{ event: 'screening' }],
+      notAfter: [{ event: 'today' }],
+    }),
     field('icf_version', text('Consent form version', 'Onam formu sürümü'), 'text', {
       default: { from: 'consent_version_in_force' },
     }),

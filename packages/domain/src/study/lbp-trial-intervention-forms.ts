@@ -14,7 +14,11 @@ export const tlfMobForm: FormDefinition = {
       min: 1,
       default: { from: 'record_seq' },
     }),
-    field('date', text('Date', 'Tarih'), 'date', { default: { from: 'today' } }),
+    field('date', text('Date', 'Tarih'), 'date', {
+      default: { from: 'today' },
+      notBefore: [{ event: 'randomization' }],
+      notAfter: [{ event: 'today' }],
+    }),
     field('therapist_id', text('Therapist', 'Terapist'), 'user_ref', { default: { from: 'current_user' } }),
     field('duration_min', text('Duration', 'Süre'), 'integer', { unit: 'min', min: 1, max: 180 }),
     field('techniques', text('Techniques', 'Teknikler'), 'multi_choice', {
@@ -24,9 +28,14 @@ export const tlfMobForm: FormDefinition = {
         option('other', 'Other', 'Diğer'),
       ],
     }),
+    field('techniques_other', text('Other technique', 'Diğer teknik'), 'text', {
+      required: false,
+      requiredWhen: { field: 'techniques', in: ['other'] },
+    }),
     field('completed', text('Session completed', 'Seans tamamlandı'), 'yes_no'),
     field('reason_not_completed', text('Reason not completed', 'Tamamlanmama nedeni'), 'text', {
       required: false,
+      requiredWhen: { field: 'completed', in: ['no'] },
     }),
   ],
 };
@@ -39,7 +48,11 @@ export const usD5wForm: FormDefinition = {
   label: text('Ultrasound-guided 5% dextrose injection', 'Ultrason eşliğinde %5 dekstroz enjeksiyonu'),
   repeating: true,
   fields: [
-    field('date', text('Date', 'Tarih'), 'date', { default: { from: 'today' } }),
+    field('date', text('Date', 'Tarih'), 'date', {
+      default: { from: 'today' },
+      notBefore: [{ event: 'randomization' }],
+      notAfter: [{ event: 'today' }],
+    }),
     field('injector_id', text('Injector', 'Enjeksiyonu yapan'), 'user_ref', {
       default: { from: 'current_user' },
     }),
@@ -79,6 +92,7 @@ export const usD5wForm: FormDefinition = {
     field('immediate_complication', text('Immediate complication', 'Erken komplikasyon'), 'yes_no'),
     field('immediate_complication_text', text('Complication details', 'Komplikasyon ayrıntısı'), 'text', {
       required: false,
+      requiredWhen: { field: 'immediate_complication', in: ['yes'] },
     }),
   ],
 };

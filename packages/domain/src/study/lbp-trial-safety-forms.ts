@@ -7,8 +7,15 @@ export const adverseEventForm: FormDefinition = {
   label: text('Adverse event', 'Advers olay'),
   repeating: true,
   fields: [
-    field('onset_date', text('Onset date', 'Başlangıç tarihi'), 'date'),
-    field('end_date', text('End date', 'Bitiş tarihi'), 'date', { required: false }),
+    field('onset_date', text('Onset date', 'Başlangıç tarihi'), 'date', {
+      notBefore: [{ event: 'consent' }],
+      notAfter: [{ event: 'today' }],
+    }),
+    field('end_date', text('End date', 'Bitiş tarihi'), 'date', {
+      required: false,
+      notBefore: [{ field: 'onset_date' }],
+      notAfter: [{ event: 'today' }],
+    }),
     field('expected_event', text('Event', 'Olay'), 'choice', {
       required: false,
       allowedValues: [
@@ -24,6 +31,7 @@ export const adverseEventForm: FormDefinition = {
     field('serious', text('Serious', 'Ciddi'), 'yes_no'),
     field('serious_criteria', text('Seriousness criteria', 'Ciddiyet kriterleri'), 'multi_choice', {
       required: false,
+      requiredWhen: { field: 'serious', in: ['yes'] },
       allowedValues: [
         option('death', 'Death', 'Ölüm'),
         option('life_threatening', 'Life-threatening', 'Hayatı tehdit edici'),
@@ -77,7 +85,11 @@ export const deviationForm: FormDefinition = {
   label: text('Protocol deviation', 'Protokol sapması'),
   repeating: true,
   fields: [
-    field('date', text('Date', 'Tarih'), 'date', { default: { from: 'today' } }),
+    field('date', text('Date', 'Tarih'), 'date', {
+      default: { from: 'today' },
+      notBefore: [{ event: 'screening' }],
+      notAfter: [{ event: 'today' }],
+    }),
     field('category', text('Category', 'Kategori'), 'choice', {
       allowedValues: [
         option('eligibility', 'Eligibility', 'Uygunluk'),
@@ -107,10 +119,15 @@ export const endOfStudyForm: FormDefinition = {
         option('withdrawn', 'Withdrawn', 'Ayrıldı'),
       ],
     }),
-    field('date', text('Date', 'Tarih'), 'date', { default: { from: 'today' } }),
+    field('date', text('Date', 'Tarih'), 'date', {
+      default: { from: 'today' },
+      notBefore: [{ event: 'screening' }],
+      notAfter: [{ event: 'today' }],
+    }),
     field('last_visit', text('Last visit', 'Son vizit'), 'text', { default: { from: 'last_done_visit' } }),
     field('reason', text('Reason for withdrawal', 'Ayrılma nedeni'), 'choice', {
       required: false,
+      requiredWhen: { field: 'status', in: ['withdrawn'] },
       allowedValues: [
         option('withdrew_consent', 'Withdrew consent', 'Onamını geri çekti'),
         option('lost_to_follow_up', 'Lost to follow-up', 'Takipten çıktı'),
@@ -120,7 +137,10 @@ export const endOfStudyForm: FormDefinition = {
         option('other', 'Other', 'Diğer'),
       ],
     }),
-    field('reason_other', text('Other reason', 'Diğer neden'), 'text', { required: false }),
+    field('reason_other', text('Other reason', 'Diğer neden'), 'text', {
+      required: false,
+      requiredWhen: { field: 'reason', in: ['other'] },
+    }),
     field(
       'follow_up_allowed',
       text('Follow-up data may still be collected', 'Takip verisi toplanabilir'),

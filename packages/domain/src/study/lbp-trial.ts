@@ -160,6 +160,8 @@ export const lbpTrialInput = {
       { form: 'intervention_us_d5w', field: 'solution', values: ['dextrose_5'] },
     ],
   },
+  // Nothing the trial records predates 1900 or lies beyond 2100: a mistyped year is refused.
+  plausibleDates: { earliest: '1900-01-01', latest: '2100-12-31' },
   consentVersions: [{ version: '1.0', effectiveFrom: '2025-05-20' }],
   instruments: {
     vasPromptVersion: 'lbp-now-at-rest-v1',

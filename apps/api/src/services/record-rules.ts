@@ -1,0 +1,56 @@
+import { schema, type Tx } from '@mini-edc/db';
+import { DomainError } from '@mini-edc/domain';
+import { and, eq, isNull } from 'drizzle-orm';
+import { formRecordOf } from './participant-views';
+
+type RecordRow = typeof schema.formRecords.$inferSelect;
+
+export interface RecordChange {
+  expectedVersion?: number | undefined;
+  reason?: string | undefined;
+}
+
+/** A record that is complete or signed: a change to it is a correction. */
+export const isFinalRecord = (row: RecordRow | undefined) =>
+  row?.status === 'complete' || row?.status === 'signed';
+
+/**
+ * The rules every change to a stored record obeys, whichever route writes it (R-REC-1, R-REC-2):
+ * a locked record never changes; a change made from an older version is refused; a change to a
+ * complete or signed record needs a reason. Call with the row read `for update`.
+ */
+export function checkRecordChange(existing: RecordRow | undefined, change: RecordChange, what = 'this form') {
+  if (!existing) return;
+  if (existing.status === 'locked') {
+    throw new DomainError('RECORD_LOCKED', 'This record is locked and cannot change.');
+  }
+  if (change.expectedVersion !== undefined && change.expectedVersion !== existing.version) {
+    throw new DomainError(
+      'VERSION_CONFLICT',
+      `Someone saved a newer version (${existing.version}) of ${what} while you were editing version ${change.expectedVersion}. Nothing was overwritten.`,
+      undefined,
+      // The caller has what it sent; echoing it would return unbounded input (docs/security.md).
+      { current: formRecordOf(existing) },
+    );
+  }
+  if (isFinalRecord(existing) && !change.reason) {
+    throw new DomainError('REASON_REQUIRED', 'Changing a completed record needs a reason for the change.', [
+      { path: 'body.reason', message: 'Give a reason for this change' },
+    ]);
+  }
+}
+
+/**
+ * After a change: the signature is voided (kept in history) and source verification cleared, both
+ * with the reason for the change and audited by their tables' triggers (R-REC-1, 21 CFR 11.10(e)).
+ */
+export async function voidOnChange(tx: Tx, recordId: string, reason: string | undefined) {
+  await tx
+    .update(schema.signatures)
+    .set({ voidedAt: new Date(), voidReason: `record changed: ${reason ?? ''}` })
+    .where(and(eq(schema.signatures.recordId, recordId), isNull(schema.signatures.voidedAt)));
+  await tx
+    .update(schema.sdvMarks)
+    .set({ clearedAt: new Date(), clearedReason: `record changed: ${reason ?? ''}` })
+    .where(and(eq(schema.sdvMarks.recordId, recordId), isNull(schema.sdvMarks.clearedAt)));
+}
