@@ -2,7 +2,7 @@ import type { FormDefinition, FormField, Role, StudyDefinition } from '@mini-edc
 import type { App } from '../../src/app';
 import { newSite, newUser } from '../../src/seed/factories';
 import type { TestContext } from '../helpers';
-import { daysAgo, odiData, readyForRandomization, today, vasData } from '../journey-helpers';
+import { daysAgo, followUpVasData, odiData, readyForRandomization, today } from '../journey-helpers';
 import { recordOf } from '../monitor-world';
 import { call, type Session, signIn } from '../session';
 
@@ -153,7 +153,7 @@ export async function buildLeakWorld(t: TestContext, study: StudyDefinition): Pr
         'PUT',
         `/api/v1/participants/${id}/visits/${firstFollowUp}/forms/vas`,
         {
-          data: vasData(30 + i),
+          data: followUpVasData(30 + i),
           status: 'complete',
         },
       ),
