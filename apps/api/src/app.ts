@@ -14,6 +14,7 @@ import { passwordRateLimitPlugin } from './plugins/password-rate-limit';
 import { securityEventsPlugin } from './plugins/security-events';
 import { staticGuardPlugin } from './plugins/static-guard';
 import { studyLockPlugin } from './plugins/study-lock';
+import { textGuardPlugin } from './plugins/text-guard';
 import { webAppPlugin } from './plugins/web-app';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
@@ -116,6 +117,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(errorHandlerPlugin);
   await app.register(noStorePlugin);
   await app.register(staticGuardPlugin);
+  await app.register(textGuardPlugin);
   await app.register(openApiPlugin);
   await app.register(authPlugin);
   await app.register(securityEventsPlugin);

@@ -118,6 +118,32 @@ const outOfRangeScore = fc.oneof(
   fc.constantFrom(1e308, -0.5, 100.5),
 );
 
+/** Text no keyboard types: lone UTF-16 surrogates and NUL (PostgreSQL cannot store them). */
+const malformedText = fc.constantFrom('a\uD800b', '\uDC00', 'broken \uD83D', 'x\u0000y', '\u0000');
+
+const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}/;
+/** Dates a trial cannot hold: year 0000 (PostgreSQL refuses it), year 1 and year 9999. */
+const implausibleDate = fc.constantFrom('0000-01-01', '0000-02-29', '0001-01-01', '9999-12-31');
+
+/** Each date-valued key of `record` set to an implausible day (keeping a date-time's time). */
+function implausibleDates(record: Record<string, unknown>): fc.Arbitrary<Record<string, unknown>> | null {
+  const dateKeys = Object.keys(record).filter((k) => {
+    const v = record[k];
+    return typeof v === 'string' && DATE_PREFIX.test(v);
+  });
+  if (dateKeys.length === 0) return null;
+  return fc
+    .tuple(fc.constantFrom(...dateKeys), implausibleDate)
+    .map(([k, day]) => ({ ...record, [k]: String(record[k]).replace(DATE_PREFIX, day) }));
+}
+
+/** A string of `record` replaced by malformed text. */
+function malformedStrings(record: Record<string, unknown>): fc.Arbitrary<Record<string, unknown>> | null {
+  const textKeys = Object.keys(record).filter((k) => typeof record[k] === 'string');
+  if (textKeys.length === 0) return null;
+  return fc.tuple(fc.constantFrom(...textKeys), malformedText).map(([k, v]) => ({ ...record, [k]: v }));
+}
+
 type Mutation = { kind: 'json'; payload: unknown } | { kind: 'raw'; body: string; contentType: string };
 
 function bodyMutations(valid: Record<string, unknown>): fc.Arbitrary<Mutation> {
@@ -180,6 +206,10 @@ function bodyMutations(valid: Record<string, unknown>): fc.Arbitrary<Mutation> {
           .map(([k, v]) => ({ kind: 'json' as const, payload: { ...valid, [k]: v } })),
       );
     }
+    // NUL and lone surrogates in text; implausible dates (years 0000, 0001, 9999).
+    for (const mutated of [malformedStrings(valid), implausibleDates(valid)]) {
+      if (mutated) options.push(mutated.map((payload) => ({ kind: 'json' as const, payload })));
+    }
     // Required fields missing: the body with every field null.
     options.push(
       fc.constant({
@@ -199,6 +229,10 @@ function bodyMutations(valid: Record<string, unknown>): fc.Arbitrary<Mutation> {
           .tuple(fc.constantFrom(...numeric), outOfRangeScore)
           .map(([k, v]) => ({ kind: 'json' as const, payload: { ...valid, data: { ...record, [k]: v } } })),
       );
+    }
+    for (const mutated of [malformedStrings(record), implausibleDates(record)]) {
+      if (mutated)
+        options.push(mutated.map((d) => ({ kind: 'json' as const, payload: { ...valid, data: d } })));
     }
     options.push(
       fc

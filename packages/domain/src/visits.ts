@@ -14,10 +14,9 @@ export interface VisitWindow {
   windowEnd: IsoDate;
 }
 
-/** The dates visits can be anchored to; end of treatment is known only once treatment ends. */
+/** The dates visits are anchored to (the definition offers randomization only). */
 export interface VisitAnchors {
   randomization: IsoDate;
-  end_of_treatment?: IsoDate;
 }
 
 /** Target date and window of one visit from its anchor date. */
@@ -36,8 +35,7 @@ export function visitWindow(
 
 /**
  * The follow-up schedule created at randomization (protocol §4.3, §5.1): one entry per visit of
- * kind `follow_up`, in definition order. A visit anchored to the end of treatment is left out until
- * that date is known (the anchor is a study setting, §5.1), so callers can re-run this later.
+ * kind `follow_up`, in definition order, from the visit's anchor date.
  */
 export function computeVisitSchedule(
   visits: readonly VisitDefinition[],
@@ -46,9 +44,7 @@ export function computeVisitSchedule(
   const out: ScheduledVisit[] = [];
   for (const visit of visits) {
     if (visit.kind !== 'follow_up') continue;
-    const anchorDate = anchors[visit.anchor];
-    if (anchorDate === undefined) continue;
-    out.push(visitWindow(visit, anchorDate));
+    out.push(visitWindow(visit, anchors[visit.anchor]));
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { validateOdm } from '../../../test/xml-check.mjs';
 import {
   armRevealingTerms,
   dataDictionaryCsvRows,
+  type ExportAuditEntry,
   type ExportParticipant,
   exportParticipant,
   lbpTrial,
@@ -215,6 +216,20 @@ describe('blinded exports leave out what the blinding rules hide', () => {
     const subject = odmSubject(def, p, blind);
     expect(subject).not.toMatch(/female|physiotherapist|I\.DEMOGRAPHICS\.SEX/);
     expect(subject).toContain('I.DEMOGRAPHICS.HEIGHT_CM');
+  });
+
+  it('leaves out data keys and forms the definition does not know, and audit entries that changed only those', () => {
+    const vas = p1.records.find((r) => r.formCode === 'vas');
+    if (!vas) throw new Error('fixture has vas');
+    const unknownEdit = { ...(vas.audit[0] as ExportAuditEntry), auditId: 77, fields: ['mystery'] };
+    const rec = { ...vas, data: { ...vas.data, mystery: 'PLANTED' }, audit: [...vas.audit, unknownEdit] };
+    const stray = { ...vas, recordId: 'x', formCode: 'not_in_definition' };
+    const shown = exportParticipant(lbpTrial, { ...p1, records: [rec, stray] }, blind).records;
+    expect(shown).toHaveLength(1);
+    expect(shown[0]?.data).not.toHaveProperty('mystery');
+    expect(shown[0]?.audit.map((a) => a.auditId)).toEqual(vas.audit.map((a) => a.auditId));
+    // Unblinded, the long file keeps what it does not know.
+    expect(longCsvRows(lbpTrial, { ...p1, records: [rec] }, full).flat()).toContain('PLANTED');
   });
 
   it('is idempotent, and unblinded leaves the participant as it is', () => {

@@ -7,6 +7,7 @@ import {
   isIsoDate,
   isWithinWindow,
   lbpTrial,
+  studyDefinitionSchema,
   visitStatus,
 } from '../src/index';
 
@@ -49,19 +50,12 @@ describe('visit schedule (protocol §5.1)', () => {
     ]);
   });
 
-  it('leaves out visits anchored to an end of treatment that is not known yet', () => {
-    const visits = lbpTrial.visits.map((v) =>
-      v.code === 'M3' ? { ...v, anchor: 'end_of_treatment' as const } : v,
-    );
-    expect(computeVisitSchedule(visits, { randomization: '2025-05-20' }).map((v) => v.code)).toEqual([
-      'W1',
-      'M1',
-    ]);
-    const later = computeVisitSchedule(visits, {
-      randomization: '2025-05-20',
-      end_of_treatment: '2025-06-30',
-    });
-    expect(later.at(-1)).toMatchObject({ code: 'M3', targetDate: '2025-09-22' });
+  it('offers no anchor and no stratification factor that nothing would apply', () => {
+    const visits = lbpTrial.visits.map((v) => (v.code === 'M3' ? { ...v, anchor: 'end_of_treatment' } : v));
+    expect(studyDefinitionSchema.safeParse({ ...lbpTrial, visits }).success).toBe(false);
+    const stratification = { ...lbpTrial.stratification, factors: ['site', 'sex'] };
+    expect(studyDefinitionSchema.safeParse({ ...lbpTrial, stratification }).success).toBe(false);
+    expect(studyDefinitionSchema.safeParse(lbpTrial).success).toBe(true);
   });
 
   it('treats both window ends as inside', () => {

@@ -5,6 +5,7 @@ import {
   type AuditPage,
   can,
   DomainError,
+  isPlausibleInstant,
   type StudyDefinition,
 } from '@mini-edc/domain';
 import { type SQL, sql } from 'drizzle-orm';
@@ -53,7 +54,7 @@ export function decodeCursor(cursor: string): PageEnd {
   const body = text.startsWith(CURSOR_PREFIX) ? text.slice(CURSOR_PREFIX.length) : '';
   const [idText = '', at] = body.split('@');
   const id = idText ? Number(idText) : Number.NaN;
-  if (!Number.isSafeInteger(id) || id < 1 || (at !== undefined && Number.isNaN(Date.parse(at)))) {
+  if (!Number.isSafeInteger(id) || id < 1 || (at !== undefined && !isPlausibleInstant(at))) {
     throw new DomainError('VALIDATION_FAILED', 'The cursor is not one this API gave out.', [
       { path: 'querystring.cursor', message: 'Not a cursor from this API' },
     ]);

@@ -3,6 +3,7 @@ import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextAreaField, TextField } from '../components/field';
 import { ChoiceGroup } from './choice-group';
+import { FieldQueryMarker } from './field-queries';
 import type { StudyFormValues } from './form-resolver';
 import { localized, study } from './study';
 import { VasScale } from './vas-scale';
@@ -19,8 +20,19 @@ function isScale(field: FormField) {
 
 const LONG_TEXT = /description|reason|action|_text$/;
 
-/** One field of a study form, drawn by its type in the study definition. */
+/** One field of a study form, with the marker of an unresolved query on it when there is one. */
 export function FormFieldInput({ field, disabled }: { field: FormField; disabled: boolean }) {
+  const { i18n } = useTranslation();
+  return (
+    <div className="field-slot" id={`field-${field.name}`}>
+      <FieldQueryMarker field={field.name} label={localized(field.label, i18n.language)} />
+      <FieldInputBody field={field} disabled={disabled} />
+    </div>
+  );
+}
+
+/** One field of a study form, drawn by its type in the study definition. */
+function FieldInputBody({ field, disabled }: { field: FormField; disabled: boolean }) {
   const { t, i18n } = useTranslation();
   const { register, setValue, formState } = useFormContext<StudyFormValues>();
   const name = `data.${field.name}` as const;

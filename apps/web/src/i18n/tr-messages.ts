@@ -24,6 +24,10 @@ export const trMessages: Record<string, string> = {
   'Give a reason for this change': 'Bu değişiklik için bir gerekçe yazın',
   'Nothing to change': 'Değiştirilecek bir şey yok',
   'Not a valid id': 'Geçersiz kimlik',
+  'Use a date like 2026-01-31': '2026-01-31 gibi bir tarih girin',
+  'Use a date between 1900-01-01 and 2100-12-31': '1900-01-01 ile 2100-12-31 arasında bir tarih girin',
+  'Contains characters that are not text (NUL or a broken UTF-16 symbol)':
+    'Metin olmayan karakterler içeriyor (NUL veya bozuk bir UTF-16 simgesi)',
   // Sentences the API adds to its refusals.
   'Sign in first.': 'Önce giriş yapın.',
   'Already in use': 'Bu adres zaten kullanılıyor',

@@ -6,6 +6,7 @@ import { useSession } from '../auth/session-context';
 import { BlindedNote } from '../components/blinded-note';
 import { QueryError } from '../components/query-error';
 import { defaultsFor } from '../forms/field-defaults';
+import { FieldQueriesProvider } from '../forms/field-queries';
 import {
   baselineVisit,
   localized,
@@ -16,6 +17,7 @@ import {
   visitTitle,
 } from '../forms/study';
 import { StudyForm } from '../forms/study-form';
+import { FormReviewPanel, useRecordQueries } from './form-review-panel';
 import { participantLink, type Tab } from './participant-links';
 import { useParticipant } from './participants-api';
 import { useAccessSubject } from './use-sees-arm';
@@ -42,6 +44,10 @@ export function FormPage() {
   const subject = useAccessSubject();
   const participant = useParticipant(id);
   const form = study.forms.find((f) => f.code === formCode);
+  const shown = participant.data?.records.find(
+    (r) => r.visitCode === visitCode && r.formCode === formCode && r.seq === seq,
+  );
+  const recordQueries = useRecordQueries(user, id, shown?.id);
 
   if (formCode === study.roles.eligibilityForm)
     return <Navigate to={`/participants/${id}/screening`} replace />;
@@ -76,41 +82,52 @@ export function FormPage() {
         </ol>
       </nav>
       {formsShownTo(subject).has(formCode) ? (
-        <StudyForm
-          key={`${visitCode}-${formCode}-${seq}`}
-          participantId={p.id}
-          visitCode={visitCode}
-          form={form}
-          seq={seq}
-          record={record}
-          readOnly={readOnly}
-          headingLevel={1}
-          facts={{
-            visitRole: visitRoleOf(study, visitCode),
-            events: {
-              screening: p.screenedAt,
-              consent: p.consentDate,
-              randomization: 'allocation' in p ? (p.allocation?.randomizedAt ?? null) : null,
-            },
-          }}
-          defaults={defaultsFor(form, {
-            seq,
-            userName: user?.displayName ?? '',
-            language: i18n.language,
-            lastDoneVisit: [...p.visits].reverse().find((v) => v.status === 'done')?.visitCode,
-          })}
-          intro={
-            <p className="muted form-context">
-              <span className="mono">{p.studyId}</span> · {visitLabel}
-            </p>
-          }
-        />
+        <FieldQueriesProvider unresolved={recordQueries.unresolved}>
+          <StudyForm
+            key={`${visitCode}-${formCode}-${seq}`}
+            participantId={p.id}
+            visitCode={visitCode}
+            form={form}
+            seq={seq}
+            record={record}
+            readOnly={readOnly}
+            headingLevel={1}
+            facts={{
+              visitRole: visitRoleOf(study, visitCode),
+              events: {
+                screening: p.screenedAt,
+                consent: p.consentDate,
+                randomization: 'allocation' in p ? (p.allocation?.randomizedAt ?? null) : null,
+              },
+            }}
+            defaults={defaultsFor(form, {
+              seq,
+              userName: user?.displayName ?? '',
+              language: i18n.language,
+              lastDoneVisit: [...p.visits].reverse().find((v) => v.status === 'done')?.visitCode,
+            })}
+            intro={
+              <p className="muted form-context">
+                <span className="mono">{p.studyId}</span> · {visitLabel}
+              </p>
+            }
+          />
+        </FieldQueriesProvider>
       ) : (
         // The server sends no record of this form to a blinded viewer: an empty form would
         // suggest that nothing was recorded, so the page says that it is not shown, the same
         // for every participant (R-BLIND-2).
         <BlindedNote />
       )}
+      {record && user && formsShownTo(subject).has(formCode) ? (
+        <FormReviewPanel
+          user={user}
+          studyId={p.studyId}
+          participantId={p.id}
+          record={record}
+          queries={recordQueries.queries}
+        />
+      ) : null}
       <div className="actions">
         <Link to={back} className="button">
           ← {t('participants.forms.backToParticipant', { studyId: p.studyId })}

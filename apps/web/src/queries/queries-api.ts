@@ -12,7 +12,7 @@ export const queryKeys = {
 
 const listSchema = z.array(dataQuerySchema);
 
-export function useDataQueries(status: QueryStatus | '', participantId: string) {
+export function useDataQueries(status: QueryStatus | '', participantId: string, enabled = true) {
   const params = new URLSearchParams();
   if (status) params.set('status', status);
   if (participantId) params.set('participantId', participantId);
@@ -20,6 +20,7 @@ export function useDataQueries(status: QueryStatus | '', participantId: string) 
   return useQuery({
     queryKey: queryKeys.list(status, participantId),
     queryFn: () => apiFetch(`/queries${search ? `?${search}` : ''}`, { schema: listSchema }),
+    enabled,
   });
 }
 

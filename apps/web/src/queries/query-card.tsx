@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isKnownRole } from '../audit/audit-vocabulary';
+import { formLink } from '../participants/participant-links';
 import { fieldLabel, formLabel, visitLabel } from '../review/study-labels';
 import { useReviewFormat } from '../review/time-format';
 import type { QueryStep } from './queries-api';
@@ -57,7 +58,7 @@ export function QueryCard({
           role: roleName(query.openedBy.role),
           time: format.dateTime(query.openedAt),
         })}{' '}
-        · {query.siteCode} · <code>{query.field}</code>
+        · {query.siteCode}
       </p>
       <ol className="thread" aria-label={t('monitor.queries.thread')}>
         {query.messages.map((m) => (
@@ -84,7 +85,7 @@ export function QueryCard({
         ))}
         <p className="section-links">
           {siteStaff ? (
-            <Link to={`/participants/${query.participantId}`}>
+            <Link to={formLink(query.participantId, query.visitCode, query.formCode)}>
               {t('monitor.queries.correct')}
               <span className="sr-only"> ({query.participantStudyId})</span>
             </Link>

@@ -7,6 +7,7 @@ import {
   participantSummaryBlindedSchema,
   participantSummarySchema,
   type SdvRequest,
+  type SdvUndoRequest,
   sdvResponseSchema,
 } from '@mini-edc/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -48,10 +49,21 @@ export function useParticipantDetail(id: string | undefined) {
 }
 
 /** Per record: SDV state, unresolved queries and signature (GET /participants/:id/review). */
-export function useParticipantReview(id: string) {
+export function useParticipantReview(id: string, enabled = true) {
   return useQuery({
     queryKey: reviewKeys.review(id),
     queryFn: () => apiFetch(`${path(id)}/review`, { schema: participantReviewSchema }),
+    enabled,
+  });
+}
+
+/** Undoes a record's source verification with a reason (POST /sdv/undo). */
+export function useUndoSdv() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SdvUndoRequest) =>
+      apiFetch('/sdv/undo', { method: 'POST', json: body, schema: sdvResponseSchema }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: reviewKeys.all }),
   });
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestDateTime } from './request-dates';
 
 const hex64 = /^[0-9a-fA-F]{64}$/;
 
@@ -54,7 +55,7 @@ export const listIdParamsSchema = z.object({ listId: z.uuid('Not a valid list id
 // access policy (packages/domain/src/access).
 
 export const casebookQuerySchema = z.strictObject({
-  asOf: z.iso.datetime({ offset: true, error: 'Use a date and time like 2026-06-30T17:00:00Z' }).optional(),
+  asOf: requestDateTime('Use a date and time like 2026-06-30T17:00:00Z').optional(),
   lang: z.enum(['en', 'tr']).optional(),
 });
 export type CasebookRequestQuery = z.infer<typeof casebookQuerySchema>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { formRecordSchema, visitRecordSchema } from './participants';
+import { requestDate } from './request-dates';
 
-const isoDate = z.iso.date({ error: 'Use a date like 2026-01-31' });
+const isoDate = requestDate();
 
 export const visitParamsSchema = z.object({
   id: z.uuid('Not a valid participant id'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { requestDate } from './request-dates';
 
-const isoDate = z.iso.date({ error: 'Use a date like 2026-01-31' });
+const isoDate = requestDate();
 
 export const participantStatuses = [
   'screening',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestDateTime } from './request-dates';
 
 /**
  * Contracts of the monitor journey: audit review and export, data queries, SDV marks
@@ -11,7 +12,7 @@ export * from './review-dashboard';
 // Audit review (21 CFR 11.10(e): reviewable and copyable; EMA 2023 §6.2: audit review)
 // ---------------------------------------------------------------------------------------------
 
-const isoDateTime = z.iso.datetime({ offset: true, error: 'Use an ISO date-time like 2026-01-31T08:00:00Z' });
+const isoDateTime = requestDateTime();
 
 /** Filters shared by the review page and the CSV export. */
 export const auditFilterSchema = z.object({

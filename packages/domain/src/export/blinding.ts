@@ -56,6 +56,19 @@ export function exportedForms(def: StudyDefinition, opts: ExportOptions): FormDe
   return forms;
 }
 
+const fieldsCache = new WeakMap<StudyDefinition, ReadonlyMap<string, ReadonlySet<string>>>();
+
+/** Blinded: per exported form, the names of the fields it shows. */
+function shownFields(def: StudyDefinition): ReadonlyMap<string, ReadonlySet<string>> {
+  let fields = fieldsCache.get(def);
+  if (fields === undefined) {
+    const forms = exportedForms(def, { blinded: true });
+    fields = new Map(forms.map((f) => [f.code, new Set(f.fields.map((d) => d.name))]));
+    fieldsCache.set(def, fields);
+  }
+  return fields;
+}
+
 /**
  * An audit entry as the viewer may see it: only the fields it may see changed (without those whose
  * old or new value reveals the arm, when the entry carries its values), or null when the entry
@@ -66,36 +79,44 @@ export function exportedForms(def: StudyDefinition, opts: ExportOptions): FormDe
 function blindAuditEntry(
   view: BlindView,
   formCode: string,
+  known: ReadonlySet<string>,
   entry: ExportAuditEntry,
 ): ExportAuditEntry | null {
   const { changes, ...rest } = entry;
-  const fields =
+  const visible =
     changes === undefined
       ? visibleFieldNames(view, formCode, entry.fields)
       : Object.keys(redactAuditChanges(view, formCode, changes))
           .filter((k) => k.startsWith('data.'))
-          .map((k) => k.slice(5))
-          .filter((name) => entry.fields.includes(name))
-          .sort();
+          .map((k) => k.slice(5));
+  const fields = visible.filter((name) => known.has(name) && entry.fields.includes(name)).sort();
   if (entry.fields.length > 0 && fields.length === 0) return null;
   return { ...rest, fields, reason: formShownInFull(view, formCode) ? entry.reason : null };
 }
 
-function blindRecord(view: BlindView, known: ReadonlySet<string>, rec: ExportRecord): ExportRecord | null {
-  // A form the definition does not know cannot be judged, so a blinded export leaves it out.
-  if (!known.has(rec.formCode) || !formVisible(view, rec.formCode)) return null;
-  const data = redactRecordData(view, rec.formCode, rec.data);
-  if (data === null) return null;
+function blindRecord(
+  view: BlindView,
+  shown: ReadonlyMap<string, ReadonlySet<string>>,
+  rec: ExportRecord,
+): ExportRecord | null {
+  // A form or data key the definition does not know cannot be judged, so a blinded export leaves
+  // it out (denied by default); the unblinded long file keeps such keys.
+  const fields = shown.get(rec.formCode);
+  if (fields === undefined || !formVisible(view, rec.formCode)) return null;
+  const redacted = redactRecordData(view, rec.formCode, rec.data);
+  if (redacted === null) return null;
+  const data = Object.fromEntries(Object.entries(redacted).filter(([k]) => fields.has(k)));
   const audit = rec.audit.flatMap((a) => {
-    const shown = blindAuditEntry(view, rec.formCode, a);
+    const shown = blindAuditEntry(view, rec.formCode, fields, a);
     return shown === null ? [] : [shown];
   });
   return { ...rec, data, audit };
 }
 
 /**
- * A participant as a blinded export shows them: no arm, no record of a hidden form, no hidden or
- * revealing field in the data, no audit of hidden changes, and no raw audit values (`changes`).
+ * A participant as a blinded export shows them: no arm, no record of a hidden or unknown form, no
+ * hidden, revealing or unknown field in the data, no audit of hidden changes, and no raw audit
+ * values (`changes`).
  * Unblinded: as given. Applying it twice gives the same result.
  */
 export function exportParticipant(
@@ -105,9 +126,8 @@ export function exportParticipant(
 ): ExportParticipant {
   const view = exportView(def, opts);
   if (view === null) return p;
-  const known = new Set(exportedForms(def, opts).map((f) => f.code));
   const records = p.records.flatMap((r) => {
-    const shown = blindRecord(view, known, r);
+    const shown = blindRecord(view, shownFields(def), r);
     return shown === null ? [] : [shown];
   });
   return { ...p, arm: null, records };

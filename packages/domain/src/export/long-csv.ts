@@ -8,7 +8,7 @@ import { csvCell, recordData, visibleArm, visitOrder } from './values';
  * (interventions, adverse events, deviations) included. Every field of the form gets a row, a
  * blank one too, so "not entered" is visible; data keys the definition does not know follow the
  * defined fields, so nothing stored is silently dropped. Blinded: only what ./blinding.ts leaves,
- * so hidden forms and fields have no row at all.
+ * so hidden forms and fields, and keys the definition does not know, have no row at all.
  */
 
 export function longCsvHeader(opts: ExportOptions): string[] {

@@ -47,8 +47,11 @@ export const stratumSchema = z.object({
 export type Stratum = z.infer<typeof stratumSchema>;
 
 export const stratificationSchema = z.object({
-  /** Site only for this trial; site + sex is the most 75 patients can carry (§4.1). */
-  factors: z.array(z.enum(['site', 'sex'])).min(1),
+  /**
+   * Site only (§4.1): randomization takes the participant's site as the stratum key. Other factors
+   * (sex) are not offered, because nothing would apply them (docs/study-definition.md).
+   */
+  factors: z.array(z.literal('site', { error: 'only site stratification is applied' })).length(1),
   strata: z.array(stratumSchema).min(1, { error: 'at least one stratum' }),
 });
 
@@ -81,8 +84,11 @@ export const visitSchema = z.object({
   code: upperCode,
   label: localizedTextSchema,
   kind: z.enum(['screening', 'baseline', 'follow_up']),
-  /** Follow-up counts from randomization unless the investigators say otherwise (§5.1). */
-  anchor: z.enum(['randomization', 'end_of_treatment']),
+  /**
+   * Follow-up counts from randomization (§5.1). An end-of-treatment anchor is not offered: the
+   * system records no end-of-treatment date to count from (docs/study-definition.md).
+   */
+  anchor: z.literal('randomization', { error: 'visits are anchored to randomization' }),
   dayOffset: z.int({ error: 'dayOffset must be a whole number of days' }),
   windowBefore: z.int().min(0, { error: 'windowBefore cannot be negative' }),
   windowAfter: z.int().min(0, { error: 'windowAfter cannot be negative' }),

@@ -1,0 +1,64 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { sdvUndoRequestSchema } from '@mini-edc/domain';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { TextAreaField } from '../components/field';
+import { FormAlert } from '../components/form-alert';
+import { Modal } from '../components/modal';
+import { applyApiError } from '../lib/apply-api-error';
+import { useUndoSdv } from '../review/review-api';
+import { participantErrorText } from './api-errors';
+
+/** Undoes a source verification made in error; the reason goes into the audit trail. */
+export function UndoSdvDialog({
+  recordId,
+  onClose,
+  onDone,
+}: {
+  recordId: string;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const undo = useUndoSdv();
+  const [general, setGeneral] = useState<string | null>(null);
+  const form = useForm({
+    resolver: zodResolver(sdvUndoRequestSchema),
+    defaultValues: { recordId, reason: '' },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (body) => {
+    setGeneral(null);
+    try {
+      await undo.mutateAsync(body);
+      onDone();
+    } catch (error) {
+      setGeneral(participantErrorText(error, applyApiError(error, form.setError, ['reason'])));
+    }
+  });
+
+  return (
+    <Modal title={t('participants.formReview.undoTitle')} onClose={onClose}>
+      <form onSubmit={onSubmit} noValidate className="stack">
+        <FormAlert message={general} />
+        <TextAreaField
+          label={t('participants.formReview.undoReason')}
+          rows={2}
+          data-autofocus
+          error={errors.reason}
+          {...form.register('reason')}
+        />
+        <div className="actions">
+          <button type="submit" className="button danger" disabled={isSubmitting}>
+            {t('participants.formReview.undo')}
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
