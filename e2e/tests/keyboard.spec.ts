@@ -26,7 +26,7 @@ test('the ODI form is completed with the keyboard alone', async ({ page, baseURL
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
   }
-  await expect(page.getByText('34.0 %')).toBeVisible();
+  await expect(page.getByText('34.0%')).toBeVisible();
   // Past the "not applicable" box to the save buttons.
   const complete = page.getByRole('button', { name: 'Save as complete' });
   for (let i = 0; i < 5 && !(await complete.evaluate((el) => el === document.activeElement)); i++) {
