@@ -1,5 +1,6 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { LoadJob, LoadResult, WorkerMessage } from './protocol';
 
@@ -8,6 +9,8 @@ export const serverJs = fileURLToPath(new URL('../../apps/api/dist/server.js', i
 export interface Running {
   child: ChildProcess;
   base: string;
+  /** performance.now() when the process was spawned (to place a load run in its CPU profile). */
+  startedAt: number;
   stop(): Promise<void>;
 }
 
@@ -67,7 +70,10 @@ function stopper(child: ChildProcess) {
 /** Starts the built API (apps/api/dist/server.js) on a free loopback port against databaseUrl. */
 export async function startApi(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<Running> {
   if (!existsSync(serverJs)) throw new Error(`${serverJs} is missing: run \`pnpm build\` first`);
-  const child = spawn(process.execPath, [serverJs], {
+  // BENCH_CPU_PROF=dir: the API writes a V8 CPU profile there when it stops (bench/profile-top.mjs).
+  const profDir = process.env.BENCH_CPU_PROF;
+  const nodeArgs = profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
+  const child = spawn(process.execPath, [...nodeArgs, serverJs], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -85,8 +91,9 @@ export async function startApi(databaseUrl: string, extraEnv: Record<string, str
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
+  const startedAt = performance.now();
   const port = await waitForLine(child, /running at http:\/\/[^:]+:(\d+)/, 'the API');
-  return { child, base: `http://127.0.0.1:${port}`, stop: stopper(child) };
+  return { child, base: `http://127.0.0.1:${port}`, startedAt, stop: stopper(child) };
 }
 
 /** Starts the bare Fastify baseline server answering payloadFile's JSON at /participant. */
@@ -94,8 +101,9 @@ export async function startBare(payloadFile: string): Promise<Running> {
   const script = fileURLToPath(new URL('./bare-server.js', import.meta.url));
   const child = spawn(process.execPath, [script, payloadFile], { stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
+  const startedAt = performance.now();
   const address = await waitForLine(child, /listening at (http:\/\/\S+)/, 'the bare Fastify server');
-  return { child, base: address, stop: stopper(child) };
+  return { child, base: address, startedAt, stop: stopper(child) };
 }
 
 /** Runs one load job in a fresh child process (autocannon or pg clients) and returns its results. */

@@ -4,6 +4,7 @@
  * the save's own audited SQL in one round trip per save (bench/src/ceiling.ts). Afterwards it
  * asserts that every save left its audit rows and that the API's chain verification finds no break.
  */
+import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { api } from './http';
 import { type Running, runLoad } from './processes';
@@ -71,6 +72,7 @@ export async function benchSave(env: SaveBenchEnv) {
     durationSec: 3,
   });
   log(`save-assessment: ${connections} connections for ${durationSec} s`);
+  const loadFrom = (performance.now() - apiA.startedAt) / 1000;
   const [edc] = await runLoad({
     kind: 'save',
     base: apiA.base,
@@ -82,6 +84,9 @@ export async function benchSave(env: SaveBenchEnv) {
   });
   if (!edc) throw new Error('no save result');
   log(`save-assessment: ${statusSummary(edc)}`);
+  const loadTo = (performance.now() - apiA.startedAt) / 1000;
+  // For bench/profile-top.mjs: the measured save load's place in the API's CPU profile.
+  log(`save-assessment ran ${loadFrom.toFixed(1)}-${loadTo.toFixed(1)} s after the API started`);
 
   log(`database ceiling: ${connections} pg clients for ${durationSec} s, one round trip per save`);
   const [ceiling] = await runLoad({

@@ -62,7 +62,7 @@ test('a coordinator screens, consents, enters the baseline, randomizes and sees 
   await expect(
     page.getByRole('group', { name: '1. Pain intensity' }).getByRole('radio', { name: '3' }),
   ).toBeChecked();
-  await expect(percent).toHaveText('60.0 %');
+  await expect(percent).toHaveText('60.0%');
   const answers: [string, string][] = [
     ['2. Personal care', '2'],
     ['3. Lifting', '3'],
@@ -75,7 +75,7 @@ test('a coordinator screens, consents, enters the baseline, randomizes and sees 
   ];
   for (const [section, value] of answers) await choose(page, section, value);
   // 20 of 45 with section 8 blank: 44.4 %, severe disability (41–60 %).
-  await expect(percent).toHaveText('44.4 %');
+  await expect(percent).toHaveText('44.4%');
   await expect(page.getByText('Severe disability')).toBeVisible();
   await expect(page.getByText('9 of 10')).toBeVisible();
   await screenshot(page, 'odi-form');

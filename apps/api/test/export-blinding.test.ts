@@ -5,9 +5,10 @@ import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateOdm } from '../../../test/xml-check.mjs';
+import { newUser } from '../src/seed/factories';
 import { download, type ExportWorld, seedExportTrial } from './export-seed';
 import { readyForRandomization, today } from './journey-helpers';
-import { call, type Session } from './session';
+import { call, type Session, signIn } from './session';
 
 /**
  * Every export the blinded assessor can download applies the access policy's blinding rules
@@ -16,6 +17,7 @@ import { call, type Session } from './session';
  * holds an arm code or label, a revealing form, field or choice value, or the planted text.
  */
 let w: ExportWorld;
+let hiddenEditor = '';
 const PLANT = 'PLANTED';
 const files = ['wide.csv', 'long.csv', 'dictionary.csv', 'dictionary.md', 'odm.xml'];
 const hiddenForms = ['adverse_event', 'deviation', ...lbpTrial.arms.map((a) => a.interventionForm)];
@@ -98,6 +100,29 @@ beforeAll(async () => {
     arms.set(id, r.allocation.arm);
   }
   for (const [id, arm] of arms) await plant(w.s.investigator, id, arm);
+  // Someone who only ever changed the withdrawal text: not even their name reaches the assessor.
+  const editor = await newUser(w.t.db.db, {
+    role: 'investigator',
+    siteIds: [w.siteA],
+    displayName: 'Hidden editor',
+  });
+  hiddenEditor = editor.id;
+  const [first, arm] = [...arms][0] ?? [];
+  const session = await signIn(w.app, editor.email, editor.password);
+  await ok(
+    await call(w.app, session, 'PUT', `/api/v1/participants/${first}/visits/UNS/forms/end_of_study`, {
+      status: 'complete',
+      reason: `${PLANT} text corrected`,
+      data: {
+        status: 'withdrawn',
+        date: today(),
+        last_visit: 'W1',
+        reason: 'adverse_event',
+        reason_other: `${PLANT} ${arm} again`,
+      },
+    }),
+    'hidden-only edit',
+  );
 });
 afterAll(() => w?.t.close());
 
@@ -156,6 +181,9 @@ describe(`blinded exports on ${testDbKind()}`, () => {
     expect(validateOdm(odm)).toEqual({ ok: true, errors: [] });
     expect(odm).toContain('I.END_OF_STUDY.STATUS');
     expect(odm).not.toMatch(/F\.ADVERSE_EVENT|F\.DEVIATION|I\.END_OF_STUDY\.REASON/);
+    // AdminData names nobody whose only changes were to hidden fields; the full file does.
+    expect(odm).not.toContain(`U.${hiddenEditor}`);
+    expect((await download(w.app, w.s.coordinator, 'odm.xml')).text).toContain(`U.${hiddenEditor}`);
   });
 
   it('the manifest counts only what the blinded file shows', async () => {

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initialLocale } from './i18n/locale';
+import { keepChosenLocale } from './shell/keep-chosen-locale';
 import { loadSignInCatalogue, SignInPage } from './shell/sign-in-page';
 import './styles.css';
 
@@ -46,7 +47,12 @@ if (who.known && who.session === null && window.location.pathname === '/login') 
   const catalogue = await loadSignInCatalogue(locale);
   root.render(
     <StrictMode>
-      <SignInPage locale={locale} catalogue={catalogue} onSignedIn={(session) => void startApp(session)} />
+      <SignInPage
+        locale={locale}
+        catalogue={catalogue}
+        // The language shown when the password was accepted (initialLocale: the last one chosen).
+        onSignedIn={(session) => void keepChosenLocale(session, initialLocale()).then(startApp)}
+      />
     </StrictMode>,
   );
 } else {

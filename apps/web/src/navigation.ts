@@ -27,6 +27,7 @@ export const navItems: readonly NavItem[] = [
     needs: ['manage_randomization_lists'],
   },
   { to: '/admin/closeout', label: 'nav.closeout', needs: ['manage_study'] },
+  { to: '/admin/definition', label: 'nav.amendments', needs: ['publish_amendments'] },
 ];
 
 export function needsFor(to: string): readonly Capability[] {

@@ -15,6 +15,9 @@ const ChangePasswordPage = lazy(() =>
 // Admin screens load on demand: most users never open them, so they stay out of the first bundle.
 const UsersPage = lazy(() => import('./admin/users-page').then((m) => ({ default: m.UsersPage })));
 const ExportsPage = lazy(() => import('./exports/exports-page').then((m) => ({ default: m.ExportsPage })));
+const AmendmentsPage = lazy(() =>
+  import('./admin/amendments-page').then((m) => ({ default: m.AmendmentsPage })),
+);
 const SitesPage = lazy(() => import('./admin/sites-page').then((m) => ({ default: m.SitesPage })));
 const RandomizationListsPage = lazy(() =>
   import('./randomization/randomization-lists-page').then((m) => ({ default: m.RandomizationListsPage })),
@@ -110,6 +113,10 @@ export const router = createBrowserRouter([
       {
         element: <RequireAuth needs={needsFor('/admin/closeout')} />,
         children: [{ path: 'admin/closeout', element: <Loading>{<CloseoutPage />}</Loading> }],
+      },
+      {
+        element: <RequireAuth needs={needsFor('/admin/definition')} />,
+        children: [{ path: 'admin/definition', element: <Loading>{<AmendmentsPage />}</Loading> }],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

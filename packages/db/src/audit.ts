@@ -29,14 +29,23 @@ export const SYSTEM_ACTOR: AuditContext = {
   actorLabel: 'system',
 };
 
-export async function setAuditContext(tx: Executor, ctx: AuditContext): Promise<void> {
-  await tx.execute(sql`select
+/**
+ * An expression that sets the audit context for the rest of the transaction when it is evaluated
+ * (its value, the number of settings, means nothing). A write path can put it in the select list of
+ * its first read, so setting the context costs no round trip of its own.
+ */
+export function auditContextSql(ctx: AuditContext): SQL<number> {
+  return sql<number>`num_nonnulls(
     set_config('edc.actor_id', ${ctx.actorId}, true),
     set_config('edc.actor_role', ${ctx.actorRole}, true),
     set_config('edc.actor_label', ${ctx.actorLabel ?? ''}, true),
     set_config('edc.actor_site_id', ${ctx.actorSiteId ?? ''}, true),
     set_config('edc.reason', ${ctx.reason ?? ''}, true),
-    set_config('edc.request_id', ${ctx.requestId ?? ''}, true)`);
+    set_config('edc.request_id', ${ctx.requestId ?? ''}, true))`;
+}
+
+export async function setAuditContext(tx: Executor, ctx: AuditContext): Promise<void> {
+  await tx.execute(sql`select ${auditContextSql(ctx)}`);
 }
 
 /** Changes the reason recorded for the following statements of the current transaction. */

@@ -27,6 +27,8 @@ declare module 'fastify' {
     user: AuthUser | null;
     /** The user whose session the request presented, even when it was refused (docs/security.md §4). */
     sessionHolder: SessionHolder | null;
+    /** Whether the study was locked, read with the session (null: no session was looked up). */
+    studyLocked: boolean | null;
   }
   interface FastifyInstance {
     /** Every /api route with its declared access; the authorization matrix test walks this. */
@@ -80,6 +82,7 @@ export const authPlugin = fp(
     await app.register(rateLimit, { global: false });
     app.decorateRequest('user', null);
     app.decorateRequest('sessionHolder', null);
+    app.decorateRequest('studyLocked', null);
     app.decorate('apiRoutes', [] as RegisteredRoute[]);
     app.decorate('sessionPolicy', {
       idleMinutes: app.config.EDC_SESSION_IDLE_MINUTES,
@@ -133,6 +136,7 @@ export const authPlugin = fp(
       }
       if (found.touch) await touchSession(app.db.db, user.sessionId);
       request.user = user;
+      request.studyLocked = found.studyLocked;
     });
   },
   { name: 'auth', dependencies: ['error-handler'] },

@@ -26,8 +26,9 @@ export const studyLockPlugin = fp(
       if (!unsafeMethods.has(request.method)) return;
       const url = request.routeOptions.url ?? '';
       if (!url.startsWith('/api/') || writableWhileLocked.some((prefix) => url.startsWith(prefix))) return;
-      const { state } = await getStudyStatus(app.db.db);
-      if (state === 'locked') {
+      // Signed-in requests read the state with their session (one query, services/sessions.ts).
+      const locked = request.studyLocked ?? (await getStudyStatus(app.db.db)).state === 'locked';
+      if (locked) {
         throw new DomainError(
           'STUDY_LOCKED',
           'The study database is locked; nothing can change until an admin unlocks it.',

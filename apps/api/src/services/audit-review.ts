@@ -63,11 +63,13 @@ export function decodeCursor(cursor: string): PageEnd {
 }
 
 /**
- * A time range is answered newest-first by time, so the (actor_id, occurred_at, id) index serves
- * "this user, this week" without walking the whole log backwards by id; otherwise by id.
+ * A time range or a user is answered newest-first by time, so the (actor_id, occurred_at, id)
+ * index serves "this user" and "this user, this week" without walking the whole log backwards by
+ * id, and without a second index on (actor_id, id); otherwise by id (docs/benchmarks.md
+ * "audit_log indexes").
  */
 export function ordersByTime(filter: AuditFilter): boolean {
-  return Boolean(filter.from || filter.to);
+  return Boolean(filter.from || filter.to || filter.actorId);
 }
 
 /**
@@ -91,8 +93,8 @@ function filterConditions(filter: AuditFilter): SQL[] {
     where.push(sql`a.table_name = 'form_records' and a.record_id in (
       select fr.id::text from form_records fr where fr.form_code = ${filter.form})`);
   }
-  // `?` on jsonb is answered by the GIN index on changes.
-  if (filter.field) where.push(sql`a.changes ? ${filter.field}`);
+  // Answered by the GIN index over the changed field names (migrations/0025_audit_fields.sql).
+  if (filter.field) where.push(sql`edc_audit_fields(a.changes) @> array[${filter.field}::text]`);
   if (filter.from) where.push(sql`a.occurred_at >= ${filter.from}::timestamptz`);
   if (filter.to) where.push(sql`a.occurred_at < ${filter.to}::timestamptz`);
   return where;
@@ -116,7 +118,11 @@ export function auditPageSql(
   const byTime = ordersByTime(filter);
   if (typeof before === 'number') where.push(sql`a.id < ${before}`);
   else if (before) where.push(sql`(a.occurred_at, a.id) < (${before.at}::timestamptz, ${before.id})`);
-  const order = byTime ? sql`a.occurred_at desc, a.id desc` : sql`a.id desc`;
+  // NULLS LAST as the (actor, time, id) and time indexes are built (drizzle's desc()); plain DESC
+  // means NULLS FIRST, which those indexes cannot hand out in order, so every page sorted all of a
+  // user's rows. The columns are NOT NULL: the order is the same. By id, DESC matches a backward
+  // walk of the primary key.
+  const order = byTime ? sql`a.occurred_at desc nulls last, a.id desc nulls last` : sql`a.id desc`;
   return sql`select a.id::text as id,
       to_char(a.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as occurred_at,
       a.actor_id, a.actor_label, a.actor_role, s.code as site_code, a.action, a.table_name,

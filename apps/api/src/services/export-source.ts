@@ -61,6 +61,24 @@ function visibleForms(scope: ExportScope): SQL {
   )})`;
 }
 
+/**
+ * Blinded: an audit row that changed data fields names its actor only if one of them is a field
+ * the export shows, as exportParticipant keeps only such rows; so nobody appears in AdminData
+ * for having changed hidden fields alone. (By name only: a change to or from a revealing value of
+ * a shown field still names its actor, who is then named without any record.)
+ */
+function changedShownField(scope: ExportScope): SQL {
+  if (!scope.blinded) return sql`true`;
+  const shown = Object.fromEntries(
+    exportedForms(scope.study, { blinded: true }).map((f) => [f.code, f.fields.map((d) => d.name)]),
+  );
+  return sql`(not exists (select 1 from jsonb_object_keys(a.changes) k where k like 'data.%')
+              or exists (select 1 from form_records fr, jsonb_object_keys(a.changes) k
+                         where fr.id::text = a.record_id and k like 'data.%'
+                           and coalesce(${JSON.stringify(shown)}::jsonb -> fr.form_code, '[]'::jsonb)
+                               @> to_jsonb(substr(k, 6))))`;
+}
+
 interface ParticipantRow {
   id: string;
   study_id: string;
@@ -262,6 +280,7 @@ export async function auditUsers(db: Db, scope: ExportScope): Promise<OdmUser[]>
             and a.record_id in (
               select r.id::text from form_records r join participants p on p.id = r.participant_id
               where ${participantScope(scope, sql`p.site_id`)} and ${visibleForms(scope)})
+            and ${changedShownField(scope)}
           group by a.actor_id
         )
         select a.actor_id, coalesce(u.display_name, a.label) as label, coalesce(u.role, a.role) as role

@@ -109,6 +109,12 @@ export async function participantScores(
   };
 }
 
+/** A record's audit rows in order, read through audit_log_record_idx (exported for the EXPLAIN test). */
+export function recordHistorySql(recordId: string) {
+  return sql`select id, occurred_at, actor_label, actor_role, action, reason, changes from audit_log
+        where table_name = 'form_records' and record_id = ${recordId} order by id`;
+}
+
 /**
  * Every version of a record from the audit trail (who, when, what changed, why), and its
  * signatures, including voided ones. Blinded users never see intervention records.
@@ -137,11 +143,7 @@ export async function recordHistory(
     action: string;
     reason: string | null;
     changes: Record<string, [unknown, unknown]>;
-  }>(
-    env.db,
-    sql`select id, occurred_at, actor_label, actor_role, action, reason, changes from audit_log
-        where table_name = 'form_records' and record_id = ${recordId} order by id`,
-  );
+  }>(env.db, recordHistorySql(recordId));
   const inFull = formShownInFull(view, current.formCode);
   const history: HistoryEntry[] = audit.map((a) => ({
     auditId: Number(a.id),

@@ -44,7 +44,7 @@ export async function createSession(db: Db, userId: string, policy: SessionPolic
 }
 
 type SessionLookup =
-  | { status: 'valid'; user: AuthUser; touch: boolean }
+  | { status: 'valid'; user: AuthUser; touch: boolean; studyLocked: boolean }
   | { status: 'expired'; user: SessionHolder }
   | { status: 'missing' };
 
@@ -71,16 +71,21 @@ interface SessionRow {
   active: boolean;
   site_ids: string[] | null;
   allocation_released: boolean | null;
+  study_locked: boolean | null;
 }
 
-/** One round trip: the session, its user, the user's sites and whether the allocation is released. */
+/**
+ * One round trip: the session, its user, the user's sites, whether the allocation is released and
+ * whether the study is locked (so a write's lock check costs no query of its own).
+ */
 export async function lookupSession(db: Db, token: string, policy: SessionPolicy): Promise<SessionLookup> {
   const [row] = await queryRows<SessionRow>(
     db,
     sql`select s.id as session_id, s.csrf_token, s.last_seen_at, s.expires_at, s.ended_at,
                u.id as user_id, u.email, u.display_name, u.role, u.locale, u.must_change_password, u.active,
                (select array_agg(us.site_id order by us.site_id) from user_sites us where us.user_id = u.id) as site_ids,
-               (select ss.allocation_released_at is not null from study_status ss where ss.id = 1) as allocation_released
+               (select ss.allocation_released_at is not null from study_status ss where ss.id = 1) as allocation_released,
+               (select ss.state = 'locked' from study_status ss where ss.id = 1) as study_locked
         from sessions s join users u on u.id = s.user_id
         where s.token_hash = ${tokenDigest(token)}`,
   );
@@ -99,6 +104,7 @@ export async function lookupSession(db: Db, token: string, policy: SessionPolicy
     status: 'valid',
     // Writing last_seen_at on every request would double the write load; a minute's slack is fine.
     touch: now - lastSeen > 60_000,
+    studyLocked: row.study_locked === true,
     user: {
       id: row.user_id,
       email: row.email,

@@ -2,7 +2,7 @@ import { type Me, meResponseSchema, type SessionInfo } from '@mini-edc/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, use, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, apiFetch, onSessionEvent, setCsrfToken } from '../api/client';
-import { applyLocale, type Locale } from '../i18n';
+import { applyLocale, currentLocale, type Locale } from '../i18n';
 import { SessionExpiredDialog } from './session-expired-dialog';
 
 export const sessionKey = ['session'] as const;
@@ -102,7 +102,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         window.location.assign('/');
         return;
       }
-      queryClient.setQueryData(sessionKey, info);
+      // The language chosen on the sign-in page wins over the one the profile remembered, and
+      // becomes the profile's: a Turkish sign-in is not switched back to English.
+      const chosen = currentLocale();
+      const fresh = !previous && info.user.locale !== chosen;
+      queryClient.setQueryData(
+        sessionKey,
+        fresh ? { ...info, user: { ...info.user, locale: chosen } } : info,
+      );
+      if (fresh) {
+        void apiFetch('/auth/locale', { method: 'PUT', json: { locale: chosen }, quiet: true }).catch(
+          () => undefined,
+        );
+      }
       if (expiredRef.current) {
         setExpired(false);
         // Lists that failed while signed out load again; the page and its forms stay as they were.

@@ -60,7 +60,7 @@ export function OdiLiveScore({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
         <div>
           <dt>{t('participants.odi.percent')}</dt>
           <dd className="computed-main" data-testid="odi-percent">
-            {score ? `${fmt.decimal1(score.pctX10)} %` : t('common.none')}
+            {score ? fmt.percent1(score.pctX10) : t('common.none')}
           </dd>
         </div>
         <div>

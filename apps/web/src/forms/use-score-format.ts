@@ -19,8 +19,16 @@ export function useScoreFormat() {
     signDisplay: 'exceptZero',
   });
   const whole = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' });
+  // The language's own percent pattern: "30.0%" in English, "%30,0" in Turkish.
+  const percent = new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
   return {
     decimal1: (x10: number) => one.format(x10 / 10),
+    /** A percentage stored ×10 (ODI %), with the percent sign where the language puts it. */
+    percent1: (x10: number) => percent.format(x10 / 1000),
     signedDecimal1: (x10: number) => signed.format(x10 / 10),
     signed: (n: number) => whole.format(n),
     number: (n: number) => new Intl.NumberFormat(locale).format(n),

@@ -1,3 +1,4 @@
+import { amendmentsEn } from './amendments.en';
 import { closeoutEn } from './closeout.en';
 import { exportsEn } from './exports.en';
 import { monitorEn } from './monitor.en';
@@ -36,6 +37,7 @@ export const en = {
   },
   locales: signInEn.locales,
   nav: {
+    amendments: 'Study definition',
     exports: 'Exports',
     participants: 'Participants',
     audit: 'Audit trail',
@@ -218,6 +220,7 @@ export const en = {
   monitor: monitorEn,
   exports: exportsEn,
   closeout: closeoutEn,
+  amendments: amendmentsEn,
   serverMessages: serverMessagesEn,
 };
 

@@ -14,7 +14,7 @@ export const participantsTr: typeof participantsEn = {
     screening: 'Taramada',
     screen_failed: 'Tarama başarısız',
     screening_closed: 'Tarama kapatıldı',
-    enrolled: 'Kaydedildi',
+    enrolled: 'Çalışmaya alındı',
     randomized: 'Randomize edildi',
     completed: 'Tamamladı',
     withdrawn: 'Ayrıldı',

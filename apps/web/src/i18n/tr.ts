@@ -1,3 +1,4 @@
+import { amendmentsTr } from './amendments.tr';
 import { closeoutTr } from './closeout.tr';
 import type { Translation } from './en';
 import { exportsTr } from './exports.tr';
@@ -38,6 +39,7 @@ export const tr: Translation = {
   },
   locales: signInTr.locales,
   nav: {
+    amendments: 'Çalışma tanımı',
     exports: 'Veri aktarımı',
     participants: 'Katılımcılar',
     audit: 'Denetim izi',
@@ -218,5 +220,6 @@ export const tr: Translation = {
   monitor: monitorTr,
   exports: exportsTr,
   closeout: closeoutTr,
+  amendments: amendmentsTr,
   serverMessages: serverMessagesTr,
 };

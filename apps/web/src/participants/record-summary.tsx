@@ -24,7 +24,7 @@ export function RecordSummary({ record }: { record: FormRecord }) {
         typeof d.odi_sum === 'number' &&
         typeof d.odi_answered === 'number' ? (
         <span className="inline-badges">
-          {fmt.decimal1(d.odi_pct_x10)} % <OdiBandBadge band={odiBand(d.odi_sum, d.odi_answered)} />
+          {fmt.percent1(d.odi_pct_x10)} <OdiBandBadge band={odiBand(d.odi_sum, d.odi_answered)} />
         </span>
       ) : null;
     case 'body_mass_index':

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -29,18 +30,22 @@ export const auditLog = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
+  // Only the indexes a review query reads (each one's plan is in docs/benchmarks.md and
+  // apps/api/test/monitor-audit-explain.test.ts); every index is work on every append.
   (t) => [
+    // Chain verification and the one-link-per-position guarantee.
     unique('audit_log_chain_seq').on(t.chainKey, t.chainSeq),
     index('audit_log_participant_idx').on(t.participantId, t.id.desc()),
-    index('audit_log_site_idx').on(t.siteId, t.id.desc()),
-    index('audit_log_actor_idx').on(t.actorId, t.id.desc()),
+    // A time range without a user, newest first.
     index('audit_log_occurred_idx').on(t.occurredAt.desc()),
-    // Audit review filters: by table/form and by action, newest first; by field name.
-    index('audit_log_table_idx').on(t.tableName, t.id.desc()),
+    // A record's history (table and record id, in order) and the review's form filter.
+    index('audit_log_record_idx').on(t.tableName, t.recordId, t.id),
+    // Rare actions (LOGIN_FAILED, EXPORT, DELETE), newest first.
     index('audit_log_action_idx').on(t.action, t.id.desc()),
-    // "This user, this time range": pages ordered by time walk only that user's rows in range.
+    // "This user", with or without a time range: pages ordered by time walk only that user's rows.
     index('audit_log_actor_time_idx').on(t.actorId, t.occurredAt.desc(), t.id.desc()),
-    index('audit_log_changes_keys_idx').using('gin', t.changes),
+    // The changed field names only (migrations/0025_audit_fields.sql), not their values.
+    index('audit_log_changes_keys_idx').using('gin', sql`edc_audit_fields(${t.changes})`),
   ],
 );
 
@@ -49,4 +54,7 @@ export const auditChainHead = pgTable('audit_chain_head', {
   chainKey: text('chain_key').primaryKey(),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
+  // The hash this head replaced: one UPDATE … RETURNING advances the head and hands the append
+  // both links (migrations/0027_audit_append_one_statement.sql). Null before the first advance.
+  prevHash: text('prev_hash'),
 });

@@ -67,16 +67,21 @@ export const odiForm: FormDefinition = {
     field('odi_version', text('ODI version and language', 'ODI sürümü ve dili'), 'text', {
       default: { from: 'odi_version_in_language' },
     }),
-    ...odiSections.map(([en, tr], i) =>
+    // "Section 8 not applicable" sits with section 8, where it is answered (not after section 10).
+    ...odiSections.flatMap(([en, tr], i) => [
       field(`q${i + 1}`, text(`${i + 1}. ${en}`, `${i + 1}. ${tr}`), 'integer', {
         min: 0,
         max: 5,
         required: false,
       }),
-    ),
-    field('q8NotApplicable', text('Section 8 not applicable', '8. bölüm uygulanamaz'), 'boolean', {
-      required: false,
-    }),
+      ...(i === 7
+        ? [
+            field('q8NotApplicable', text('Section 8 not applicable', '8. bölüm uygulanamaz'), 'boolean', {
+              required: false,
+            }),
+          ]
+        : []),
+    ]),
     field('odi_sum', text('Sum', 'Toplam'), 'integer', { min: 0, max: 50, derived: true, required: false }),
     field('odi_answered', text('Sections answered', 'Yanıtlanan bölüm'), 'integer', {
       min: 0,
