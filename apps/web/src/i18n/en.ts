@@ -187,6 +187,10 @@ export const en = {
       create: 'Create user',
       creating: 'Creating…',
       createdNotice: '{{name}} was created. They will be asked to change the password at first sign-in.',
+      handOverTitle: 'Temporary password for {{name}}',
+      handOverHint:
+        'Give it to them in person. It is not shown again once you hide it; they change it at first sign-in.',
+      handOverDismiss: 'I have handed it over — hide it',
       name: 'Name',
       status: 'Status',
       active: 'Active',

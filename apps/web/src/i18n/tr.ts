@@ -188,6 +188,10 @@ export const tr: Translation = {
       create: 'Kullanıcıyı oluştur',
       creating: 'Oluşturuluyor…',
       createdNotice: '{{name}} oluşturuldu. İlk girişte parolasını değiştirmesi istenecek.',
+      handOverTitle: '{{name}} için geçici parola',
+      handOverHint:
+        'Parolayı kişiye bizzat iletin. Gizledikten sonra bir daha gösterilmez; ilk girişte değiştirilir.',
+      handOverDismiss: 'İlettim, gizle',
       name: 'Ad',
       status: 'Durum',
       active: 'Etkin',

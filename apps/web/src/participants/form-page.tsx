@@ -1,4 +1,4 @@
-import { type FormRecord, visitRoleOf } from '@mini-edc/domain';
+import { type FormRecord, isBlinded, visitRoleOf } from '@mini-edc/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import { formsShownTo, mayEnterForm } from '../auth/access';
@@ -56,7 +56,20 @@ export function FormPage() {
     return <QueryError error={participant.error} onRetry={() => void participant.refetch()} />;
   }
   const p = participant.data;
-  if (!form) return <p className="panel">{t('participants.forms.unknown')}</p>;
+  if (!form) {
+    // A blinded viewer's study definition has no form hidden from them (GET /study), so a hidden
+    // form's address lands here: it says what it says of any hidden form, the same whether the
+    // form exists or not (R-BLIND-2).
+    if (isBlinded(subject)) {
+      return (
+        <section className="stack form-page">
+          <Link to={participantLink(p.id, 'visits')}>{p.studyId}</Link>
+          <BlindedNote />
+        </section>
+      );
+    }
+    return <p className="panel">{t('participants.forms.unknown')}</p>;
+  }
   const record: FormRecord | undefined = p.records.find(
     (r) => r.visitCode === visitCode && r.formCode === formCode && r.seq === seq,
   );
