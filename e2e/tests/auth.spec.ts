@@ -64,6 +64,7 @@ test('a protected page sends the visitor to sign in and back again', async ({ pa
   await expect(page).toHaveURL(/\/participants$/);
   await expect(page.getByRole('heading', { name: 'Participants' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([
+    'Record status',
     'Participants',
     'Dashboard',
     'Queries',
