@@ -56,14 +56,28 @@ export function compareIsoDates(a: IsoDate, b: IsoDate): number {
   return Math.sign(daysBetween(b, a));
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one (it led the save path's
+// CPU profile, docs/benchmarks.md), so each time zone's formatter is built once.
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date (YYYY-MM-DD) of a moment in a time zone. */
+export function calendarDateIn(moment: Date, timeZone: string): string {
+  let formatter = dateFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dateFormatters.set(timeZone, formatter);
+  }
+  return formatter.format(moment);
+}
+
 /** The calendar date of an instant in a time zone. */
 export function dateIn(instant: string, timeZone: string): string | null {
   const ms = Date.parse(instant);
   if (Number.isNaN(ms)) return null;
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(ms));
+  return calendarDateIn(new Date(ms), timeZone);
 }

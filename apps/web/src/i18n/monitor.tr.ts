@@ -152,7 +152,7 @@ export const monitorTr: typeof monitorEn = {
     screening: 'Tarama',
     screen_failed: 'Tarama başarısız',
     screening_closed: 'Tarama kapatıldı',
-    enrolled: 'Kaydedildi',
+    enrolled: 'Çalışmaya alındı',
     randomized: 'Randomize edildi',
     completed: 'Tamamladı',
     withdrawn: 'Ayrıldı',
