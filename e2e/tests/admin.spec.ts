@@ -38,6 +38,10 @@ test('an admin creates a user, who must change the temporary password at first s
   await page.getByRole('button', { name: 'Create user' }).click();
 
   await expect(page.getByRole('status')).toContainText('Hakan Newuser was created');
+  // The temporary password stays on screen until the admin says it was handed over.
+  await expect(page.getByTestId('temporary-password')).toHaveText(temporary);
+  await page.getByRole('button', { name: 'I have handed it over — hide it' }).click();
+  await expect(page.getByTestId('temporary-password')).toBeHidden();
   const row = page.getByRole('row', { name: /Hakan Newuser/ });
   await expect(row).toContainText('Study coordinator');
   await expect(row).toContainText('S01');

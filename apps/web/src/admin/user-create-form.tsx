@@ -13,7 +13,8 @@ import { generateTemporaryPassword } from './temporary-password';
 
 interface UserCreateFormProps {
   sites: readonly Site[];
-  onCreated: (user: AdminUser) => void;
+  /** With the temporary password as sent: the page keeps it on screen until dismissed. */
+  onCreated: (user: AdminUser, temporaryPassword: string) => void;
   onCancel: () => void;
 }
 
@@ -39,7 +40,7 @@ export function UserCreateForm({ sites, onCreated, onCancel }: UserCreateFormPro
   const onSubmit = form.handleSubmit(async (values) => {
     setGeneral(null);
     try {
-      onCreated(await createUser.mutateAsync(values));
+      onCreated(await createUser.mutateAsync(values), values.temporaryPassword);
     } catch (error) {
       setGeneral(applyApiError(error, form.setError, fields));
     }

@@ -23,6 +23,9 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The generated temporary password stays visible until the admin dismisses it: it is shown
+  // nowhere else and must be handed over first.
+  const [handOver, setHandOver] = useState<{ name: string; password: string } | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
 
   const done = (message: string) => {
@@ -62,6 +65,22 @@ export function UsersPage() {
       </div>
       <p className="muted">{t('admin.users.intro')}</p>
       <StatusNotice message={notice} />
+      {handOver ? (
+        <div className="alert alert-info stack" aria-labelledby="hand-over-title">
+          <p id="hand-over-title">
+            <strong>{t('admin.users.handOverTitle', { name: handOver.name })}</strong>
+          </p>
+          <p className="mono" data-testid="temporary-password">
+            {handOver.password}
+          </p>
+          <p className="muted">{t('admin.users.handOverHint')}</p>
+          <div className="actions">
+            <button type="button" className="button small" onClick={() => setHandOver(null)}>
+              {t('admin.users.handOverDismiss')}
+            </button>
+          </div>
+        </div>
+      ) : null}
       {actionError ? (
         <div role="alert" className="alert alert-error">
           {actionError}
@@ -72,8 +91,9 @@ export function UsersPage() {
           <UserCreateForm
             sites={sites.data ?? []}
             onCancel={() => setCreating(false)}
-            onCreated={(user) => {
+            onCreated={(user, password) => {
               setCreating(false);
+              setHandOver({ name: user.displayName, password });
               done(t('admin.users.createdNotice', { name: user.displayName }));
             }}
           />

@@ -1,5 +1,6 @@
 import { amendmentsTr } from './amendments.tr';
 import { closeoutTr } from './closeout.tr';
+import { dailyFormTr, dailySignTr, gridTr } from './daily.tr';
 import type { Translation } from './en';
 import { exportsTr } from './exports.tr';
 import { monitorTr } from './monitor.tr';
@@ -49,6 +50,7 @@ export const tr: Translation = {
     sites: 'Merkezler',
     closeout: 'Kapanış',
     randomizationLists: 'Randomizasyon listeleri',
+    grid: 'Kayıt durumu',
   },
   roles: {
     admin: 'Yönetici',
@@ -188,6 +190,10 @@ export const tr: Translation = {
       create: 'Kullanıcıyı oluştur',
       creating: 'Oluşturuluyor…',
       createdNotice: '{{name}} oluşturuldu. İlk girişte parolasını değiştirmesi istenecek.',
+      handOverTitle: '{{name}} için geçici parola',
+      handOverHint:
+        'Parolayı kişiye bizzat iletin. Gizledikten sonra bir daha gösterilmez; ilk girişte değiştirilir.',
+      handOverDismiss: 'İlettim, gizle',
       name: 'Ad',
       status: 'Durum',
       active: 'Etkin',
@@ -220,6 +226,9 @@ export const tr: Translation = {
   monitor: monitorTr,
   exports: exportsTr,
   closeout: closeoutTr,
+  grid: gridTr,
+  dailyForm: dailyFormTr,
+  dailySign: dailySignTr,
   amendments: amendmentsTr,
   serverMessages: serverMessagesTr,
 };
