@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Fails when the drizzle schema and the committed migrations disagree (conventions §13): runs
-// drizzle-kit generate and checks that it wanted to write nothing.
+// Fails when a generated file drifts from its source: the drizzle schema and the committed
+// migrations (drizzle-kit generate must want to write nothing), and docs/capabilities.md and the
+// access policy (scripts/capabilities-doc.mjs).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { capabilitiesDocIsCurrent } from './capabilities-doc.mjs';
 import { repoRoot } from './pnpm.mjs';
 
 const migrations = join(repoRoot, 'migrations');
@@ -30,3 +32,9 @@ if (created.length > 0) {
   process.exit(1);
 }
 console.log('migrations match the drizzle schema');
+
+if (!(await capabilitiesDocIsCurrent())) {
+  console.error('docs/capabilities.md is stale: run `node scripts/capabilities-doc.mjs` and commit it.');
+  process.exit(1);
+}
+console.log('docs/capabilities.md matches the access policy');

@@ -1,6 +1,6 @@
 import { queryRows, SYSTEM_ACTOR, withAudit } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
-import { lbpTrial } from '@mini-edc/domain';
+import { blindViewFor, definitionFor, lbpTrial } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
@@ -47,13 +47,18 @@ describe(`stored study definition versions on ${testDbKind()}`, () => {
       expect.objectContaining({ record_id: '1', changes: expect.objectContaining({ version: 1 }) }),
     ]);
 
-    for (const session of [coordinator, assessor]) {
+    const configured = { ...lbpTrial, enrollment: { ...lbpTrial.enrollment, cap: 40 } };
+    for (const [session, definition] of [
+      [coordinator, configured],
+      // A blinded assessor reads it without what would tell an arm (R-BLIND-2).
+      [assessor, definitionFor(blindViewFor({ role: 'assessor' }, configured), configured)],
+    ] as const) {
       const res = await call(t.app, session, 'GET', '/api/v1/study');
       expect(res.statusCode).toBe(200);
       const body = res.json();
       expect(body.version).toBe(1);
       // The web sees the same definition as the server, including a configured enrollment cap.
-      expect(body.definition).toEqual({ ...lbpTrial, enrollment: { ...lbpTrial.enrollment, cap: 40 } });
+      expect(body.definition).toEqual(definition);
     }
     expect((await call(t.app, null, 'GET', '/api/v1/study')).statusCode).toBe(401);
 

@@ -1,12 +1,14 @@
-import { studyVersionSchema } from '@mini-edc/domain';
+import { blindViewFor, definitionFor, studyVersionSchema } from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requires } from '../auth/route-access';
+import { currentUser } from '../plugins/auth';
 import { errorResponses } from './route-common';
 
 /**
  * The study definition the server works with, current version (R-DEF-2): the web app draws its
  * forms, visits, criteria and labels from it, so both always agree (including a configured
- * enrollment cap).
+ * enrollment cap). A blinded viewer gets the definition without what would tell an arm
+ * (docs/architecture.md "Access and blinding").
  */
 export const studyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -19,6 +21,9 @@ export const studyRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: requires('read_participants'),
     },
-    async () => ({ ...app.studyVersion, definition: app.study }),
+    async (request) => ({
+      ...app.studyVersion,
+      definition: definitionFor(blindViewFor(currentUser(request), app.study), app.study),
+    }),
   );
 };

@@ -1,3 +1,4 @@
+export * from './blinded-definition';
 export * from './blinding';
 export * from './capabilities';
 export * from './capability-table';

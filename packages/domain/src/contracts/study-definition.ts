@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { studyDefinitionObjectSchema } from '../study/definition-schema';
+import { armSchema, studyDefinitionObjectSchema } from '../study/definition-schema';
 
-/** The current version of the study definition, as GET /api/v1/study serves it (R-DEF-2). */
+/**
+ * The current version of the study definition, as GET /api/v1/study serves it (R-DEF-2). A
+ * blinded viewer's copy has no arms (access/blinded-definition.ts), so here an empty list is valid.
+ */
 export const studyVersionSchema = z.object({
   version: z.int().min(1),
   publishedAt: z.iso.datetime({ offset: true }),
-  definition: studyDefinitionObjectSchema,
+  definition: studyDefinitionObjectSchema.extend({ arms: z.array(armSchema) }),
 });
 export type StudyVersion = z.infer<typeof studyVersionSchema>;

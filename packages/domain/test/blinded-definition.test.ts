@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import {
+  armRevealingTerms,
+  blindRules,
+  blindViewFor,
+  definitionFor,
+  formsOpenToDiscussion,
+  lbpTrial,
+  studyVersionSchema,
+} from '../src';
+
+describe('the study definition a blinded viewer reads (R-BLIND-2)', () => {
+  const view = blindViewFor({ role: 'assessor' }, lbpTrial);
+  const copy = definitionFor(view, lbpTrial);
+
+  it('is the whole definition for an unblinded viewer', () => {
+    expect(definitionFor(blindViewFor({ role: 'monitor' }, lbpTrial), lbpTrial)).toBe(lbpTrial);
+    const released = blindViewFor({ role: 'assessor', allocationReleased: true }, lbpTrial);
+    expect(definitionFor(released, lbpTrial)).toBe(lbpTrial);
+  });
+
+  it('names no arm, no hidden form and no revealing value (the trial title aside)', () => {
+    const text = JSON.stringify({ ...copy, name: '' });
+    expect(armRevealingTerms(lbpTrial).filter((term) => text.includes(term))).toEqual([]);
+    expect(copy.arms).toEqual([]);
+    const codes = copy.forms.map((f) => f.code);
+    for (const hidden of blindRules(lbpTrial).hiddenForms) expect(codes).not.toContain(hidden);
+    for (const visit of copy.visits) for (const form of visit.forms) expect(codes).toContain(form);
+    expect(copy.roles.unscheduledVisit.forms.every((f) => codes.includes(f))).toBe(true);
+  });
+
+  it('keeps the outcome forms whole and end of study to its safe fields', () => {
+    expect(copy.forms.find((f) => f.code === 'vas')).toEqual(lbpTrial.forms.find((f) => f.code === 'vas'));
+    expect(copy.forms.find((f) => f.code === 'end_of_study')?.fields.map((f) => f.name)).toEqual([
+      'status',
+      'date',
+    ]);
+    // The web asks the same policy of the copy and still sees end of study only in part.
+    const again = blindRules(copy);
+    expect(formsOpenToDiscussion(again, copy)).toEqual(formsOpenToDiscussion(view ?? again, lbpTrial));
+  });
+
+  it('is a valid answer of GET /study', () => {
+    const parsed = studyVersionSchema.safeParse({
+      version: 1,
+      publishedAt: '2026-01-01T00:00:00Z',
+      definition: copy,
+    });
+    expect(parsed.success).toBe(true);
+  });
+});
