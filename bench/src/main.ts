@@ -140,10 +140,11 @@ function importCsv(stratum: string, slots: number) {
     ['TLF_MOB', 'US_D5W', 'US_D5W', 'TLF_MOB'],
     ['US_D5W', 'TLF_MOB', 'TLF_MOB', 'US_D5W'],
   ];
-  const lines = ['stratum,seq,arm'];
-  for (let i = 0; i < slots; i++) {
+  // Whole blocks with their numbers: an import must show every block balanced.
+  const lines = ['stratum,seq,arm,block_no,block_size'];
+  for (let i = 0; i < Math.ceil(slots / 4) * 4; i++) {
     const block = Math.floor(i / 4);
-    lines.push(`${stratum},${i + 1},${patterns[block % 2]?.[i % 4]}`);
+    lines.push(`${stratum},${i + 1},${patterns[block % 2]?.[i % 4]},${block + 1},4`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -23,7 +23,11 @@ test('a coordinator signs in and sees name, role and site, but no admin links', 
   await expect(nav.getByRole('link', { name: 'Participants' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Sites' })).toHaveCount(0);
+  // Sign-in lands on the record status grid, the coordinator's daily work.
+  await expect(page).toHaveURL(/\/grid$/);
+  await expect(page.getByRole('heading', { name: 'Record status', level: 1 })).toBeVisible();
   // The start page still shows the study and the server's health when signed in.
+  await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('low back pain');
   await expect(page.getByTestId('health-status')).toContainText('reachable');
 

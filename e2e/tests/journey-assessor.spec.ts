@@ -54,6 +54,8 @@ test('a blinded assessor enters a follow-up VAS and ODI and never sees the arm',
   await expect(page.getByLabel('Assessor')).toHaveValue('Fatma Assessor');
   await page.getByLabel('Pain VAS (mm)').fill('38');
   await expectBlind(page);
+  // Week 1 is days away: entering it now is outside its window and needs a reason (R-VISIT-2).
+  await page.getByLabel('Reason for entering outside the window').fill('Patient travels before week 1');
   await page.getByRole('button', { name: 'Save as complete' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved as complete' })).toBeVisible();
   await page.getByRole('link', { name: `← Back to ${participant.studyId}` }).click();

@@ -16,6 +16,9 @@ test('an investigator corrects a completed value with a reason, then signs the v
   await page.getByRole('link', { name: 'Open: Pain (VAS)' }).click();
   const form = page.getByRole('form', { name: 'Pain (VAS)' });
   await expect(form).toContainText('Completeversion 1');
+  // A completed record opens read-only; Edit makes it a correction.
+  await expect(page.getByLabel('Pain VAS (mm)')).toBeDisabled();
+  await form.getByRole('button', { name: 'Edit' }).click();
   await page.getByLabel('Pain VAS (mm)').fill('55');
   // A completed record needs a reason for the change; the form says so beside the field.
   await page.getByRole('button', { name: 'Save correction' }).click();
@@ -45,8 +48,13 @@ test('an investigator corrects a completed value with a reason, then signs the v
   const dialog = page.getByRole('dialog', { name: 'Sign Baseline' });
   await expect(dialog).toContainText('I confirm these data are accurate');
   await dialog.getByLabel('Your password').fill('not-my-password');
+  await expect(dialog.getByRole('list', { name: 'You are signing these 2 records:' })).toContainText(
+    'Pain (VAS)',
+  );
   await dialog.getByRole('button', { name: 'Sign' }).click();
-  await expect(dialog.getByRole('alert')).toBeVisible();
+  // One message, beside the password, with the attempts left before the lockout.
+  await expect(dialog.getByLabel('Your password')).toHaveAccessibleDescription(/attempts? left/);
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
   await dialog.getByLabel('Your password').fill(demoPassword);
   await dialog.getByRole('button', { name: 'Sign' }).click();
 

@@ -25,6 +25,7 @@ import { exportsRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { participantRoutes } from './routes/participants';
 import { randomizationListRoutes } from './routes/randomization-lists';
+import { recordGridRoutes } from './routes/record-grid';
 import { recordRoutes } from './routes/records';
 import { reviewRoutes } from './routes/review';
 import { studyRoutes } from './routes/study';
@@ -132,6 +133,7 @@ export async function buildApp(options: BuildAppOptions) {
       await api.register(participantRoutes);
       await api.register(randomizationListRoutes);
       await api.register(recordRoutes);
+      await api.register(recordGridRoutes);
       await api.register(reviewRoutes);
       await api.register(exportsRoutes);
       await api.register(studyRoutes);

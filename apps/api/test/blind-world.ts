@@ -5,7 +5,7 @@ import type { App } from '../src/app';
 import { newSite, newUser } from '../src/seed/factories';
 import type { AuthUser } from '../src/services/sessions';
 import type { TestContext } from './helpers';
-import { odiData, readyForRandomization, today, vasData } from './journey-helpers';
+import { followUpVasData, odiData, readyForRandomization, today } from './journey-helpers';
 import { call, type Session, signIn } from './session';
 
 /**
@@ -89,8 +89,10 @@ export async function buildBlindWorld(t: TestContext): Promise<BlindWorld> {
   for (const p of participants) {
     const vas = await ok(
       await call(app, sessions.assessor, 'PUT', formUrl(p.id, 'W1', 'vas'), {
-        data: vasData(30),
+        data: followUpVasData(30),
         status: 'complete',
+        // Week 1 is days away: entering it now needs a reason (R-VISIT-2).
+        outOfWindowReason: 'world: week 1 entered early',
       }),
       'w1 vas',
     );

@@ -41,6 +41,7 @@ async function plant(staff: Session, id: string, arm: string) {
   const ae = await call(w.app, staff, 'PUT', form('W1', 'adverse_event'), {
     seq: 1,
     status: 'complete',
+    outOfWindowReason: 'test: week 1 entered early',
     data: {
       onset_date: today(),
       expected_event: injected ? 'injection_site_pain' : 'post_treatment_soreness',

@@ -99,6 +99,7 @@ export async function seedExportTrial(): Promise<ExportWorld> {
     await call(app, s.assessor, 'PUT', form(a1, 'W1', 'vas'), {
       data: followUpVasData(0),
       status: 'complete',
+      outOfWindowReason: 'seed: week 1 entered early',
     }),
     'w1 vas',
   );
@@ -113,6 +114,7 @@ export async function seedExportTrial(): Promise<ExportWorld> {
     await call(app, s.investigator, 'PUT', form(a2, 'W1', 'vas'), {
       data: followUpVasData(31),
       status: 'draft',
+      outOfWindowReason: 'seed: week 1 entered early',
     }),
     'a2 w1 vas',
   );

@@ -43,6 +43,7 @@ describe(`investigator journey on ${testDbKind()}`, () => {
     const vas = await call(t.app, assessor, 'PUT', `${base()}/visits/W1/forms/vas`, {
       data: followUpVasData(40),
       status: 'complete',
+      outOfWindowReason: 'patient travels before week 1',
     });
     expect(vas.statusCode).toBe(200);
     const odi = await call(t.app, assessor, 'PUT', `${base()}/visits/W1/forms/odi`, {

@@ -38,7 +38,13 @@ async function register(): Promise<string> {
   return res.json().id;
 }
 const save = (id: string, path: string, data: object, status: 'draft' | 'complete', reason?: string) =>
-  call(t.app, staff, 'PUT', `${url(id)}/visits/${path}`, { data, status, ...(reason ? { reason } : {}) });
+  call(t.app, staff, 'PUT', `${url(id)}/visits/${path}`, {
+    data,
+    status,
+    ...(reason ? { reason } : {}),
+    // Month 3 is weeks away in these tests: entering it now is outside its window (R-VISIT-2).
+    ...(path.startsWith('M3/') ? { outOfWindowReason: 'test: entered before the window' } : {}),
+  });
 const detail = async (id: string) => (await call(t.app, staff, 'GET', url(id))).json();
 const slotsOf = async (id: string) =>
   queryRows(t.db.db, sql`select 1 from randomization_slots where participant_id = ${id}::uuid`);

@@ -331,10 +331,26 @@ describe('randomization limits', () => {
       });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error.fields.length).toBeGreaterThanOrEqual(2);
+      // One slot, no blocks: nothing shows it balanced, and it would not be the active list.
+      const oneSlot = await call(capped.app, adminS, 'POST', '/api/v1/admin/randomization-lists/import', {
+        name: 'One slot',
+        csv: 'stratum,seq,arm\nS01,1,TLF_MOB\n',
+      });
+      expect(oneSlot.statusCode).toBe(400);
+      expect(oneSlot.json().error.fields).toEqual([
+        expect.objectContaining({ path: 'body.csv.row0.block_no' }),
+      ]);
+      const unbalanced = await call(capped.app, adminS, 'POST', '/api/v1/admin/randomization-lists/import', {
+        name: 'Unbalanced',
+        csv: 'stratum,seq,arm,block_no\nS01,1,TLF_MOB,1\nS01,2,TLF_MOB,1\n',
+      });
+      expect(unbalanced.json().error.fields).toEqual([
+        expect.objectContaining({ path: 'body.csv.row1.arm' }),
+      ]);
 
       const imported = await call(capped.app, adminS, 'POST', '/api/v1/admin/randomization-lists/import', {
         name: 'Tiny list',
-        csv: 'stratum,seq,arm\nS01,1,TLF_MOB\nS01,2,US_D5W\n',
+        csv: 'stratum,seq,arm,block_no,block_size\nS01,1,TLF_MOB,1,2\nS01,2,US_D5W,1,2\n',
       });
       expect(imported.statusCode).toBe(201);
       const ids = [];
@@ -352,7 +368,7 @@ describe('randomization limits', () => {
 
       await call(capped.app, adminS, 'POST', '/api/v1/admin/randomization-lists/import', {
         name: 'Second list',
-        csv: 'stratum,seq,arm\nS01,1,US_D5W\nS01,2,TLF_MOB\n',
+        csv: 'stratum,seq,arm,block_no,block_size\nS01,1,US_D5W,1,2\nS01,2,TLF_MOB,1,2\n',
       });
       expect(
         (await call(capped.app, staff, 'POST', `/api/v1/participants/${ids[2]}/randomize`)).statusCode,

@@ -197,6 +197,8 @@ describe(`study definition amendments on ${testDbKind()}`, () => {
     const save = await call(t.app, staff, 'PUT', `/api/v1/participants/${randomizedId}/visits/M6/forms/vas`, {
       data: { ...followUpVasData(30), rescue_medication: 'no' },
       status: 'draft',
+      // Month 6 is months away: entering it now needs a reason (R-VISIT-2).
+      outOfWindowReason: 'test: month 6 entered early',
     });
     expect(save.statusCode, save.body).toBe(200);
     const [record] = await queryRows<{ definition_version: number }>(

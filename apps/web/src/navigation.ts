@@ -1,4 +1,4 @@
-import { type AccessSubject, type Capability, canAny } from '@mini-edc/domain';
+import { type AccessSubject, type Capability, can, canAny } from '@mini-edc/domain';
 import type { en } from './i18n/en';
 
 export interface NavItem {
@@ -14,6 +14,7 @@ export interface NavItem {
  * so a link is never shown for a page the user cannot use.
  */
 export const navItems: readonly NavItem[] = [
+  { to: '/grid', label: 'nav.grid', needs: ['use_record_grid'] },
   { to: '/participants', label: 'nav.participants', needs: ['read_participants'] },
   { to: '/dashboard', label: 'nav.dashboard', needs: ['view_dashboard'] },
   { to: '/queries', label: 'nav.queries', needs: ['raise_query', 'raise_self_check', 'answer_query'] },
@@ -36,4 +37,14 @@ export function needsFor(to: string): readonly Capability[] {
 
 export function navFor(user: AccessSubject): NavItem[] {
   return navItems.filter((item) => canAny(user, item.needs));
+}
+
+/**
+ * Where sign-in lands, by capability: the record status grid for those who work from it (site
+ * staff, monitors), the participants and their worklist for other readers, else the start page.
+ */
+export function landingPath(user: AccessSubject | null): string {
+  if (can(user, 'use_record_grid')) return '/grid';
+  if (can(user, 'read_participants')) return '/participants';
+  return '/';
 }

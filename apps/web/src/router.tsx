@@ -35,6 +35,9 @@ const ScreeningWizard = lazy(() =>
 const ParticipantPage = lazy(() =>
   import('./participants/participant-page').then((m) => ({ default: m.ParticipantPage })),
 );
+const RecordGridPage = lazy(() =>
+  import('./grid/record-grid-page').then((m) => ({ default: m.RecordGridPage })),
+);
 const FormPage = lazy(() => import('./participants/form-page').then((m) => ({ default: m.FormPage })));
 
 function Loading({ children }: { children: ReactNode }) {
@@ -69,6 +72,10 @@ export const router = createBrowserRouter([
             element: <Loading>{<FormPage />}</Loading>,
           },
         ],
+      },
+      {
+        element: <RequireAuth needs={needsFor('/grid')} />,
+        children: [{ path: 'grid', element: <Loading>{<RecordGridPage />}</Loading> }],
       },
       ...monitorRoutes,
       {

@@ -3,6 +3,8 @@ import { generateRandomizationList, randomizationListToCsv, validateRandomizatio
 import { testSeed, trialParams } from './randomization-helpers';
 
 const options = { arms: ['TLF_MOB', 'US_D5W'], strata: ['S01', 'S02'] };
+/** For files that hold only stratum S01. */
+const oneStratum = { ...options, strata: ['S01'] };
 
 /** Minimal CSV reader for the tests: no quoting needed for these files. */
 function parseCsv(text: string): Record<string, string>[] {
@@ -31,23 +33,24 @@ describe('validateRandomizationImport (protocol §4.2 CSV import)', () => {
     );
   });
 
-  it('accepts a list without block columns (blocks then unknown)', () => {
+  it('refuses a list without block columns: nothing would show it is balanced', () => {
     const result = validateRandomizationImport(
       parseCsv('stratum,seq,arm\nS01,1,US_D5W\nS01,2,US_D5W\nS02,1,TLF_MOB'),
       options,
     );
+    expect(result).toMatchObject({ ok: false, errors: [{ row: 0, field: 'block_no' }] });
+  });
+
+  it('refuses a list that leaves a stratum without rows', () => {
+    const result = validateRandomizationImport(rows('S01,1,TLF_MOB,1,2', 'S01,2,US_D5W,1,2'), options);
     expect(result).toEqual({
-      ok: true,
-      rows: [
-        { stratumKey: 'S01', seq: 1, arm: 'US_D5W', blockNo: null, blockSize: null },
-        { stratumKey: 'S01', seq: 2, arm: 'US_D5W', blockNo: null, blockSize: null },
-        { stratumKey: 'S02', seq: 1, arm: 'TLF_MOB', blockNo: null, blockSize: null },
-      ],
+      ok: false,
+      errors: [{ row: 0, field: 'stratum', message: 'stratum S02 has no rows' }],
     });
   });
 
   it('rejects a duplicate (stratum, seq)', () => {
-    const result = validateRandomizationImport(rows('S01,1,TLF_MOB,1,2', 'S01,1,US_D5W,1,2'), options);
+    const result = validateRandomizationImport(rows('S01,1,TLF_MOB,1,2', 'S01,1,US_D5W,1,2'), oneStratum);
     expect(result).toMatchObject({
       ok: false,
       errors: [{ row: 2, field: 'seq', message: expect.stringMatching(/duplicate seq 1/) }],
@@ -61,7 +64,7 @@ describe('validateRandomizationImport (protocol §4.2 CSV import)', () => {
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toEqual([
+    expect(result.errors.filter((e) => e.row > 0)).toEqual([
       { row: 2, field: 'seq', message: 'gap in stratum S01: seq 2–3 missing' },
       { row: 3, field: 'seq', message: 'gap in stratum S02: seq 1 missing' },
     ]);
@@ -74,7 +77,7 @@ describe('validateRandomizationImport (protocol §4.2 CSV import)', () => {
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.map((e) => [e.row, e.field])).toEqual([
+    expect(result.errors.filter((e) => e.row > 0).map((e) => [e.row, e.field])).toEqual([
       [1, 'stratum'],
       [2, 'arm'],
       [3, 'seq'],
@@ -82,13 +85,13 @@ describe('validateRandomizationImport (protocol §4.2 CSV import)', () => {
       [5, 'stratum'],
       [5, 'arm'],
     ]);
-    expect(result.errors[1]?.message).toMatch(/unknown arm "PLACEBO"/);
+    expect(result.errors.find((e) => e.row === 2)?.message).toMatch(/unknown arm "PLACEBO"/);
   });
 
   it('rejects an unbalanced block', () => {
     const result = validateRandomizationImport(
       rows('S01,1,TLF_MOB,1,4', 'S01,2,TLF_MOB,1,4', 'S01,3,TLF_MOB,1,4', 'S01,4,US_D5W,1,4'),
-      options,
+      oneStratum,
     );
     expect(result).toMatchObject({
       ok: false,
@@ -99,14 +102,14 @@ describe('validateRandomizationImport (protocol §4.2 CSV import)', () => {
   });
 
   it('rejects a block whose size does not match its rows, or that is split in two', () => {
-    const wrongSize = validateRandomizationImport(rows('S01,1,TLF_MOB,1,4', 'S01,2,US_D5W,1,4'), options);
+    const wrongSize = validateRandomizationImport(rows('S01,1,TLF_MOB,1,4', 'S01,2,US_D5W,1,4'), oneStratum);
     expect(wrongSize).toMatchObject({
       ok: false,
       errors: [{ field: 'block_size', message: expect.stringMatching(/declares size 4 but has 2/) }],
     });
     const split = validateRandomizationImport(
       rows('S01,1,TLF_MOB,1,2', 'S01,2,US_D5W,2,2', 'S01,3,TLF_MOB,2,2', 'S01,4,US_D5W,1,2'),
-      options,
+      oneStratum,
     );
     expect(split.ok).toBe(false);
     if (split.ok) return;
@@ -121,7 +124,7 @@ describe('validateRandomizationImport (protocol §4.2 CSV import)', () => {
     const ok = validateRandomizationImport(
       rows('S01,1,TLF_MOB,1,3', 'S01,2,US_D5W,1,3', 'S01,3,TLF_MOB,1,3'),
       {
-        ...options,
+        ...oneStratum,
         ratio: [2, 1],
       },
     );

@@ -51,7 +51,8 @@ export const randomizationListRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: "Import a statistician's list (CSV: stratum, seq, arm, optional block_no, block_size)",
+        summary:
+          "Import a statistician's list (CSV: stratum, seq, arm, block_no, optional block_size); every stratum, balanced blocks",
         body: importListRequestSchema,
         response: { 201: randomizationListSchema, ...errors },
       },

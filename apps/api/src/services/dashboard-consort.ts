@@ -5,6 +5,7 @@ import {
   instrumentForm,
   type StudyDefinition,
   type VisitRecord,
+  visitFollowedUp,
 } from '@mini-edc/domain';
 
 /**
@@ -61,14 +62,12 @@ function followUpOf(
       const counts = { followedUp: 0, withdrawn: 0, missing: 0, notYetDue: 0 };
       for (const p of randomized) {
         const scheduled = input.visits.get(p.id)?.find((v) => v.visitCode === visit.code);
-        const assessed = input.records.some(
-          (r) =>
-            r.participantId === p.id &&
-            r.visitCode === visit.code &&
-            study.roles.outcomeForms.includes(r.formCode) &&
-            completeStatuses.has(r.status),
-        );
-        if (assessed || scheduled?.status === 'done') counts.followedUp++;
+        // One definition of "followed up" for this diagram and the dashboard's visit table (R-MON-2).
+        const followedUp = visitFollowedUp(study, {
+          markedDone: scheduled?.status === 'done',
+          records: input.records.filter((r) => r.participantId === p.id && r.visitCode === visit.code),
+        });
+        if (followedUp) counts.followedUp++;
         else if (withdrawn.has(p.id)) counts.withdrawn++;
         else if (scheduled && (scheduled.status === 'upcoming' || scheduled.status === 'due'))
           counts.notYetDue++;

@@ -3,7 +3,7 @@ import { can, type Dashboard, type DashboardBlinded, type VisitRecord } from '@m
 import { sql } from 'drizzle-orm';
 import { todayIn } from './clock';
 import { type ConsortInput, consortBlinded, consortUnblinded } from './dashboard-consort';
-import { toVisit } from './participant-views';
+import { toVisit, visitRecordsSql } from './participant-views';
 import type { ServiceEnv } from './participants';
 import { queryCounts } from './queries';
 import { inUserSites } from './scope';
@@ -65,8 +65,8 @@ export async function dashboard(env: ServiceEnv, user: AuthUser): Promise<Dashbo
   const visitRows = await queryRows<Parameters<typeof toVisit>[0]>(
     env.db,
     sql`select id, participant_id, visit_code, target_date::text, window_start::text, window_end::text,
-               status, visit_date::text, out_of_window_reason, missed_reason, version
-        from visits where ${inUserSites(sql`site_id`, user)}`,
+               status, visit_date::text, out_of_window_reason, missed_reason, version, ${visitRecordsSql}
+        from visits v where ${inUserSites(sql`site_id`, user)}`,
   );
   const records = await queryRows<{
     participant_id: string;
@@ -88,7 +88,7 @@ export async function dashboard(env: ServiceEnv, user: AuthUser): Promise<Dashbo
   const visits = new Map<string, VisitRecord[]>();
   for (const row of visitRows) {
     const list = visits.get(row.participant_id) ?? [];
-    list.push(toVisit(row, today));
+    list.push(toVisit(row, today, env.study));
     visits.set(row.participant_id, list);
   }
   const input: ConsortInput = {

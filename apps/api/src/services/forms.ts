@@ -14,6 +14,7 @@ import {
 } from '@mini-edc/domain';
 import { and, eq } from 'drizzle-orm';
 import { todayIn } from './clock';
+import { checkFormWindow } from './form-window';
 import { participantSourceForms, rederiveParticipant } from './participant-status';
 import { formRecordOf } from './participant-views';
 import { lockParticipantForWrite, type ServiceEnv } from './participants';
@@ -131,6 +132,15 @@ export async function saveForm(
       }
     }
 
+    // Only follow-up visits have a window on the schedule (R-VISIT-2); other saves skip the read.
+    if (visitRole === 'follow_up') {
+      await checkFormWindow(
+        tx,
+        { participantId, visitCode, today: todayIn(env.timeZone) },
+        input.outOfWindowReason,
+        auditCtx.reason ?? null,
+      );
+    }
     // The record states the definition version it was entered under (R-DEF-3).
     let saved: typeof schema.formRecords.$inferSelect | undefined;
     if (existing) {

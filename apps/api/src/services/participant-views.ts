@@ -3,8 +3,11 @@ import {
   type Allocation,
   type FormRecord,
   type ParticipantSummary,
+  type StudyDefinition,
   type VisitRecord,
-  visitStatus,
+  type VisitRecordState,
+  visitFollowedUp,
+  visitStatusFromData,
 } from '@mini-edc/domain';
 import { type SQL, sql } from 'drizzle-orm';
 
@@ -39,13 +42,26 @@ interface VisitRow {
   out_of_window_reason: string | null;
   missed_reason: string | null;
   version: number;
+  /** The visit's records (form and status), when the query read them (visitRecordsSql). */
+  records?: VisitRecordState[] | null;
 }
+
+/**
+ * The records of the visit row `v` as a JSON list of {formCode, status}, so a visit's status can
+ * follow its data (R-VISIT-1) without a second query.
+ */
+export const visitRecordsSql = sql`coalesce((select json_agg(json_build_object('formCode', r.form_code, 'status', r.status))
+      from form_records r where r.participant_id = v.participant_id and r.visit_code = v.visit_code), '[]'::json) as records`;
 
 const iso = (v: Date | string) => (typeof v === 'string' ? new Date(v) : v).toISOString();
 const day = (v: string | Date | null) =>
   v === null ? null : typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10);
 
-export function toVisit(row: VisitRow, today: string): VisitRecord {
+/**
+ * A visit as the API shows it. With the study definition and the visit's records, a visit
+ * followed up by its data is done even if nobody marked it (visit-progress.ts in the domain).
+ */
+export function toVisit(row: VisitRow, today: string, study?: StudyDefinition): VisitRecord {
   const window = {
     targetDate: day(row.target_date) ?? '',
     windowStart: day(row.window_start) ?? '',
@@ -55,7 +71,13 @@ export function toVisit(row: VisitRow, today: string): VisitRecord {
     id: row.id,
     visitCode: row.visit_code,
     ...window,
-    status: visitStatus(window, today, { done: row.status === 'done', missed: row.status === 'missed' }),
+    status: visitStatusFromData(window, today, {
+      markedDone: row.status === 'done',
+      missed: row.status === 'missed',
+      followedUp:
+        study !== undefined &&
+        visitFollowedUp(study, { markedDone: row.status === 'done', records: row.records ?? [] }),
+    }),
     visitDate: day(row.visit_date),
     outOfWindowReason: row.out_of_window_reason,
     missedReason: row.missed_reason,
@@ -71,8 +93,9 @@ export async function participantSummaries(
   db: Executor,
   where: SQL,
   today: string,
+  study?: StudyDefinition,
 ): Promise<ParticipantSummary[]> {
-  return (await participantSummariesWithVisits(db, where, today)).summaries;
+  return (await participantSummariesWithVisits(db, where, today, study)).summaries;
 }
 
 /** The summaries and the visits they were computed from, for callers that show both. */
@@ -80,6 +103,7 @@ export async function participantSummariesWithVisits(
   db: Executor,
   where: SQL,
   today: string,
+  study?: StudyDefinition,
 ): Promise<{ summaries: ParticipantSummary[]; visits: Map<string, VisitRecord[]> }> {
   const rows = await queryRows<ParticipantRow>(
     db,
@@ -97,6 +121,7 @@ export async function participantSummariesWithVisits(
     db,
     rows.map((r) => r.id),
     today,
+    study,
   );
   const summaries = rows.map((r): ParticipantSummary => {
     const own = visits.get(r.id) ?? [];
@@ -132,21 +157,26 @@ export async function participantSummariesWithVisits(
   return { summaries, visits };
 }
 
-export async function visitsOf(db: Executor, participantIds: string[], today: string) {
+export async function visitsOf(
+  db: Executor,
+  participantIds: string[],
+  today: string,
+  study?: StudyDefinition,
+) {
   const byParticipant = new Map<string, VisitRecord[]>();
   if (participantIds.length === 0) return byParticipant;
   const rows = await queryRows<VisitRow>(
     db,
     sql`select id, participant_id, visit_code, target_date::text, window_start::text, window_end::text,
-               status, visit_date::text, out_of_window_reason, missed_reason, version
-        from visits where participant_id in (${sql.join(
+               status, visit_date::text, out_of_window_reason, missed_reason, version, ${visitRecordsSql}
+        from visits v where participant_id in (${sql.join(
           participantIds.map((id) => sql`${id}::uuid`),
           sql`, `,
         )}) order by target_date`,
   );
   for (const row of rows) {
     const list = byParticipant.get(row.participant_id) ?? [];
-    list.push(toVisit(row, today));
+    list.push(toVisit(row, today, study));
     byParticipant.set(row.participant_id, list);
   }
   return byParticipant;

@@ -43,7 +43,7 @@ export async function listParticipants(
   const conditions = [inUserSites(sql`p.site_id`, user)];
   if (filter.siteId) conditions.push(sql`p.site_id = ${filter.siteId}::uuid`);
   if (filter.status) conditions.push(sql`p.status = ${filter.status}`);
-  return participantSummaries(env.db, sql.join(conditions, sql` and `), todayIn(env.timeZone));
+  return participantSummaries(env.db, sql.join(conditions, sql` and `), todayIn(env.timeZone), env.study);
 }
 
 export async function getParticipant(
@@ -59,6 +59,7 @@ export async function getParticipant(
     env.db,
     sql`p.id = ${id}::uuid and ${inUserSites(sql`p.site_id`, user)}`,
     today,
+    env.study,
   );
   if (!summary) throw notFound();
   // A blinded viewer gets no record of a revealing form and no revealing field (R-BLIND-2).

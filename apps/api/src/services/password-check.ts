@@ -29,8 +29,12 @@ const failedReason: Record<PasswordPurpose, string> = {
   sign: 'failed re-authentication for a signature',
 };
 
-/** The answer to a failed check; never says which of wrong, locked or unknown it was. */
-function refusal(purpose: PasswordPurpose): DomainError {
+/**
+ * The answer to a failed check; never says which of wrong, locked or unknown it was. An in-session
+ * check (the user is known to be who they are) states the attempts left before the lockout as the
+ * field's parameter, so the web can say it in one message (R-SIGN-1).
+ */
+function refusal(purpose: PasswordPurpose, attemptsLeft: number): DomainError {
   switch (purpose) {
     case 'login':
       return new DomainError(
@@ -44,7 +48,12 @@ function refusal(purpose: PasswordPurpose): DomainError {
     case 'reauthenticate':
     case 'sign':
       return new DomainError('INVALID_CREDENTIALS', 'The password is wrong.', [
-        { path: 'body.password', message: 'The password is wrong' },
+        {
+          path: 'body.password',
+          message: `The password is wrong; ${attemptsLeft} attempts left before the account locks`,
+          code: 'PASSWORD_WRONG',
+          params: { attemptsLeft },
+        },
       ]);
   }
 }
@@ -85,10 +94,15 @@ export async function checkPassword(
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyHash()), check.password);
   if (user?.active && !locked && passwordOk) return user;
 
+  let attemptsLeft = 0;
   const why = !user ? 'unknown email' : !user.active ? 'deactivated' : locked ? 'locked' : 'wrong password';
   await withAudit(db, { ...check.ctx, reason: `${failedReason[check.purpose]}: ${why}` }, async (tx) => {
     let lockedNow = false;
-    if (user?.active && !locked) lockedNow = await countFailure(tx, user.id, lockout);
+    if (user?.active && !locked) {
+      const counted = await countFailure(tx, user.id, lockout);
+      lockedNow = counted.lockedNow;
+      attemptsLeft = lockedNow ? 0 : Math.max(lockout.attempts - counted.failures, 0);
+    }
     if (lockedNow && check.purpose !== 'login') await endAllSessionsOf(tx, user?.id ?? '');
     await appendAuditEvent(tx, {
       action: failedAction[check.purpose],
@@ -103,11 +117,15 @@ export async function checkPassword(
       },
     });
   });
-  throw refusal(check.purpose);
+  throw refusal(check.purpose, attemptsLeft);
 }
 
-/** Adds one failure; at the limit the account locks and the count starts again. True if it locked. */
-async function countFailure(tx: Tx, userId: string, lockout: LockoutPolicy): Promise<boolean> {
+/** Adds one failure; at the limit the account locks and the count starts again. */
+async function countFailure(
+  tx: Tx,
+  userId: string,
+  lockout: LockoutPolicy,
+): Promise<{ lockedNow: boolean; failures: number }> {
   const [row] = await tx
     .update(schema.users)
     .set({
@@ -120,8 +138,9 @@ async function countFailure(tx: Tx, userId: string, lockout: LockoutPolicy): Pro
     .where(eq(schema.users.id, userId))
     .returning({
       lockedNow: sql<boolean>`${schema.users.lockedUntil} is not null and ${schema.users.lockedUntil} > now()`,
+      failures: schema.users.failedLogins,
     });
-  return row?.lockedNow === true;
+  return { lockedNow: row?.lockedNow === true, failures: row?.failures ?? lockout.attempts };
 }
 
 /** A correct password ends the run of failures; nothing is written when there was none. */

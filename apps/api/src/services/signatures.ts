@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type AuditContext, appendAuditEvent, schema, withAudit } from '@mini-edc/db';
-import { canonicalJson, DomainError } from '@mini-edc/domain';
+import { canonicalJson, DomainError, formsBlockingSignature, recordsToSign } from '@mini-edc/domain';
 import { and, eq, inArray } from 'drizzle-orm';
 import { lockParticipant, type ServiceEnv } from './participants';
 import { checkPassword, type LockoutPolicy, recordReauthentication } from './password-check';
@@ -60,9 +60,22 @@ export async function signVisit(
       )
       .for('update');
     if (records.length === 0) throw new DomainError('NOT_FOUND', `No records at visit ${visitCode} to sign.`);
-    const drafts = records.filter((r) => r.status === 'draft').map((r) => r.formCode);
-    if (drafts.length > 0) {
-      throw new DomainError('CONFLICT', `Complete these forms before signing: ${drafts.join(', ')}.`);
+    // A required form not started blocks signing as a draft does (R-SIGN-2).
+    const blocking = formsBlockingSignature(
+      env.study,
+      visitCode,
+      records,
+      participant.status === 'screen_failed',
+    );
+    if (blocking.length > 0) {
+      throw new DomainError('CONFLICT', `Complete these forms before signing: ${blocking.join(', ')}.`, [
+        {
+          path: 'visit',
+          message: 'Forms not complete',
+          code: 'FORMS_NOT_COMPLETE',
+          params: { forms: blocking.join(',') },
+        },
+      ]);
     }
     let unresolved = 0;
     for (const record of records) unresolved += await openQueryCount(tx, record.id);
@@ -72,7 +85,7 @@ export async function signVisit(
         'A record of this visit has an unresolved data query; resolve it before signing.',
       );
     }
-    const toSign = records.filter((r) => r.status === 'complete');
+    const toSign = recordsToSign(records);
     const signedAt = new Date();
     for (const record of toSign) {
       await tx.insert(schema.signatures).values({

@@ -2,7 +2,7 @@ import { type AuditContext, queryRows, schema, withAudit } from '@mini-edc/db';
 import { DomainError, isWithinWindow, type UpdateVisitRequest, type WorklistItem } from '@mini-edc/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { todayIn } from './clock';
-import { toVisit } from './participant-views';
+import { toVisit, visitRecordsSql } from './participant-views';
 import { lockParticipant, type ServiceEnv } from './participants';
 import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
@@ -14,7 +14,7 @@ export async function worklist(env: ServiceEnv, user: AuthUser, siteId?: string)
     env.db,
     sql`select v.id, v.participant_id, v.visit_code, v.target_date::text, v.window_start::text, v.window_end::text,
                v.status, v.visit_date::text, v.out_of_window_reason, v.missed_reason, v.version,
-               p.study_id, s.code as site_code
+               p.study_id, s.code as site_code, ${visitRecordsSql}
         from visits v join participants p on p.id = v.participant_id join sites s on s.id = v.site_id
         where v.status = 'scheduled' and v.window_start <= ${today}::date
           and p.status not in ('withdrawn', 'completed')
@@ -22,12 +22,14 @@ export async function worklist(env: ServiceEnv, user: AuthUser, siteId?: string)
           ${siteId ? sql`and v.site_id = ${siteId}::uuid` : sql``}
         order by v.window_end, p.study_id`,
   );
-  return rows.map((r) => ({
-    participantId: r.participant_id,
-    studyId: r.study_id,
-    siteCode: r.site_code,
-    visit: toVisit(r, today),
-  }));
+  return rows
+    .map((r) => ({
+      participantId: r.participant_id,
+      studyId: r.study_id,
+      siteCode: r.site_code,
+      visit: toVisit(r, today, env.study),
+    }))
+    .filter((item) => item.visit.status !== 'done');
 }
 
 /**

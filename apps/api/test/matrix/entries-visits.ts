@@ -11,6 +11,12 @@ export const visitEntries: Record<string, MatrixEntry> = {
     ok: 200,
     request: () => ({ url: '/api/v1/worklist' }),
   },
+  'GET /api/v1/record-grid': {
+    allowed: ['coordinator', 'investigator', 'monitor'],
+    siteScoped: false,
+    ok: 200,
+    request: () => ({ url: '/api/v1/record-grid' }),
+  },
   'PUT /api/v1/participants/:id/visits/:visitCode': {
     allowed: siteStaff,
     siteScoped: true,

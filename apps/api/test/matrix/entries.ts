@@ -80,10 +80,11 @@ export const matrixEntries: Record<string, MatrixEntry> = {
     allowed: admin,
     siteScoped: false,
     // Site codes are unique, so the second allowed call conflicts: both show the route is reachable.
+    // One code, so the list import below (which must cover every site's stratum) knows it.
     ok: 201,
     request: () => ({
       url: '/api/v1/admin/sites',
-      payload: { code: `X${String(Math.floor(Math.random() * 100)).padStart(2, '0')}`, name: 'Matrix site' },
+      payload: { code: 'X01', name: 'Matrix site' },
     }),
   },
   'PATCH /api/v1/admin/sites/:id': {
@@ -219,7 +220,11 @@ export const matrixEntries: Record<string, MatrixEntry> = {
       url: '/api/v1/admin/randomization-lists/import',
       payload: {
         name: 'Matrix imported',
-        csv: 'stratum,seq,arm\nM01,1,TLF_MOB\nM01,2,US_D5W\nM02,1,US_D5W\nM02,2,TLF_MOB\n',
+        // Every stratum: the two fixture sites and the one the site route above created.
+        csv: ['M01', 'M02', 'X01']
+          .map((s) => `${s},1,TLF_MOB,1,2\n${s},2,US_D5W,1,2\n`)
+          .join('')
+          .replace(/^/, 'stratum,seq,arm,block_no,block_size\n'),
       },
     }),
   },

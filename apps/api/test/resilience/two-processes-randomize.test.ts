@@ -45,11 +45,13 @@ describe.skipIf(skip !== null)(`two API processes randomizing${skip ? ` (skipped
     const cap = { EDC_ENROLLMENT_CAP: '100000' };
     const [a, b] = [await startServer(w.url, cap), await startServer(w.url, cap)];
     try {
-      const csv = ['stratum,seq,arm']
+      // Blocks of 4 (TLF_MOB, US_D5W, US_D5W, TLF_MOB): an import must give balanced blocks.
+      const csv = ['stratum,seq,arm,block_no,block_size']
         .concat(
           Array.from(
-            { length: count + 20 },
-            (_, i) => `D01,${i + 1},${i % 4 === 0 || i % 4 === 3 ? 'TLF_MOB' : 'US_D5W'}`,
+            { length: Math.ceil((count + 20) / 4) * 4 },
+            (_, i) =>
+              `D01,${i + 1},${i % 4 === 0 || i % 4 === 3 ? 'TLF_MOB' : 'US_D5W'},${Math.floor(i / 4) + 1},4`,
           ),
         )
         .join('\n');

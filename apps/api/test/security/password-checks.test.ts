@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSite, newUser } from '../../src/seed/factories';
 import { buildTestApp, type TestContext } from '../helpers';
-import { daysAgo, demographics } from '../journey-helpers';
+import { allEligible, daysAgo, demographics } from '../journey-helpers';
 import { call, type Session, signIn } from '../session';
 
 /**
@@ -155,6 +155,15 @@ describe(`one password check for every purpose, on ${testDbKind()}`, () => {
       status: 'complete',
     });
     expect(complete.statusCode).toBe(200);
+    // Signing needs every form of the visit complete (R-SIGN-2): eligibility and consent too.
+    expect(
+      (await call(t.app, session, 'PUT', `${base}/eligibility`, { answers: allEligible })).statusCode,
+    ).toBe(200);
+    const consent = await call(t.app, session, 'PUT', `${base}/visits/SCR/forms/consent`, {
+      data: { consent_date: daysAgo(0), icf_version: '1.0', obtained_by: 'Dr. Test' },
+      status: 'complete',
+    });
+    expect(consent.statusCode).toBe(200);
     const signed = await call(t.app, session, 'POST', `${base}/visits/SCR/sign`, { password: user.password });
     expect(signed.statusCode).toBe(200);
     const reauth = await reauthRows();

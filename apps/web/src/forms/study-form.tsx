@@ -15,8 +15,10 @@ import { type FormFacts, type StudyFormValues, studyFormResolver } from './form-
 import { emptyFormValues, enteredFields, fromFormValues, type RawData, toFormValues } from './form-values';
 import { RecordHistoryDialog } from './record-history-dialog';
 import { RecordStatusBadge } from './record-status-badge';
+import { useRevealOnChange } from './reveal';
 import { localized } from './study';
 import { UnsavedChangesGuard } from './unsaved-changes';
+import { isWindowRefusal, WindowReasonField, type WindowWarning } from './window-reason';
 
 export interface StudyFormProps {
   participantId: string;
@@ -37,6 +39,12 @@ export interface StudyFormProps {
   intro?: ReactNode;
   /** 1 when the form is the page's subject (its own screen), 2 when embedded in a page. */
   headingLevel?: 1 | 2;
+  /** The visit is outside its window and has no reason on file: ask for one before saving. */
+  windowWarning?: WindowWarning | null;
+  /** "Save and go to next form": its label, and where to go once saved as complete. */
+  next?: { label: string; go: (saved: FormRecord) => void } | null;
+  /** A result to show on arrival (the previous form's save, when coming from it). */
+  initialNotice?: string | null;
   /** The visit's role and the participant's milestones the form's date rules compare with. */
   facts?: FormFacts;
 }
@@ -61,6 +69,9 @@ export function StudyForm({
   onSaved,
   intro,
   headingLevel = 2,
+  windowWarning = null,
+  next = null,
+  initialNotice = null,
   facts,
 }: StudyFormProps) {
   const { t, i18n } = useTranslation();
@@ -68,9 +79,15 @@ export function StudyForm({
   const save = useSaveForm();
   const [base, setBase] = useState<FormRecord | undefined>(record);
   const [general, setGeneral] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(initialNotice);
   const [conflict, setConflict] = useState<VersionConflict | null>(null);
   const [showHistory, setShowHistory] = useState(false);
+  // A completed record opens read-only; Edit turns it into a correction (R-REC-1).
+  const [editing, setEditing] = useState(false);
+  const [windowReason, setWindowReason] = useState('');
+  const [windowError, setWindowError] = useState<string | null>(null);
+  const feedback = useRef<HTMLDivElement>(null);
+  useRevealOnChange(feedback, notice ?? general ?? conflict);
   const modeRef = useRef<RecordMode>('complete');
   const correcting = isFinal(base);
   const correctingRef = useRef(correcting);
@@ -78,7 +95,8 @@ export function StudyForm({
   factsRef.current = facts;
   correctingRef.current = correcting;
   const locked = base?.status === 'locked';
-  const disabled = readOnly || locked;
+  const viewing = correcting && !editing && !readOnly && !locked;
+  const disabled = readOnly || locked || viewing;
 
   const methods = useForm<StudyFormValues>({
     resolver: studyFormResolver(
@@ -97,10 +115,15 @@ export function StudyForm({
   dirty.current = formState.isDirty && !disabled;
   const fieldNames = [...enteredFields(form).map((f) => `data.${f.name}` as const), 'reason' as const];
 
-  const submit = (mode: RecordMode) => {
+  const submit = (mode: RecordMode, then?: (saved: FormRecord) => void) => {
     modeRef.current = correcting ? 'complete' : mode;
     setGeneral(null);
     setNotice(null);
+    setWindowError(null);
+    if (windowWarning && windowReason.trim().length < 3) {
+      setWindowError(t('dailyForm.windowReasonMissing'));
+      return;
+    }
     void methods.handleSubmit(async () => {
       const values = methods.getValues();
       const data = fromFormValues(form, values.data, base?.data, i18n.language);
@@ -112,13 +135,16 @@ export function StudyForm({
           body: {
             data,
             status: modeRef.current,
-            ...(base ? { expectedVersion: base.version } : {}),
+            // 0 when creating: a record someone else created meanwhile comes back as a conflict.
+            expectedVersion: base ? base.version : 0,
             ...(form.repeating ? { seq } : {}),
             ...(correcting ? { reason: values.reason } : {}),
+            ...(windowWarning ? { outOfWindowReason: windowReason.trim() } : {}),
           },
         });
         dirty.current = false;
         setBase(saved);
+        setEditing(false);
         setConflict(null);
         methods.reset({ data: toFormValues(form, saved.data, i18n.language), reason: '' });
         setNotice(
@@ -127,9 +153,11 @@ export function StudyForm({
           }),
         );
         onSaved?.(saved);
+        if (then && saved.status !== 'draft') then(saved);
       } catch (error) {
         const found = versionConflictOf(error, data);
         if (found) setConflict(found);
+        else if (isWindowRefusal(error)) setWindowError(t('dailyForm.windowReasonMissing'));
         else {
           // A field the server refused is worded like the form's own check (same codes).
           const fieldText = (field: {
@@ -184,23 +212,35 @@ export function StudyForm({
         {isOdi ? <p className="hint">{t('participants.odi.instructions')}</p> : null}
         {base?.status === 'signed' ? <p className="notice">{t('participants.form.signedNotice')}</p> : null}
         {locked ? <p className="notice">{t('participants.form.lockedNotice')}</p> : null}
-        <FormAlert message={general} />
-        {conflict ? (
-          <ConflictPanel
-            form={form}
-            conflict={conflict}
-            onReload={() => {
-              setBase(conflict.current);
-              methods.reset({ data: toFormValues(form, conflict.current.data, i18n.language), reason: '' });
-              setConflict(null);
-              setNotice(t('participants.conflict.reloaded', { version: conflict.current.version }));
-            }}
-            onKeepMine={() => {
-              // The user has seen the newer values and chooses to save theirs over them.
-              setBase(conflict.current);
-              setConflict(null);
-            }}
-          />
+        <div ref={feedback} className="form-feedback">
+          <StatusNotice message={notice} />
+          <FormAlert message={general} />
+          {conflict ? (
+            <ConflictPanel
+              form={form}
+              conflict={conflict}
+              onReload={() => {
+                setBase(conflict.current);
+                methods.reset({ data: toFormValues(form, conflict.current.data, i18n.language), reason: '' });
+                setConflict(null);
+                setNotice(t('participants.conflict.reloaded', { version: conflict.current.version }));
+              }}
+              onKeepMine={() => {
+                // The user has seen the newer values and chooses to save theirs over them.
+                setBase(conflict.current);
+                setEditing(true);
+                setConflict(null);
+              }}
+            />
+          ) : null}
+        </div>
+        {viewing ? (
+          <div className="notice read-only-notice">
+            <p>{t('dailyForm.readOnlyHint')}</p>
+            <button type="button" className="button" onClick={() => setEditing(true)}>
+              {t('dailyForm.edit')}
+            </button>
+          </div>
         ) : null}
         <div className={isOdi ? 'odi-layout' : undefined}>
           <div className="form-fields">
@@ -220,7 +260,14 @@ export function StudyForm({
             {...methods.register('reason')}
           />
         ) : null}
-        <StatusNotice message={notice} />
+        {windowWarning && !disabled ? (
+          <WindowReasonField
+            warning={windowWarning}
+            value={windowReason}
+            onChange={setWindowReason}
+            error={windowError}
+          />
+        ) : null}
         {!disabled ? (
           <div className="actions form-actions">
             {!correcting && allowDraft ? (
@@ -233,13 +280,39 @@ export function StudyForm({
                 {t('participants.form.saveDraft')}
               </button>
             ) : null}
-            <button type="submit" className="button primary" disabled={formState.isSubmitting}>
+            <button
+              type="submit"
+              className={next ? 'button' : 'button primary'}
+              disabled={formState.isSubmitting}
+            >
               {formState.isSubmitting
                 ? t('common.saving')
                 : correcting
                   ? t('participants.form.saveCorrection')
                   : (completeLabel ?? t('participants.form.complete'))}
             </button>
+            {next && !correcting ? (
+              <button
+                type="button"
+                className="button primary"
+                disabled={formState.isSubmitting}
+                onClick={() => submit('complete', next.go)}
+              >
+                {next.label}
+              </button>
+            ) : null}
+            {editing ? (
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setEditing(false);
+                  methods.reset({ data: toFormValues(form, base?.data ?? {}, i18n.language), reason: '' });
+                }}
+              >
+                {t('dailyForm.cancelEdit')}
+              </button>
+            ) : null}
           </div>
         ) : null}
       </form>

@@ -1,5 +1,6 @@
 import { amendmentsEn } from './amendments.en';
 import { closeoutEn } from './closeout.en';
+import { dailyFormEn, dailySignEn, gridEn } from './daily.en';
 import { exportsEn } from './exports.en';
 import { monitorEn } from './monitor.en';
 import { participantsEn, randomizationListsEn } from './participants.en';
@@ -47,6 +48,7 @@ export const en = {
     sites: 'Sites',
     closeout: 'Close-out',
     randomizationLists: 'Randomization lists',
+    grid: 'Record status',
   },
   roles: {
     admin: 'Administrator',
@@ -224,6 +226,9 @@ export const en = {
   monitor: monitorEn,
   exports: exportsEn,
   closeout: closeoutEn,
+  grid: gridEn,
+  dailyForm: dailyFormEn,
+  dailySign: dailySignEn,
   amendments: amendmentsEn,
   serverMessages: serverMessagesEn,
 };

@@ -416,7 +416,7 @@ export const randomizationListsEn = {
   inactive: 'Inactive',
   importTitle: 'Import a list (CSV)',
   importIntro:
-    'Columns: stratum, seq, arm, optional block_no and block_size. The file’s SHA-256 becomes the commitment.',
+    'Columns: stratum, seq, arm, block_no and optional block_size; every stratum, every block balanced. The file’s SHA-256 becomes the commitment.',
   file: 'CSV file',
   csv: 'CSV content',
   csvHint: 'Choose a file above or paste the content here.',

@@ -415,7 +415,7 @@ export const randomizationListsTr: typeof randomizationListsEn = {
   inactive: 'Etkin değil',
   importTitle: 'Liste içe aktar (CSV)',
   importIntro:
-    'Sütunlar: stratum, seq, arm; isteğe bağlı block_no ve block_size. Dosyanın SHA-256 özeti taahhüt olur.',
+    'Sütunlar: stratum, seq, arm, block_no ve isteğe bağlı block_size; her stratum, her blok dengeli. Dosyanın SHA-256 özeti taahhüt olur.',
   file: 'CSV dosyası',
   csv: 'CSV içeriği',
   csvHint: 'Yukarıdan bir dosya seçin veya içeriği buraya yapıştırın.',

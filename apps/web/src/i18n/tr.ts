@@ -1,5 +1,6 @@
 import { amendmentsTr } from './amendments.tr';
 import { closeoutTr } from './closeout.tr';
+import { dailyFormTr, dailySignTr, gridTr } from './daily.tr';
 import type { Translation } from './en';
 import { exportsTr } from './exports.tr';
 import { monitorTr } from './monitor.tr';
@@ -49,6 +50,7 @@ export const tr: Translation = {
     sites: 'Merkezler',
     closeout: 'Kapanış',
     randomizationLists: 'Randomizasyon listeleri',
+    grid: 'Kayıt durumu',
   },
   roles: {
     admin: 'Yönetici',
@@ -224,6 +226,9 @@ export const tr: Translation = {
   monitor: monitorTr,
   exports: exportsTr,
   closeout: closeoutTr,
+  grid: gridTr,
+  dailyForm: dailyFormTr,
+  dailySign: dailySignTr,
   amendments: amendmentsTr,
   serverMessages: serverMessagesTr,
 };

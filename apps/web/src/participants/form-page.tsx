@@ -1,6 +1,6 @@
-import { type FormRecord, isBlinded, visitRoleOf } from '@mini-edc/domain';
+import { type FormRecord, formInVisitOrder, isBlinded, nextFormOfVisit, visitRoleOf } from '@mini-edc/domain';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useParams, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { formsShownTo, mayEnterForm } from '../auth/access';
 import { useSession } from '../auth/session-context';
 import { BlindedNote } from '../components/blinded-note';
@@ -17,9 +17,11 @@ import {
   visitTitle,
 } from '../forms/study';
 import { StudyForm } from '../forms/study-form';
+import { windowWarningOf } from '../forms/window-reason';
 import { FormReviewPanel, useRecordQueries } from './form-review-panel';
-import { participantLink, type Tab } from './participant-links';
+import { formLink, participantLink, type Tab } from './participant-links';
 import { useParticipant } from './participants-api';
+import { savedNoticeOf } from './saved-notice';
 import { useAccessSubject } from './use-sees-arm';
 
 /** The tab a form belongs to, for the way back. */
@@ -43,6 +45,8 @@ export function FormPage() {
   const { user } = useSession();
   const subject = useAccessSubject();
   const participant = useParticipant(id);
+  const navigate = useNavigate();
+  const arrivedWith = savedNoticeOf(useLocation().state);
   const form = study.forms.find((f) => f.code === formCode);
   const shown = participant.data?.records.find(
     (r) => r.visitCode === visitCode && r.formCode === formCode && r.seq === seq,
@@ -76,6 +80,29 @@ export function FormPage() {
   const visitLabel = visitTitle(visitCode, i18n.language);
   const back = participantLink(p.id, tabOf(visitCode, formCode));
   const readOnly = !mayEnterForm(user, formCode);
+  // "Save and go to next form" through the visit's forms in order, then back to the visit.
+  const visibleForms = formsShownTo(user);
+  const nextCode = nextFormOfVisit(
+    study,
+    visitCode,
+    formCode,
+    (c) => mayEnterForm(user, c) && visibleForms.has(c),
+  );
+  const savedText = (saved: FormRecord) =>
+    `${localized(form.label, i18n.language)}: ${t('participants.form.savedComplete', { version: saved.version })}`;
+  const next =
+    readOnly || !formInVisitOrder(study, visitCode, formCode)
+      ? null
+      : nextCode
+        ? {
+            label: t('dailyForm.saveAndNext'),
+            go: (saved: FormRecord) =>
+              void navigate(formLink(p.id, visitCode, nextCode), { state: { saved: savedText(saved) } }),
+          }
+        : {
+            label: t('dailyForm.saveAndFinish'),
+            go: (saved: FormRecord) => void navigate(back, { state: { saved: savedText(saved) } }),
+          };
 
   return (
     <section className="stack form-page">
@@ -105,6 +132,9 @@ export function FormPage() {
             record={record}
             readOnly={readOnly}
             headingLevel={1}
+            windowWarning={windowWarningOf(p.visits.find((v) => v.visitCode === visitCode))}
+            next={next}
+            initialNotice={arrivedWith}
             facts={{
               visitRole: visitRoleOf(study, visitCode),
               events: {

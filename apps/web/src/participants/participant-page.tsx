@@ -60,7 +60,9 @@ function ParticipantDetails({ participant: p }: { participant: ParticipantView }
   // tells nothing about this one's arm.
   const hidden = tabs.filter((tab) => !visible.includes(tab)).map((tab) => t(`participants.tabs.${tab}`));
   const requested = params.get('tab') as Tab | null;
-  const current: Tab = requested && visible.includes(requested) ? requested : 'screening';
+  // A randomized participant's daily work is their visits; before that, their screening.
+  const opening: Tab = p.randomized && visible.includes('visits') ? 'visits' : 'screening';
+  const current: Tab = requested && visible.includes(requested) ? requested : opening;
   const serious = p.records.filter(isSeriousAe);
   const allocation = can(subject, 'see_allocation') ? allocationOf(p) : null;
   const arm = allocation ? armByCode(allocation.arm) : undefined;

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { can, signVisitRequestSchema } from '@mini-edc/domain';
+import { can, formsBlockingSignature, recordsToSign, signVisitRequestSchema } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +7,10 @@ import { useSession } from '../auth/session-context';
 import { TextField } from '../components/field';
 import { FormAlert } from '../components/form-alert';
 import { Modal } from '../components/modal';
+import { formDefinition, localized, study } from '../forms/study';
 import { applyApiError } from '../lib/apply-api-error';
 import { type ParticipantView, useSignVisit } from './participants-api';
+import { wrongPasswordOf } from './sign-errors';
 
 /** The meaning the API binds to every signature (21 CFR 11.50); shown exactly as it is stored. */
 export const SIGNATURE_MEANING = 'I confirm these data are accurate';
@@ -48,7 +50,7 @@ export function SignVisitButton({
       ) : null}
       {open ? (
         <SignVisitDialog
-          participantId={participant.id}
+          participant={participant}
           visitCode={visitCode}
           title={title}
           onClose={() => setOpen(false)}
@@ -63,13 +65,13 @@ export function SignVisitButton({
 }
 
 function SignVisitDialog({
-  participantId,
+  participant,
   visitCode,
   title,
   onClose,
   onSigned,
 }: {
-  participantId: string;
+  participant: ParticipantView;
   visitCode: string;
   title: string;
   onClose: () => void;
@@ -82,6 +84,13 @@ function SignVisitDialog({
   const form = useForm({ resolver: zodResolver(signVisitRequestSchema), defaultValues: { password: '' } });
   const { errors, isSubmitting } = form.formState;
 
+  const participantId = participant.id;
+  // Exactly what the server will sign, and what stops it, from the same domain rules (R-SIGN-2).
+  const records = participant.records.filter((r) => r.visitCode === visitCode);
+  const toSign = recordsToSign(records);
+  const blocking = formsBlockingSignature(study, visitCode, records, participant.status === 'screen_failed');
+  const formName = (code: string) => localized(formDefinition(code).label, i18n.language);
+
   const onSubmit = form.handleSubmit(async ({ password }) => {
     setGeneral(null);
     try {
@@ -89,7 +98,15 @@ function SignVisitDialog({
       onSigned(result.signed);
     } catch (error) {
       form.resetField('password');
-      setGeneral(applyApiError(error, form.setError, ['password']));
+      const wrong = wrongPasswordOf(error);
+      if (wrong !== null) {
+        // One message, beside the password, with the attempts left before the lockout.
+        const message =
+          wrong === 0 ? t('dailySign.passwordWrongLocked') : t('dailySign.passwordWrong', { count: wrong });
+        form.setError('password', { type: 'server', message }, { shouldFocus: true });
+      } else {
+        setGeneral(applyApiError(error, form.setError, ['password']));
+      }
     }
   });
 
@@ -101,6 +118,26 @@ function SignVisitDialog({
           “{SIGNATURE_MEANING}”
         </blockquote>
         {i18n.language === 'tr' ? <p className="muted">{t('participants.sign.meaningTranslation')}</p> : null}
+        {toSign.length > 0 ? (
+          <div>
+            <p>{t('dailySign.willSign', { count: toSign.length })}</p>
+            <ul className="sign-list" aria-label={t('dailySign.willSign', { count: toSign.length })}>
+              {toSign.map((r) => (
+                <li key={r.id}>
+                  {formName(r.formCode)}
+                  {r.seq > 1 ? ` #${r.seq}` : ''} · {t('participants.form.version', { version: r.version })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <p className="muted">{t('dailySign.nothingToSign')}</p>
+        )}
+        {blocking.length > 0 ? (
+          <p className="alert alert-error" data-testid="sign-blocked">
+            {t('dailySign.blocked', { forms: blocking.map(formName).join(', ') })}
+          </p>
+        ) : null}
         <FormAlert message={general} />
         <TextField
           label={t('participants.sign.password')}
@@ -112,7 +149,11 @@ function SignVisitDialog({
           {...form.register('password')}
         />
         <div className="actions">
-          <button type="submit" className="button primary" disabled={isSubmitting}>
+          <button
+            type="submit"
+            className="button primary"
+            disabled={isSubmitting || blocking.length > 0 || toSign.length === 0}
+          >
             {isSubmitting ? t('participants.sign.signing') : t('participants.sign.confirm')}
           </button>
           <button type="button" className="button" onClick={onClose}>

@@ -1,11 +1,13 @@
 import { can, type VisitRecord } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { formsShownTo } from '../auth/access';
 import { useSession } from '../auth/session-context';
 import { StatusNotice } from '../components/form-alert';
 import { localized, study, visitDefinition } from '../forms/study';
 import type { ParticipantView } from './participants-api';
+import { savedNoticeOf } from './saved-notice';
 import { ScheduleTable } from './schedule-table';
 import { VisitStatusBadge } from './status-badges';
 import { useDates } from './use-dates';
@@ -20,7 +22,8 @@ export function VisitsSection({ participant: p }: { participant: ParticipantView
   const subject = useAccessSubject();
   const dates = useDates();
   const [dialog, setDialog] = useState<{ kind: 'done' | 'missed'; visit: VisitRecord } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A form saved with "save and back to the visit" reports here.
+  const [notice, setNotice] = useState<string | null>(savedNoticeOf(useLocation().state));
 
   if (p.visits.length === 0) {
     return <p className="panel muted">{t('participants.visits.none')}</p>;
@@ -38,8 +41,6 @@ export function VisitsSection({ participant: p }: { participant: ParticipantView
 
   return (
     <div className="stack">
-      <h2>{t('participants.visits.schedule')}</h2>
-      <ScheduleTable visits={p.visits} />
       <StatusNotice message={notice} />
       {p.visits.map((v) => {
         const title = titleOf(v.visitCode);
@@ -88,6 +89,9 @@ export function VisitsSection({ participant: p }: { participant: ParticipantView
           />
         );
       })}
+      {/* The visits' forms come first; the schedule overview follows (daily work enters forms). */}
+      <h2>{t('participants.visits.schedule')}</h2>
+      <ScheduleTable visits={p.visits} />
       {dialog?.kind === 'done' ? (
         <VisitDoneDialog
           participantId={p.id}

@@ -24,7 +24,7 @@ function rowErrorsOf(error: unknown): RowError[] {
   });
 }
 
-/** Imports a statistician's list as CSV (stratum, seq, arm, optional block_no, block_size). */
+/** Imports a statistician's list as CSV (stratum, seq, arm, block_no, optional block_size). */
 export function ImportListForm({ onImported }: { onImported: (name: string) => void }) {
   const { t } = useTranslation();
   const fileId = useId();

@@ -7,6 +7,7 @@
 export const capabilities = [
   'use_account',
   'read_participants',
+  'use_record_grid',
   'see_allocation',
   'see_arm_revealing_data',
   'see_outcome_comparison',

@@ -5,6 +5,8 @@ export const capabilityDescriptions: Readonly<Record<Capability, string>> = {
   use_account: 'Sign out, read and change the own account, its password and language; re-authenticate',
   read_participants:
     'Read the participants of the own sites: list, detail, visits, worklist, scores, records, study state',
+  use_record_grid:
+    'Work from the record status grid of the own sites (participants × visits × forms); sign-in lands on it',
   see_allocation: 'See the arm of a participant, per-arm counts and the CONSORT arms',
   see_arm_revealing_data:
     'See records, fields and choice values the study definition marks as revealing the arm (intervention, safety, deviations, end of study)',

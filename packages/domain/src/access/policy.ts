@@ -28,6 +28,7 @@ const siteStaff = [
   'register_participants',
   'randomize',
   'record_visits',
+  'use_record_grid',
   'enter_forms',
   'enter_all_forms',
   'answer_query',
@@ -73,6 +74,7 @@ const roleGrants: Readonly<Record<Role, RoleGrant>> = {
     holds: [
       ...reading,
       ...blindingCapabilities,
+      'use_record_grid',
       'raise_query',
       'close_query',
       'reopen_query',

@@ -9,6 +9,7 @@ export * from './lifecycle';
 export * from './participants';
 export * from './password-policy';
 export * from './randomization';
+export * from './record-grid';
 export * from './request-dates';
 export * from './review';
 export * from './server-messages';

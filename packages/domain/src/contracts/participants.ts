@@ -125,8 +125,11 @@ export const formParamsSchema = z.object({
 export const saveFormRequestSchema = z.strictObject({
   data: z.record(z.string(), z.unknown()),
   status: z.enum(['draft', 'complete']),
+  /** The version edited; 0 when creating, so a record someone else created meanwhile conflicts. */
   expectedVersion: z.int().min(0).optional(),
   seq: z.int().min(1).max(999).optional(),
+  /** Why the form is entered outside its visit's window (R-VISIT-2); kept on the visit, audited. */
+  outOfWindowReason: z.string().trim().min(3).max(1000).optional(),
   reason: z
     .string()
     .trim()

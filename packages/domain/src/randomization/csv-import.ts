@@ -38,9 +38,9 @@ interface ParsedRow extends ImportedSlot {
 
 /**
  * Validates an externally generated allocation table (protocol §4.2, the REDCap practice), given
- * as parsed CSV records keyed by column name: `stratum`, `seq`, `arm`, optional `block_no` and
- * `block_size`. Rejects unknown arm or stratum codes, duplicate (stratum, seq), gaps in seq, and
- * (when block columns are present) blocks that do not hold each arm in ratio. All problems are
+ * as parsed CSV records keyed by column name: `stratum`, `seq`, `arm`, `block_no` and optional
+ * `block_size`. Rejects unknown arm or stratum codes, a stratum with no rows, duplicate (stratum,
+ * seq), gaps in seq, a list without blocks, and blocks that do not hold each arm in ratio. All problems are
  * reported at once so a statistician can fix the file in one pass.
  */
 export function validateRandomizationImport(
@@ -53,6 +53,10 @@ export function validateRandomizationImport(
   }
   const hasBlockNo = records.some((r) => cell(r, 'block_no') !== '');
   const hasBlockSize = records.some((r) => cell(r, 'block_size') !== '');
+  // Without blocks nothing shows the list is balanced (R-RAND-5): a list of one arm would pass.
+  if (!hasBlockNo) {
+    errors.push({ row: 0, field: 'block_no', message: 'give block_no (and block_size) for every row' });
+  }
   const arms = new Set(options.arms);
   const strata = new Set(options.strata);
   const parsed: ParsedRow[] = [];
@@ -86,6 +90,12 @@ export function validateRandomizationImport(
     const list = byStratum.get(r.stratumKey) ?? [];
     list.push(r);
     byStratum.set(r.stratumKey, list);
+  }
+  // The list replaces the active one for every stratum: one left out would stop its site (R-RAND-5).
+  for (const stratumKey of options.strata) {
+    if (!byStratum.has(stratumKey) && parsed.length > 0) {
+      errors.push({ row: 0, field: 'stratum', message: `stratum ${stratumKey} has no rows` });
+    }
   }
   for (const [stratumKey, rows] of byStratum) {
     rows.sort((a, b) => a.seq - b.seq || a.row - b.row);

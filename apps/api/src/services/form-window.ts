@@ -1,0 +1,47 @@
+import { schema, setAuditReason, type Tx } from '@mini-edc/db';
+import { DomainError, windowDeviation } from '@mini-edc/domain';
+import { and, eq } from 'drizzle-orm';
+
+/**
+ * Entering a form of a scheduled visit outside the visit's window (R-VISIT-2): refused until the
+ * caller gives a reason, which is then kept on the visit (the visits audit trigger records it
+ * with the reason as the audit reason). The date is the visit's recorded date, or today when the
+ * visit was not marked done. Visits without a schedule row (screening, baseline, treatment,
+ * unscheduled) have no window here.
+ */
+export async function checkFormWindow(
+  tx: Tx,
+  at: { participantId: string; visitCode: string; today: string },
+  outOfWindowReason: string | undefined,
+  restoreReason: string | null,
+): Promise<void> {
+  const [visit] = await tx
+    .select()
+    .from(schema.visits)
+    .where(and(eq(schema.visits.participantId, at.participantId), eq(schema.visits.visitCode, at.visitCode)))
+    .for('update');
+  if (!visit || visit.status === 'missed') return;
+  const date = visit.visitDate ?? at.today;
+  const deviation = windowDeviation({ windowStart: visit.windowStart, windowEnd: visit.windowEnd }, date);
+  if (deviation === null || visit.outOfWindowReason) return;
+  if (!outOfWindowReason) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `This visit's window is ${visit.windowStart} to ${visit.windowEnd}; entering its forms on ${date} needs a reason.`,
+      [
+        {
+          path: 'body.outOfWindowReason',
+          message: 'Required for a form entered outside its visit window',
+          code: deviation === 'early' ? 'VISIT_WINDOW_NOT_OPEN' : 'VISIT_WINDOW_CLOSED',
+          params: { windowStart: visit.windowStart, windowEnd: visit.windowEnd, date },
+        },
+      ],
+    );
+  }
+  await setAuditReason(tx, outOfWindowReason);
+  await tx
+    .update(schema.visits)
+    .set({ outOfWindowReason, version: visit.version + 1 })
+    .where(eq(schema.visits.id, visit.id));
+  await setAuditReason(tx, restoreReason);
+}

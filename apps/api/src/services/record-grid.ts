@@ -1,0 +1,138 @@
+import { queryRows } from '@mini-edc/db';
+import {
+  blindViewFor,
+  can,
+  formsWithQueriesFor,
+  type GridCell,
+  gridColumns,
+  type RecordGrid,
+  visitFollowedUp,
+  visitStatusFromData,
+  windowDeviation,
+} from '@mini-edc/domain';
+import { sql } from 'drizzle-orm';
+import { todayIn } from './clock';
+import type { ServiceEnv } from './participants';
+import { inUserSites } from './scope';
+import type { AuthUser } from './sessions';
+
+interface GridVisit {
+  visitCode: string;
+  windowStart: string;
+  windowEnd: string;
+  status: 'scheduled' | 'done' | 'missed';
+  visitDate: string | null;
+  reasonOnFile: boolean;
+}
+
+interface GridRecord {
+  id: string;
+  visitCode: string;
+  formCode: string;
+  status: GridCell['status'];
+  openQueries: number;
+  sdvDone: boolean;
+}
+
+interface GridQueryRow {
+  id: string;
+  study_id: string;
+  site_id: string;
+  site_code: string;
+  status: string;
+  visits: GridVisit[];
+  records: GridRecord[];
+}
+
+const list = (values: readonly string[]) =>
+  values.length === 0
+    ? sql`(null)`
+    : sql`(${sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      )})`;
+
+/**
+ * The record status grid of the caller's sites in one query (R-MON-2): each participant with its
+ * visits and the records of the grid's columns. Forms hidden from a blinded viewer are not read at
+ * all (R-BLIND-2); query counts only on forms the viewer may discuss, SDV marks only for viewers
+ * who read the review state.
+ */
+export async function recordGrid(env: ServiceEnv, user: AuthUser, siteId?: string): Promise<RecordGrid> {
+  const today = todayIn(env.timeZone);
+  const view = blindViewFor(user, env.study);
+  const columns = gridColumns(env.study, view);
+  const forms = [...new Set(columns.map((c) => c.formCode))];
+  const visitCodes = [...new Set(columns.map((c) => c.visitCode))];
+  const queryForms = !can(user, 'read_queries') ? [] : view ? formsWithQueriesFor(view, env.study) : forms;
+  const readsReview = can(user, 'read_review_state');
+  const rows = await queryRows<GridQueryRow>(
+    env.db,
+    sql`select p.id, p.study_id, p.site_id, s.code as site_code, p.status,
+          coalesce((select json_agg(json_build_object('visitCode', v.visit_code,
+                      'windowStart', v.window_start::text, 'windowEnd', v.window_end::text, 'status', v.status,
+                      'visitDate', v.visit_date::text, 'reasonOnFile', v.out_of_window_reason is not null))
+                    from visits v where v.participant_id = p.id), '[]'::json) as visits,
+          coalesce((select json_agg(json_build_object('id', r.id, 'visitCode', r.visit_code,
+                      'formCode', r.form_code, 'status', r.status,
+                      'openQueries', case when r.form_code in ${list(queryForms)} then
+                        (select count(*) from data_queries q where q.record_id = r.id and q.status <> 'closed')
+                        else 0 end,
+                      'sdvDone', ${readsReview ? sql`exists(select 1 from sdv_marks m where m.record_id = r.id and m.cleared_at is null)` : sql`false`}))
+                    from form_records r where r.participant_id = p.id and r.seq = 1
+                      and r.form_code in ${list(forms)} and r.visit_code in ${list(visitCodes)}), '[]'::json) as records
+        from participants p join sites s on s.id = p.site_id
+        where ${inUserSites(sql`p.site_id`, user)} ${siteId ? sql`and p.site_id = ${siteId}::uuid` : sql``}
+          and p.status <> 'screen_failed'
+        order by p.study_id`,
+  );
+  return {
+    columns,
+    rows: rows.map((p) => ({
+      participantId: p.id,
+      studyId: p.study_id,
+      siteId: p.site_id,
+      siteCode: p.site_code,
+      participantStatus: p.status,
+      cells: columns.map((column): GridCell => {
+        const record = p.records.find(
+          (r) => r.visitCode === column.visitCode && r.formCode === column.formCode,
+        );
+        const visit = p.visits.find((v) => v.visitCode === column.visitCode);
+        const status = record?.status ?? 'not_started';
+        return {
+          ...column,
+          status,
+          recordId: record?.id ?? null,
+          openQueries: Number(record?.openQueries ?? 0),
+          sdvDone: record?.sdvDone === true,
+          ...windowState(env, visit, p.records, today, status),
+        };
+      }),
+    })),
+  };
+}
+
+function windowState(
+  env: ServiceEnv,
+  visit: GridVisit | undefined,
+  records: GridRecord[],
+  today: string,
+  status: GridCell['status'],
+): { outOfWindow: boolean; due: boolean } {
+  // Screening and baseline have no schedule row: their forms are due as soon as the participant is.
+  if (!visit) return { outOfWindow: false, due: true };
+  const markedDone = visit.status === 'done';
+  const followedUp = visitFollowedUp(env.study, {
+    markedDone,
+    records: records.filter((r) => r.visitCode === visit.visitCode),
+  });
+  const shown = visitStatusFromData(visit, today, {
+    markedDone,
+    missed: visit.status === 'missed',
+    followedUp,
+  });
+  const late = shown === 'overdue' && status !== 'complete' && status !== 'signed' && status !== 'locked';
+  const entered = visit.visitDate !== null && windowDeviation(visit, visit.visitDate) !== null;
+  return { outOfWindow: visit.reasonOnFile || late || entered, due: shown !== 'upcoming' };
+}
