@@ -111,7 +111,9 @@ export async function seedWorld(
        select p.id, p.site_id, 'BL', f.code, 'complete', f.data
        from participants p
        cross join (values
-         ('vas', '{"vas_mm": 62, "vas_method": "electronic", "assessor_id": "bench"}'::jsonb),
+         -- Randomization readiness needs the baseline VAS's assessment time.
+         ('vas', jsonb_build_object('vas_mm', 62, 'vas_method', 'electronic', 'assessor_id', 'bench',
+                  'assessed_at', to_char((now() at time zone 'UTC') - interval '1 day', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))),
          ('odi', '{"odi_version": "2.1a-en", "q1": 2, "q2": 1, "q3": 3, "q4": 2, "q5": 3, "q6": 2, "q7": 1,
                    "q8": 0, "q9": 2, "q10": 1, "odi_score": 34}'::jsonb)) f(code, data)
        where p.site_id = $1`,

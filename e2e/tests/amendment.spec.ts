@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { apiSession, arrangeParticipant, demoPassword } from './helpers/api';
+import { expectNoSeriousA11yViolations } from './helpers/axe';
 import { type OwnServer, startOwnServer } from './helpers/own-server';
 import { screenshot, signIn } from './helpers/ui';
 
@@ -72,6 +73,7 @@ test('an amendment adds a field and a visit that the web draws without a rebuild
   await page.getByLabel('Reason for the amendment').fill('Amendment 1: month-6 follow-up');
   await page.getByLabel('Your password').fill(demoPassword);
   await screenshot(page, 'amendment-review');
+  await expectNoSeriousA11yViolations(page, '/admin/definition');
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByRole('status')).toContainText(/Version 2 is published; [1-9]\d* visit/);
   await expect(page.getByRole('row', { name: /Amendment 1: month-6 follow-up/ })).toContainText('2');

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSite, newUser } from '../src/seed/factories';
 import { buildTestApp, type TestContext } from './helpers';
-import { allEligible, daysAgo } from './journey-helpers';
+import { allEligible, daysAgo, demographics } from './journey-helpers';
 import { call, type Session, signIn } from './session';
 
 let t: TestContext;
@@ -65,6 +65,15 @@ describe(`eligibility follows the record rules on ${testDbKind()}`, () => {
 
   it('voids the signature when a signed record changes, keeping it in history with the reason', async () => {
     const { id, url } = await screened();
+    // Signing the screening visit needs every form of it complete.
+    const visit = `/api/v1/participants/${id}/visits/SCR/forms`;
+    for (const [form, data] of [
+      ['demographics', demographics],
+      ['consent', { consent_date: daysAgo(1), icf_version: '1.0', obtained_by: 'Dr. Test' }],
+    ] as const) {
+      const saved = await call(t.app, investigator, 'PUT', `${visit}/${form}`, { data, status: 'complete' });
+      expect(saved.statusCode, saved.body).toBe(200);
+    }
     const sign = await call(t.app, investigator, 'POST', `/api/v1/participants/${id}/visits/SCR/sign`, {
       password: investigatorPassword,
     });

@@ -4,6 +4,8 @@ import { addDays, lbpTrial, type StudyDefinition } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateOdm } from '../../../test/xml-check.mjs';
+import { buildApp } from '../src/app';
+import { testConfig } from '../src/config';
 import { newSite, newUser } from '../src/seed/factories';
 import { download } from './export-seed';
 import { buildTestApp, type TestContext } from './helpers';
@@ -167,6 +169,7 @@ describe(`study definition amendments on ${testDbKind()}`, () => {
       { change: 'field_added', params: { form: 'vas', field: 'rescue_medication' } },
     ]);
 
+    const second = await buildApp({ db: t.db, config: testConfig(), logger: false });
     const res = await publish(id, { password, reason: 'Amendment 1: month-6 follow-up' });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ version: 2, scheduledVisits: 1 });
@@ -206,6 +209,13 @@ describe(`study definition amendments on ${testDbKind()}`, () => {
       sql`select definition_version from form_records where participant_id = ${randomizedId}::uuid and visit_code = 'M6'`,
     );
     expect(record?.definition_version).toBe(2);
+
+    // A second process started before the amendment takes version 2 when the web asks for it.
+    expect(second.studyVersion.version).toBe(1);
+    const fromSecond = await call(second, staff, 'GET', '/api/v1/study');
+    expect(fromSecond.json().version).toBe(2);
+    expect(second.study.visits.map((v) => v.code)).toContain('M6');
+    await second.close();
 
     // The same draft cannot be published twice; the version list shows both.
     expect((await publish(id, { password, reason: 'again' })).statusCode).toBe(409);

@@ -2,6 +2,7 @@ import { blindViewFor, definitionFor, studyVersionSchema } from '@mini-edc/domai
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requires } from '../auth/route-access';
 import { currentUser } from '../plugins/auth';
+import { currentDefinition, currentDefinitionVersion } from '../services/study-definitions';
 import { errorResponses } from './route-common';
 
 /**
@@ -21,9 +22,17 @@ export const studyRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: requires('read_participants'),
     },
-    async (request) => ({
-      ...app.studyVersion,
-      definition: definitionFor(blindViewFor(currentUser(request), app.study), app.study),
-    }),
+    async (request) => {
+      // Another process may have published an amendment: the web asks here, so this process
+      // takes the newer version before answering (one small query when nothing changed).
+      if ((await currentDefinitionVersion(app.db.db)) > app.studyVersion.version) {
+        const stored = await currentDefinition(app.db.db);
+        if (stored) app.useStudyVersion(stored);
+      }
+      return {
+        ...app.studyVersion,
+        definition: definitionFor(blindViewFor(currentUser(request), app.study), app.study),
+      };
+    },
   );
 };

@@ -95,6 +95,7 @@ export async function buildLeakWorld(t: TestContext, study: StudyDefinition): Pr
     'list',
   );
 
+  const firstFollowUp = study.visits.find((v) => v.kind === 'follow_up')?.code ?? 'W1';
   const formOf = (code: string): FormDefinition => {
     const form = study.forms.find((f) => f.code === code);
     if (!form) throw new Error(`no form ${code}`);
@@ -107,9 +108,18 @@ export async function buildLeakWorld(t: TestContext, study: StudyDefinition): Pr
   };
   const dataOf = (form: FormDefinition, choices: Record<string, string> = {}) =>
     Object.fromEntries(form.fields.map((f) => [f.name, plantedValue(f, formText, choices[f.name])]));
+  // Follow-up forms are entered on the day of randomization, before their visit's window opens.
+  const early = 'Entered before the window for the test';
   const save = async (p: string, visit: string, form: string, body: Record<string, unknown>) => {
+    const withReason = visit === firstFollowUp ? { ...body, outOfWindowReason: early } : body;
     const saved = await ok(
-      await call(app, coordinator, 'PUT', `/api/v1/participants/${p}/visits/${visit}/forms/${form}`, body),
+      await call(
+        app,
+        coordinator,
+        'PUT',
+        `/api/v1/participants/${p}/visits/${visit}/forms/${form}`,
+        withReason,
+      ),
       `${form} at ${visit}`,
     );
     plantedIds.add(saved.id);
@@ -137,7 +147,6 @@ export async function buildLeakWorld(t: TestContext, study: StudyDefinition): Pr
   const ae = study.roles.adverseEvent.form;
   const aeValues = study.blinding.revealingValues.filter((v) => v.form === ae).flatMap((v) => v.values);
   const eos = study.roles.endOfParticipation;
-  const firstFollowUp = study.visits.find((v) => v.kind === 'follow_up')?.code ?? 'W1';
   const queryTargets: { recordId: string; field: string }[] = [];
   /** The first participant's first adverse event's texts, replaced by a correction below. */
   const firstAeTexts: string[] = [];
@@ -155,6 +164,7 @@ export async function buildLeakWorld(t: TestContext, study: StudyDefinition): Pr
         {
           data: followUpVasData(30 + i),
           status: 'complete',
+          outOfWindowReason: early,
         },
       ),
       'follow-up vas',
@@ -168,6 +178,7 @@ export async function buildLeakWorld(t: TestContext, study: StudyDefinition): Pr
         {
           data: odiData,
           status: 'complete',
+          outOfWindowReason: early,
         },
       ),
       'follow-up odi',

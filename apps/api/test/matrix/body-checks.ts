@@ -1,11 +1,12 @@
-import type { Role } from '@mini-edc/domain';
+import { isBlinded, lbpTrial, type Role } from '@mini-edc/domain';
+import { findNeedles, needlesOf } from '../leak-crawler/needles';
 import type { MatrixFixture, SiteWorld } from './fixture';
 
 /**
  * Checks of what a matrix cell got back, not only its status (R-ACCESS-1). Each check sees every
- * answered GET and returns what is wrong with it. The site-scope check lives here; the blinding
- * leak crawler (R-BLIND) adds its arm-revealing-content check to `bodyChecks` rather than walking
- * the routes again.
+ * answered GET and returns what is wrong with it: the site scope, and for a blinded caller the
+ * needles of the blinding leak crawler (blinding-leak-crawler.test.ts walks every GET route again
+ * with data planted in every revealing form; here the same search runs on the matrix's answers).
  */
 export interface BodyCell {
   key: string;
@@ -52,7 +53,18 @@ export const siteScopeCheck: BodyCheck = (cell, fx) => {
     : [`${cell.key} as ${cell.caller} (${cell.site} site) shows other-site ids ${leaked.join(', ')}`];
 };
 
-export const bodyChecks: BodyCheck[] = [siteScopeCheck];
+const armNeedles = needlesOf(lbpTrial, []);
+
+/** Nothing that tells the arm reaches a blinded caller (R-BLIND-2), the trial's title aside. */
+export const armRevealingCheck: BodyCheck = (cell) => {
+  if (!isBlinded({ role: cell.caller }) || !textual.test(cell.contentType)) return [];
+  const files = cell.key.startsWith('GET /api/v1/exports/');
+  const searched = armNeedles.filter((n) => files || !n.filesOnly);
+  return findNeedles(cell.body, searched, [lbpTrial.name]).map(
+    (hit) => `${cell.key} as ${cell.caller}: ${hit.needle.why} "${hit.needle.text}": …${hit.snippet}…`,
+  );
+};
+export const bodyChecks: BodyCheck[] = [siteScopeCheck, armRevealingCheck];
 
 /**
  * List routes and the own-site id each must show to an allowed caller asking about its own site:

@@ -66,7 +66,7 @@ export function UsersPage() {
       <p className="muted">{t('admin.users.intro')}</p>
       <StatusNotice message={notice} />
       {handOver ? (
-        <div className="alert alert-info stack" aria-labelledby="hand-over-title">
+        <section className="alert alert-info stack" aria-labelledby="hand-over-title">
           <p id="hand-over-title">
             <strong>{t('admin.users.handOverTitle', { name: handOver.name })}</strong>
           </p>
@@ -79,7 +79,7 @@ export function UsersPage() {
               {t('admin.users.handOverDismiss')}
             </button>
           </div>
-        </div>
+        </section>
       ) : null}
       {actionError ? (
         <div role="alert" className="alert alert-error">
