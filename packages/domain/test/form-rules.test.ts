@@ -193,6 +193,20 @@ describe('the rules of the study definition, evaluated by validateFormData', () 
     expect(issuesOf('vas', vas, 'complete', at('follow_up'))[0]).toMatchObject({ code: 'DATE_TOO_EARLY' });
   });
 
+  it('compares a date-time with randomization to the minute it is entered with', () => {
+    const followUp = context({
+      visitRole: 'follow_up',
+      events: { screening: '2026-01-05', consent: '2026-01-10', randomization: '2026-01-20T09:00:31.517Z' },
+    });
+    // Entered as 12:00 Istanbul time, the minute randomization happened in: not before it.
+    expect(
+      issuesOf('vas', { ...vas, assessed_at: '2026-01-20T09:00:00.000Z' }, 'complete', followUp),
+    ).toEqual([]);
+    expect(
+      issuesOf('vas', { ...vas, assessed_at: '2026-01-20T08:59:00.000Z' }, 'complete', followUp)[0],
+    ).toMatchObject({ code: 'DATE_TOO_EARLY' });
+  });
+
   it('refuses NUL and lone surrogates in text', () => {
     expect(issuesOf('adverse_event', { description: 'a\u0000b' }, 'draft')).toEqual([
       { field: 'description', code: 'TEXT_INVALID_CHARACTERS', params: {} },

@@ -39,9 +39,16 @@ function whenOf(value: unknown, timeZone: string): When | null {
   return isIsoDate(value) ? { day: value, instant: null } : null;
 }
 
-/** Negative when a is earlier than b: instants when both have one, calendar days otherwise. */
+const MINUTE = 60_000;
+
+/**
+ * Negative when a is earlier than b: instants when both have one, calendar days otherwise.
+ * Instants are compared to the minute, the precision a date-time field is entered with: an
+ * assessment typed as 10:42 is not "before" a randomization stored as 10:42:31.517.
+ */
 function compare(a: When, b: When): number {
-  if (a.instant !== null && b.instant !== null) return a.instant - b.instant;
+  if (a.instant !== null && b.instant !== null)
+    return Math.floor(a.instant / MINUTE) - Math.floor(b.instant / MINUTE);
   return a.day < b.day ? -1 : a.day > b.day ? 1 : 0;
 }
 
