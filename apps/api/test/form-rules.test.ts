@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSite, newUser } from '../src/seed/factories';
 import { buildTestApp, type TestContext } from './helpers';
-import { daysAgo, followUpVasData, readyForRandomization, today, vasData } from './journey-helpers';
+import { daysAgo, readyForRandomization, today, vasData } from './journey-helpers';
 import { call, type Session, signIn } from './session';
 
 let t: TestContext;
@@ -198,7 +198,10 @@ describe(`rules of the study definition on ${testDbKind()}`, () => {
   });
 
   it('refuses a baseline assessment moved after randomization, and keeps the one before', async () => {
-    const later = await save('BL', 'vas', followUpVasData(40), { reason: 'transcription error' });
+    // A minute after now: date-times are compared to the minute they are entered with, and the
+    // participant was randomized moments ago.
+    const minuteLater = new Date(Date.now() + 61_000).toISOString();
+    const later = await save('BL', 'vas', vasData(40, minuteLater), { reason: 'transcription error' });
     expect(later.status).toBe(400);
     expect(later.fields[0]).toMatchObject({
       path: 'body.data.assessed_at',
