@@ -69,7 +69,8 @@ test('a monitor finds a correction in the audit trail, queries it, and closes th
   await expect(asked).toContainText(`The source worksheet shows ${arranged.oldVas} mm`);
   await expect(asked.getByRole('link', { name: `Correct the value (${arranged.studyId})` })).toHaveAttribute(
     'href',
-    `/participants/${arranged.id}`,
+    // The link opens the queried record's own form, where the value is corrected.
+    `/participants/${arranged.id}/visits/BL/forms/vas`,
   );
   await expect(asked.getByRole('button', { name: 'Close query' })).toHaveCount(0);
   await asked.getByLabel('Answer').fill(`Checked against the source: ${arranged.newVas} mm is right.`);
