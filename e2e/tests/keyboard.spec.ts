@@ -3,7 +3,7 @@ import { apiSession, arrangeParticipant } from './helpers/api';
 import { signIn } from './helpers/ui';
 
 /**
- * Issue 9 item 2: the ODI form and the screening wizard can be completed with the keyboard alone.
+ * The ODI form and the screening wizard can be completed with the keyboard alone.
  * After the first focus, only Tab, arrow keys, Space, typing and Enter are used.
  */
 test('the ODI form is completed with the keyboard alone', async ({ page, baseURL }) => {

@@ -11,7 +11,7 @@ export interface ApiSession {
   dispose(): Promise<void>;
 }
 
-/** Signs in through the API (arrange by API, act by UI: conventions §16). */
+/** Signs in through the API (arrange by API, act by UI: docs/testing.md). */
 export async function apiSession(baseURL: string, email: string): Promise<ApiSession> {
   const context = await request.newContext({ baseURL });
   const login = await context.post('/api/v1/auth/login', {

@@ -8,7 +8,7 @@ import { testSeed, trialParams } from './randomization-helpers';
  * 10⁴ / 2·10⁴ list simulations are scaled down to keep the suite fast; the bounds are wide.
  */
 const LISTS = 2000;
-const SLOTS = 38; // per stratum, as in the protocol's simulation (§4.6 item 4)
+const SLOTS = 38; // per stratum, as in the protocol's simulation (R-RAND-4)
 
 const lists: RandomizationSlot[][] = Array.from({ length: LISTS }, (_, i) =>
   generateRandomizationList(
@@ -22,7 +22,7 @@ function withinBinomial(count: number, n: number, p: number, z: number): boolean
   return Math.abs(count - n * p) <= z * Math.sqrt(n * p * (1 - p));
 }
 
-describe('randomness (protocol §4.6 item 3)', () => {
+describe('randomness (R-RAND-1)', () => {
   it('P(first slot = A) ≈ 0.5', () => {
     const firstA = lists.filter((l) => l[0]?.arm === 'TLF_MOB').length;
     expect(withinBinomial(firstA, LISTS, 0.5, 4)).toBe(true);
@@ -51,7 +51,7 @@ describe('randomness (protocol §4.6 item 3)', () => {
   });
 });
 
-describe('unpredictability (protocol §4.6 item 4)', () => {
+describe('unpredictability (R-RAND-4)', () => {
   it('the convergence strategy guesses right 66–72 % of the time for blocks {4, 6}', () => {
     // Observer sees every earlier allocation of the stratum and guesses the arm that is behind;
     // on a tie they guess at random, which counts as half a correct guess.

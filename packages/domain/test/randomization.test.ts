@@ -15,7 +15,7 @@ function byStratum(rows: RandomizationSlot[]): Map<string, RandomizationSlot[]> 
   return map;
 }
 
-describe('balance (protocol §4.6 item 1)', () => {
+describe('balance (R-RAND-1)', () => {
   it.each([
     [[4, 6], 3],
     [[2, 4, 6], 3],
@@ -78,7 +78,7 @@ describe('balance (protocol §4.6 item 1)', () => {
   });
 });
 
-describe('reproducibility and commitment (protocol §4.6 item 2)', () => {
+describe('reproducibility and commitment (R-RAND-1)', () => {
   const seed = testSeed('repro');
   const params = trialParams();
 

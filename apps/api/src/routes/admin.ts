@@ -30,7 +30,7 @@ const errors = errorResponses;
 const sitesAdmin = requires('manage_sites');
 const usersAdmin = requires('manage_users');
 
-/** Sites and user accounts (issue 3 item 7). Users are deactivated, never deleted. */
+/** Sites and user accounts (R-ACCESS-1). Users are deactivated, never deleted. */
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.db.db;
   const tags = ['admin'];

@@ -26,7 +26,7 @@ import { errorResponses } from './route-common';
 
 const errors = errorResponses;
 
-/** Visit schedule, scores over time, record history, signatures and locks (issue 5). */
+/** Visit schedule, scores over time, record history, signatures and locks (R-VISIT-1, R-REC-1). */
 export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
   const env = () => ({ db: app.db.db, study: app.study, timeZone: app.config.EDC_STUDY_TIMEZONE });
   const lockout = { attempts: app.config.EDC_LOCKOUT_ATTEMPTS, minutes: app.config.EDC_LOCKOUT_MINUTES };

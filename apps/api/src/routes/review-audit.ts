@@ -13,7 +13,7 @@ import { exportAuditCsv } from '../services/audit-export';
 import { listAuditPage } from '../services/audit-review';
 import { reviewErrors as errors } from './review-errors';
 
-/** Audit review, chain verification and the CSV copy of the trail (issue 6 items 1-2). */
+/** Audit review, chain verification and the CSV copy of the trail. */
 export const auditReviewRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['audit'];
 

@@ -12,7 +12,7 @@ import { currentUser } from '../plugins/auth';
 import { dashboard } from '../services/dashboard';
 import { reviewErrors as errors } from './review-errors';
 
-/** Enrollment, CONSORT, visit progress and queries at a glance (issue 6 item 5). */
+/** Enrollment, CONSORT, visit progress and queries at a glance (R-MON-2). */
 export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   const env = () => ({ db: app.db.db, study: app.study, timeZone: app.config.EDC_STUDY_TIMEZONE });
   const tags = ['dashboard'];

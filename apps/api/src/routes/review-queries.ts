@@ -14,7 +14,7 @@ import { auditContext, currentUser } from '../plugins/auth';
 import { createQuery, listQueries, queryCounts, stepQuery } from '../services/queries';
 import { reviewErrors as errors } from './review-errors';
 
-/** Data queries: open, answer, close, reopen; lists and counts (issue 6 item 3). */
+/** Data queries: open, answer, close, reopen; lists and counts (R-MON-1). */
 export const dataQueryRoutes: FastifyPluginAsyncZod = async (app) => {
   const env = () => ({ db: app.db.db, study: app.study, timeZone: app.config.EDC_STUDY_TIMEZONE });
   const tags = ['queries'];

@@ -12,7 +12,7 @@ import { participantReview } from '../services/record-review';
 import { markSdv, undoSdv } from '../services/sdv';
 import { reviewErrors as errors } from './review-errors';
 
-/** Source data verification and the per-record review state (issue 6 item 4). */
+/** Source data verification and the per-record review state. */
 export const sdvRoutes: FastifyPluginAsyncZod = async (app) => {
   const env = () => ({ db: app.db.db, study: app.study, timeZone: app.config.EDC_STUDY_TIMEZONE });
 

@@ -4,7 +4,7 @@ import { dashboardRoutes } from './review-dashboard';
 import { dataQueryRoutes } from './review-queries';
 import { sdvRoutes } from './review-sdv';
 
-/** The monitor journey (issue 6): audit review, data queries, SDV, dashboard and CONSORT. */
+/** The monitor journey (R-MON): audit review, data queries, SDV, dashboard and CONSORT. */
 export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(auditReviewRoutes);
   await app.register(dataQueryRoutes);

@@ -14,7 +14,7 @@ import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
 
 /**
- * Audit review (issue 6 item 1; 21 CFR 11.10(e), EMA 2023 §6.2): the trail filtered by
+ * Audit review (21 CFR 11.10(e), EMA 2023 §6.2): the trail filtered by
  * participant, site, user, action, table or form, field and time, newest first, in keyset pages.
  * Every filter is an indexed column (see the audit_log indexes); OFFSET is never used, so page
  * 1 000 costs what page 1 costs.

@@ -28,7 +28,7 @@ import {
   scopedSites,
 } from './export-source';
 
-/** How each export is served: URL, media type and file name (issue 7 item 1). */
+/** How each export is served: URL, media type and file name (R-EXPORT-1). */
 export const exportFiles: Record<ExportFormat, { path: string; contentType: string; suffix: string }> = {
   wide_csv: { path: '/exports/wide.csv', contentType: 'text/csv; charset=utf-8', suffix: 'wide.csv' },
   long_csv: { path: '/exports/long.csv', contentType: 'text/csv; charset=utf-8', suffix: 'long.csv' },

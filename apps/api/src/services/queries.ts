@@ -18,7 +18,7 @@ import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
 
 /**
- * Data queries (design "Query", issue 6 item 3): a question on one field of one record, opened by
+ * Data queries (R-MON-1): a question on one field of one record, opened by
  * a monitor (or by an investigator as a self-check), answered by the site, closed or reopened by
  * the monitor. Corrections go through the form save with a reason for change, never through here.
  * Every step is a row change in data_queries/query_messages, so the triggers audit it.

@@ -7,7 +7,7 @@ import { lockParticipant, type ServiceEnv } from './participants';
 import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
 
-/** Due and overdue visits at the caller's sites, oldest window end first (issue 5 item 1). */
+/** Due and overdue visits at the caller's sites, oldest window end first (R-VISIT-1). */
 export async function worklist(env: ServiceEnv, user: AuthUser, siteId?: string): Promise<WorklistItem[]> {
   const today = todayIn(env.timeZone);
   const rows = await queryRows<Parameters<typeof toVisit>[0] & { study_id: string; site_code: string }>(

@@ -5,7 +5,7 @@ const unblinded = ['admin', 'coordinator', 'investigator', 'monitor'] as const;
 const auditors = ['admin', 'monitor'] as const;
 const monitor = ['monitor'] as const;
 
-/** The monitor journey (issue 6). Monitors write nothing but queries and SDV marks. */
+/** The monitor journey (R-MON). Monitors write nothing but queries and SDV marks. */
 export const reviewEntries: Record<string, MatrixEntry> = {
   'GET /api/v1/audit': {
     allowed: unblinded,

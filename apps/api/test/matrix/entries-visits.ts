@@ -3,7 +3,7 @@ import type { MatrixEntry } from './types';
 const everyone = ['admin', 'coordinator', 'investigator', 'assessor', 'monitor'] as const;
 const siteStaff = ['coordinator', 'investigator'] as const;
 
-/** Visit, scores, signature, lock and history routes (issue 5). Randomize cells run before these. */
+/** Visit, scores, signature, lock and history routes. Randomize cells run before these. */
 export const visitEntries: Record<string, MatrixEntry> = {
   'GET /api/v1/worklist': {
     allowed: everyone,

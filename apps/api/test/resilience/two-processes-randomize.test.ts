@@ -1,6 +1,6 @@
 /**
- * Two API processes on one database randomizing at the same time (issue 8; protocol §4.6 item 5
- * at 200 participants): every participant gets exactly one slot, seq 1..200 of the stratum are
+ * Two API processes on one database randomizing at the same time (R-RAND-3, at 200
+ * participants): every participant gets exactly one slot, seq 1..200 of the stratum are
  * each used once (no shared slot, no skipped slot), and parallel repeats for one participant
  * across both processes give one slot and identical answers.
  */

@@ -14,7 +14,7 @@ import { EnrollmentChart } from './enrollment-chart';
 import { cumulativeOn, monthRange } from './enrollment-series';
 import '../styles/monitor.css';
 
-/** The study at a glance (issue 6 item 5): enrollment, CONSORT, visits and queries. */
+/** The study at a glance (R-MON-2): enrollment, CONSORT, visits and queries. */
 export function DashboardPage() {
   const { t } = useTranslation();
   const format = useReviewFormat();

@@ -19,7 +19,7 @@ interface Finished {
   manifest: ExportManifest | null;
 }
 
-/** Downloads for the statistician (issue 7 item 5): each format, with progress and its manifest. */
+/** Downloads for the statistician (R-EXPORT-1): each format, with progress and its manifest. */
 export function ExportsPage() {
   const { t } = useTranslation();
   const { user } = useSession();

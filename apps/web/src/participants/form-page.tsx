@@ -36,7 +36,7 @@ function tabOf(visitCode: string, formCode: string): Tab {
   return 'visits';
 }
 
-/** One eCRF of one participant at one visit (the generic renderer, issue 5 item 3). */
+/** One eCRF of one participant at one visit (the generic renderer). */
 export function FormPage() {
   const { id = '', visitCode = '', formCode = '' } = useParams();
   const [params] = useSearchParams();

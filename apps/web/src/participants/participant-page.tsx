@@ -34,7 +34,7 @@ function tabsFor(user: AccessSubject | null): readonly Tab[] {
   });
 }
 
-/** One participant: header, then screening, baseline, randomization, visits, … as tabs (issue 5). */
+/** One participant: header, then screening, baseline, randomization, visits, … as tabs. */
 export function ParticipantPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();

@@ -20,7 +20,7 @@ function isStatus(value: string | null): value is ParticipantStatus {
   return participantStatuses.includes(value as ParticipantStatus);
 }
 
-/** Participants at the user's sites, filterable by status (issue 4 item 7). */
+/** Participants at the user's sites, filterable by status. */
 export function ParticipantsPage() {
   const { t, i18n } = useTranslation();
   const { user } = useSession();

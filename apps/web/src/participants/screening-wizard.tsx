@@ -52,7 +52,7 @@ function Stepper({ current }: { current: Step }) {
   );
 }
 
-/** Screening a new patient, step by step (issue 4 item 7): site/date, demographics, eligibility, consent. */
+/** Screening a new patient, step by step: site/date, demographics, eligibility, consent. */
 export function ScreeningWizard() {
   const { t } = useTranslation();
   const { id } = useParams();

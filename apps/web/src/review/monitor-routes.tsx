@@ -35,7 +35,7 @@ function guarded(needs: readonly Capability[], path: string, page: ReactNode): R
   return { element: <RequireAuth needs={needs} />, children: [{ path, element: <Loading>{page}</Loading> }] };
 }
 
-/** The monitor journey's screens (issue 6): audit trail, queries, source review, dashboard. */
+/** The monitor journey's screens (R-MON): audit trail, queries, source review, dashboard. */
 export const monitorRoutes: RouteObject[] = [
   guarded(needsFor('/dashboard'), 'dashboard', <DashboardPage />),
   guarded(needsFor('/audit'), 'audit', <AuditPage />),

@@ -15,7 +15,7 @@ import {
 import { users } from './users';
 
 /**
- * One row per export (issue 7; ICH E6(R3) §4.2: exports are audited). Inserted with the EXPORT
+ * One row per export (R-EXPORT-1; ICH E6(R3) §4.2: exports are audited). Inserted with the EXPORT
  * audit event when the stream starts; the file's SHA-256, size and row count are only known when
  * the last byte has been written, so an UPDATE completes the row then. Both are audited by the
  * row trigger (migrations/0007_exports_audit.sql), and rows are never deleted.

@@ -4,7 +4,7 @@ import { emergencyUnblindingEntrySchema } from './unblinding';
 /**
  * The study dashboard and its CONSORT counts. Blinded roles get the *Blinded
  * schemas, which have no per-arm field at all: the serializer cannot leak what is not named
- * (design invariant 5, conventions §4).
+ * (docs/architecture.md, invariant 5).
  */
 
 const count = z.int().min(0);

@@ -35,7 +35,7 @@ export const odmOid = {
   location: (siteCode: string) => `LOC.${idPart(siteCode)}`,
 };
 
-/** Randomization lives in no eCRF; ODM gets a system event and form for it (issue 7). */
+/** Randomization lives in no eCRF; ODM gets a system event and form for it. */
 export const SYS = {
   randomizationEvent: 'SE.SYS.RANDOMIZATION',
   randomizationForm: 'F.SYS.RANDOMIZATION',

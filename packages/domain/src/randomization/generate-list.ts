@@ -23,7 +23,7 @@ export interface RandomizationSlot {
  *    is size/2 × A then size/2 × B);
  * 3. Fisher–Yates: for j = size−1 down to 1, swap positions j and randInt(j+1).
  * Whole blocks are generated until the stratum holds at least `slotsPerStratum` slots; the last
- * block is kept whole so that every block in the list is balanced (§4.6 item 1). Unused slots
+ * block is kept whole so that every block in the list is balanced (R-RAND-1). Unused slots
  * beyond the enrollment cap simply stay unassigned (§4.1).
  */
 export function generateRandomizationList(
@@ -69,7 +69,7 @@ export const RANDOMIZATION_CSV_HEADER = 'stratum,seq,block_no,block_size,pos_in_
 
 /**
  * The list as CSV text (LF line endings, trailing newline). Two runs with the same seed and
- * params give byte-identical text (§4.6 item 2), which is what a statistician compares.
+ * params give byte-identical text (R-RAND-1), which is what a statistician compares.
  */
 export function randomizationListToCsv(rows: readonly RandomizationSlot[]): string {
   const lines = rows.map((r) => [r.stratumKey, r.seq, r.blockNo, r.blockSize, r.posInBlock, r.arm].join(','));
