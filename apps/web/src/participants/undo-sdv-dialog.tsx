@@ -3,6 +3,7 @@ import { sdvUndoRequestSchema } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { DialogActions } from '../components/dialog-actions';
 import { TextAreaField } from '../components/field';
 import { FormAlert } from '../components/form-alert';
 import { Modal } from '../components/modal';
@@ -50,14 +51,12 @@ export function UndoSdvDialog({
           error={errors.reason}
           {...form.register('reason')}
         />
-        <div className="actions">
-          <button type="submit" className="button danger" disabled={isSubmitting}>
-            {t('participants.formReview.undo')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <DialogActions
+          submitLabel={t('participants.formReview.undo')}
+          tone="danger"
+          submitting={isSubmitting}
+          onCancel={onClose}
+        />
       </form>
     </Modal>
   );

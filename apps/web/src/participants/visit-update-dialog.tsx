@@ -3,6 +3,7 @@ import { isWithinWindow, updateVisitRequestSchema, type VisitRecord } from '@min
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { DialogActions } from '../components/dialog-actions';
 import { TextAreaField, TextField } from '../components/field';
 import { FormAlert } from '../components/form-alert';
 import { Modal } from '../components/modal';
@@ -80,14 +81,12 @@ export function VisitDoneDialog({ participantId, visit, title, onClose, onDone }
           error={errors.outOfWindowReason}
           {...form.register('outOfWindowReason', { setValueAs: (v: string) => (v?.trim() ? v : undefined) })}
         />
-        <div className="actions">
-          <button type="submit" className="button primary" disabled={isSubmitting}>
-            {t('participants.visits.markDone')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <DialogActions
+          submitLabel={t('participants.visits.markDone')}
+          tone="primary"
+          submitting={isSubmitting}
+          onCancel={onClose}
+        />
       </form>
     </Modal>
   );
@@ -125,14 +124,12 @@ export function VisitMissedDialog({ participantId, visit, title, onClose, onDone
           error={errors.missedReason}
           {...form.register('missedReason')}
         />
-        <div className="actions">
-          <button type="submit" className="button danger" disabled={isSubmitting}>
-            {t('participants.visits.markMissed')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <DialogActions
+          submitLabel={t('participants.visits.markMissed')}
+          tone="danger"
+          submitting={isSubmitting}
+          onCancel={onClose}
+        />
       </form>
     </Modal>
   );
