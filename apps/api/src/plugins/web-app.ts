@@ -3,7 +3,7 @@ import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
-import { clip, errorBody } from './errors';
+import { errorBody } from './errors';
 import { isClientRoute } from './static-guard';
 
 /** Vite names every file under assets/ by its content hash: a changed file is a new URL. */
@@ -50,7 +50,7 @@ export const webAppPlugin = fp(
       ) {
         return reply.type('text/html').sendFile('index.html');
       }
-      return reply.status(404).send(errorBody('NOT_FOUND', `No route ${request.method} ${clip(path, 120)}`));
+      return reply.status(404).send(errorBody('NOT_FOUND', 'PATH_NOT_FOUND'));
     });
   },
   { name: 'web-app' },
