@@ -91,7 +91,8 @@ describe(`every refusal carries a message code on ${testDbKind()}`, () => {
       save('odi', { ...odiData, q3: 9 }),
     ];
     const developerNotation = /[a-z]+_[a-z_]+|q8NotApplicable|round\(|×/;
-    for (const res of await Promise.all(bad)) {
+    const answers = await Promise.all(bad);
+    for (const res of answers) {
       expect(res.statusCode, res.body).toBe(400);
       const body = errorBodySchema.parse(res.json()).error;
       expect(body.message).not.toMatch(developerNotation);
@@ -103,7 +104,7 @@ describe(`every refusal carries a message code on ${testDbKind()}`, () => {
         expect(field.message, res.body).not.toMatch(developerNotation);
       }
     }
-    const mismatch = errorBodySchema.parse((await bad[0]).json()).error.fields?.[0];
+    const mismatch = errorBodySchema.parse(answers[0]?.json()).error.fields?.[0];
     expect(mismatch).toMatchObject({
       path: 'body.data.vas_mm',
       code: 'FIELD_INVALID',
