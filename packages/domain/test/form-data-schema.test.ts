@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type FormDefinition, formDataSchema, lbpTrial, withDerivedFields } from '../src/index';
+import {
+  type FormDefinition,
+  type FormRuleContext,
+  formDataSchema,
+  lbpTrial,
+  validateFormData,
+  withDerivedFields,
+} from '../src/index';
 import { field, option, text, YES_NO_ONLY_YES } from '../src/study/field-builders';
 
 // One field of every type, so each edit check the API and the web share is seen on its own
@@ -226,5 +233,37 @@ describe('withDerivedFields', () => {
   it('leaves the data of a form without derived fields as it is', () => {
     const data = { age: 40 };
     expect(withDerivedFields(probe, data)).toBe(data);
+  });
+});
+
+describe('validateFormData: one coded issue per field', () => {
+  const ctx: FormRuleContext = { today: '2026-03-10', timeZone: 'Europe/Istanbul', events: {} };
+
+  it('passes valid data through', () => {
+    expect(validateFormData(probe, 'draft', { age: 40, note: ' x ' }, ctx)).toEqual({
+      success: true,
+      data: { age: 40, note: 'x' },
+    });
+  });
+
+  it('answers data that is not an object with an issue, not an exception', () => {
+    for (const input of [null, [1], 'text', 7]) {
+      const result = validateFormData(probe, 'draft', input, ctx);
+      expect(result.success).toBe(false);
+      if (result.success) continue;
+      expect(result.issues).toHaveLength(1);
+      expect(result.issues[0]).toMatchObject({ path: [], code: 'FIELD_TYPE' });
+    }
+  });
+
+  it('keeps the first issue of each field and one for every field with an issue', () => {
+    const result = validateFormData(probe, 'draft', { levels: ['x', 'y'], age: 10, side: 'up' }, ctx);
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.issues.map((i) => ({ path: i.path, code: i.code }))).toEqual([
+      { path: ['age'], code: 'FIELD_MIN' },
+      { path: ['side'], code: 'FIELD_NOT_ALLOWED' },
+      { path: ['levels', '0'], code: 'FIELD_NOT_ALLOWED' },
+    ]);
   });
 });
