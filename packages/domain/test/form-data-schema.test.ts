@@ -267,3 +267,63 @@ describe('validateFormData: one coded issue per field', () => {
     ]);
   });
 });
+
+describe('validateFormData: the code and parameters of each kind of issue (docs/errors.md "Field codes")', () => {
+  const ctx: FormRuleContext = { today: '2026-03-10', timeZone: 'Europe/Istanbul', events: {} };
+  const coded = (form: FormDefinition, mode: 'draft' | 'complete', data: Record<string, unknown>) => {
+    const result = validateFormData(form, mode, data, ctx);
+    return result.success ? [] : result.issues.map((i) => ({ path: i.path, code: i.code, params: i.params }));
+  };
+  const one = (data: Record<string, unknown>) => coded(probe, 'draft', data);
+
+  it('codes the type, range, length and choice issues with what the field allows', () => {
+    expect(one({ age: 10 })).toEqual([{ path: ['age'], code: 'FIELD_MIN', params: { min: 18 } }]);
+    expect(one({ age: 70 })).toEqual([{ path: ['age'], code: 'FIELD_MAX', params: { max: 65 } }]);
+    expect(one({ note: 'a'.repeat(2001) })).toEqual([
+      { path: ['note'], code: 'FIELD_TOO_LONG', params: { max: 2000 } },
+    ]);
+    expect(one({ assessor: 'a'.repeat(2001) })).toEqual([
+      { path: ['assessor'], code: 'FIELD_TOO_LONG', params: { max: 2000 } },
+    ]);
+    expect(one({ age: 'x' })).toEqual([{ path: ['age'], code: 'FIELD_TYPE', params: { type: 'integer' } }]);
+    expect(one({ visit_date: 'x' })).toEqual([
+      { path: ['visit_date'], code: 'FIELD_TYPE', params: { type: 'date' } },
+    ]);
+    expect(one({ side: 'up' })).toEqual([
+      { path: ['side'], code: 'FIELD_NOT_ALLOWED', params: { allowed: 'left, right' } },
+    ]);
+  });
+
+  it('names an unknown field', () => {
+    const result = validateFormData(probe, 'draft', { extra: 1 }, ctx);
+    expect(result).toEqual({
+      success: false,
+      issues: [
+        { path: ['extra'], code: 'FIELD_UNKNOWN', params: {}, message: 'extra is not a field of this form' },
+      ],
+    });
+  });
+
+  it('takes the code of a rule from its parameters, and FIELD_INVALID when a rule has none', () => {
+    expect(one({ consented: 'no' })).toEqual([
+      { path: ['consented'], code: 'FIELD_NOT_ALLOWED', params: { allowed: 'yes' } },
+    ]);
+    expect(one({ note: 'a\u0000' })).toEqual([
+      { path: ['note'], code: 'TEXT_INVALID_CHARACTERS', params: {} },
+    ]);
+    expect(coded(probe, 'complete', { age: null, levels: ['L4_L5'] })).toEqual([
+      { path: ['age'], code: 'FIELD_REQUIRED', params: {} },
+    ]);
+    const vas = formOf('vas');
+    const electronic = {
+      vas_mm: 40,
+      vas_method: 'electronic',
+      assessed_at: '2026-03-01T10:00:00+03:00',
+      assessor_id: 'u1',
+      vas_line_length_mm: 95,
+    };
+    expect(coded(vas, 'complete', electronic)).toEqual([
+      { path: ['vas_method'], code: 'FIELD_INVALID', params: {} },
+    ]);
+  });
+});
