@@ -25,7 +25,15 @@ const saved: FormRecord = {
 
 /** The 409 the API answers a save from a stale version, with the record as it holds it now. */
 const conflictError = (current: unknown) =>
-  new ApiError(409, { error: { code: 'VERSION_CONFLICT', message: 'Version conflict', current } });
+  new ApiError(409, {
+    error: {
+      code: 'VERSION_CONFLICT',
+      message: 'Version conflict',
+      messageCode: 'VERSION_CONFLICT',
+      params: {},
+      current,
+    },
+  });
 
 describe('versionConflictOf', () => {
   it('reads the saved record out of a VERSION_CONFLICT, and nothing out of other refusals', () => {
@@ -33,7 +41,12 @@ describe('versionConflictOf', () => {
     expect(versionConflictOf(conflictError(saved), mine)).toEqual({ current: saved, mine });
     expect(versionConflictOf(conflictError({ id: 'not a record' }), mine)).toBeNull();
     expect(
-      versionConflictOf(new ApiError(409, { error: { code: 'NOT_ELIGIBLE', message: 'x' } }), mine),
+      versionConflictOf(
+        new ApiError(409, {
+          error: { code: 'NOT_ELIGIBLE', message: 'x', messageCode: 'NOT_ELIGIBLE', params: {} },
+        }),
+        mine,
+      ),
     ).toBeNull();
     expect(versionConflictOf(new Error('network'), mine)).toBeNull();
   });
