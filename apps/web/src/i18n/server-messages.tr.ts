@@ -10,4 +10,5 @@ export const serverMessagesTr: Record<ServerMessageCode, string> = {
   RECORD_NOT_FOUND: 'Merkezlerinizde böyle bir kayıt yok.',
   PARTICIPANT_NOT_FOUND: 'Merkezlerinizde böyle bir katılımcı yok.',
   REASON_REQUIRED_FOR_CHANGE: 'Bu değişiklik için bir gerekçe yazın.',
+  ODI_STATEMENTS_NOT_LOADED: 'ODI ifadeleri yüklenmedi: dosyadaki sorunlara bakın.',
 };

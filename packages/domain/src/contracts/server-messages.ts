@@ -14,6 +14,7 @@ export const serverMessages = {
   RECORD_NOT_FOUND: 'No such record at your sites.',
   PARTICIPANT_NOT_FOUND: 'No such participant at your sites.',
   REASON_REQUIRED_FOR_CHANGE: 'Give a reason for this change.',
+  ODI_STATEMENTS_NOT_LOADED: 'The ODI statements were not loaded: see what is wrong with the file.',
 } as const satisfies Record<string, string>;
 
 export type ServerMessageCode = keyof typeof serverMessages;
