@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { type AppHtml, buildAppHtml, type HtmlVariant } from './app-preload';
 import { SESSION_COOKIE } from './auth';
-import { clip, errorBody } from './errors';
+import { errorBody } from './errors';
 import { isClientRoute } from './static-guard';
 
 /** Vite names every file under assets/ by its content hash: a changed file is a new URL. */
@@ -78,7 +78,7 @@ export const webAppPlugin = fp(
           request.headers['if-none-match'],
         );
       }
-      return reply.status(404).send(errorBody('NOT_FOUND', `No route ${request.method} ${clip(path, 120)}`));
+      return reply.status(404).send(errorBody('NOT_FOUND', 'PATH_NOT_FOUND'));
     });
   },
   { name: 'web-app' },

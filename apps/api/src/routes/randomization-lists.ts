@@ -12,19 +12,19 @@ import { z } from 'zod';
 import { requires } from '../auth/route-access';
 import { auditContext } from '../plugins/auth';
 import { assignedSlots, generateList, importList, listRandomizationLists } from '../services/randomization';
+import { serviceEnv } from './route-common';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 const adminOnly = requires('manage_randomization_lists');
 
 /** Randomization lists (protocol §4.2-4.3). Unassigned slots never leave the server. */
 export const randomizationListRoutes: FastifyPluginAsyncZod = async (app) => {
-  const env = () => ({ db: app.db.db, study: app.study, timeZone: app.config.EDC_STUDY_TIMEZONE });
   const tags = ['randomization'];
 
   app.get(
     '/admin/randomization-lists',
     { schema: { tags, response: { 200: z.array(randomizationListSchema), ...errors } }, config: adminOnly },
-    async () => listRandomizationLists(env()),
+    async () => listRandomizationLists(serviceEnv(app)),
   );
   app.post(
     '/admin/randomization-lists/generate',
@@ -43,7 +43,11 @@ export const randomizationListRoutes: FastifyPluginAsyncZod = async (app) => {
         // The seed reproduces the whole list: no cache, proxy or browser may keep a copy (R-RAND-4).
         .header('cache-control', 'no-store')
         .send(
-          await generateList(env(), auditContext(request, 'randomization list generated'), request.body.name),
+          await generateList(
+            serviceEnv(app),
+            auditContext(request, 'randomization list generated'),
+            request.body.name,
+          ),
         ),
   );
   app.post(
@@ -63,7 +67,7 @@ export const randomizationListRoutes: FastifyPluginAsyncZod = async (app) => {
         .status(201)
         .send(
           await importList(
-            env(),
+            serviceEnv(app),
             auditContext(request, 'randomization list imported'),
             request.body.name,
             request.body.csv,
@@ -81,6 +85,6 @@ export const randomizationListRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: adminOnly,
     },
-    async (request) => assignedSlots(env(), request.params.id),
+    async (request) => assignedSlots(serviceEnv(app), request.params.id),
   );
 };
