@@ -5,13 +5,21 @@ import {
   generateListResponseSchema,
   idParamsSchema,
   importListRequestSchema,
+  listChangePreviewRequestSchema,
+  listChangePreviewSchema,
   randomizationListSchema,
 } from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requires } from '../auth/route-access';
-import { auditContext } from '../plugins/auth';
-import { assignedSlots, generateList, importList, listRandomizationLists } from '../services/randomization';
+import { auditContext, currentUser } from '../plugins/auth';
+import {
+  assignedSlots,
+  generateList,
+  importList,
+  listRandomizationLists,
+  previewListChange,
+} from '../services/randomization-lists';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 const adminOnly = requires('manage_randomization_lists');
@@ -20,6 +28,12 @@ const adminOnly = requires('manage_randomization_lists');
 export const randomizationListRoutes: FastifyPluginAsyncZod = async (app) => {
   const env = () => ({ db: app.db.db, study: app.study, timeZone: app.config.EDC_STUDY_TIMEZONE });
   const tags = ['randomization'];
+  // A correction of the list in use asks for the password again (R-RAND-5).
+  const changeEnv = (request: Parameters<typeof currentUser>[0]) => ({
+    ...env(),
+    user: currentUser(request),
+    lockout: { attempts: app.config.EDC_LOCKOUT_ATTEMPTS, minutes: app.config.EDC_LOCKOUT_MINUTES },
+  });
 
   app.get(
     '/admin/randomization-lists',
@@ -31,7 +45,8 @@ export const randomizationListRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Generate a stratified permuted-block list; the seed is shown once',
+        summary:
+          'Generate a stratified permuted-block list; the seed is shown once. With a list in use, its slots are appended (reason and password required)',
         body: generateListRequestSchema,
         response: { 201: generateListResponseSchema, ...errors },
       },
@@ -43,7 +58,12 @@ export const randomizationListRoutes: FastifyPluginAsyncZod = async (app) => {
         // The seed reproduces the whole list: no cache, proxy or browser may keep a copy (R-RAND-4).
         .header('cache-control', 'no-store')
         .send(
-          await generateList(env(), auditContext(request, 'randomization list generated'), request.body.name),
+          await generateList(
+            changeEnv(request),
+            auditContext(request, 'randomization list generated'),
+            request.body.name,
+            request.body,
+          ),
         ),
   );
   app.post(
@@ -52,7 +72,7 @@ export const randomizationListRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          "Import a statistician's list (CSV: stratum, seq, arm, block_no, optional block_size); every stratum, balanced blocks",
+          "Import a statistician's list (CSV: stratum, seq, arm, block_no, optional block_size); every stratum, balanced blocks. With a list in use, appended (reason and password required)",
         body: importListRequestSchema,
         response: { 201: randomizationListSchema, ...errors },
       },
@@ -63,12 +83,27 @@ export const randomizationListRoutes: FastifyPluginAsyncZod = async (app) => {
         .status(201)
         .send(
           await importList(
-            env(),
+            changeEnv(request),
             auditContext(request, 'randomization list imported'),
             request.body.name,
             request.body.csv,
+            request.body,
           ),
         ),
+  );
+  app.post(
+    '/admin/randomization-lists/preview',
+    {
+      schema: {
+        tags,
+        summary:
+          'What generating or importing a list would change: per stratum, slots used, remaining and appended, strata added',
+        body: listChangePreviewRequestSchema,
+        response: { 200: listChangePreviewSchema, ...errors },
+      },
+      config: adminOnly,
+    },
+    async (request) => previewListChange(env(), request.body),
   );
   app.get(
     '/admin/randomization-lists/:id/allocations',
