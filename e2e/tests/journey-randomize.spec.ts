@@ -50,7 +50,8 @@ test('a coordinator screens, consents, enters the baseline, randomizes and sees 
 
   // Baseline ODI: the percentage and band follow each answer.
   await page.getByRole('link', { name: 'Enter: Oswestry Disability Index' }).click();
-  await expect(page.getByLabel('ODI version and language')).toHaveValue('2.1a-en');
+  // The version is the paper form the patient filled, chosen, not taken from the interface language.
+  await page.getByRole('radio', { name: 'English ODI v2.1a' }).check();
   const percent = page.getByTestId('odi-percent');
   await expect(percent).toHaveText('—');
   // Keyboard: the first section is answered with the arrow keys.

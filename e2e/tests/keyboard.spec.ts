@@ -12,8 +12,12 @@ test('the ODI form is completed with the keyboard alone', async ({ page, baseURL
   await page.goto(`/participants/${participant.id}/visits/BL/forms/odi`);
   await expect(page.getByRole('heading', { level: 1, name: 'Oswestry Disability Index' })).toBeVisible();
 
-  // The version select is the first field; tab from it into section 1.
-  await page.getByLabel('ODI version and language').focus();
+  // The paper form the patient filled is the first field (nothing proposed for a first ODI):
+  // Space chooses the focused version, Tab goes on into section 1.
+  const version = page.getByRole('group', { name: 'ODI form the patient filled' });
+  await expect(version.getByRole('radio', { checked: true })).toHaveCount(0);
+  await version.getByRole('radio', { name: 'English ODI v2.1a' }).focus();
+  await page.keyboard.press('Space');
   const scores = [2, 1, 3, 2, 3, 2, 1, 0, 2, 1]; // protocol §3.3 example W1: 34.0 %
   await page.keyboard.press('Tab');
   for (const [i, score] of scores.entries()) {

@@ -74,7 +74,7 @@ export async function buildApp(options: BuildAppOptions) {
     ajv: { customOptions: { removeAdditional: false } },
     // A URL that does not decode gets the one error envelope, not Fastify's text echoing it.
     frameworkErrors: (_error, _request, reply) =>
-      sendError(reply, 404, errorBody('NOT_FOUND', 'No such path.')),
+      sendError(reply, 404, errorBody('NOT_FOUND', 'PATH_NOT_FOUND')),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -14,9 +14,30 @@ import { type Session, signIn } from './session';
 const script = `console.log(${JSON.stringify('mini-EDC '.repeat(400))});\n`;
 const html = `<!doctype html><html lang="en"><head><title>mini-EDC</title><script type="module" src="/assets/index-AbC123.js"></script></head><body><div id="root"></div></body></html>\n`;
 
+// Its manifest: the entry, the app it imports on demand, and the study gate the app imports.
+const manifest = {
+  'index.html': { file: 'assets/index-AbC123.js', isEntry: true, imports: ['_react-R1.js'] },
+  '_react-R1.js': { file: 'assets/react-R1.js', name: 'react' },
+  '_app-Ap1.js': {
+    file: 'assets/app-Ap1.js',
+    name: 'app',
+    imports: ['_react-R1.js', '_forms-F1.js'],
+    css: ['assets/app-Ap1.css'],
+  },
+  '_forms-F1.js': { file: 'assets/forms-F1.js', name: 'forms' },
+  '_study-gate-G1.js': {
+    file: 'assets/study-gate-G1.js',
+    name: 'study-gate',
+    imports: ['_app-Ap1.js', '_schema-S1.js'],
+  },
+  '_schema-S1.js': { file: 'assets/schema-S1.js', name: 'schema' },
+};
+
 function writeDist(): string {
   const root = mkdtempSync(join(tmpdir(), 'edc-web-dist-'));
   mkdirSync(join(root, 'assets'));
+  mkdirSync(join(root, '.vite'));
+  writeFileSync(join(root, '.vite/manifest.json'), JSON.stringify(manifest));
   for (const [path, text] of [
     ['index.html', html],
     ['assets/index-AbC123.js', script],
@@ -97,10 +118,44 @@ describe('static files', () => {
       expect(res.headers['content-type'], url).toMatch(/text\/html/);
       expect(res.headers['content-encoding'], url).toBe('br');
       expect(res.headers['cache-control'], url).toBe('no-cache');
-      expect(brotliDecompressSync(res.rawPayload).toString(), url).toBe(html);
+      expect(brotliDecompressSync(res.rawPayload).toString(), url).toContain('<div id="root">');
     }
-    const again = await get('/login', { 'if-none-match': String((await get('/login')).headers.etag) });
-    expect(again.statusCode).toBe(304);
+    for (const url of ['/login', '/participants']) {
+      const etag = String((await get(url)).headers.etag);
+      const again = await get(url, { 'if-none-match': etag });
+      expect(again.statusCode, url).toBe(304);
+    }
+  });
+
+  const hints = (body: string) =>
+    [...body.matchAll(/<link rel="(?:modulepreload|preload)"[^>]*href="([^"]+)"/g)].map((m) => m[1]);
+
+  it('gives the sign-in page no preload hints: its budget is the entry alone', async () => {
+    const res = await get('/login', { 'accept-encoding': 'gzip' });
+    expect(gunzipSync(res.rawPayload).toString()).toBe(html);
+  });
+
+  it('lets any other page fetch the app beside the entry, without what the entry already loads', async () => {
+    const res = await get('/participants/123', { 'accept-encoding': 'gzip' });
+    expect(res.headers.vary).toMatch(/accept-encoding/);
+    expect(hints(gunzipSync(res.rawPayload).toString())).toEqual([
+      '/assets/app-Ap1.js',
+      '/assets/app-Ap1.css',
+      '/assets/forms-F1.js',
+    ]);
+  });
+
+  it('adds the study gate and the study definition for a visitor with a session', async () => {
+    const res = await get('/participants', { cookie: admin.cookie });
+    expect(res.headers.vary).toMatch(/cookie/);
+    expect(hints(res.body)).toEqual([
+      '/assets/app-Ap1.js',
+      '/assets/app-Ap1.css',
+      '/assets/forms-F1.js',
+      '/assets/study-gate-G1.js',
+      '/assets/schema-S1.js',
+      '/api/v1/study',
+    ]);
   });
 
   it('answers 404 for a missing asset rather than index.html as JavaScript', async () => {

@@ -1,53 +1,63 @@
-import { lazy, type ReactNode, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from './auth/login-page';
 import { RequireAuth } from './auth/require-auth';
 import { Layout } from './components/layout';
+import { Loading, preloads, screen } from './lib/screen';
 import { needsFor } from './navigation';
 import { HomePage } from './pages/home-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { monitorRoutes } from './review/monitor-routes';
 
-const ChangePasswordPage = lazy(() =>
-  import('./auth/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
+const ChangePasswordPage = screen(
+  () => import('./auth/change-password-page'),
+  (m) => m.ChangePasswordPage,
 );
 // Admin screens load on demand: most users never open them, so they stay out of the first bundle.
-const UsersPage = lazy(() => import('./admin/users-page').then((m) => ({ default: m.UsersPage })));
-const ExportsPage = lazy(() => import('./exports/exports-page').then((m) => ({ default: m.ExportsPage })));
-const AmendmentsPage = lazy(() =>
-  import('./admin/amendments-page').then((m) => ({ default: m.AmendmentsPage })),
+const UsersPage = screen(
+  () => import('./admin/users-page'),
+  (m) => m.UsersPage,
 );
-const SitesPage = lazy(() => import('./admin/sites-page').then((m) => ({ default: m.SitesPage })));
-const RandomizationListsPage = lazy(() =>
-  import('./randomization/randomization-lists-page').then((m) => ({ default: m.RandomizationListsPage })),
+const ExportsPage = screen(
+  () => import('./exports/exports-page'),
+  (m) => m.ExportsPage,
 );
-const CloseoutPage = lazy(() =>
-  import('./closeout/closeout-page').then((m) => ({ default: m.CloseoutPage })),
+const AmendmentsPage = screen(
+  () => import('./admin/amendments-page'),
+  (m) => m.AmendmentsPage,
+);
+const SitesPage = screen(
+  () => import('./admin/sites-page'),
+  (m) => m.SitesPage,
+);
+const RandomizationListsPage = screen(
+  () => import('./randomization/randomization-lists-page'),
+  (m) => m.RandomizationListsPage,
+);
+const CloseoutPage = screen(
+  () => import('./closeout/closeout-page'),
+  (m) => m.CloseoutPage,
 );
 // Participant screens are the app's largest part; each loads with its first visit.
-const ParticipantsPage = lazy(() =>
-  import('./participants/participants-page').then((m) => ({ default: m.ParticipantsPage })),
+const ParticipantsPage = screen(
+  () => import('./participants/participants-page'),
+  (m) => m.ParticipantsPage,
 );
-const ScreeningWizard = lazy(() =>
-  import('./participants/screening-wizard').then((m) => ({ default: m.ScreeningWizard })),
+const ScreeningWizard = screen(
+  () => import('./participants/screening-wizard'),
+  (m) => m.ScreeningWizard,
 );
-const ParticipantPage = lazy(() =>
-  import('./participants/participant-page').then((m) => ({ default: m.ParticipantPage })),
+const ParticipantPage = screen(
+  () => import('./participants/participant-page'),
+  (m) => m.ParticipantPage,
 );
-const RecordGridPage = lazy(() =>
-  import('./grid/record-grid-page').then((m) => ({ default: m.RecordGridPage })),
+const RecordGridPage = screen(
+  () => import('./grid/record-grid-page'),
+  (m) => m.RecordGridPage,
 );
-const FormPage = lazy(() => import('./participants/form-page').then((m) => ({ default: m.FormPage })));
-
-function Loading({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<LoadingText />}>{children}</Suspense>;
-}
-
-function LoadingText() {
-  const { t } = useTranslation();
-  return <p className="muted">{t('common.loading')}</p>;
-}
+const FormPage = screen(
+  () => import('./participants/form-page'),
+  (m) => m.FormPage,
+);
 
 export const router = createBrowserRouter([
   {
@@ -58,29 +68,96 @@ export const router = createBrowserRouter([
       { path: 'login', element: <LoginPage /> },
       {
         element: <RequireAuth study={false} />,
-        children: [{ path: 'change-password', element: <Loading>{<ChangePasswordPage />}</Loading> }],
+        children: [
+          {
+            path: 'change-password',
+            element: (
+              <Loading>
+                <ChangePasswordPage.Component />
+              </Loading>
+            ),
+            handle: preloads(ChangePasswordPage),
+          },
+        ],
       },
       {
         element: <RequireAuth needs={needsFor('/participants')} />,
         children: [
-          { path: 'participants', element: <Loading>{<ParticipantsPage />}</Loading> },
-          { path: 'participants/new', element: <Loading>{<ScreeningWizard />}</Loading> },
-          { path: 'participants/:id', element: <Loading>{<ParticipantPage />}</Loading> },
-          { path: 'participants/:id/screening', element: <Loading>{<ScreeningWizard />}</Loading> },
+          {
+            path: 'participants',
+            element: (
+              <Loading>
+                <ParticipantsPage.Component />
+              </Loading>
+            ),
+            handle: preloads(ParticipantsPage),
+          },
+          {
+            path: 'participants/new',
+            element: (
+              <Loading>
+                <ScreeningWizard.Component />
+              </Loading>
+            ),
+            handle: preloads(ScreeningWizard),
+          },
+          {
+            path: 'participants/:id',
+            element: (
+              <Loading>
+                <ParticipantPage.Component />
+              </Loading>
+            ),
+            handle: preloads(ParticipantPage),
+          },
+          {
+            path: 'participants/:id/screening',
+            element: (
+              <Loading>
+                <ScreeningWizard.Component />
+              </Loading>
+            ),
+            handle: preloads(ScreeningWizard),
+          },
           {
             path: 'participants/:id/visits/:visitCode/forms/:formCode',
-            element: <Loading>{<FormPage />}</Loading>,
+            element: (
+              <Loading>
+                <FormPage.Component />
+              </Loading>
+            ),
+            handle: preloads(FormPage),
           },
         ],
       },
       {
         element: <RequireAuth needs={needsFor('/grid')} />,
-        children: [{ path: 'grid', element: <Loading>{<RecordGridPage />}</Loading> }],
+        children: [
+          {
+            path: 'grid',
+            element: (
+              <Loading>
+                <RecordGridPage.Component />
+              </Loading>
+            ),
+            handle: preloads(RecordGridPage),
+          },
+        ],
       },
       ...monitorRoutes,
       {
         element: <RequireAuth needs={needsFor('/exports')} />,
-        children: [{ path: 'exports', element: <Loading>{<ExportsPage />}</Loading> }],
+        children: [
+          {
+            path: 'exports',
+            element: (
+              <Loading>
+                <ExportsPage.Component />
+              </Loading>
+            ),
+            handle: preloads(ExportsPage),
+          },
+        ],
       },
       {
         element: <RequireAuth needs={needsFor('/admin/users')} />,
@@ -89,9 +166,10 @@ export const router = createBrowserRouter([
             path: 'admin/users',
             element: (
               <Loading>
-                <UsersPage />
+                <UsersPage.Component />
               </Loading>
             ),
+            handle: preloads(UsersPage),
           },
         ],
       },
@@ -102,9 +180,10 @@ export const router = createBrowserRouter([
             path: 'admin/sites',
             element: (
               <Loading>
-                <SitesPage />
+                <SitesPage.Component />
               </Loading>
             ),
+            handle: preloads(SitesPage),
           },
         ],
       },
@@ -113,17 +192,42 @@ export const router = createBrowserRouter([
         children: [
           {
             path: 'admin/randomization-lists',
-            element: <Loading>{<RandomizationListsPage />}</Loading>,
+            element: (
+              <Loading>
+                <RandomizationListsPage.Component />
+              </Loading>
+            ),
+            handle: preloads(RandomizationListsPage),
           },
         ],
       },
       {
         element: <RequireAuth needs={needsFor('/admin/closeout')} />,
-        children: [{ path: 'admin/closeout', element: <Loading>{<CloseoutPage />}</Loading> }],
+        children: [
+          {
+            path: 'admin/closeout',
+            element: (
+              <Loading>
+                <CloseoutPage.Component />
+              </Loading>
+            ),
+            handle: preloads(CloseoutPage),
+          },
+        ],
       },
       {
         element: <RequireAuth needs={needsFor('/admin/definition')} />,
-        children: [{ path: 'admin/definition', element: <Loading>{<AmendmentsPage />}</Loading> }],
+        children: [
+          {
+            path: 'admin/definition',
+            element: (
+              <Loading>
+                <AmendmentsPage.Component />
+              </Loading>
+            ),
+            handle: preloads(AmendmentsPage),
+          },
+        ],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -76,7 +76,7 @@ export function assertAcceptablePassword(password: string, account: PasswordAcco
   const refusal = passwordRefusal(password, account);
   if (!refusal) return;
   const message = passwordRefusalMessage(refusal);
-  throw new DomainError('VALIDATION_FAILED', `${message}.`, [
+  throw new DomainError('VALIDATION_FAILED', 'PASSWORD_NOT_ACCEPTED', {}, [
     { path, message, code: refusal.code, params: refusal.params },
   ]);
 }

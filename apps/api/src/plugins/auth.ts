@@ -41,7 +41,7 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The signed-in user, or a 401 for routes that forgot to declare themselves public. */
 export function currentUser(request: FastifyRequest): AuthUser {
-  if (!request.user) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+  if (!request.user) throw new DomainError('UNAUTHENTICATED', 'SIGN_IN_FIRST');
   return request.user;
 }
 
@@ -108,31 +108,31 @@ export const authPlugin = fp(
       if ('public' in access) {
         // A custom header cannot be sent cross-site without a CORS preflight, which we never grant.
         if (access.csrf === 'login' && unsafe && !request.headers['x-csrf-token']) {
-          throw new DomainError('CSRF_FAILED', 'The x-csrf-token header is missing.');
+          throw new DomainError('CSRF_FAILED', 'CSRF_FAILED');
         }
         return;
       }
       const token = request.cookies[SESSION_COOKIE];
-      if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+      if (!token) throw new DomainError('UNAUTHENTICATED', 'SIGN_IN_FIRST');
       const found = await lookupSession(app.db.db, token, app.sessionPolicy);
-      if (found.status === 'missing') throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+      if (found.status === 'missing') throw new DomainError('UNAUTHENTICATED', 'SIGN_IN_FIRST');
       request.sessionHolder = found.user;
       if (found.status === 'expired') {
-        throw new DomainError('SESSION_EXPIRED', 'Your session has ended. Sign in again to continue.');
+        throw new DomainError('SESSION_EXPIRED', 'SESSION_ENDED');
       }
       const user = found.user;
       if (unsafe) {
         const header = request.headers['x-csrf-token'];
         if (typeof header !== 'string' || !sameToken(header, user.csrfToken)) {
-          throw new DomainError('CSRF_FAILED', 'The request lacks a valid x-csrf-token header.');
+          throw new DomainError('CSRF_FAILED', 'CSRF_FAILED');
         }
       }
       if (user.mustChangePassword && !access.duringPasswordChange) {
-        throw new DomainError('PASSWORD_CHANGE_REQUIRED', 'Change your temporary password first.');
+        throw new DomainError('PASSWORD_CHANGE_REQUIRED', 'CHANGE_TEMPORARY_PASSWORD');
       }
       const wanted = typeof access.capability === 'string' ? [access.capability] : access.capability;
       if (!canAny(user, wanted)) {
-        throw new DomainError('FORBIDDEN', 'Your role does not allow this.');
+        throw new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED');
       }
       if (found.touch) await touchSession(app.db.db, user.sessionId);
       request.user = user;

@@ -1,5 +1,13 @@
 import { databaseError } from '@mini-edc/db';
-import { DomainError, type ErrorBody, type ErrorCode, type FieldError } from '@mini-edc/domain';
+import {
+  DomainError,
+  type ErrorBody,
+  type ErrorCode,
+  type FieldError,
+  type MessageParams,
+  type ServerMessageCode,
+  serverMessageText,
+} from '@mini-edc/domain';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -43,23 +51,24 @@ export const statusOf: Record<ErrorCode, number> = {
  * Refusals raised by database triggers that a request can meet (migrations/0010): the study's
  * lifecycle state, enforced below every code path, becomes the same code the API hook sends.
  */
-const databaseRefusals: Record<string, { code: ErrorCode; message: string }> = {
-  EL001: {
-    code: 'STUDY_LOCKED',
-    message: 'The study database is locked; nothing can change until an admin unlocks it.',
-  },
-  EL002: {
-    code: 'DATA_ENTRY_CLOSED',
-    message: 'Data entry is closed: no new participants or allocations.',
-  },
+const databaseRefusals: Record<string, { code: ErrorCode; message: ServerMessageCode }> = {
+  EL001: { code: 'STUDY_LOCKED', message: 'STUDY_LOCKED' },
+  EL002: { code: 'DATA_ENTRY_CLOSED', message: 'DATA_ENTRY_CLOSED' },
   // The participant lifecycle (migrations/0019): the service refuses first, the database too.
-  EP001: { code: 'CONFLICT', message: 'That status change is not part of the participant lifecycle.' },
-  EP002: { code: 'CONFLICT', message: "That status contradicts the participant's records." },
-  EP003: { code: 'CONFLICT', message: 'A randomized participant keeps its allocation and eligibility.' },
+  EP001: { code: 'CONFLICT', message: 'STATUS_CHANGE_INVALID' },
+  EP002: { code: 'CONFLICT', message: 'STATUS_CONTRADICTS_RECORDS' },
+  EP003: { code: 'CONFLICT', message: 'RANDOMIZED_KEEPS_ALLOCATION' },
 };
 
-export function errorBody(code: ErrorCode, message: string, fields?: FieldError[]): ErrorBody {
-  return { error: fields ? { code, message, fields } : { code, message } };
+/** An error body whose sentence is a message code (the English text rendered from it). */
+export function errorBody(
+  code: ErrorCode,
+  messageCode: ServerMessageCode,
+  params: MessageParams = {},
+  fields?: FieldError[],
+): ErrorBody {
+  const error = { code, message: serverMessageText(messageCode, params), messageCode, params };
+  return { error: fields ? { ...error, fields } : error };
 }
 
 /**
@@ -78,19 +87,18 @@ function codedIssue(params: unknown): Pick<FieldError, 'code' | 'params'> {
 }
 
 /** Fastify's own client errors (malformed JSON, wrong content type, body too large). */
-function fastifyClientError(error: FastifyError): { code: ErrorCode; message: string } | null {
+function fastifyClientError(error: FastifyError): { code: ErrorCode; message: ServerMessageCode } | null {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' };
+      return { code: 'PAYLOAD_TOO_LARGE', message: 'BODY_TOO_LARGE' };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { code: 'VALIDATION_FAILED', message: 'The request body is not valid JSON.' };
+      return { code: 'VALIDATION_FAILED', message: 'BODY_NOT_JSON' };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return { code: 'VALIDATION_FAILED', message: 'The request body has an unsupported content type.' };
+      return { code: 'VALIDATION_FAILED', message: 'BODY_UNSUPPORTED' };
   }
-  if (error.statusCode === 429)
-    return { code: 'RATE_LIMITED', message: 'Too many requests; try again later.' };
+  if (error.statusCode === 429) return { code: 'RATE_LIMITED', message: 'TOO_MANY_REQUESTS' };
   return null;
 }
 
@@ -122,9 +130,7 @@ export function sendError(reply: FastifyReply, status: number, body: ErrorBody) 
   try {
     json = JSON.stringify(bounded(body));
   } catch {
-    json = JSON.stringify(
-      errorBody('INTERNAL', `Something went wrong on our side (request ${reply.request.id}).`),
-    );
+    json = JSON.stringify(errorBody('INTERNAL', 'INTERNAL', { requestId: reply.request.id }));
     status = 500;
   }
   return reply.status(status).type('application/json; charset=utf-8').send(json);
@@ -144,55 +150,36 @@ export const errorHandlerPlugin = fp(
           message: v.message ?? 'is invalid',
           ...codedIssue(v.params),
         }));
-        return sendError(
-          reply,
-          400,
-          errorBody('VALIDATION_FAILED', 'Some fields are invalid; see fields.', fields),
-        );
+        return sendError(reply, 400, errorBody('VALIDATION_FAILED', 'FIELDS_INVALID', {}, fields));
       }
       const dbCode = databaseError(error)?.code;
       if (error instanceof DomainError) {
-        const coded = error.messageCode ? { messageCode: error.messageCode, params: error.params ?? {} } : {};
         return sendError(reply, statusOf[error.code], {
           error: {
             code: error.code,
             message: error.message,
-            ...coded,
+            messageCode: error.messageCode,
+            params: error.params,
             fields: error.fields,
             ...error.details,
           },
         });
       }
       const refusal = dbCode ? databaseRefusals[dbCode] : undefined;
-      if (refusal) return reply.status(statusOf[refusal.code]).send(errorBody(refusal.code, refusal.message));
+      if (refusal) return sendError(reply, statusOf[refusal.code], errorBody(refusal.code, refusal.message));
       // PostgreSQL text cannot hold U+0000 (22P05, 22021): a client error, and nothing was written.
       if (dbCode === '22P05' || dbCode === '22021') {
-        return sendError(
-          reply,
-          400,
-          errorBody('VALIDATION_FAILED', 'Text may not contain the NUL character (U+0000).'),
-        );
+        return sendError(reply, 400, errorBody('VALIDATION_FAILED', 'TEXT_NUL'));
       }
       const client = fastifyClientError(error);
       if (client) return sendError(reply, statusOf[client.code], errorBody(client.code, client.message));
       if (isDatabaseUnavailable(error)) {
         request.log.warn({ err: error }, 'database unavailable');
         reply.header('retry-after', '5');
-        return sendError(
-          reply,
-          503,
-          errorBody(
-            'DATABASE_UNAVAILABLE',
-            'The database cannot be reached right now. Nothing was saved; please try again in a moment.',
-          ),
-        );
+        return sendError(reply, 503, errorBody('DATABASE_UNAVAILABLE', 'DATABASE_UNAVAILABLE'));
       }
       request.log.error({ err: error }, 'unhandled error');
-      return sendError(
-        reply,
-        500,
-        errorBody('INTERNAL', `Something went wrong on our side (request ${request.id}).`),
-      );
+      return sendError(reply, 500, errorBody('INTERNAL', 'INTERNAL', { requestId: request.id }));
     });
   },
   { name: 'error-handler' },

@@ -13,7 +13,8 @@ import {
  * Files refused requests as security events (docs/security.md §4) before the error answer is
  * sent: CSRF refusals on any route, role refusals (403) on any signed-in route, 401 for a session
  * that existed but has ended on data routes (not on /auth, where a stale tab asks who it is), and
- * 404 for a participant, record or query id that exists at a site the caller cannot read.
+ * 404 for a participant, record or query id (in the path, or in the body of the query and SDV
+ * routes) that exists at a site the caller cannot read.
  * Recording never changes the answer: if it fails, the refusal is logged and sent as before.
  */
 
@@ -30,7 +31,7 @@ async function refusalOf(app: FastifyInstance, request: FastifyRequest, error: D
     requestId: request.id,
     actor: holder ? { id: holder.id, role: holder.role, label: holder.email, siteIds: holder.siteIds } : null,
   };
-  const target = routeTarget(route, request.params);
+  const target = routeTarget(route, request.params, request.body);
   const make = async (kind: RefusalKind, status: number, site?: string | null): Promise<Refusal> => ({
     ...base,
     kind,

@@ -34,7 +34,7 @@ export const staticGuardPlugin = fp(
     app.addHook('onRequest', async (request) => {
       const path = request.url.split('?')[0] ?? '';
       if (!path.startsWith('/api/') && escapesFolder(path)) {
-        throw new DomainError('NOT_FOUND', 'No such file.');
+        throw new DomainError('NOT_FOUND', 'PATH_NOT_FOUND');
       }
     });
   },

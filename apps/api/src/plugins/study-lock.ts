@@ -29,10 +29,7 @@ export const studyLockPlugin = fp(
       // Signed-in requests read the state with their session (one query, services/sessions.ts).
       const locked = request.studyLocked ?? (await getStudyStatus(app.db.db)).state === 'locked';
       if (locked) {
-        throw new DomainError(
-          'STUDY_LOCKED',
-          'The study database is locked; nothing can change until an admin unlocks it.',
-        );
+        throw new DomainError('STUDY_LOCKED', 'STUDY_LOCKED');
       }
     });
   },

@@ -39,7 +39,7 @@ export const textGuardPlugin = fp(
       for (const [name, value] of parts) {
         const path = firstMalformedText(value, name);
         if (path) {
-          throw new DomainError('VALIDATION_FAILED', 'Some fields are invalid; see fields.', [
+          throw new DomainError('VALIDATION_FAILED', 'FIELDS_INVALID', {}, [
             {
               path,
               message: 'Contains characters that are not text (NUL or a broken UTF-16 symbol)',

@@ -3,13 +3,31 @@ import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
-import { clip, errorBody } from './errors';
+import { type AppHtml, buildAppHtml, type HtmlVariant } from './app-preload';
+import { SESSION_COOKIE } from './auth';
+import { errorBody } from './errors';
 import { isClientRoute } from './static-guard';
 
 /** Vite names every file under assets/ by its content hash: a changed file is a new URL. */
 export const immutableAssets = 'public, max-age=31536000, immutable';
 /** index.html (and any other unhashed file) is revalidated on every visit (ETag, 304). */
 export const revalidate = 'no-cache';
+
+/**
+ * The copy of index.html `accepts` allows, as fastify-static's preCompressed would pick it, with
+ * an ETag so a revisit is a 304. It varies on the cookie too: a session adds the study's hints.
+ */
+function sendHtml(reply: FastifyReply, html: HtmlVariant, accepts: string, ifNoneMatch: string | undefined) {
+  reply
+    .type('text/html; charset=utf-8')
+    .header('cache-control', revalidate)
+    .header('vary', 'accept-encoding, cookie')
+    .header('etag', html.etag);
+  if (ifNoneMatch === html.etag) return reply.status(304).send();
+  if (/\bbr\b/.test(accepts)) return reply.header('content-encoding', 'br').send(html.br);
+  if (/\bgzip\b/.test(accepts)) return reply.header('content-encoding', 'gzip').send(html.gzip);
+  return reply.send(html.identity);
+}
 
 function cacheHeaders(reply: FastifyReply, path: string) {
   const underAssets = path.includes(`${sep}assets${sep}`);
@@ -29,7 +47,9 @@ export const webAppPlugin = fp(
     const spa = opts.root !== null && existsSync(join(opts.root, 'index.html'));
     if (opts.root !== null && !spa)
       app.log.warn({ root: opts.root }, 'web app not built; serving the API only');
+    let pages: AppHtml | null = null;
     if (spa && opts.root) {
+      pages = buildAppHtml(opts.root);
       await app.register(fastifyStatic, {
         root: opts.root,
         wildcard: false,
@@ -48,9 +68,17 @@ export const webAppPlugin = fp(
         !path.startsWith('/docs') &&
         isClientRoute(path)
       ) {
-        return reply.type('text/html').sendFile('index.html');
+        if (!pages) return reply.type('text/html').sendFile('index.html');
+        const signedIn = request.cookies[SESSION_COOKIE] !== undefined;
+        const page = path === '/login' ? pages.signIn : signedIn ? pages.signedIn : pages.app;
+        return sendHtml(
+          reply,
+          page,
+          String(request.headers['accept-encoding'] ?? ''),
+          request.headers['if-none-match'],
+        );
       }
-      return reply.status(404).send(errorBody('NOT_FOUND', `No route ${request.method} ${clip(path, 120)}`));
+      return reply.status(404).send(errorBody('NOT_FOUND', 'PATH_NOT_FOUND'));
     });
   },
   { name: 'web-app' },

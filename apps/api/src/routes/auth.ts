@@ -105,7 +105,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const found = token ? await lookupSession(app.db.db, token, app.sessionPolicy) : null;
       if (!token || !found || found.status === 'missing') return { user: null };
       if (found.status === 'expired') {
-        throw new DomainError('SESSION_EXPIRED', 'Your session has ended. Sign in again to continue.');
+        throw new DomainError('SESSION_EXPIRED', 'SESSION_ENDED');
       }
       if (found.touch) await touchSession(app.db.db, found.user.sessionId);
       return sessionInfoOf(found.user);

@@ -39,7 +39,7 @@ export async function createSite(db: Db, ctx: AuditContext, input: CreateSiteReq
     return toSite(row);
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new DomainError('CONFLICT', `Site code ${input.code} is already taken.`, [
+      throw new DomainError('CONFLICT', 'SITE_CODE_TAKEN', { code: input.code }, [
         { path: 'body.code', message: 'This code is already taken' },
       ]);
     }
@@ -51,7 +51,7 @@ export async function renameSite(db: Db, ctx: AuditContext, id: string, name: st
   const [row] = await withAudit(db, ctx, (tx) =>
     tx.update(sites).set({ name }).where(eq(sites.id, id)).returning(),
   );
-  if (!row) throw new DomainError('NOT_FOUND', 'No such site.');
+  if (!row) throw new DomainError('NOT_FOUND', 'SITE_NOT_FOUND');
   return toSite(row);
 }
 
@@ -84,14 +84,14 @@ export const listUsers = (db: Db) => userRows(db);
 
 async function getUser(db: Db, id: string): Promise<AdminUser> {
   const [user] = await userRows(db, [id]);
-  if (!user) throw new DomainError('NOT_FOUND', 'No such user.');
+  if (!user) throw new DomainError('NOT_FOUND', 'USER_NOT_FOUND');
   return user;
 }
 
 async function assertSitesExist(db: Db, siteIds: string[]) {
   const found = await db.select({ id: sites.id }).from(sites).where(inArray(sites.id, siteIds));
   if (found.length !== new Set(siteIds).size) {
-    throw new DomainError('VALIDATION_FAILED', 'Some of the chosen sites do not exist.', [
+    throw new DomainError('VALIDATION_FAILED', 'SITES_UNKNOWN', {}, [
       { path: 'body.siteIds', message: 'Unknown site' },
     ]);
   }
@@ -122,7 +122,7 @@ export async function createUser(db: Db, ctx: AuditContext, input: CreateUserReq
     return getUser(db, id);
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new DomainError('CONFLICT', 'A user with this email already exists.', [
+      throw new DomainError('CONFLICT', 'EMAIL_TAKEN', {}, [
         { path: 'body.email', message: 'Already in use' },
       ]);
     }
@@ -147,11 +147,11 @@ export async function updateUser(
     id === actorId &&
     (input.active === false || (input.role && !can({ role: input.role }, 'manage_users')))
   ) {
-    throw new DomainError('CONFLICT', 'You cannot deactivate yourself or remove your own admin role.');
+    throw new DomainError('CONFLICT', 'OWN_ACCOUNT');
   }
   if (id === actorId && input.siteIds && !sameSites(input.siteIds, current.siteIds)) {
     // Nobody widens (or narrows) their own scope: another admin does it, and it is audited as theirs.
-    throw new DomainError('FORBIDDEN', 'Another admin must change your sites.', [
+    throw new DomainError('FORBIDDEN', 'OWN_SITES', {}, [
       { path: 'body.siteIds', message: 'You cannot change your own sites', code: 'OWN_SITES' },
     ]);
   }

@@ -26,9 +26,9 @@ export interface VerificationEnv {
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
-async function requireLocked(db: Db, what: string) {
+async function requireLocked(db: Db) {
   if ((await getStudyStatus(db)).state !== 'locked') {
-    throw new DomainError('CONFLICT', `${what} comes after the database is locked.`);
+    throw new DomainError('CONFLICT', 'AFTER_DATABASE_LOCK');
   }
 }
 
@@ -41,7 +41,7 @@ export async function allocationExport(db: Db, listId: string): Promise<Allocati
     .select()
     .from(schema.randomizationLists)
     .where(eq(schema.randomizationLists.id, listId));
-  if (!list) throw new DomainError('NOT_FOUND', 'No such randomization list.');
+  if (!list) throw new DomainError('NOT_FOUND', 'LIST_NOT_FOUND');
   const slots = await queryRows<{
     stratum: string;
     seq: number;
@@ -97,7 +97,7 @@ export async function exportAllocations(
   ctx: AuditContext,
   listId: string,
 ): Promise<AllocationExport> {
-  await requireLocked(db, 'Exporting the whole list');
+  await requireLocked(db);
   const exp = await allocationExport(db, listId);
   await withAudit(db, ctx, (tx) =>
     appendAuditEvent(tx, {
@@ -139,7 +139,7 @@ export async function verifyList(
   ctx: AuditContext,
   input: VerifyAllocationRequest,
 ): Promise<AllocationVerificationSummary> {
-  await requireLocked(env.db, 'Allocation verification');
+  await requireLocked(env.db);
   const exp = await allocationExport(env.db, input.listId);
   let verification: ReturnType<typeof verifyAllocation>;
   try {
@@ -152,7 +152,7 @@ export async function verifyList(
   } catch (error) {
     if (!(error instanceof AllocationSecretError)) throw error;
     const path = input.seedHex !== undefined ? 'body.seedHex' : 'body.csv';
-    throw new DomainError('VALIDATION_FAILED', `This list cannot be verified that way: ${error.message}.`, [
+    throw new DomainError('VALIDATION_FAILED', 'VERIFICATION_INPUT_WRONG', {}, [
       { path, message: error.message },
     ]);
   }
@@ -217,7 +217,7 @@ export async function verificationFile(db: Db, id: string, kind: 'html' | 'pdf')
     .select()
     .from(schema.allocationVerifications)
     .where(eq(schema.allocationVerifications.id, id));
-  if (!row) throw new DomainError('NOT_FOUND', 'No such verification report.');
+  if (!row) throw new DomainError('NOT_FOUND', 'VERIFICATION_NOT_FOUND');
   return kind === 'html'
     ? { body: Buffer.from(row.html, 'utf8'), sha256: row.htmlSha256, row }
     : { body: Buffer.from(row.pdfBase64, 'base64'), sha256: row.pdfSha256, row };

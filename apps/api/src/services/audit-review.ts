@@ -55,7 +55,7 @@ export function decodeCursor(cursor: string): PageEnd {
   const [idText = '', at] = body.split('@');
   const id = idText ? Number(idText) : Number.NaN;
   if (!Number.isSafeInteger(id) || id < 1 || (at !== undefined && !isPlausibleInstant(at))) {
-    throw new DomainError('VALIDATION_FAILED', 'The cursor is not one this API gave out.', [
+    throw new DomainError('VALIDATION_FAILED', 'CURSOR_INVALID', {}, [
       { path: 'querystring.cursor', message: 'Not a cursor from this API' },
     ]);
   }

@@ -62,7 +62,7 @@ export async function recordLogin(
 
 export async function me(db: Db, userId: string): Promise<Me> {
   const [user] = await db.select().from(schema.users).where(eq(schema.users.id, userId));
-  if (!user) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+  if (!user) throw new DomainError('UNAUTHENTICATED', 'SIGN_IN_FIRST');
   const siteRows = await db
     .select({ id: schema.sites.id, code: schema.sites.code, name: schema.sites.name })
     .from(schema.sites)

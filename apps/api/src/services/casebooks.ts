@@ -41,7 +41,7 @@ export function checkAsOf(asOf: Date | undefined): Date {
   const now = new Date();
   if (!asOf) return now;
   if (asOf.getTime() > now.getTime() + 60_000) {
-    throw new DomainError('VALIDATION_FAILED', 'The as-of time cannot be in the future.', [
+    throw new DomainError('VALIDATION_FAILED', 'AS_OF_FUTURE', {}, [
       { path: 'querystring.asOf', message: 'The as-of time cannot be in the future' },
     ]);
   }
@@ -84,7 +84,7 @@ async function participantOf(db: Db, user: AuthUser, participantId: string): Pro
     .from(schema.participants)
     .innerJoin(schema.sites, eq(schema.sites.id, schema.participants.siteId))
     .where(and(eq(schema.participants.id, participantId), inUserSites(schema.participants.siteId, user)));
-  if (!p) throw new DomainError('NOT_FOUND', 'No such participant at your sites.');
+  if (!p) throw new DomainError('NOT_FOUND', 'PARTICIPANT_NOT_FOUND');
   return p;
 }
 
@@ -139,12 +139,12 @@ export async function siteCasebookArchive(
   log: { error: (obj: object, msg: string) => void },
 ) {
   if (!user.siteIds.includes(siteId)) {
-    throw new DomainError('NOT_FOUND', 'No such site among yours.', [
+    throw new DomainError('NOT_FOUND', 'SITE_NOT_FOUND', {}, [
       { path: 'params.siteId', message: 'Not one of your sites' },
     ]);
   }
   const [site] = await env.db.select().from(schema.sites).where(eq(schema.sites.id, siteId));
-  if (!site) throw new DomainError('NOT_FOUND', 'No such site among yours.');
+  if (!site) throw new DomainError('NOT_FOUND', 'SITE_NOT_FOUND');
   const id = await startFile(env.db, user, ctx, {
     kind: 'site_casebooks',
     siteId,
@@ -209,7 +209,7 @@ export async function closeoutFileManifest(db: Db, user: AuthUser, id: string) {
         sql`(${schema.closeoutFiles.userId} = ${user.id}::uuid or (${schema.closeoutFiles.siteId} is not null and ${inUserSites(schema.closeoutFiles.siteId, user)}))`,
       ),
     );
-  if (!row) throw new DomainError('NOT_FOUND', 'No such file that you may see.');
+  if (!row) throw new DomainError('NOT_FOUND', 'FILE_NOT_FOUND');
   return {
     id: row.id,
     kind: row.kind,

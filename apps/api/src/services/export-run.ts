@@ -33,7 +33,7 @@ export interface StartedExport {
 }
 
 const notYourSite = () =>
-  new DomainError('NOT_FOUND', 'No such site among yours.', [
+  new DomainError('NOT_FOUND', 'SITE_NOT_FOUND', {}, [
     { path: 'querystring.siteId', message: 'Not one of your sites' },
   ]);
 
@@ -160,6 +160,6 @@ export async function getManifest(db: Db, user: AuthUser, exportId: string): Pro
           and (e.user_id = ${user.id}::uuid
                or (${sponsor} and to_jsonb(covered.ids) <@ ${mySites}::jsonb))`,
   );
-  if (!row) throw new DomainError('NOT_FOUND', 'No such export that you may see.');
+  if (!row) throw new DomainError('NOT_FOUND', 'EXPORT_NOT_FOUND');
   return exportManifestSchema.parse(row.manifest);
 }

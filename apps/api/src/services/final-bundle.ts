@@ -51,14 +51,10 @@ function hashedInto(source: NodeJS.ReadableStream, file: string, entries: Bundle
 
 export async function finalBundle(env: ExportEnv, user: AuthUser, ctx: AuditContext, log: FastifyBaseLogger) {
   const status = await getStudyStatus(env.db);
-  if (status.state !== 'locked')
-    throw new DomainError('CONFLICT', 'The final bundle is made after the database is locked.');
+  if (status.state !== 'locked') throw new DomainError('CONFLICT', 'AFTER_DATABASE_LOCK');
   const verification = await latestVerification(env.db);
   if (!verification) {
-    throw new DomainError(
-      'CONFLICT',
-      'Verify the allocation first: the bundle carries the verification report.',
-    );
+    throw new DomainError('CONFLICT', 'BUNDLE_NEEDS_VERIFICATION');
   }
   const head = await lockAuditHead(env.db);
   const generatedAt = new Date();

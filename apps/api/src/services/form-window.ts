@@ -27,7 +27,8 @@ export async function checkFormWindow(
   if (!outOfWindowReason) {
     throw new DomainError(
       'VALIDATION_FAILED',
-      `This visit's window is ${visit.windowStart} to ${visit.windowEnd}; entering its forms on ${date} needs a reason.`,
+      'FORM_OUT_OF_WINDOW',
+      { windowStart: visit.windowStart, windowEnd: visit.windowEnd, date },
       [
         {
           path: 'body.outOfWindowReason',

@@ -24,13 +24,13 @@ import type { AuthUser } from './sessions';
 function resolveForm(study: StudyDefinition, visitCode: string, formCode: string) {
   // Visits outside the schedule: treatment records and unscheduled events (protocol §5.1).
   const allowed = formsOfVisit(study, visitCode);
-  if (!allowed) throw new DomainError('NOT_FOUND', `No visit ${visitCode} in this study.`);
+  if (!allowed) throw new DomainError('NOT_FOUND', 'VISIT_NOT_IN_STUDY', { visit: visitCode });
   const form = study.forms.find((f) => f.code === formCode);
   if (!form || !allowed.includes(formCode)) {
-    throw new DomainError('NOT_FOUND', `Form ${formCode} is not part of visit ${visitCode}.`);
+    throw new DomainError('NOT_FOUND', 'FORM_NOT_IN_VISIT', { visit: visitCode });
   }
   if (formCode === study.roles.eligibilityForm) {
-    throw new DomainError('CONFLICT', 'Eligibility is recorded through the eligibility step.');
+    throw new DomainError('CONFLICT', 'ELIGIBILITY_THROUGH_STEP');
   }
   return { form };
 }
@@ -61,11 +61,11 @@ export async function saveForm(
 ): Promise<FormRecord> {
   const { form } = resolveForm(env.study, visitCode, formCode);
   if (!canEnterForm(user, env.study, formCode)) {
-    throw new DomainError('FORBIDDEN', 'Your role does not enter this form.');
+    throw new DomainError('FORBIDDEN', 'ROLE_DOES_NOT_ENTER_FORM');
   }
   const seq = input.seq ?? 1;
   if (seq > 1 && !form.repeating) {
-    throw new DomainError('VALIDATION_FAILED', 'This form is entered once per visit.', [
+    throw new DomainError('VALIDATION_FAILED', 'FORM_ONCE_PER_VISIT', {}, [
       { path: 'body.seq', message: 'Only 1 for this form' },
     ]);
   }
@@ -110,11 +110,7 @@ export async function saveForm(
       plausibleDates: env.study.plausibleDates,
     });
     if (!parsed.success) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        'Some fields are invalid; see fields.',
-        fieldErrors(parsed.issues),
-      );
+      throw new DomainError('VALIDATION_FAILED', 'FIELDS_INVALID', {}, fieldErrors(parsed.issues));
     }
     const data = withDerivedFields(form, parsed.data);
     checkOrderOfEvents(env, participant, visitRole, formCode);
@@ -125,10 +121,7 @@ export async function saveForm(
         .from(schema.randomizationSlots)
         .where(eq(schema.randomizationSlots.participantId, participantId));
       if (slot?.arm !== armOfForm.code) {
-        throw new DomainError(
-          'WRONG_ARM_FORM',
-          `This form belongs to the other arm than ${participant.studyId}'s.`,
-        );
+        throw new DomainError('WRONG_ARM_FORM', 'WRONG_ARM_FORM', { studyId: participant.studyId });
       }
     }
 
@@ -187,18 +180,15 @@ function checkOrderOfEvents(
   const { roles } = env.study;
   if (participant.status === 'screening_closed') throw DomainError.coded('CONFLICT', 'SCREENING_CLOSED');
   if (participant.status === 'screen_failed' && !roles.afterScreenFailure.includes(formCode)) {
-    throw new DomainError(
-      'NOT_ELIGIBLE',
-      `${participant.studyId} failed screening; no further data is collected.`,
-    );
+    throw new DomainError('NOT_ELIGIBLE', 'SCREEN_FAILED_NO_DATA', { studyId: participant.studyId });
   }
   if ((visitRole === 'baseline' || visitRole === 'unscheduled') && !participant.consentDate) {
-    throw new DomainError('CONSENT_REQUIRED', 'Record informed consent before any baseline data.');
+    throw new DomainError('CONSENT_REQUIRED', 'CONSENT_BEFORE_BASELINE');
   }
   if (
     (visitRole === 'follow_up' || visitRole === 'treatment' || isArmForm(env.study, formCode)) &&
     !participant.randomizedAt
   ) {
-    throw new DomainError('NOT_RANDOMIZED', 'Follow-up and treatment data come after randomization.');
+    throw new DomainError('NOT_RANDOMIZED', 'RANDOMIZATION_BEFORE_FOLLOW_UP');
   }
 }

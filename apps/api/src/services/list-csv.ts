@@ -14,7 +14,7 @@ export function parseListCsv(csv: string): Record<string, string>[] {
       trim: true,
     }) as Record<string, string>[];
   } catch (error) {
-    throw new DomainError('VALIDATION_FAILED', 'The file is not valid CSV.', [
+    throw new DomainError('VALIDATION_FAILED', 'LIST_CSV_INVALID', {}, [
       { path: 'body.csv', message: error instanceof Error ? error.message : 'not valid CSV' },
     ]);
   }

@@ -66,7 +66,7 @@ export async function rederiveParticipant(
     screeningClosed: participant.screeningClosedAt !== null,
   });
   if (!derived.ok) {
-    throw new DomainError('NOT_RANDOMIZED', 'Only a randomized participant completes the study.', [
+    throw new DomainError('NOT_RANDOMIZED', 'ONLY_RANDOMIZED_COMPLETE', {}, [
       {
         path: `body.data.${endOfParticipation.statusField}`,
         message: 'Only a randomized participant completes the study',
@@ -101,9 +101,6 @@ export async function rederiveParticipant(
 export function assertTransition(participant: Participant, to: ParticipantStatus): void {
   const from = participant.status;
   if (!isParticipantStatus(from) || !canTransition(from, to)) {
-    throw new DomainError(
-      'CONFLICT',
-      `${participant.studyId} cannot go from ${from} to ${to} in the participant lifecycle.`,
-    );
+    throw new DomainError('CONFLICT', 'STATUS_CHANGE_INVALID');
   }
 }

@@ -33,7 +33,7 @@ export interface ServiceEnv {
   timeZone: string;
 }
 
-export const notFound = () => new DomainError('NOT_FOUND', 'No such participant at your sites.');
+export const notFound = () => new DomainError('NOT_FOUND', 'PARTICIPANT_NOT_FOUND');
 
 export async function listParticipants(
   env: ServiceEnv,
@@ -82,12 +82,12 @@ export async function createParticipant(
   input: { siteId: string; screenedAt: string },
 ) {
   if (!user.siteIds.includes(input.siteId)) {
-    throw new DomainError('NOT_FOUND', 'No such site among yours.', [
+    throw new DomainError('NOT_FOUND', 'SITE_NOT_FOUND', {}, [
       { path: 'body.siteId', message: 'Not one of your sites' },
     ]);
   }
   if (input.screenedAt > todayIn(env.timeZone)) {
-    throw new DomainError('VALIDATION_FAILED', 'The screening date cannot be in the future.', [
+    throw new DomainError('VALIDATION_FAILED', 'SCREENING_DATE_FUTURE', {}, [
       { path: 'body.screenedAt', message: 'The screening date cannot be in the future' },
     ]);
   }
@@ -166,7 +166,7 @@ export async function submitEligibility(
   const result = await withAudit(env.db, ctx, async (tx) => {
     const participant = await lockParticipant(tx, user, id);
     if (participant.randomizedAt) {
-      throw new DomainError('CONFLICT', 'Eligibility cannot change after randomization.');
+      throw new DomainError('CONFLICT', 'ELIGIBILITY_AFTER_RANDOMIZATION');
     }
     if (participant.status === 'screening_closed') throw DomainError.coded('CONFLICT', 'SCREENING_CLOSED');
     // Sex proposes the answer of a criterion derived from it (protocol §1.4); only a complete
@@ -176,7 +176,8 @@ export async function submitEligibility(
     if (!outcome.ok) {
       throw new DomainError(
         'VALIDATION_FAILED',
-        'Answer every criterion consistently.',
+        'ELIGIBILITY_ANSWERS_INVALID',
+        {},
         outcome.problems.map((p) => ({ path: `body.answers.${p.criterionId}`, message: p.message })),
       );
     }
@@ -199,7 +200,7 @@ export async function submitEligibility(
       .for('update');
     // The same record rules as every form (R-REC-1): locked refuses, a change to the complete
     // record needs a reason, and voids its signature and source verification.
-    checkRecordChange(existing, input, 'the eligibility form');
+    checkRecordChange(existing, input);
     if (existing) {
       await tx.execute(sql`select set_config('edc.reason', ${input.reason ?? ''}, true)`);
       await tx

@@ -37,17 +37,14 @@ const failedReason: Record<PasswordPurpose, string> = {
 function refusal(purpose: PasswordPurpose, attemptsLeft: number): DomainError {
   switch (purpose) {
     case 'login':
-      return new DomainError(
-        'INVALID_CREDENTIALS',
-        'Sign-in failed: the email or password is wrong, or the account is temporarily locked.',
-      );
+      return new DomainError('INVALID_CREDENTIALS', 'SIGN_IN_FAILED');
     case 'change_password':
-      return new DomainError('VALIDATION_FAILED', 'The current password is wrong.', [
+      return new DomainError('VALIDATION_FAILED', 'CURRENT_PASSWORD_WRONG', {}, [
         { path: 'body.currentPassword', message: 'The current password is wrong' },
       ]);
     case 'reauthenticate':
     case 'sign':
-      return new DomainError('INVALID_CREDENTIALS', 'The password is wrong.', [
+      return new DomainError('INVALID_CREDENTIALS', 'PASSWORD_WRONG', { attemptsLeft }, [
         {
           path: 'body.password',
           message: `The password is wrong; ${attemptsLeft} attempts left before the account locks`,

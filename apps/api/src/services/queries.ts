@@ -9,6 +9,7 @@ import {
   formsWithQueriesFor,
   type QueryCounts,
   type QueryStatus,
+  type ServerMessageCode,
   type StudyDefinition,
 } from '@mini-edc/domain';
 import { eq, type SQL, sql } from 'drizzle-orm';
@@ -24,7 +25,7 @@ import type { AuthUser } from './sessions';
  * Every step is a row change in data_queries/query_messages, so the triggers audit it.
  */
 
-const notFound = () => new DomainError('NOT_FOUND', 'No such query at your sites.');
+const notFound = () => new DomainError('NOT_FOUND', 'QUERY_NOT_FOUND');
 
 /**
  * Unresolved queries (open or answered) on a record. A record with one cannot be signed; the
@@ -97,19 +98,17 @@ export async function createQuery(
     const view = blindViewFor(user, env.study);
     const discussed = (code: string) => view === null || formsWithQueriesFor(view, env.study).includes(code);
     if (!record || !discussed(record.form_code)) {
-      throw new DomainError('NOT_FOUND', 'No such record at your sites.');
+      throw new DomainError('NOT_FOUND', 'RECORD_NOT_FOUND');
     }
     const form = env.study.forms.find((f) => f.code === record.form_code);
     // A field hidden from the viewer is refused like a field the form does not have (R-BLIND-2).
     if (!form?.fields.some((f) => f.name === input.field && fieldOfFormVisible(view, form.code, f.name))) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        `The ${record.form_code} form has no field ${input.field}.`,
-        [{ path: 'body.field', message: `Not a field of the ${record.form_code} form` }],
-      );
+      throw new DomainError('VALIDATION_FAILED', 'QUERY_FIELD_UNKNOWN', {}, [
+        { path: 'body.field', message: `Not a field of the ${record.form_code} form` },
+      ]);
     }
     if (record.status === 'locked') {
-      throw new DomainError('RECORD_LOCKED', 'This record is locked; its data can no longer be queried.');
+      throw new DomainError('RECORD_LOCKED', 'QUERY_RECORD_LOCKED');
     }
     const [query] = await tx
       .insert(schema.dataQueries)
@@ -139,14 +138,14 @@ export async function createQuery(
 export type QueryStep = 'answer' | 'close' | 'reopen';
 
 /** Which status each step leads to, and from which statuses it may start. */
-const steps: Record<QueryStep, { to: QueryStatus; from: QueryStatus[]; refusal: string }> = {
+const steps: Record<QueryStep, { to: QueryStatus; from: QueryStatus[]; refusal: ServerMessageCode }> = {
   answer: {
     to: 'answered',
     from: ['open', 'answered'],
-    refusal: 'This query is closed; it must be reopened first.',
+    refusal: 'QUERY_CLOSED',
   },
-  close: { to: 'closed', from: ['open', 'answered'], refusal: 'This query is already closed.' },
-  reopen: { to: 'open', from: ['closed'], refusal: 'Only a closed query can be reopened.' },
+  close: { to: 'closed', from: ['open', 'answered'], refusal: 'QUERY_ALREADY_CLOSED' },
+  reopen: { to: 'open', from: ['closed'], refusal: 'QUERY_REOPEN_ONLY_CLOSED' },
 };
 
 export async function stepQuery(
@@ -174,7 +173,7 @@ export async function stepQuery(
     if (!query) throw notFound();
     // A monitor closes any query; an investigator only the self-check queries they opened.
     if (step === 'close' && !can(user, 'close_query') && query.opened_by !== user.id) {
-      throw new DomainError('FORBIDDEN', 'Investigators close only the self-check queries they opened.');
+      throw new DomainError('FORBIDDEN', 'QUERY_CLOSE_OWN_ONLY');
     }
     const rule = steps[step];
     if (!rule.from.includes(query.status)) throw new DomainError('CONFLICT', rule.refusal);

@@ -16,8 +16,10 @@ import {
   planListChange,
   type RandomizationList,
   randomizationParamsFromDefinition,
+  type ServerMessageCode,
   type StratumUse,
   segmentOffsets,
+  serverMessageText,
   toHex,
   validateRandomizationImport,
 } from '@mini-edc/domain';
@@ -112,12 +114,16 @@ export interface ListEnv extends ServiceEnv {
   lockout?: LockoutPolicy;
 }
 
+/** A refusal naming its field, with the field's code for the web (docs/errors.md, "Field codes"). */
 const fieldRefusal = (
   path: string,
   code: string,
-  message: string,
+  messageCode: ServerMessageCode,
   params: Record<string, string | number> = {},
-) => new DomainError('VALIDATION_FAILED', message, [{ path, message, code, params }]);
+) =>
+  new DomainError('VALIDATION_FAILED', messageCode, params, [
+    { path, message: serverMessageText(messageCode, params), code, params },
+  ]);
 
 /** The strata a new list or segment covers: every site's for a first list, a chosen few for a correction. */
 async function targetStrata(db: Db | Tx, input: ListChangeInput, correction: boolean): Promise<string[]> {
@@ -125,13 +131,13 @@ async function targetStrata(db: Db | Tx, input: ListChangeInput, correction: boo
   if (input.strata === undefined) return all;
   const unknown = input.strata.filter((s) => !all.includes(s));
   if (unknown.length > 0) {
-    throw fieldRefusal('body.strata', 'STRATUM_UNKNOWN', `No site has the code ${unknown.join(', ')}.`, {
+    throw fieldRefusal('body.strata', 'STRATUM_UNKNOWN', 'LIST_STRATA_UNKNOWN', {
       strata: unknown.join(', '),
     });
   }
   // A first list stops every site it leaves out (R-RAND-5).
   if (!correction && all.some((s) => !input.strata?.includes(s))) {
-    throw fieldRefusal('body.strata', 'FIRST_LIST_ALL_STRATA', 'The first list covers every site.');
+    throw fieldRefusal('body.strata', 'FIRST_LIST_ALL_STRATA', 'LIST_FIRST_ALL_STRATA');
   }
   return all.filter((s) => input.strata?.includes(s));
 }
@@ -149,7 +155,7 @@ export async function previewListChange(
     const { slotsPerStratum } = randomizationParamsFromDefinition(env.study);
     for (const s of strata) incoming[s] = slotsPerStratum;
   } else {
-    if (input.csv === undefined) throw fieldRefusal('body.csv', 'REQUIRED', 'Paste or upload the CSV.');
+    if (input.csv === undefined) throw fieldRefusal('body.csv', 'CSV_REQUIRED', 'LIST_CSV_REQUIRED');
     for (const r of validatedImport(env, input.csv, strata))
       incoming[r.stratumKey] = (incoming[r.stratumKey] ?? 0) + 1;
   }
@@ -174,7 +180,8 @@ function validatedImport(env: ServiceEnv, csv: string, strata: string[]) {
   if (!result.ok) {
     throw new DomainError(
       'VALIDATION_FAILED',
-      `The list has ${result.errors.length} problem(s); nothing was imported.`,
+      'LIST_PROBLEMS',
+      { count: result.errors.length },
       result.errors
         .slice(0, 50)
         .map((e) => ({ path: `body.csv.row${e.row}.${e.field}`, message: e.message })),
@@ -212,14 +219,10 @@ async function storeList(
   let account: Awaited<ReturnType<typeof checkPassword>> | null = null;
   if (correction) {
     if (!input.reason) {
-      throw fieldRefusal(
-        'body.reason',
-        'CORRECTION_REASON_REQUIRED',
-        'A list in use is changed only with a reason.',
-      );
+      throw fieldRefusal('body.reason', 'CORRECTION_REASON_REQUIRED', 'LIST_CORRECTION_REASON');
     }
     if (!input.password || !env.user || !env.lockout) {
-      throw fieldRefusal('body.password', 'CORRECTION_PASSWORD_REQUIRED', 'Enter your password again.');
+      throw fieldRefusal('body.password', 'CORRECTION_PASSWORD_REQUIRED', 'LIST_CORRECTION_PASSWORD');
     }
     account = await checkPassword(
       env.db,
@@ -234,7 +237,7 @@ async function storeList(
       await tx.execute(sql`select pg_advisory_xact_lock(${LIST_CHANGE_LOCK})`);
       const { headId, use } = await useOfListInUse(tx);
       if ((headId !== null) !== correction) {
-        throw new DomainError('CONFLICT', 'The list in use changed meanwhile; look at the preview again.');
+        throw new DomainError('CONFLICT', 'LIST_CHANGED_MEANWHILE');
       }
       const offsets = headId === null ? {} : segmentOffsets(use, strata);
       await tx

@@ -2,10 +2,13 @@ import { type AuditContext, appendAuditEvent, queryRows, schema, withAudit } fro
 import {
   baselineVisitOf,
   DomainError,
+  type MessageParams,
   missingVisits,
   type RandomizeResponse,
   type ReadinessCondition,
   randomizationReadiness,
+  type ServerMessageCode,
+  serverMessageText,
 } from '@mini-edc/domain';
 import { eq, sql } from 'drizzle-orm';
 import { todayIn } from './clock';
@@ -75,16 +78,15 @@ export async function randomize(
       sql`select count(*)::int as n from randomization_slots where participant_id is not null`,
     );
     if (n >= env.study.enrollment.cap) {
-      throw new DomainError(
-        'ENROLLMENT_CAP_REACHED',
-        `The trial has randomized its ${env.study.enrollment.cap} participants.`,
-      );
+      throw new DomainError('ENROLLMENT_CAP_REACHED', 'ENROLLMENT_CAP_REACHED', {
+        cap: env.study.enrollment.cap,
+      });
     }
     const [list] = await tx
       .select()
       .from(schema.randomizationLists)
       .where(eq(schema.randomizationLists.active, true));
-    if (!list) throw new DomainError('NO_ACTIVE_LIST', 'No randomization list is active; ask an admin.');
+    if (!list) throw new DomainError('NO_ACTIVE_LIST', 'NO_ACTIVE_LIST');
     const [site] = await tx
       .select({ code: schema.sites.code })
       .from(schema.sites)
@@ -105,23 +107,16 @@ export async function randomize(
       );
       // A site added after the list has no stratum until an admin extends the list for it.
       if (!known?.n) {
-        throw new DomainError(
-          'STRATUM_NOT_IN_LIST',
-          `The randomization list has no stratum for site ${stratum}.`,
-          [
-            {
-              path: 'participant',
-              message: `No stratum for site ${stratum}`,
-              code: 'STRATUM_NOT_IN_LIST',
-              params: { stratum },
-            },
-          ],
-        );
+        throw new DomainError('STRATUM_NOT_IN_LIST', 'STRATUM_NOT_IN_LIST', { stratum }, [
+          {
+            path: 'participant',
+            message: serverMessageText('STRATUM_NOT_IN_LIST', { stratum }),
+            code: 'STRATUM_NOT_IN_LIST',
+            params: { stratum },
+          },
+        ]);
       }
-      throw new DomainError(
-        'RANDOMIZATION_LIST_EXHAUSTED',
-        `The list has no free slot for stratum ${stratum}.`,
-      );
+      throw new DomainError('RANDOMIZATION_LIST_EXHAUSTED', 'LIST_EXHAUSTED', { stratum });
     }
     const now = new Date();
     const [assigned] = await tx
@@ -164,18 +159,23 @@ export async function randomize(
 /** The refusal for the first unmet condition, naming every unmet condition of the same kind. */
 function readinessRefusal(studyId: string, same: [ReadinessCondition, ...ReadinessCondition[]]): DomainError {
   const [c] = same;
-  const forms = same.map((x) => (x.params.form ?? '').toUpperCase()).join(' and ');
-  const messages: Record<ReadinessCondition['code'], string> = {
-    NOT_ELIGIBLE: `${studyId} is not confirmed eligible.`,
-    CONSENT_REQUIRED: 'Record informed consent first.',
-    NOT_ENROLLED: `${studyId} is not enrolled (screening not finished, or withdrawn).`,
-    BASELINE_INCOMPLETE: `Complete the baseline ${forms} (each with a score) first.`,
-    BASELINE_OUT_OF_WINDOW: `The baseline ${forms} must be assessed between ${c.params.from} and ${c.params.to}.`,
+  const messages: Record<ReadinessCondition['code'], [ServerMessageCode, MessageParams]> = {
+    NOT_ELIGIBLE: ['READY_NOT_ELIGIBLE', { studyId }],
+    CONSENT_REQUIRED: ['READY_CONSENT_REQUIRED', {}],
+    NOT_ENROLLED: ['READY_NOT_ENROLLED', { studyId }],
+    BASELINE_INCOMPLETE: ['READY_BASELINE_INCOMPLETE', {}],
+    BASELINE_OUT_OF_WINDOW: [
+      'READY_BASELINE_OUT_OF_WINDOW',
+      { from: c.params.from ?? '', to: c.params.to ?? '' },
+    ],
   };
+  const [messageCode, params] = messages[c.code];
+  const message = serverMessageText(messageCode, params);
   return new DomainError(
     c.code,
-    messages[c.code],
-    same.map((x) => ({ path: 'participant', message: messages[c.code], code: x.key, params: x.params })),
+    messageCode,
+    params,
+    same.map((x) => ({ path: 'participant', message, code: x.key, params: x.params })),
   );
 }
 

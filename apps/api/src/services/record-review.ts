@@ -55,7 +55,7 @@ export async function participantReview(
     sql`select p.study_id, s.code as site_code from participants p join sites s on s.id = p.site_id
         where p.id = ${participantId}::uuid and ${inUserSites(sql`p.site_id`, user)}`,
   );
-  if (!participant) throw new DomainError('NOT_FOUND', 'No such participant at your sites.');
+  if (!participant) throw new DomainError('NOT_FOUND', 'PARTICIPANT_NOT_FOUND');
   const id = sql`${participantId}::uuid`;
   const records = await queryRows<RecordRow>(
     env.db,

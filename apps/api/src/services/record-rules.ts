@@ -19,22 +19,23 @@ export const isFinalRecord = (row: RecordRow | undefined) =>
  * a locked record never changes; a change made from an older version is refused; a change to a
  * complete or signed record needs a reason. Call with the row read `for update`.
  */
-export function checkRecordChange(existing: RecordRow | undefined, change: RecordChange, what = 'this form') {
+export function checkRecordChange(existing: RecordRow | undefined, change: RecordChange) {
   if (!existing) return;
   if (existing.status === 'locked') {
-    throw new DomainError('RECORD_LOCKED', 'This record is locked and cannot change.');
+    throw new DomainError('RECORD_LOCKED', 'RECORD_LOCKED');
   }
   if (change.expectedVersion !== undefined && change.expectedVersion !== existing.version) {
     throw new DomainError(
       'VERSION_CONFLICT',
-      `Someone saved a newer version (${existing.version}) of ${what} while you were editing version ${change.expectedVersion}. Nothing was overwritten.`,
+      'RECORD_VERSION_CONFLICT',
+      { current: existing.version, expected: change.expectedVersion },
       undefined,
       // The caller has what it sent; echoing it would return unbounded input (docs/security.md).
       { current: formRecordOf(existing) },
     );
   }
   if (isFinalRecord(existing) && !change.reason) {
-    throw new DomainError('REASON_REQUIRED', 'Changing a completed record needs a reason for the change.', [
+    throw new DomainError('REASON_REQUIRED', 'REASON_REQUIRED_FOR_CHANGE', {}, [
       { path: 'body.reason', message: 'Give a reason for this change' },
     ]);
   }

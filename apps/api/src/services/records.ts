@@ -133,7 +133,7 @@ export async function recordHistory(
   const current = record ? formRecordOf(record) : null;
   const shown = current ? redactRecordData(view, current.formCode, current.data) : null;
   if (!record || !current || shown === null) {
-    throw new DomainError('NOT_FOUND', 'No such record at your sites.');
+    throw new DomainError('NOT_FOUND', 'RECORD_NOT_FOUND');
   }
   const audit = await queryRows<{
     id: number | string;

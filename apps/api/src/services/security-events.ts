@@ -92,30 +92,49 @@ export async function recordRefusal(db: Db, refusal: Refusal): Promise<void> {
   });
 }
 
-/** Where an id named in a route's params lives, for "404 for an id that exists at another site". */
-const targetSites: Record<
-  string,
-  { param: string; table: 'participants' | 'form_records' | 'data_queries' }
-> = {
+type TargetTable = 'participants' | 'form_records' | 'data_queries';
+
+/**
+ * Where an id a route names lives, for "404 for an id that exists at another site": in the path
+ * (every route under the prefix), or in the body of the review routes that take a record or
+ * participant id there (a monitor probing another site's records through them is as much a probe).
+ */
+const pathTargets: Record<string, { param: string; table: TargetTable }> = {
   '/api/v1/participants/:id': { param: 'id', table: 'participants' },
   '/api/v1/records/:recordId': { param: 'recordId', table: 'form_records' },
   '/api/v1/queries/:id': { param: 'id', table: 'data_queries' },
   '/api/v1/closeout/casebooks/:participantId': { param: 'participantId', table: 'participants' },
 };
 
+const bodyTargetRoutes = new Set(['/api/v1/queries', '/api/v1/sdv', '/api/v1/sdv/undo']);
+const bodyTargets: ReadonlyArray<{ field: string; table: TargetTable }> = [
+  { field: 'recordId', table: 'form_records' },
+  { field: 'participantId', table: 'participants' },
+];
+
+const uuidLike = /^[0-9a-f-]{36}$/i;
+
+function idIn(source: unknown, key: string): string | null {
+  if (typeof source !== 'object' || source === null) return null;
+  const value: unknown = (source as Record<string, unknown>)[key];
+  return typeof value === 'string' && uuidLike.test(value) ? value.toLowerCase() : null;
+}
+
 /** The id a participant-data route names, and the table it lives in, if the route names one. */
 export function routeTarget(
   route: string,
   params: unknown,
-): { id: string; table: 'participants' | 'form_records' | 'data_queries' } | null {
-  for (const [prefix, target] of Object.entries(targetSites)) {
+  body?: unknown,
+): { id: string; table: TargetTable } | null {
+  for (const [prefix, target] of Object.entries(pathTargets)) {
     if (route !== prefix && !route.startsWith(`${prefix}/`)) continue;
-    const value =
-      typeof params === 'object' && params !== null
-        ? (params as Record<string, unknown>)[target.param]
-        : null;
-    if (typeof value !== 'string' || !/^[0-9a-f-]{36}$/i.test(value)) return null;
-    return { id: value.toLowerCase(), table: target.table };
+    const id = idIn(params, target.param);
+    return id ? { id, table: target.table } : null;
+  }
+  if (!bodyTargetRoutes.has(route)) return null;
+  for (const target of bodyTargets) {
+    const id = idIn(body, target.field);
+    if (id) return { id, table: target.table };
   }
   return null;
 }
@@ -123,7 +142,7 @@ export function routeTarget(
 /** The site of a participant, record or query, whoever asks (used only to file a refusal). */
 export async function siteOfTarget(
   db: Db,
-  target: { id: string; table: 'participants' | 'form_records' | 'data_queries' },
+  target: { id: string; table: TargetTable },
 ): Promise<string | null> {
   const table = sql.identifier(target.table);
   const [row] = await queryRows<{ site_id: string }>(

@@ -59,7 +59,8 @@ export async function signVisit(
         and(eq(schema.formRecords.participantId, participantId), eq(schema.formRecords.visitCode, visitCode)),
       )
       .for('update');
-    if (records.length === 0) throw new DomainError('NOT_FOUND', `No records at visit ${visitCode} to sign.`);
+    if (records.length === 0)
+      throw new DomainError('NOT_FOUND', 'SIGN_NOTHING_AT_VISIT', { visit: visitCode });
     // A required form not started blocks signing as a draft does (R-SIGN-2).
     const blocking = formsBlockingSignature(
       env.study,
@@ -68,7 +69,7 @@ export async function signVisit(
       participant.status === 'screen_failed',
     );
     if (blocking.length > 0) {
-      throw new DomainError('CONFLICT', `Complete these forms before signing: ${blocking.join(', ')}.`, [
+      throw new DomainError('CONFLICT', 'SIGN_FORMS_NOT_COMPLETE', {}, [
         {
           path: 'visit',
           message: 'Forms not complete',
@@ -80,10 +81,7 @@ export async function signVisit(
     let unresolved = 0;
     for (const record of records) unresolved += await openQueryCount(tx, record.id);
     if (unresolved > 0) {
-      throw new DomainError(
-        'CONFLICT',
-        'A record of this visit has an unresolved data query; resolve it before signing.',
-      );
+      throw new DomainError('CONFLICT', 'SIGN_OPEN_QUERY');
     }
     const toSign = recordsToSign(records);
     const signedAt = new Date();
@@ -132,9 +130,8 @@ export async function lockRecord(env: ServiceEnv, user: AuthUser, ctx: AuditCont
       .where(eq(schema.formRecords.id, recordId))
       .for('update');
     if (!record || !user.siteIds.includes(record.siteId))
-      throw new DomainError('NOT_FOUND', 'No such record at your sites.');
-    if (record.status === 'draft')
-      throw new DomainError('CONFLICT', 'A draft cannot be locked; complete it first.');
+      throw new DomainError('NOT_FOUND', 'RECORD_NOT_FOUND');
+    if (record.status === 'draft') throw new DomainError('CONFLICT', 'LOCK_DRAFT');
     if (record.status !== 'locked') {
       await tx
         .update(schema.formRecords)

@@ -58,7 +58,7 @@ async function draftRow(db: Executor, id: string): Promise<DraftRow> {
     sql`select id, definition, created_at, created_by, published_version
         from study_definition_drafts where id = ${id}::uuid`,
   );
-  if (!row) throw new DomainError('NOT_FOUND', 'No such draft of the study definition.');
+  if (!row) throw new DomainError('NOT_FOUND', 'AMENDMENT_DRAFT_NOT_FOUND');
   return row;
 }
 
@@ -157,7 +157,8 @@ export async function listVersions(db: Db): Promise<DefinitionVersionEntry[]> {
 function conflictRefusal(conflicts: AmendmentConflict[]): DomainError {
   return new DomainError(
     'AMENDMENT_CONFLICTS_WITH_DATA',
-    `The amendment would invalidate or orphan ${conflicts.length} entry(ies) already made (the first 50 are listed); nothing was published.`,
+    'AMENDMENT_CONFLICTS',
+    { count: conflicts.length },
     conflicts.slice(0, 50).map((c) => ({
       path: ['records', c.studyId, c.visit, c.form, c.field].filter(Boolean).join('.'),
       message: `${c.problem}: ${c.studyId} ${c.visit} ${c.form ?? ''} ${c.field ?? ''}`.trim(),
@@ -201,16 +202,13 @@ export async function publishDraft(
     await tx.execute(sql`select pg_advisory_xact_lock(${PUBLISH_LOCK})`);
     const row = await draftRow(tx, id);
     if (row.published_version !== null) {
-      throw new DomainError(
-        'CONFLICT',
-        `This draft was already published as version ${row.published_version}.`,
-      );
+      throw new DomainError('CONFLICT', 'AMENDMENT_ALREADY_PUBLISHED', { version: row.published_version });
     }
     const base = await current(tx);
     const draft = loadStudyDefinition(row.definition);
     const changes = diffDefinitions(base.definition, draft);
     if (changes.length === 0) {
-      throw new DomainError('CONFLICT', `The draft is the same as the current version ${base.version}.`);
+      throw new DomainError('CONFLICT', 'AMENDMENT_UNCHANGED', { version: base.version });
     }
     const conflicts = await conflictsWith(tx, draft, changes);
     if (conflicts.length > 0) throw conflictRefusal(conflicts);

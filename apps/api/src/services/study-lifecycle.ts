@@ -131,14 +131,14 @@ export async function applyLifecycleAction(
     throw new DomainError(
       'CONFLICT',
       current.allocationReleasedAt !== null && action === 'release_allocation'
-        ? 'The allocation was already released.'
-        : `The study is ${current.state.replace('_', ' ')}; this step is not possible now.`,
+        ? 'ALLOCATION_ALREADY_RELEASED'
+        : 'STUDY_STEP_NOT_NOW',
     );
   }
   const needs = lifecycleRequirements(action, 0);
   if (needs.password) {
     if (!input.password) {
-      throw new DomainError('VALIDATION_FAILED', 'Enter your password to confirm.', [
+      throw new DomainError('VALIDATION_FAILED', 'PASSWORD_TO_CONFIRM', {}, [
         { path: 'body.password', message: 'Enter your password' },
       ]);
     }
@@ -153,7 +153,7 @@ export async function applyLifecycleAction(
       row.state !== current.state ||
       (row.allocationReleasedAt !== null) !== (current.allocationReleasedAt !== null)
     ) {
-      throw new DomainError('CONFLICT', 'Someone changed the study state meanwhile; reload the page.');
+      throw new DomainError('CONFLICT', 'STUDY_STATE_CHANGED');
     }
     const now = new Date();
     // Releasing the allocation leaves the state (and when it last changed) as it is.
@@ -192,9 +192,11 @@ export async function applyLifecycleAction(
 }
 
 function reasonRequired(openItems?: number) {
-  const message =
+  const [message, params] =
     openItems === undefined
-      ? 'This step needs a reason.'
-      : `${openItems} pre-lock item(s) are still open; locking anyway needs an override reason.`;
-  return new DomainError('REASON_REQUIRED', message, [{ path: 'body.reason', message: 'Give a reason' }]);
+      ? (['STEP_NEEDS_REASON', {}] as const)
+      : (['LOCK_OVERRIDE_REASON', { count: openItems }] as const);
+  return new DomainError('REASON_REQUIRED', message, params, [
+    { path: 'body.reason', message: 'Give a reason' },
+  ]);
 }

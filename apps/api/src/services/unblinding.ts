@@ -67,9 +67,9 @@ export async function emergencyUnblind(
         from participants p left join randomization_slots rs on rs.participant_id = p.id
         where p.id = ${participantId}::uuid and ${inUserSites(sql`p.site_id`, user)}`,
   );
-  if (!participant) throw new DomainError('NOT_FOUND', 'No such participant at your sites.');
+  if (!participant) throw new DomainError('NOT_FOUND', 'PARTICIPANT_NOT_FOUND');
   const arm = participant.arm;
-  if (!arm) throw new DomainError('NOT_RANDOMIZED', 'This participant has not been randomized.');
+  if (!arm) throw new DomainError('NOT_RANDOMIZED', 'NOT_RANDOMIZED');
   await confirmPassword(env.db, ctx, user.id, input.password, env.lockout);
 
   const id = await withAudit(env.db, { ...ctx, reason: input.reason }, async (tx) => {

@@ -53,16 +53,11 @@ export async function updateVisit(
       .from(schema.visits)
       .where(and(eq(schema.visits.participantId, participantId), eq(schema.visits.visitCode, visitCode)))
       .for('update');
-    if (!visit) throw new DomainError('NOT_FOUND', `No scheduled visit ${visitCode} for this participant.`);
+    if (!visit) throw new DomainError('NOT_FOUND', 'VISIT_NOT_SCHEDULED', { visit: visitCode });
     if (input.expectedVersion !== undefined && input.expectedVersion !== visit.version) {
-      throw new DomainError(
-        'VERSION_CONFLICT',
-        'Someone updated this visit meanwhile; reload it.',
-        undefined,
-        {
-          current: toVisit(visitRowOf(visit), today),
-        },
-      );
+      throw new DomainError('VERSION_CONFLICT', 'VISIT_CHANGED', {}, undefined, {
+        current: toVisit(visitRowOf(visit), today),
+      });
     }
     if (input.status === 'missed') {
       await tx.execute(sql`select set_config('edc.reason', ${input.missedReason}, true)`);
@@ -77,12 +72,12 @@ export async function updateVisit(
         .where(eq(schema.visits.id, visit.id));
     } else {
       if (input.visitDate > today) {
-        throw new DomainError('VALIDATION_FAILED', 'A visit date cannot be in the future.', [
+        throw new DomainError('VALIDATION_FAILED', 'VISIT_DATE_FUTURE', {}, [
           { path: 'body.visitDate', message: `The visit date cannot be after today (${today})` },
         ]);
       }
       if (participant.consentDate && input.visitDate < participant.consentDate) {
-        throw new DomainError('VALIDATION_FAILED', 'A visit cannot predate consent.', [
+        throw new DomainError('VALIDATION_FAILED', 'VISIT_BEFORE_CONSENT', {}, [
           { path: 'body.visitDate', message: `Visit dates come after consent (${participant.consentDate})` },
         ]);
       }
@@ -93,7 +88,8 @@ export async function updateVisit(
       if (!inWindow && !input.outOfWindowReason) {
         throw new DomainError(
           'VALIDATION_FAILED',
-          `The visit date is outside its window (${visit.windowStart} to ${visit.windowEnd}); give a reason.`,
+          'VISIT_OUT_OF_WINDOW',
+          { windowStart: visit.windowStart, windowEnd: visit.windowEnd },
           [{ path: 'body.outOfWindowReason', message: 'Required for a visit outside its window' }],
         );
       }

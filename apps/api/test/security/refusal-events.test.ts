@@ -18,6 +18,7 @@ let siteB: string;
 let staffA: Session;
 let staffAId: string;
 let otherParticipant: string;
+let otherRecord: string;
 
 interface WindowRow {
   kind: string;
@@ -57,6 +58,15 @@ beforeAll(async () => {
   });
   expect(created.statusCode).toBe(201);
   otherParticipant = created.json().id;
+  const record = await call(
+    t.app,
+    staffB,
+    'PUT',
+    `/api/v1/participants/${otherParticipant}/visits/SCR/forms/demographics`,
+    { data: { birth_year: 1980 }, status: 'draft' },
+  );
+  expect(record.statusCode).toBe(200);
+  otherRecord = record.json().id;
 });
 afterAll(() => t?.close());
 
@@ -95,6 +105,40 @@ describe(`refused requests are coalesced security events, on ${testDbKind()}`, (
       target: otherParticipant,
     });
     expect((await verifyAuditChain(t.db.db)).ok).toBe(true);
+  });
+
+  it("files probes of another site's records through ids in the body (queries, SDV)", async () => {
+    const monitor = await newUser(t.db.db, { role: 'monitor', siteIds: [siteA] });
+    const session = await signIn(t.app, monitor.email, monitor.password);
+    const probes = [
+      ['/api/v1/queries', { recordId: otherRecord, field: 'birth_year', message: 'Please check' }],
+      ['/api/v1/sdv', { recordId: otherRecord }],
+      ['/api/v1/sdv', { participantId: otherParticipant, visitCode: 'SCR' }],
+      ['/api/v1/sdv/undo', { recordId: otherRecord, reason: 'marked in error' }],
+    ] as const;
+    for (const [url, body] of probes) {
+      const res = await call(t.app, session, 'POST', url, body);
+      expect(res.statusCode, url).toBe(404);
+    }
+    // An id that exists nowhere, in the same body, is not filed.
+    const unknown = await call(t.app, session, 'POST', '/api/v1/sdv', {
+      recordId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(unknown.statusCode).toBe(404);
+
+    const windows = await windowsOf(monitor.id);
+    const byRoute = new Map<string, number>();
+    for (const w of windows) {
+      expect(w).toMatchObject({ kind: 'NOT_FOUND_AT_OTHER_SITE', status: 404, site_id: siteB });
+      byRoute.set(w.route, (byRoute.get(w.route) ?? 0) + w.count);
+    }
+    expect(Object.fromEntries(byRoute)).toEqual({
+      '/api/v1/queries': 1,
+      '/api/v1/sdv': 2,
+      '/api/v1/sdv/undo': 1,
+    });
+    const rows = await refusalRows(monitor.id);
+    expect(rows.map((r) => r.changes.target)).toEqual(expect.arrayContaining([otherRecord]));
   });
 
   it('files role refusals and CSRF refusals, with and without a session', async () => {
@@ -154,9 +198,11 @@ describe(`refused requests are coalesced security events, on ${testDbKind()}`, (
       const items: AuditEntry[] = res.json().items;
       expect(items.length).toBeGreaterThan(0);
       expect(items.every((e) => e.action === 'ACCESS_REFUSED' && e.table === 'security_events')).toBe(true);
-      const probes = items.filter((e) => e.changes.some((c) => c.new === 'NOT_FOUND_AT_OTHER_SITE'));
+      const probes = items.filter(
+        (e) => e.actor.id === staffAId && e.changes.some((c) => c.new === 'NOT_FOUND_AT_OTHER_SITE'),
+      );
       expect(probes.reduce((sum, e) => sum + (e.occurrences?.count ?? 0), 0)).toBe(40);
-      expect(probes.every((e) => e.siteCode === 'R02' && e.actor.id === staffAId)).toBe(true);
+      expect(probes.every((e) => e.siteCode === 'R02')).toBe(true);
     }
   });
 

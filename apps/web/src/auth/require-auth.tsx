@@ -1,11 +1,14 @@
 import { type Capability, canAny } from '@mini-edc/domain';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { screen } from '../lib/screen';
 import { useSession } from './session-context';
 
 // The definition's schema is large; it loads after sign-in, with the first protected screen.
-const StudyGate = lazy(() => import('../forms/study-gate').then((m) => ({ default: m.StudyGate })));
+export const loadStudyGate = () => import('../forms/study-gate');
+export const studyGate = screen(loadStudyGate, (m) => m.StudyGate);
+const StudyGate = studyGate.Component;
 
 /**
  * Guards protected routes: signed out → /login (coming back here afterwards); no capability → a

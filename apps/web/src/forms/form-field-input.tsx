@@ -200,18 +200,6 @@ function FieldInputBody({ field, disabled }: { field: FormField; disabled: boole
         />
       );
     default: {
-      if (field.name === 'odi_version') {
-        return (
-          <SelectField label={label} error={error} disabled={disabled} {...registration}>
-            <option value="">{t('participants.form.choose')}</option>
-            {study.instruments.odiVersions.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </SelectField>
-        );
-      }
       if (field.name === 'vas_prompt_version') {
         return <TextField label={`${label}${optional}`} readOnly error={error} {...registration} />;
       }

@@ -1,5 +1,5 @@
 import { studyVersionSchema } from '@mini-edc/domain';
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiFetch } from '../api/client';
@@ -7,13 +7,14 @@ import { QueryError } from '../components/query-error';
 import { setStudy } from './study';
 
 /** The current study definition version (R-DEF-2); an amendment arrives with the next fetch. */
+export const studyQuery = queryOptions({
+  queryKey: ['study'],
+  queryFn: () => apiFetch('/study', { schema: studyVersionSchema }),
+  staleTime: 60_000,
+});
+
 export function useStudyVersion() {
-  return useQuery({
-    queryKey: ['study'],
-    queryFn: () => apiFetch('/study', { schema: studyVersionSchema }),
-    staleTime: 60_000,
-    refetchOnWindowFocus: true,
-  });
+  return useQuery({ ...studyQuery, refetchOnWindowFocus: true });
 }
 
 /**

@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { en, Translation } from './en';
-
+import { type Catalogue, catalogues } from './catalogues';
+import type { en } from './en';
 import { initialLocale, isLocale, type Locale, locales, rememberLocale } from './locale';
 
 export { initialLocale, type Locale, locales };
@@ -12,25 +12,6 @@ declare module 'i18next' {
     resources: { translation: typeof en };
   }
 }
-
-interface Catalogue {
-  translation: Translation;
-  /** The contracts' and the API's English sentences in this language (none for English). */
-  sentences: Record<string, string>;
-}
-
-/**
- * Each language is its own chunk, fetched only when that language is used: a Turkish tablet never
- * downloads the English text and the other way round (docs/architecture.md, "Web delivery").
- */
-const catalogues: Record<Locale, () => Promise<Catalogue>> = {
-  en: () => import('./en').then((m) => ({ translation: m.en, sentences: {} })),
-  tr: () =>
-    Promise.all([import('./tr'), import('./tr-messages')]).then(([m, s]) => ({
-      translation: m.tr,
-      sentences: s.trMessages,
-    })),
-};
 
 const loaded = new Map<Locale, Promise<Catalogue>>();
 let sentences: Partial<Record<Locale, Record<string, string>>> = {};

@@ -37,17 +37,6 @@ function isKnownCode(code: string | undefined): code is KnownCode {
   return codes.includes(code as KnownCode);
 }
 
-/** Codes whose server sentence adds nothing useful (or must stay vague, like failed sign-in). */
-const genericCodes = new Set<string>([
-  'INVALID_CREDENTIALS',
-  'RATE_LIMITED',
-  'FORBIDDEN',
-  'CSRF_FAILED',
-  'PASSWORD_CHANGE_REQUIRED',
-  'DATABASE_UNAVAILABLE',
-  'INTERNAL',
-]);
-
 /**
  * The refusal's message code worded in the interface language (docs/errors.md, "Message codes"),
  * or null when the answer carries none this catalogue knows.
@@ -59,17 +48,15 @@ export function codedMessageText(error: unknown): string | null {
   return i18n.t(`serverMessages.${coded.messageCode}`, coded.params ?? {});
 }
 
-/** One sentence for a person, in the interface language, describing why a request failed. */
+/**
+ * One sentence for a person, in the interface language, describing why a request failed: the
+ * message code's text, else the error code's; the server's English sentence is never shown.
+ */
 export function describeError(error: unknown): string {
   if (!(error instanceof ApiError)) return i18n.t('errors.network');
   const coded = codedMessageText(error);
   if (coded) return coded;
   const code = error.code;
-  const codeText = isKnownCode(code) ? i18n.t(`errors.${code}`) : null;
-  if (error.body && !genericCodes.has(code ?? '')) {
-    const translated = knownTranslation(error.body.error.message);
-    if (translated) return translated;
-  }
-  if (codeText) return codeText;
+  if (isKnownCode(code)) return i18n.t(`errors.${code}`);
   return error.status >= 500 ? i18n.t('errors.INTERNAL') : i18n.t('errors.unknown');
 }

@@ -27,14 +27,13 @@ function workflowCode(error: unknown): WorkflowCode | null {
 }
 
 /**
- * One sentence for a failed participant action. English shows the server's specific sentence
- * (e.g. which baseline form is missing); Turkish shows the code's sentence.
+ * One sentence for a failed participant action, in the interface language: the refusal's message
+ * code, else the sentence of its error code.
  */
 export function participantErrorText(error: unknown, general?: string | null): string | null {
   const coded = codedMessageText(error);
   if (coded) return coded;
   const code = workflowCode(error);
   if (!code) return general === undefined ? describeError(error) : general;
-  if (i18n.language === 'en' && error instanceof ApiError && error.body) return error.body.error.message;
   return i18n.t(`participants.apiErrors.${code}`);
 }

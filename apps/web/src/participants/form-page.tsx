@@ -148,6 +148,9 @@ export function FormPage() {
               userName: user?.displayName ?? '',
               language: i18n.language,
               lastDoneVisit: [...p.visits].reverse().find((v) => v.status === 'done')?.visitCode,
+              previousData: p.records
+                .filter((r) => r.formCode === formCode)
+                .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0]?.data,
             })}
             intro={
               <p className="muted form-context">

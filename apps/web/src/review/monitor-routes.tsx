@@ -1,20 +1,30 @@
 import type { Capability } from '@mini-edc/domain';
-import { lazy, type ReactNode, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { RouteObject } from 'react-router';
 import { RequireAuth } from '../auth/require-auth';
+import { Loading, preloads, type Screen, screen } from '../lib/screen';
 import { needsFor } from '../navigation';
 
 // Each screen is its own chunk, loaded when first opened.
-const AuditPage = lazy(() => import('../audit/audit-page').then((m) => ({ default: m.AuditPage })));
-const QueriesPage = lazy(() => import('../queries/queries-page').then((m) => ({ default: m.QueriesPage })));
-const DashboardPage = lazy(() =>
-  import('../dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage })),
+const AuditPage = screen(
+  () => import('../audit/audit-page'),
+  (m) => m.AuditPage,
 );
-const ReviewIndexPage = lazy(() =>
-  import('./review-index-page').then((m) => ({ default: m.ReviewIndexPage })),
+const QueriesPage = screen(
+  () => import('../queries/queries-page'),
+  (m) => m.QueriesPage,
 );
-const ReviewPage = lazy(() => import('./review-page').then((m) => ({ default: m.ReviewPage })));
+const DashboardPage = screen(
+  () => import('../dashboard/dashboard-page'),
+  (m) => m.DashboardPage,
+);
+const ReviewIndexPage = screen(
+  () => import('./review-index-page'),
+  (m) => m.ReviewIndexPage,
+);
+const ReviewPage = screen(
+  () => import('./review-page'),
+  (m) => m.ReviewPage,
+);
 
 /**
  * Source review is reached from the audit trail, the queries and the dashboard rather than the
@@ -22,24 +32,18 @@ const ReviewPage = lazy(() => import('./review-page').then((m) => ({ default: m.
  */
 export const reviewNeeds: readonly Capability[] = ['verify_source', 'raise_self_check'];
 
-function Loading({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<LoadingText />}>{children}</Suspense>;
-}
-
-function LoadingText() {
-  const { t } = useTranslation();
-  return <p className="muted">{t('common.loading')}</p>;
-}
-
-function guarded(needs: readonly Capability[], path: string, page: ReactNode): RouteObject {
-  return { element: <RequireAuth needs={needs} />, children: [{ path, element: <Loading>{page}</Loading> }] };
+function guarded(needs: readonly Capability[], path: string, page: Screen): RouteObject {
+  return {
+    element: <RequireAuth needs={needs} />,
+    children: [{ path, element: <Loading>{<page.Component />}</Loading>, handle: preloads(page) }],
+  };
 }
 
 /** The monitor journey's screens (R-MON): audit trail, queries, source review, dashboard. */
 export const monitorRoutes: RouteObject[] = [
-  guarded(needsFor('/dashboard'), 'dashboard', <DashboardPage />),
-  guarded(needsFor('/audit'), 'audit', <AuditPage />),
-  guarded(needsFor('/queries'), 'queries', <QueriesPage />),
-  guarded(reviewNeeds, 'review', <ReviewIndexPage />),
-  guarded(reviewNeeds, 'review/:participantId', <ReviewPage />),
+  guarded(needsFor('/dashboard'), 'dashboard', DashboardPage),
+  guarded(needsFor('/audit'), 'audit', AuditPage),
+  guarded(needsFor('/queries'), 'queries', QueriesPage),
+  guarded(reviewNeeds, 'review', ReviewIndexPage),
+  guarded(reviewNeeds, 'review/:participantId', ReviewPage),
 ];

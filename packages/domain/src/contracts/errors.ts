@@ -10,8 +10,8 @@ export const errorBodySchema = z.object({
     code: z.string(),
     message: z.string(),
     /** The sentence as a code with parameters (contracts/server-messages.ts): the web words it. */
-    messageCode: z.string().optional(),
-    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    messageCode: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
     fields: z
       .array(
         z.object({
@@ -72,18 +72,19 @@ export interface FieldError {
 }
 
 /**
- * A refusal a service raises for the caller to see: a closed code, a sentence for a person, and
- * the fields at fault. The API maps each code to one HTTP status in one place.
+ * A refusal a service raises for the caller to see: a closed code, the sentence as a message code
+ * with parameters (contracts/server-messages.ts; the English text is rendered from it), and the
+ * fields at fault. The API maps each code to one HTTP status in one place. There is no way to
+ * raise one with a free sentence: the web words every refusal in the user's language.
  */
 export class DomainError extends Error {
   readonly code: ErrorCode;
+  readonly messageCode: ServerMessageCode;
+  readonly params: MessageParams;
   readonly fields: FieldError[] | undefined;
   readonly details: Record<string, unknown> | undefined;
-  /** Set by `DomainError.coded`: the message as a code the web words in the user's language. */
-  messageCode: ServerMessageCode | undefined;
-  params: MessageParams | undefined;
 
-  /** A refusal whose sentence is a message code with parameters (preferred for new refusals). */
+  /** The same as the constructor; kept for the refusals written before it took a code. */
   static coded(
     code: ErrorCode,
     messageCode: ServerMessageCode,
@@ -91,19 +92,22 @@ export class DomainError extends Error {
     fields?: FieldError[],
     details?: Record<string, unknown>,
   ): DomainError {
-    const error = new DomainError(code, serverMessageText(messageCode, params), fields, details);
-    error.messageCode = messageCode;
-    error.params = params;
-    return error;
+    return new DomainError(code, messageCode, params, fields, details);
   }
 
-  constructor(code: ErrorCode, message: string, fields?: FieldError[], details?: Record<string, unknown>) {
-    super(message);
+  constructor(
+    code: ErrorCode,
+    messageCode: ServerMessageCode,
+    params: MessageParams = {},
+    fields?: FieldError[],
+    details?: Record<string, unknown>,
+  ) {
+    super(serverMessageText(messageCode, params));
     this.name = 'DomainError';
     this.code = code;
+    this.messageCode = messageCode;
+    this.params = params;
     this.fields = fields;
     this.details = details;
-    this.messageCode = undefined;
-    this.params = undefined;
   }
 }

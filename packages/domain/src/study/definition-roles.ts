@@ -33,8 +33,9 @@ export type FormInstrument = (typeof formInstruments)[number];
 /**
  * Where a new record's field takes its proposed value from: the day, the time, the signed-in user,
  * the record's number in a repeating form, the participant's last visit done, the instrument
- * versions of the definition (the ODI one in the interface language), the consent version in force
- * today, or a fixed value.
+ * versions of the definition (the ODI one in the interface language, kept for stored versions that
+ * name it), the value of the same field in the participant's latest record of the form (the ODI
+ * version the patient filled before), the consent version in force today, or a fixed value.
  */
 export const fieldDefaultSources = [
   'today',
@@ -44,6 +45,7 @@ export const fieldDefaultSources = [
   'last_done_visit',
   'vas_prompt_version',
   'odi_version_in_language',
+  'participant_previous_value',
   'consent_version_in_force',
 ] as const;
 export const fieldDefaultSchema = z.union([

@@ -64,8 +64,15 @@ export const odiForm: FormDefinition = {
   repeating: false,
   instrument: 'oswestry_disability_index',
   fields: [
-    field('odi_version', text('ODI version and language', 'ODI sürümü ve dili'), 'text', {
-      default: { from: 'odi_version_in_language' },
+    // The version of the paper form the patient filled, chosen by whoever transcribes it, never
+    // taken from the interface language; a participant's next ODI proposes the previous one's
+    // (protocol §3.1, docs/study-definition.md).
+    field('odi_version', text('ODI form the patient filled', 'Hastanın doldurduğu ODI formu'), 'choice', {
+      allowedValues: [
+        option('2.1a-en', 'English ODI v2.1a', 'İngilizce ODI v2.1a'),
+        option('2.0-tr', 'Turkish ODI v2.0', 'Türkçe ODI v2.0'),
+      ],
+      default: { from: 'participant_previous_value' },
     }),
     // "Section 8 not applicable" sits with section 8, where it is answered (not after section 10).
     ...odiSections.flatMap(([en, tr], i) => [
