@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { apiSession, arrangeParticipant, demoPassword } from './helpers/api';
 import { type OwnServer, startOwnServer } from './helpers/own-server';
@@ -71,6 +74,23 @@ test('lock → verify → unblind → casebook download', async ({ browser }) =>
   expect(reportResponse.headers()['x-content-sha256']).toMatch(/^[0-9a-f]{64}$/);
   const reportPdf = await reportResponse.body();
   expect(reportPdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+  // An external statistician runs the same check from the repository on the exported allocations.
+  const exported = await page.request.get(
+    `/api/v1/closeout/randomization-lists/${generated.list.id}/allocation-export.json`,
+  );
+  expect(exported.status()).toBe(200);
+  const repo = fileURLToPath(new URL('../../', import.meta.url));
+  const exportFile = fileURLToPath(new URL('../.output/allocation-export.json', import.meta.url));
+  mkdirSync(fileURLToPath(new URL('../.output/', import.meta.url)), { recursive: true });
+  writeFileSync(exportFile, await exported.body());
+  const verdict = execFileSync(
+    'npm',
+    ['run', '--silent', 'verify-allocation', '--', '--export', exportFile, '--seed', generated.seedHex],
+    { cwd: repo, encoding: 'utf8' },
+  );
+  expect(verdict).toMatch(/^MATCH/);
+  expect(verdict).toContain(`${participant.studyId},`);
 
   // Release the allocation to blinded roles: a reason and the password again.
   await expect(page.getByTestId('allocation-release')).toContainText('Blinded roles do not see arms');

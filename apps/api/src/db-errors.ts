@@ -1,3 +1,5 @@
+import { errorChain } from '@mini-edc/db';
+
 const unavailableCodes = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -22,16 +24,10 @@ const unavailableMessages = [
 
 /** True when an error (or its cause) says the database server cannot be reached right now. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 6 && current; depth++) {
-    if (typeof current === 'object' && current !== null) {
-      const { code, message } = current as { code?: unknown; message?: unknown };
-      if (typeof code === 'string' && unavailableCodes.has(code)) return true;
-      if (typeof message === 'string' && unavailableMessages.some((m) => message.includes(m))) return true;
-      current = (current as { cause?: unknown }).cause;
-    } else {
-      return false;
-    }
-  }
-  return false;
+  return errorChain(error).some((link) => {
+    const code = 'code' in link ? link.code : undefined;
+    const message = 'message' in link ? link.message : undefined;
+    if (typeof code === 'string' && unavailableCodes.has(code)) return true;
+    return typeof message === 'string' && unavailableMessages.some((m) => message.includes(m));
+  });
 }

@@ -127,6 +127,17 @@ describe(`casebooks on ${testDbKind()}`, () => {
     ]) {
       expect(all).toContain(text);
     }
+    // Signatures with their meaning and time, as stored; the correction's reason in the audit trail.
+    const [signature] = await queryRows<{ signer: string; meaning: string; signedAt: string }>(
+      t.db.db,
+      sql`select signer_name as signer, meaning, to_char(signed_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') as "signedAt"
+          from signatures s join form_records r on r.id = s.record_id
+          where r.participant_id = ${w.pA}::uuid and r.form_code = 'vas' and s.voided_at is null`,
+    );
+    const flat = all.replace(/\s+/g, ' ');
+    expect(flat).toContain('İmzalar');
+    expect(flat).toContain(`${signature?.signer} · "${signature?.meaning}" · ${signature?.signedAt} UTC`);
+    expect(flat).toContain('transcription error');
     const file = await call(
       t.app,
       w.users.investigator.session,
@@ -145,6 +156,24 @@ describe(`casebooks on ${testDbKind()}`, () => {
       sql`select action from audit_log where action = 'CASEBOOK' and record_id = ${String(res.headers['x-closeout-file-id'])}`,
     );
     expect(event?.action).toBe('CASEBOOK');
+  });
+
+  it('as of an earlier time, the PDF states that time and shows neither the later signature nor the query', async () => {
+    const res = await call(
+      t.app,
+      w.users.admin.session,
+      'GET',
+      `/api/v1/closeout/casebooks/${w.pA}?lang=en&asOf=${encodeURIComponent(beforeCorrection)}`,
+    );
+    expect(res.statusCode).toBe(200);
+    const pages = (await pdfPages(res.rawPayload)).map((p) => p.replace(/\s+/g, ' '));
+    const asOf = `${beforeCorrection.slice(0, 16).replace('T', ' ')} UTC`;
+    expect(pages[0]).toContain(`Data as of ${asOf}`);
+    const all = pages.join('\n');
+    expect(all).toContain('Baseline');
+    expect(all).not.toContain('Signatures');
+    expect(all).not.toContain('Is the lifting score right?');
+    expect(all).not.toContain('transcription error');
   });
 
   it('keeps casebooks within the site and away from blinded roles', async () => {

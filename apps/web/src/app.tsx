@@ -37,10 +37,10 @@ export async function mountApp(root: Root, session: unknown): Promise<void> {
   // Should it fail (network), the screen still renders and the text appears on the next attempt.
   // Signed in, the screen's chunk and the study definition are fetched at the same time, so a deep
   // link is drawn without waiting for each in turn (docs/benchmarks.md, "Web app").
-  // The screen itself is not waited for: the study definition it needs takes longer, and until
-  // then the layout is drawn.
+  // The screen and its data are not waited for: the study definition it needs takes longer, and
+  // until then the layout is drawn.
   if (session) {
-    void preloadScreens(router.routes, window.location.pathname);
+    preloadScreens(router.routes, window.location, queryClient);
     void loadStudyGate().then((gate) => queryClient.prefetchQuery(gate.studyQuery));
   }
   await Promise.all([i18nReady().catch(() => undefined), session ? studyGate.preload() : undefined]);

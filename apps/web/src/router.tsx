@@ -2,7 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { LoginPage } from './auth/login-page';
 import { RequireAuth } from './auth/require-auth';
 import { Layout } from './components/layout';
-import { Loading, preloads, screen } from './lib/screen';
+import { type Ahead, Loading, preloads, screen } from './lib/screen';
 import { needsFor } from './navigation';
 import { HomePage } from './pages/home-page';
 import { NotFoundPage } from './pages/not-found-page';
@@ -59,6 +59,15 @@ const FormPage = screen(
   (m) => m.FormPage,
 );
 
+// The data a deep link to a participant screen opens with, fetched beside the screen's chunk.
+const participantsApi = () => import('./participants/participants-api');
+const participantsAhead = ({ search, client }: Ahead) =>
+  participantsApi().then((api) => client.prefetchQuery(api.participantsQuery(api.statusFilterOf(search))));
+const participantAhead = ({ params, client }: Ahead) =>
+  params.id
+    ? participantsApi().then((api) => client.prefetchQuery(api.participantQuery(params.id ?? '')))
+    : Promise.resolve();
+
 export const router = createBrowserRouter([
   {
     path: '/',
@@ -90,7 +99,7 @@ export const router = createBrowserRouter([
                 <ParticipantsPage.Component />
               </Loading>
             ),
-            handle: preloads(ParticipantsPage),
+            handle: preloads(ParticipantsPage, participantsAhead),
           },
           {
             path: 'participants/new',
@@ -108,7 +117,7 @@ export const router = createBrowserRouter([
                 <ParticipantPage.Component />
               </Loading>
             ),
-            handle: preloads(ParticipantPage),
+            handle: preloads(ParticipantPage, participantAhead),
           },
           {
             path: 'participants/:id/screening',
@@ -126,7 +135,7 @@ export const router = createBrowserRouter([
                 <FormPage.Component />
               </Loading>
             ),
-            handle: preloads(FormPage),
+            handle: preloads(FormPage, participantAhead),
           },
         ],
       },

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { backupCheckNames } from '@mini-edc/domain';
 import { describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en';
 import { tr } from '../src/i18n/tr';
@@ -25,6 +26,13 @@ describe('translations', () => {
 
   it('has the same keys in English and Turkish', () => {
     expect([...turkish.keys()].sort()).toEqual([...english.keys()].sort());
+  });
+
+  it('names every backup check in both languages (the admin screen lists the failed ones)', () => {
+    for (const name of backupCheckNames) {
+      expect(english.get(`admin.backups.checks.${name}`), name).toBeTruthy();
+      expect(turkish.get(`admin.backups.checks.${name}`), name).toBeTruthy();
+    }
   });
 
   it('keeps every interpolation placeholder and leaves no text empty', () => {

@@ -166,15 +166,27 @@ export async function verifyAuditChain(db: Executor): Promise<ChainVerification>
   };
 }
 
+/**
+ * An error and the errors it wraps, outermost first (drizzle wraps the driver's error in a
+ * "Failed query" error's cause). Bounded, so a cause cycle cannot loop forever.
+ */
+export function errorChain(error: unknown, maxDepth = 6): object[] {
+  const chain: object[] = [];
+  let current: unknown = error;
+  while (chain.length < maxDepth && typeof current === 'object' && current !== null) {
+    chain.push(current);
+    current = 'cause' in current ? current.cause : undefined;
+  }
+  return chain;
+}
+
 /** The PostgreSQL error under drizzle's "Failed query" wrapper, if there is one. */
 export function databaseError(error: unknown): { code: string; message: string } | null {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current; depth++) {
-    if (typeof current === 'object' && current !== null && 'code' in current && 'message' in current) {
-      const { code, message } = current as { code: unknown; message: unknown };
+  for (const link of errorChain(error)) {
+    if ('code' in link && 'message' in link) {
+      const { code, message } = link;
       if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return { code, message: String(message) };
     }
-    current = (current as { cause?: unknown }).cause;
   }
   return null;
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { requires } from '../auth/route-access';
 import { auditContext, currentUser } from '../plugins/auth';
 import { finalBundle } from '../services/final-bundle';
-import { errorResponses } from './route-common';
+import { errorResponses, serviceEnv } from './route-common';
 
 const errors = { ...errorResponses, 423: errorBodySchema };
 
@@ -27,7 +27,7 @@ export const closeoutBundleRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const bundle = await finalBundle(
-        { db: app.db.db, study: app.study },
+        serviceEnv(app),
         currentUser(request),
         auditContext(request),
         request.log,

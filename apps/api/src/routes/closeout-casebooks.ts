@@ -19,7 +19,7 @@ import {
   siteCasebookArchive,
 } from '../services/casebooks';
 import type { AuthUser } from '../services/sessions';
-import { errorResponses } from './route-common';
+import { errorResponses, serviceEnv } from './route-common';
 
 const errors = { ...errorResponses, 423: errorBodySchema };
 // The sites keep their participants' casebooks (ICH E6): their staff and the admins.
@@ -34,7 +34,6 @@ function optionsOf(query: z.infer<typeof casebookQuerySchema>, user: AuthUser): 
 
 /** Casebooks for the sites (docs/closeout.md). */
 export const closeoutCasebookRoutes: FastifyPluginAsyncZod = async (app) => {
-  const env = () => ({ db: app.db.db, study: app.study });
   const tags = ['close-out'];
 
   app.get(
@@ -52,7 +51,7 @@ export const closeoutCasebookRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const user = currentUser(request);
       const book = await participantCasebook(
-        env(),
+        serviceEnv(app),
         user,
         auditContext(request),
         request.params.participantId,
@@ -86,7 +85,7 @@ export const closeoutCasebookRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const user = currentUser(request);
       const archive = await siteCasebookArchive(
-        env(),
+        serviceEnv(app),
         user,
         auditContext(request),
         request.params.siteId,

@@ -14,6 +14,7 @@ import { auditContext, currentUser } from '../plugins/auth';
 import { exportFiles } from '../services/export-formats';
 import { getManifest } from '../services/export-run';
 import { openExport } from '../services/export-stream';
+import { serviceEnv } from './route-common';
 
 // The body is a stream, which Fastify sends as is (no serializer); OpenAPI shows the media type.
 const fileBody = z.custom<Readable>((v) => v instanceof Readable);
@@ -51,7 +52,7 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
       async (request, reply) => {
         const user = currentUser(request);
         const { manifest, stream } = await openExport(
-          { db: app.db.db, study: app.study },
+          serviceEnv(app),
           user,
           auditContext(request),
           format,

@@ -28,13 +28,12 @@ import {
 } from '../services/participants';
 import { randomize } from '../services/randomization';
 import { closeScreening } from '../services/screening-close';
-import { errorResponses } from './route-common';
+import { errorResponses, serviceEnv } from './route-common';
 
 const errors = errorResponses;
 
 /** Screening, consent, baseline and follow-up forms, randomization (issues 4 and 5). */
 export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
-  const env = () => ({ db: app.db.db, study: app.study, timeZone: app.config.EDC_STUDY_TIMEZONE });
   const tags = ['participants'];
 
   app.get(
@@ -53,7 +52,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const user = currentUser(request);
-      const list = await listParticipants(env(), user, request.query);
+      const list = await listParticipants(serviceEnv(app), user, request.query);
       // The blinded schema has no allocation field: parsing drops it.
       return can(user, 'see_allocation') ? list : z.array(participantSummaryBlindedSchema).parse(list);
     },
@@ -73,7 +72,9 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await createParticipant(env(), currentUser(request), auditContext(request), request.body)),
+        .send(
+          await createParticipant(serviceEnv(app), currentUser(request), auditContext(request), request.body),
+        ),
   );
 
   app.get(
@@ -88,7 +89,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const user = currentUser(request);
-      const detail = await getParticipant(env(), user, request.params.id);
+      const detail = await getParticipant(serviceEnv(app), user, request.params.id);
       return can(user, 'see_allocation') ? detail : participantDetailBlindedSchema.parse(detail);
     },
   );
@@ -107,7 +108,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const result = await submitEligibility(
-        env(),
+        serviceEnv(app),
         currentUser(request),
         auditContext(request, request.body.reason),
         request.params.id,
@@ -132,7 +133,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const user = currentUser(request);
       const detail = await closeScreening(
-        env(),
+        serviceEnv(app),
         user,
         auditContext(request, request.body.reason),
         request.params.id,
@@ -157,7 +158,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { id, visitCode, formCode } = request.params;
       return saveForm(
-        env(),
+        serviceEnv(app),
         currentUser(request),
         auditContext(request, request.body.reason),
         id,
@@ -180,7 +181,12 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
       config: requires('randomize'),
     },
     async (request, reply) => {
-      const result = await randomize(env(), currentUser(request), auditContext(request), request.params.id);
+      const result = await randomize(
+        serviceEnv(app),
+        currentUser(request),
+        auditContext(request),
+        request.params.id,
+      );
       return reply.status(result.created ? 201 : 200).send(result);
     },
   );

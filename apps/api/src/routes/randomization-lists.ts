@@ -20,13 +20,14 @@ import {
   listRandomizationLists,
   previewListChange,
 } from '../services/randomization-lists';
+import { serviceEnv } from './route-common';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 const adminOnly = requires('manage_randomization_lists');
 
 /** Randomization lists (protocol §4.2-4.3). Unassigned slots never leave the server. */
 export const randomizationListRoutes: FastifyPluginAsyncZod = async (app) => {
-  const env = () => ({ db: app.db.db, study: app.study, timeZone: app.config.EDC_STUDY_TIMEZONE });
+  const env = () => serviceEnv(app);
   const tags = ['randomization'];
   // A correction of the list in use asks for the password again (R-RAND-5).
   const changeEnv = (request: Parameters<typeof currentUser>[0]) => ({

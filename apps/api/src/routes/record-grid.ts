@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requires } from '../auth/route-access';
 import { currentUser } from '../plugins/auth';
 import { recordGrid } from '../services/record-grid';
-import { errorResponses } from './route-common';
+import { errorResponses, serviceEnv } from './route-common';
 
 /** The record status grid of the daily work screen (docs/requirements.md R-MON-2, R-BLIND-2). */
 export const recordGridRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -18,11 +18,6 @@ export const recordGridRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: requires('use_record_grid'),
     },
-    async (request) =>
-      recordGrid(
-        { db: app.db.db, study: app.study, timeZone: app.config.EDC_STUDY_TIMEZONE },
-        currentUser(request),
-        request.query.siteId,
-      ),
+    async (request) => recordGrid(serviceEnv(app), currentUser(request), request.query.siteId),
   );
 };

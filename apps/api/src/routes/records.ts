@@ -22,13 +22,12 @@ import { auditContext, currentUser } from '../plugins/auth';
 import { participantScores, recordHistory } from '../services/records';
 import { lockRecord, signVisit } from '../services/signatures';
 import { updateVisit, worklist } from '../services/visits';
-import { errorResponses } from './route-common';
+import { errorResponses, serviceEnv } from './route-common';
 
 const errors = errorResponses;
 
 /** Visit schedule, scores over time, record history, signatures and locks (R-VISIT-1, R-REC-1). */
 export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
-  const env = () => ({ db: app.db.db, study: app.study, timeZone: app.config.EDC_STUDY_TIMEZONE });
   const lockout = { attempts: app.config.EDC_LOCKOUT_ATTEMPTS, minutes: app.config.EDC_LOCKOUT_MINUTES };
   const tags = ['visits and records'];
 
@@ -43,7 +42,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: requires('read_participants'),
     },
-    async (request) => worklist(env(), currentUser(request), request.query.siteId),
+    async (request) => worklist(serviceEnv(app), currentUser(request), request.query.siteId),
   );
 
   app.put(
@@ -60,7 +59,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       updateVisit(
-        env(),
+        serviceEnv(app),
         currentUser(request),
         auditContext(request),
         request.params.id,
@@ -83,7 +82,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const user = currentUser(request);
-      const scores = await participantScores(env(), user, request.params.id);
+      const scores = await participantScores(serviceEnv(app), user, request.params.id);
       // The blinded schema has no baseline, change or MCID field: parsing drops any.
       return can(user, 'see_outcome_comparison') ? scores : scoresBlindedResponseSchema.parse(scores);
     },
@@ -104,7 +103,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       signVisit(
-        env(),
+        serviceEnv(app),
         currentUser(request),
         auditContext(request),
         request.params.id,
@@ -126,7 +125,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
       config: requires('lock_records'),
     },
     async (request) =>
-      lockRecord(env(), currentUser(request), auditContext(request), request.params.recordId),
+      lockRecord(serviceEnv(app), currentUser(request), auditContext(request), request.params.recordId),
   );
 
   app.get(
@@ -140,6 +139,6 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: requires('read_participants'),
     },
-    async (request) => recordHistory(env(), currentUser(request), request.params.recordId),
+    async (request) => recordHistory(serviceEnv(app), currentUser(request), request.params.recordId),
   );
 };

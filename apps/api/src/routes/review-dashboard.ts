@@ -11,10 +11,10 @@ import { requires } from '../auth/route-access';
 import { currentUser } from '../plugins/auth';
 import { dashboard } from '../services/dashboard';
 import { reviewErrors as errors } from './review-errors';
+import { serviceEnv } from './route-common';
 
 /** Enrollment, CONSORT, visit progress and queries at a glance (R-MON-2). */
 export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
-  const env = () => ({ db: app.db.db, study: app.study, timeZone: app.config.EDC_STUDY_TIMEZONE });
   const tags = ['dashboard'];
 
   app.get(
@@ -29,7 +29,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const user = currentUser(request);
-      const result = await dashboard(env(), user);
+      const result = await dashboard(serviceEnv(app), user);
       // The blinded schema has no arms: parsing drops them.
       return can(user, 'see_allocation')
         ? dashboardSchema.parse(result)
@@ -52,7 +52,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const user = currentUser(request);
       const blinded = !can(user, 'see_allocation');
-      const result = await dashboard(env(), user);
+      const result = await dashboard(serviceEnv(app), user);
       const counts = blinded
         ? dashboardBlindedSchema.parse(result).consort
         : dashboardSchema.parse(result).consort;

@@ -13,10 +13,10 @@ import { requires } from '../auth/route-access';
 import { auditContext, currentUser } from '../plugins/auth';
 import { createQuery, listQueries, queryCounts, stepQuery } from '../services/queries';
 import { reviewErrors as errors } from './review-errors';
+import { serviceEnv } from './route-common';
 
 /** Data queries: open, answer, close, reopen; lists and counts (R-MON-1). */
 export const dataQueryRoutes: FastifyPluginAsyncZod = async (app) => {
-  const env = () => ({ db: app.db.db, study: app.study, timeZone: app.config.EDC_STUDY_TIMEZONE });
   const tags = ['queries'];
 
   app.get(
@@ -30,7 +30,7 @@ export const dataQueryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: requires('read_queries'),
     },
-    async (request) => listQueries(env(), currentUser(request), request.query),
+    async (request) => listQueries(serviceEnv(app), currentUser(request), request.query),
   );
 
   app.get(
@@ -43,7 +43,7 @@ export const dataQueryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: requires('read_queries'),
     },
-    async (request) => queryCounts(env(), currentUser(request)),
+    async (request) => queryCounts(serviceEnv(app), currentUser(request)),
   );
 
   app.post(
@@ -60,7 +60,7 @@ export const dataQueryRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await createQuery(env(), currentUser(request), auditContext(request), request.body)),
+        .send(await createQuery(serviceEnv(app), currentUser(request), auditContext(request), request.body)),
   );
 
   app.post(
@@ -77,7 +77,7 @@ export const dataQueryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       stepQuery(
-        env(),
+        serviceEnv(app),
         currentUser(request),
         auditContext(request),
         request.params.id,
@@ -100,7 +100,7 @@ export const dataQueryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       stepQuery(
-        env(),
+        serviceEnv(app),
         currentUser(request),
         auditContext(request),
         request.params.id,
@@ -123,7 +123,7 @@ export const dataQueryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       stepQuery(
-        env(),
+        serviceEnv(app),
         currentUser(request),
         auditContext(request),
         request.params.id,

@@ -11,11 +11,10 @@ import { auditContext, currentUser } from '../plugins/auth';
 import { participantReview } from '../services/record-review';
 import { markSdv, undoSdv } from '../services/sdv';
 import { reviewErrors as errors } from './review-errors';
+import { serviceEnv } from './route-common';
 
 /** Source data verification and the per-record review state. */
 export const sdvRoutes: FastifyPluginAsyncZod = async (app) => {
-  const env = () => ({ db: app.db.db, study: app.study, timeZone: app.config.EDC_STUDY_TIMEZONE });
-
   app.post(
     '/sdv',
     {
@@ -28,7 +27,12 @@ export const sdvRoutes: FastifyPluginAsyncZod = async (app) => {
       config: requires('verify_source'),
     },
     async (request, reply) => {
-      const result = await markSdv(env(), currentUser(request), auditContext(request), request.body);
+      const result = await markSdv(
+        serviceEnv(app),
+        currentUser(request),
+        auditContext(request),
+        request.body,
+      );
       return reply.status(result.created > 0 ? 201 : 200).send(result);
     },
   );
@@ -45,7 +49,12 @@ export const sdvRoutes: FastifyPluginAsyncZod = async (app) => {
       config: requires('undo_source_verification'),
     },
     async (request) =>
-      undoSdv(env(), currentUser(request), auditContext(request, request.body.reason), request.body),
+      undoSdv(
+        serviceEnv(app),
+        currentUser(request),
+        auditContext(request, request.body.reason),
+        request.body,
+      ),
   );
 
   app.get(
@@ -59,6 +68,6 @@ export const sdvRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: requires('read_review_state'),
     },
-    async (request) => participantReview(env(), currentUser(request), request.params.id),
+    async (request) => participantReview(serviceEnv(app), currentUser(request), request.params.id),
   );
 };

@@ -1,4 +1,6 @@
 import { errorBodySchema } from '@mini-edc/domain';
+import type { FastifyInstance } from 'fastify';
+import type { ServiceEnv } from '../services/participants';
 
 /** The error answers a route can give, all with the one error body (design invariant 6). */
 export const errorResponses = {
@@ -8,3 +10,11 @@ export const errorResponses = {
   404: errorBodySchema,
   409: errorBodySchema,
 };
+
+/**
+ * What a service needs from the app, read per request: the definition in force changes when an
+ * amendment is published (R-DEF-5), so it is never captured once at registration.
+ */
+export function serviceEnv(app: FastifyInstance): ServiceEnv {
+  return { db: app.db.db, study: app.study, timeZone: app.config.EDC_STUDY_TIMEZONE };
+}

@@ -1,4 +1,4 @@
-import { type AuditContext, type Db, schema, withAudit } from '@mini-edc/db';
+import { type AuditContext, type Db, databaseError, schema, withAudit } from '@mini-edc/db';
 import {
   type AdminUser,
   type CreateSiteRequest,
@@ -24,12 +24,7 @@ export async function listSites(db: Db): Promise<Site[]> {
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  let current: unknown = error;
-  while (current && typeof current === 'object') {
-    if ((current as { code?: unknown }).code === '23505') return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
+  return databaseError(error)?.code === '23505';
 }
 
 export async function createSite(db: Db, ctx: AuditContext, input: CreateSiteRequest): Promise<Site> {

@@ -4,6 +4,7 @@ import {
   type Db,
   queryRows,
   schema,
+  setAuditReason,
   type Tx,
   withAudit,
 } from '@mini-edc/db';
@@ -117,11 +118,7 @@ export async function createParticipant(
 }
 
 /** Locks and returns the participant row inside a transaction, within the caller's sites. */
-export async function lockParticipant(
-  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
-  user: AuthUser,
-  id: string,
-) {
+export async function lockParticipant(tx: Tx, user: AuthUser, id: string) {
   const [row] = await tx
     .select()
     .from(schema.participants)
@@ -202,7 +199,7 @@ export async function submitEligibility(
     // record needs a reason, and voids its signature and source verification.
     checkRecordChange(existing, input);
     if (existing) {
-      await tx.execute(sql`select set_config('edc.reason', ${input.reason ?? ''}, true)`);
+      await setAuditReason(tx, input.reason ?? null);
       await tx
         .update(schema.formRecords)
         .set({

@@ -1,4 +1,4 @@
-import { type AuditContext, appendAuditEvent, queryRows, schema, withAudit } from '@mini-edc/db';
+import { type AuditContext, appendAuditEvent, queryRows, schema, type Tx, withAudit } from '@mini-edc/db';
 import {
   baselineVisitOf,
   DomainError,
@@ -181,7 +181,7 @@ function readinessRefusal(studyId: string, same: [ReadinessCondition, ...Readine
 
 async function allocationResponse(
   env: ServiceEnv,
-  tx: Parameters<Parameters<ServiceEnv['db']['transaction']>[0]>[0],
+  tx: Tx,
   slot: typeof schema.randomizationSlots.$inferSelect,
   participantId: string,
   today: string,

@@ -1,4 +1,4 @@
-import { type AuditContext, queryRows, schema, withAudit } from '@mini-edc/db';
+import { type AuditContext, queryRows, schema, setAuditReason, withAudit } from '@mini-edc/db';
 import { DomainError, isWithinWindow, type UpdateVisitRequest, type WorklistItem } from '@mini-edc/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { todayIn } from './clock';
@@ -60,7 +60,7 @@ export async function updateVisit(
       });
     }
     if (input.status === 'missed') {
-      await tx.execute(sql`select set_config('edc.reason', ${input.missedReason}, true)`);
+      await setAuditReason(tx, input.missedReason);
       await tx
         .update(schema.visits)
         .set({
@@ -93,8 +93,7 @@ export async function updateVisit(
           [{ path: 'body.outOfWindowReason', message: 'Required for a visit outside its window' }],
         );
       }
-      if (input.outOfWindowReason)
-        await tx.execute(sql`select set_config('edc.reason', ${input.outOfWindowReason}, true)`);
+      if (input.outOfWindowReason) await setAuditReason(tx, input.outOfWindowReason);
       await tx
         .update(schema.visits)
         .set({

@@ -28,7 +28,11 @@ function Details({ status }: { status: BackupStatus }) {
           <p className={latest.verified ? undefined : 'alert alert-error'}>
             {latest.verified
               ? t('admin.backups.verified')
-              : t('admin.backups.failed', { checks: latest.failedChecks.join(', ') })}
+              : t('admin.backups.failed', {
+                  checks: latest.failedChecks
+                    .map((name) => t(`admin.backups.checks.${name}`, { defaultValue: name }))
+                    .join(', '),
+                })}
           </p>
         </>
       ) : (

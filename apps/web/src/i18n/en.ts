@@ -154,6 +154,15 @@ export const en = {
       verified: 'Verified: restored into a scratch database as its manifest says.',
       failed: 'Verification FAILED ({{checks}}): do not rely on it.',
       overdue: 'No verified backup in the last {{hours}} hours. Schedule npm run backup.',
+      // The restore checks a manifest names (docs/backup.md "What a restore checks").
+      checks: {
+        sha256: 'file SHA-256',
+        format: 'file format',
+        'row counts': 'row counts',
+        'audit chain': 'audit chain',
+        'audit chain heads': 'audit chain heads',
+        'scratch restore': 'restore into a scratch database',
+      },
     },
     sites: {
       title: 'Sites',

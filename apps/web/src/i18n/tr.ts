@@ -156,6 +156,14 @@ export const tr: Translation = {
       verified: 'Doğrulandı: geçici bir veritabanına manifestindeki gibi geri yüklendi.',
       failed: 'Doğrulama BAŞARISIZ ({{checks}}): bu yedeğe güvenmeyin.',
       overdue: 'Son {{hours}} saatte doğrulanmış yedek yok. npm run backup komutunu zamanlayın.',
+      checks: {
+        sha256: 'dosyanın SHA-256 değeri',
+        format: 'dosya biçimi',
+        'row counts': 'satır sayıları',
+        'audit chain': 'denetim zinciri',
+        'audit chain heads': 'denetim zinciri başları',
+        'scratch restore': 'geçici veritabanına geri yükleme',
+      },
     },
     sites: {
       title: 'Merkezler',

@@ -1,6 +1,7 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { matchRoutes, type RouteObject } from 'react-router';
+import { matchRoutes, type Params, type RouteObject } from 'react-router';
 
 /** A screen in its own chunk, and the function that fetches that chunk before it is drawn. */
 export interface Screen<P extends object = Record<string, never>> {
@@ -45,25 +46,52 @@ export function screen<M, P extends object = Record<string, never>>(
   };
 }
 
-/** What a route carries so the app can fetch its screen ahead (see preloadScreens). */
-export function preloads<P extends object>(target: Screen<P>): { preload: () => Promise<void> } {
-  return { preload: target.preload };
+/** What a screen's data fetch ahead gets: the route's parameters, the query string, the cache. */
+export interface Ahead {
+  params: Params;
+  search: URLSearchParams;
+  client: QueryClient;
 }
 
-function preloadOf(handle: unknown): (() => Promise<void>) | null {
-  if (typeof handle !== 'object' || handle === null || !('preload' in handle)) return null;
-  const { preload } = handle;
-  return typeof preload === 'function' ? () => Promise.resolve(preload()).then(() => undefined) : null;
+/** What a route carries so the app can fetch its screen, and the data it opens with, ahead. */
+interface AheadHandle {
+  preload: () => Promise<void>;
+  data?: (ahead: Ahead) => Promise<unknown>;
 }
 
-/** Fetches the chunks of the screens `pathname` shows; resolves when they are here (or failed). */
-export function preloadScreens(routes: RouteObject[], pathname: string): Promise<void> {
-  const matches = matchRoutes(routes, pathname) ?? [];
-  const loads = matches.flatMap((match) => {
-    const preload = preloadOf(match.route.handle);
-    return preload ? [preload()] : [];
-  });
-  return Promise.all(loads).then(() => undefined);
+export function preloads<P extends object>(
+  target: Screen<P>,
+  data?: (ahead: Ahead) => Promise<unknown>,
+): AheadHandle {
+  return { preload: target.preload, data };
+}
+
+function isAheadHandle(handle: unknown): handle is AheadHandle {
+  return (
+    typeof handle === 'object' &&
+    handle !== null &&
+    'preload' in handle &&
+    typeof handle.preload === 'function' &&
+    (!('data' in handle) || handle.data === undefined || typeof handle.data === 'function')
+  );
+}
+
+/**
+ * Fetches the chunks of the screens `location` shows and the data they open with, into the query
+ * cache the screens read. Failures are left to the screens, which ask again and report them.
+ */
+export function preloadScreens(
+  routes: RouteObject[],
+  location: { pathname: string; search: string },
+  client: QueryClient,
+): void {
+  const search = new URLSearchParams(location.search);
+  for (const match of matchRoutes(routes, location.pathname) ?? []) {
+    const handle: unknown = match.route.handle;
+    if (!isAheadHandle(handle)) continue;
+    void handle.preload();
+    void handle.data?.({ params: match.params, search, client }).catch(() => undefined);
+  }
 }
 
 /** The screen, with the localized "Loading…" while its chunk is still on its way. */

@@ -19,7 +19,7 @@ import {
   type UpdateVisitRequest,
   visitRecordSchema,
 } from '@mini-edc/domain';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiFetch } from '../api/client';
 
@@ -50,18 +50,41 @@ export const participantKeys = {
 
 const path = (id: string) => `/participants/${encodeURIComponent(id)}`;
 
-export function useParticipants(status: ParticipantStatus | '') {
-  return useQuery({
+/**
+ * How long an answer is fresh enough for a screen mounting after it: a deep link fetches the data
+ * ahead of its screen (lib/screen.tsx), which would otherwise ask again as it mounts. Every save
+ * invalidates these answers, so they never hide the user's own change.
+ */
+const freshForMs = 3_000;
+
+/** The participant list, as its screen asks for it and as a deep link fetches it ahead. */
+export const participantsQuery = (status: ParticipantStatus | '') =>
+  queryOptions({
     queryKey: participantKeys.list(status),
+    staleTime: freshForMs,
     queryFn: () => apiFetch(`/participants${status ? `?status=${status}` : ''}`, { schema: listSchema }),
   });
+
+export function useParticipants(status: ParticipantStatus | '') {
+  return useQuery(participantsQuery(status));
 }
 
-export function useParticipant(id: string) {
-  return useQuery({
+/** One participant, as its screens ask for it and as a deep link fetches it ahead. */
+export const participantQuery = (id: string) =>
+  queryOptions({
     queryKey: participantKeys.detail(id),
     queryFn: () => apiFetch(path(id), { schema: participantSchema }),
+    staleTime: freshForMs,
   });
+
+export function useParticipant(id: string) {
+  return useQuery(participantQuery(id));
+}
+
+/** The status filter a list URL asks for ('' for all). */
+export function statusFilterOf(search: URLSearchParams): ParticipantStatus | '' {
+  const value = search.get('status');
+  return participantStatuses.find((status) => status === value) ?? '';
 }
 
 export function useScores(id: string) {

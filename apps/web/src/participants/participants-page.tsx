@@ -6,19 +6,10 @@ import { BlindedNote } from '../components/blinded-note';
 import { QueryError } from '../components/query-error';
 import { localized, visitDefinition } from '../forms/study';
 import { ArmLabel } from './arm-label';
-import {
-  allocationOf,
-  type ParticipantStatus,
-  participantStatuses,
-  useParticipants,
-} from './participants-api';
+import { allocationOf, participantStatuses, statusFilterOf, useParticipants } from './participants-api';
 import { ParticipantStatusBadge, VisitStatusBadge } from './status-badges';
 import { useDates } from './use-dates';
 import { useSeesArm } from './use-sees-arm';
-
-function isStatus(value: string | null): value is ParticipantStatus {
-  return participantStatuses.includes(value as ParticipantStatus);
-}
 
 /** Participants at the user's sites, filterable by status. */
 export function ParticipantsPage() {
@@ -26,8 +17,7 @@ export function ParticipantsPage() {
   const { user } = useSession();
   const dates = useDates();
   const [params, setParams] = useSearchParams();
-  const statusParam = params.get('status');
-  const status = isStatus(statusParam) ? statusParam : '';
+  const status = statusFilterOf(params);
   const list = useParticipants(status);
   // Blinded users: the column does not exist for them (and their list has no allocation).
   const showArm = useSeesArm();

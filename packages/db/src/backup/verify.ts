@@ -3,12 +3,13 @@
  * at backup time, an intact audit trail (every chain re-hashed), and the same chain heads, so no
  * audit row was lost or added on the way.
  */
+import type { BackupCheckName } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows, verifyAuditChain } from '../audit';
 import type { ChainHead } from './snapshot';
 
 export interface RestoreCheck {
-  name: 'sha256' | 'format' | 'row counts' | 'audit chain' | 'audit chain heads';
+  name: BackupCheckName;
   ok: boolean;
   detail: string;
 }

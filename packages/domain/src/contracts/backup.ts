@@ -1,5 +1,19 @@
 import { z } from 'zod';
 
+/**
+ * The checks a backup's verification and a restore run (docs/backup.md "What a restore checks");
+ * the admin screen names the failed ones in the user's language.
+ */
+export const backupCheckNames = [
+  'sha256',
+  'format',
+  'row counts',
+  'audit chain',
+  'audit chain heads',
+  'scratch restore',
+] as const;
+export type BackupCheckName = (typeof backupCheckNames)[number];
+
 /** The newest backup found in the backup folder, as its manifest describes it (docs/backup.md). */
 export const backupSummarySchema = z.object({
   file: z.string(),
