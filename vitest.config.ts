@@ -54,6 +54,17 @@ export default defineConfig(async () => {
       },
     },
     {
+      // React components of the web app rendered in happy-dom with Testing Library: no server, no
+      // browser, so they stay as fast as the unit project (docs/testing.md, "Web components").
+      test: {
+        name: 'web',
+        include: ['apps/web/test/components/**/*.test.tsx'],
+        environment: 'happy-dom',
+        setupFiles: ['apps/web/test/components/setup.ts'],
+        testTimeout: 30_000,
+      },
+    },
+    {
       test: {
         name: 'pglite',
         include: integrationFiles,

@@ -4,7 +4,10 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const dataDir = fileURLToPath(new URL('../.output/data', import.meta.url));
+// The admin screen's backup status reads this folder (docs/backup.md); it starts empty too.
+const backupDir = fileURLToPath(new URL('../.output/backups', import.meta.url));
 rmSync(dataDir, { recursive: true, force: true });
+rmSync(backupDir, { recursive: true, force: true });
 const server = spawn(
   process.execPath,
   [fileURLToPath(new URL('../../apps/api/dist/server.js', import.meta.url))],
@@ -14,6 +17,7 @@ const server = spawn(
       EDC_LOGIN_RATE_PER_MINUTE: '1000',
       ...process.env,
       EDC_DATA_DIR: dataDir,
+      EDC_BACKUP_DIR: backupDir,
       EDC_SEED_DEMO: 'true',
       NODE_ENV: 'production',
     },

@@ -125,3 +125,62 @@ describe('derived eligibility facts (protocol §1.4)', () => {
     });
   });
 });
+
+describe('eligibility problems and derivations at their edges (protocol §1.4)', () => {
+  it('says what each problem is', () => {
+    const answers: Record<string, unknown> = { ...eligibleAnswers(), E12: 'no', E11: null, E4: 'maybe' };
+    delete answers.E5;
+    const outcome = evaluateEligibility(criteria, answers as Record<string, YesNo | null>);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems).toEqual(
+      expect.arrayContaining([
+        { criterionId: 'E12', message: 'unknown criterion "E12"' },
+        { criterionId: 'E5', message: 'E5 needs "yes" or "no" (no answer)' },
+        { criterionId: 'E11', message: 'E11 needs "yes" or "no" (no answer)' },
+        { criterionId: 'E4', message: 'E4 needs "yes" or "no" (got "maybe")' },
+      ]),
+    );
+    const male = evaluateEligibility(criteria, { ...eligibleAnswers(), E3: 'yes' }, { sex: 'male' });
+    expect(male).toMatchObject({
+      problems: [{ criterionId: 'E3', message: 'E3 cannot be answered "yes" for a male participant' }],
+    });
+  });
+
+  it('decides a male participant on his answers: inclusions "yes" are no inconsistency', () => {
+    expect(evaluateEligibility(criteria, eligibleAnswers(), { sex: 'male' })).toEqual({
+      ok: true,
+      eligible: true,
+      failedCriteria: [],
+    });
+  });
+
+  it('counts a birthday in a later month of the year as not yet had', () => {
+    expect(ageFromBirthDate('1990-06-15', '2025-03-20')).toBe(34);
+    expect(ageFromBirthDate('1990-02-15', '2025-03-01')).toBe(35);
+  });
+
+  it('refuses a BMI from a weight or height that is not positive', () => {
+    expect(() => bodyMassIndex(0, 170)).toThrow('weight and height must be positive');
+    expect(() => bodyMassIndex(70, 0)).toThrow('weight and height must be positive');
+    expect(() => bodyMassIndex(-70, 170)).toThrow('weight and height must be positive');
+  });
+
+  it('proposes the age criteria at both limits, outside them, and not across a limit', () => {
+    const { ageMin, ageMax } = limits;
+    const at = (min: number, max: number) =>
+      deriveEligibilityAnswers(criteria, limits, { age: { min, max } });
+    expect(at(ageMin, ageMin)).toEqual({ I1: 'yes', E1: 'no' });
+    expect(at(ageMax, ageMax)).toEqual({ I1: 'yes', E1: 'no' });
+    expect(at(ageMin - 1, ageMin - 1)).toEqual({ I1: 'no', E1: 'yes' });
+    expect(at(ageMax + 1, ageMax + 1)).toEqual({ I1: 'no', E1: 'yes' });
+    // A birth year that leaves the age at the upper limit or one above proposes nothing.
+    expect(at(ageMax, ageMax + 1)).toEqual({});
+    expect(at(ageMin - 1, ageMin)).toEqual({});
+  });
+
+  it('proposes nothing from the pain duration when the definition sets no minimum', () => {
+    const noMinimum = { ...limits, painDurationMonthsMin: undefined };
+    expect(deriveEligibilityAnswers(criteria, noMinimum, { painDurationMonths: 2 })).toEqual({});
+  });
+});

@@ -4,6 +4,7 @@ import {
   formatX10,
   odiAnswersSchema,
   odiChange,
+  odiItemsFrom,
   scoreOdi,
   scoreOdiAnswers,
 } from '../src/index';
@@ -231,5 +232,94 @@ describe('odiAnswersSchema', () => {
   it('refuses a score in section 8 marked not applicable', () => {
     const result = odiAnswersSchema.safeParse({ ...valid, q8: 2, q8NotApplicable: true });
     expect(result.error?.issues[0]?.path).toEqual(['q8NotApplicable']);
+  });
+});
+
+describe('ODI edges (protocol §3.2, §3.3)', () => {
+  const ten = (first: number | null) => [first, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
+  it('names the item count and the item in its refusals, and takes 0–5 and null', () => {
+    expect(() => scoreOdi([1, 2, 3])).toThrow('ODI needs 10 items, got 3');
+    expect(() => scoreOdi(ten(-1))).toThrow('ODI q1 must be an integer 0–5 or null, got -1');
+    expect(scoreOdi(ten(5))?.sum).toBe(5);
+    expect(scoreOdi(ten(0))?.sum).toBe(0);
+    expect(scoreOdi(ten(null))?.answered).toBe(9);
+  });
+
+  it('reads the ten items of stored form data, anything but a number as unanswered', () => {
+    expect(odiItemsFrom({ q1: 3, q2: '4', q3: null, q10: 0, other: 5 })).toEqual({
+      q1: 3,
+      q2: null,
+      q3: null,
+      q4: null,
+      q5: null,
+      q6: null,
+      q7: null,
+      q8: null,
+      q9: null,
+      q10: 0,
+    });
+  });
+
+  it('formats only whole ×10 values', () => {
+    expect(() => formatX10(1.5)).toThrow('formatX10 needs an integer, got 1.5');
+  });
+
+  it('rounds the change symmetrically, with no change exactly 0 and a worsening positive', () => {
+    expect(odiChange({ sum: 10, answered: 10 }, { sum: 10, answered: 10 })?.deltaX10).toBe(0);
+    const worse = odiChange({ sum: 10, answered: 10 }, { sum: 18, answered: 10 });
+    expect(worse).toMatchObject({ delta: 16, deltaX10: 160, responder: false });
+    // Δ = 20·(1·10 − 0·9)/(9·10) = 2.222… → 22 (×10), and the same magnitude the other way.
+    expect(odiChange({ sum: 0, answered: 10 }, { sum: 1, answered: 9 })?.deltaX10).toBe(22);
+    expect(odiChange({ sum: 1, answered: 9 }, { sum: 0, answered: 10 })?.deltaX10).toBe(-22);
+  });
+
+  it('is a responder by either rule alone', () => {
+    // 80 % → 70 %: −10 points meets the absolute rule, not 30 % of 80.
+    expect(odiChange({ sum: 40, answered: 10 }, { sum: 35, answered: 10 })).toMatchObject({
+      responder: true,
+      byAbsolute: true,
+      byRelative: false,
+    });
+    // 20 % → 14 %: −6 points is 30 % of 20, below the absolute rule.
+    expect(odiChange({ sum: 10, answered: 10 }, { sum: 7, answered: 10 })).toMatchObject({
+      responder: true,
+      byAbsolute: false,
+      byRelative: true,
+    });
+  });
+});
+
+describe('odiAnswersSchema messages and section 8', () => {
+  const valid = {
+    odi_version: '2.1a-en',
+    q1: 2,
+    q2: 1,
+    q3: 3,
+    q4: 2,
+    q5: 3,
+    q6: 2,
+    q7: 1,
+    q8: 2,
+    q9: 2,
+    q10: 1,
+  };
+
+  it('says "required" only for a missing section', () => {
+    const result = odiAnswersSchema.safeParse({ ...valid, q4: 2.5, q6: undefined });
+    const messages = Object.fromEntries(result.error?.issues.map((i) => [i.path.join('.'), i.message]) ?? []);
+    expect(messages.q4).toBe('ODI section 4: choose the ticked statement, scored 0–5, or null if unanswered');
+    expect(messages.q6).toBe(
+      'ODI section 6: choose the ticked statement, scored 0–5, or null if unanswered (the field is required)',
+    );
+  });
+
+  it('accepts a section 8 score when it is not marked not applicable', () => {
+    expect(odiAnswersSchema.safeParse(valid).success).toBe(true);
+    expect(odiAnswersSchema.safeParse({ ...valid, q8NotApplicable: false }).success).toBe(true);
+    expect(odiAnswersSchema.safeParse({ ...valid, q8NotApplicable: true }).error?.issues[0]).toMatchObject({
+      code: 'custom',
+      message: 'section 8 is marked not applicable but has a score; clear one of them',
+    });
   });
 });

@@ -51,3 +51,30 @@ describe('missing forms before lock', () => {
     ]);
   });
 });
+
+describe('lifecycle requirements and expected forms, each case', () => {
+  it('asks nothing but the click to close entry, and a reason to reopen it', () => {
+    expect(lifecycleRequirements('close_entry', 5)).toEqual({ reason: 'optional', password: false });
+    expect(lifecycleRequirements('reopen_entry', 0)).toEqual({ reason: 'required', password: false });
+    expect(lifecycleRequirements('lock', 0)).toEqual({ reason: 'optional', password: false });
+    expect(lifecycleRequirements('lock', 1)).toEqual({ reason: 'required', password: false });
+  });
+
+  it('expects every baseline form, no screening form, and no form of a visit not done', () => {
+    expect(missingForms(lbpTrial, { studyId: 'S01-0002', doneVisits: [], records: [] })).toEqual([
+      { studyId: 'S01-0002', visitCode: 'BL', formCode: 'vas', problem: 'missing' },
+      { studyId: 'S01-0002', visitCode: 'BL', formCode: 'odi', problem: 'missing' },
+    ]);
+    const m3 = missingForms(lbpTrial, {
+      studyId: 'S01-0002',
+      doneVisits: ['M3'],
+      records: [
+        { visitCode: 'BL', formCode: 'vas', status: 'complete' },
+        { visitCode: 'BL', formCode: 'odi', status: 'complete' },
+      ],
+    });
+    expect(m3.map((m) => `${m.visitCode}/${m.formCode}`)).toEqual(['M3/vas', 'M3/odi', 'M3/end_of_study']);
+    // A screening visit marked done adds nothing: only baseline and follow-up forms are expected.
+    expect(missingForms(lbpTrial, { studyId: 'S01-0002', doneVisits: ['SCR'], records: [] })).toHaveLength(2);
+  });
+});

@@ -84,3 +84,58 @@ describe('VAS change and responder rule (protocol §2.3)', () => {
     expect(vasChange(90, 30).largeChangeWarning).toBe(true);
   });
 });
+
+describe('VAS paper-line checks, one rule at a time (protocol §2.2)', () => {
+  const paper = { vas_mm: 47, vas_method: 'paper', vas_mark_mm: 45, vas_line_length_mm: 95 };
+  const firstIssue = (input: unknown) => vasAssessmentSchema.safeParse(input).error?.issues[0];
+
+  it('refuses a line length or a mark alone on an electronic VAS', () => {
+    expect(firstIssue({ vas_mm: 40, vas_method: 'electronic', vas_line_length_mm: 95 })).toMatchObject({
+      code: 'custom',
+      path: ['vas_method'],
+      message: 'a line length or mark applies to paper VAS only',
+    });
+    expect(firstIssue({ vas_mm: 40, vas_method: 'electronic', vas_mark_mm: 40 })?.path).toEqual([
+      'vas_method',
+    ]);
+  });
+
+  it('names the missing half of a paper measurement', () => {
+    const noLength = { vas_mm: 47, vas_method: 'paper', vas_mark_mm: 45 };
+    expect(firstIssue(noLength)).toMatchObject({
+      code: 'custom',
+      path: ['vas_line_length_mm'],
+      message: 'enter both the measured mark and the printed line length',
+    });
+  });
+
+  it('accepts a mark at the very end of the line, and refuses one beyond it', () => {
+    expect(vasAssessmentSchema.safeParse({ ...paper, vas_mark_mm: 95, vas_mm: 100 }).success).toBe(true);
+    expect(firstIssue({ ...paper, vas_mark_mm: 96, vas_mm: 100 })).toMatchObject({
+      code: 'custom',
+      path: ['vas_mark_mm'],
+      message: 'the mark lies beyond the end of the line',
+    });
+  });
+
+  it('states the expected value when vas_mm does not match the paper measurement', () => {
+    expect(firstIssue({ ...paper, vas_mm: 45 })).toMatchObject({
+      code: 'custom',
+      path: ['vas_mm'],
+      message: 'vas_mm must be round(100 × 45 / 95) = 47',
+    });
+  });
+
+  it('refuses a line of zero length or a mark before its start', () => {
+    expect(() => vasFromPaperMark(0, 0)).toThrow('the line length must be positive');
+    expect(() => vasFromPaperMark(0, -10)).toThrow('the line length must be positive');
+    expect(() => vasFromPaperMark(-1, 100)).toThrow('the mark must lie on the line');
+    expect(() => vasFromPaperMark(101, 100)).toThrow('the mark must lie on the line');
+  });
+
+  it('scores a mark measured to a fraction of a millimetre', () => {
+    expect(vasFromPaperMark(45.5, 95)).toBe(48); // 47.89
+    expect(vasFromPaperMark(12.5, 50)).toBe(25);
+    expect(vasFromPaperMark(0.4, 100)).toBe(0);
+  });
+});

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  calendarDateIn,
   computeVisitSchedule,
+  dateIn,
   daysBetween,
   daysOutsideWindow,
   isIsoDate,
+  isoDateToDayNumber,
   isWithinWindow,
   lbpTrial,
   studyDefinitionSchema,
@@ -71,6 +74,9 @@ describe('visit schedule (protocol §5.1)', () => {
     const w1 = visit('W1');
     expect(daysOutsideWindow(w1, '2025-05-22')).toBe(-3);
     expect(daysOutsideWindow(w1, '2025-05-28')).toBe(0);
+    // The window's first day is inside: 0, not −0 (a deviation check compares with Object.is).
+    expect(daysOutsideWindow(w1, '2025-05-25')).toBe(0);
+    expect(daysOutsideWindow(w1, '2025-05-30')).toBe(0);
     expect(daysOutsideWindow(w1, '2025-06-01')).toBe(2);
   });
 
@@ -87,5 +93,29 @@ describe('visit schedule (protocol §5.1)', () => {
     expect(visitStatus(m3, '2025-06-01', { done: true })).toBe('done');
     expect(visitStatus(m3, '2025-09-01', { missed: true })).toBe('missed');
     expect(visitStatus(m3, '2025-09-01', { done: true, missed: true })).toBe('done');
+  });
+});
+
+describe('dates: parsing, printing, time zones', () => {
+  it('says which way a date string is wrong', () => {
+    expect(() => isoDateToDayNumber('2025-2-28')).toThrow('"2025-2-28" is not a date of the form YYYY-MM-DD');
+    expect(() => isoDateToDayNumber('2025-02-30')).toThrow('"2025-02-30" is not a calendar date');
+    expect(() => isoDateToDayNumber('2025-13-01')).toThrow('"2025-13-01" is not a calendar date');
+    expect(() => isoDateToDayNumber('2025-03-00')).toThrow('"2025-03-00" is not a calendar date');
+  });
+
+  it('prints years before 1000 with four digits', () => {
+    expect(addDays('0999-12-31', 1)).toBe('1000-01-01');
+    expect(addDays('1000-01-01', -1)).toBe('0999-12-31');
+  });
+
+  it('takes the calendar date of an instant in the given time zone', () => {
+    const lateEvening = new Date('2025-03-01T22:30:00Z');
+    expect(calendarDateIn(lateEvening, 'UTC')).toBe('2025-03-01');
+    expect(calendarDateIn(lateEvening, 'Europe/Istanbul')).toBe('2025-03-02');
+    // The formatter is kept per time zone: asking again gives the same answer.
+    expect(calendarDateIn(lateEvening, 'Europe/Istanbul')).toBe('2025-03-02');
+    expect(dateIn('2025-03-01T22:30:00Z', 'Europe/Istanbul')).toBe('2025-03-02');
+    expect(dateIn('not an instant', 'UTC')).toBeNull();
   });
 });

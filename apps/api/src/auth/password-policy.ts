@@ -9,12 +9,14 @@ import {
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
 import * as zxcvbnEn from '@zxcvbn-ts/language-en';
+import { publishedPasswords } from './demo-passwords';
 import { studyWords, turkishFirstNames, turkishPasswords, turkishWords } from './password-dictionary-tr';
 
 /**
  * New passwords (docs/security.md): at least PASSWORD_MIN_LENGTH characters and an estimated
  * strength of MIN_SCORE on zxcvbn's 0-4 scale ("very unguessable": at least 10^10 guesses) against the
- * common, English and Turkish dictionaries, this study's own words, and the user's email and name.
+ * common, English and Turkish dictionaries, this study's own words, the published demo passwords,
+ * and the user's email and name.
  * Only new passwords are checked (create, reset, change, first administrator): an existing
  * password keeps working until its owner changes it.
  */
@@ -35,6 +37,8 @@ function strengthEstimator(): ZxcvbnFactory {
       'firstnames-tr': turkishFirstNames,
       'commonWords-tr': turkishWords,
       'userInputs-study': studyWords,
+      // The demo passwords are printed for everyone: refused as new passwords ("passwords" → common).
+      'passwords-published': publishedPasswords,
     },
   });
   return estimator;

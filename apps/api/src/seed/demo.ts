@@ -1,13 +1,11 @@
 import { type Db, queryRows, SYSTEM_ACTOR, schema, withAudit } from '@mini-edc/db';
 import type { StudyDefinition } from '@mini-edc/domain';
 import { eq, sql } from 'drizzle-orm';
+import { demoPassword, legacyDemoPassword } from '../auth/demo-passwords';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { seedDemoParticipants } from './demo-participants';
 
-/** Meets the password policy (docs/security.md): a demo should not teach a weak password. */
-export const demoPassword = 'Vapur-Pusula-42';
-/** The demo password of data folders seeded before the policy; their demo users keep it. */
-export const legacyDemoPassword = 'Demo-2026!';
+export { demoPassword, legacyDemoPassword };
 
 export const demoSites = [
   { code: 'S01', name: 'Ankara City Hospital (Bilkent)' },

@@ -1,5 +1,6 @@
 import { testDbKind } from '@mini-edc/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPassword } from '../../src/seed/demo';
 import { newSite, newUser } from '../../src/seed/factories';
 import { buildTestApp, type TestContext } from '../helpers';
 import { call, type Session, signIn } from '../session';
@@ -70,6 +71,15 @@ describe(`new passwords are checked for strength, on ${testDbKind()}`, () => {
         params: { reason },
       },
     ]);
+  });
+
+  it('refuses the demo password, which the README and every demo start print', async () => {
+    for (const password of [demoPassword, demoPassword.toLowerCase(), `${demoPassword}!`]) {
+      expect(refusal(await createUser(password))[0], password).toMatchObject({
+        path: 'body.temporaryPassword',
+        code: 'PASSWORD_TOO_GUESSABLE',
+      });
+    }
   });
 
   it('refuses a password built on the user’s own name', async () => {

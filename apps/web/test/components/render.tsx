@@ -1,0 +1,53 @@
+import type { FormDefinition, RecordMode } from '@mini-edc/domain';
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import { type StudyFormValues, studyFormResolver } from '../../src/forms/form-resolver';
+import { toFormValues } from '../../src/forms/form-values';
+import { i18n } from '../../src/i18n';
+
+interface HarnessProps {
+  form: FormDefinition;
+  data: Record<string, unknown>;
+  mode: RecordMode;
+  children: ReactNode;
+}
+
+function StudyFormHarness({ form, data, mode, children }: HarnessProps) {
+  const methods = useForm<StudyFormValues>({
+    defaultValues: { data: toFormValues(form, data, i18n.language), reason: '' },
+    resolver: studyFormResolver(
+      form,
+      () => mode,
+      () => false,
+    ),
+  });
+  return (
+    <FormProvider {...methods}>
+      <form noValidate onSubmit={methods.handleSubmit(() => undefined)}>
+        {children}
+        <button type="submit">submit</button>
+      </form>
+    </FormProvider>
+  );
+}
+
+/**
+ * A component of a study form inside the react-hook-form context the form page gives it, checked
+ * by the same resolver (the domain's validateFormData with the study definition).
+ */
+export function renderInStudyForm(
+  form: FormDefinition,
+  children: ReactNode,
+  { data = {}, mode = 'complete' }: { data?: Record<string, unknown>; mode?: RecordMode } = {},
+) {
+  return {
+    user: userEvent.setup(),
+    ...render(
+      <StudyFormHarness form={form} data={data} mode={mode}>
+        {children}
+      </StudyFormHarness>,
+    ),
+  };
+}
