@@ -2,7 +2,8 @@ ALTER TABLE "randomization_lists" ADD COLUMN "follows_list_id" uuid;--> statemen
 ALTER TABLE "randomization_lists" ADD COLUMN "seq_offsets" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "randomization_lists" ADD COLUMN "reason" text;--> statement-breakpoint
 ALTER TABLE "randomization_lists" ADD CONSTRAINT "randomization_lists_follows_list_id_randomization_lists_id_fk" FOREIGN KEY ("follows_list_id") REFERENCES "public"."randomization_lists"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "randomization_lists" ADD CONSTRAINT "randomization_lists_reason_check" CHECK ("randomization_lists"."follows_list_id" is null or "randomization_lists"."reason" is not null);ALTER TABLE "randomization_lists" ADD CONSTRAINT "randomization_lists_reason_check" CHECK ("randomization_lists"."follows_list_id" is null or "randomization_lists"."reason" is not null);--> statement-breakpoint
+ALTER TABLE "randomization_lists" ADD CONSTRAINT "randomization_lists_reason_check" CHECK ("randomization_lists"."follows_list_id" is null or "randomization_lists"."reason" is not null);
+--> statement-breakpoint
 -- A correction of the list in use appends a segment (docs/requirements.md R-RAND-5): what a list
 -- row says about its slots (method, parameters, commitment, the list it follows, its seq offsets
 -- and the reason) is fixed when it is written; only "active" moves to the newest segment.
