@@ -20,9 +20,9 @@ export function setStudy(definition: StudyDefinition) {
   study = definition;
 }
 
-export type Language = 'en' | 'tr';
+type Language = 'en' | 'tr';
 
-export function languageOf(code: string): Language {
+function languageOf(code: string): Language {
   return code === 'tr' ? 'tr' : 'en';
 }
 
