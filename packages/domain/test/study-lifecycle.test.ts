@@ -74,5 +74,7 @@ describe('lifecycle requirements and expected forms, each case', () => {
       ],
     });
     expect(m3.map((m) => `${m.visitCode}/${m.formCode}`)).toEqual(['M3/vas', 'M3/odi', 'M3/end_of_study']);
+    // A screening visit marked done adds nothing: only baseline and follow-up forms are expected.
+    expect(missingForms(lbpTrial, { studyId: 'S01-0002', doneVisits: ['SCR'], records: [] })).toHaveLength(2);
   });
 });
