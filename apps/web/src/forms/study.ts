@@ -22,7 +22,7 @@ export function setStudy(definition: StudyDefinition) {
 
 type Language = 'en' | 'tr';
 
-function languageOf(code: string): Language {
+export function languageOf(code: string): Language {
   return code === 'tr' ? 'tr' : 'en';
 }
 
