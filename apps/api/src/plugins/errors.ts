@@ -14,7 +14,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isDatabaseUnavailable } from '../db-errors';
 
-export const statusOf: Record<ErrorCode, number> = {
+const statusOf: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
@@ -106,7 +106,7 @@ function fastifyClientError(error: FastifyError): { code: ErrorCode; message: Se
 const MAX_TEXT = 300;
 const MAX_FIELDS = 50;
 
-export function clip(text: string, max = MAX_TEXT): string {
+function clip(text: string, max = MAX_TEXT): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 

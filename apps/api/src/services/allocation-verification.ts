@@ -36,7 +36,7 @@ async function requireLocked(db: Db) {
  * Everything stored about one list, every slot included: only after lock, when no allocation is
  * left to conceal. The command-line verifier reads this file (docs/closeout.md).
  */
-export async function allocationExport(db: Db, listId: string): Promise<AllocationExport> {
+async function allocationExport(db: Db, listId: string): Promise<AllocationExport> {
   const [list] = await db
     .select()
     .from(schema.randomizationLists)
