@@ -160,5 +160,3 @@ export const randomizeResponseSchema = z.object({
   created: z.boolean(),
 });
 export type RandomizeResponse = z.infer<typeof randomizeResponseSchema>;
-
-export const saveFormResponseSchema = formRecordSchema;
