@@ -2,6 +2,7 @@ import { amendmentsEn } from './amendments.en';
 import { closeoutEn } from './closeout.en';
 import { dailyFormEn, dailySignEn, gridEn } from './daily.en';
 import { exportsEn } from './exports.en';
+import { listCorrectionEn } from './list-correction.en';
 import { monitorEn } from './monitor.en';
 import { odiStatementsEn } from './odi-statements.en';
 import { participantsEn, randomizationListsEn } from './participants.en';
@@ -240,7 +241,7 @@ export const en = {
     },
   },
   participants: participantsEn,
-  randomizationLists: randomizationListsEn,
+  randomizationLists: { ...randomizationListsEn, ...listCorrectionEn },
   monitor: monitorEn,
   exports: exportsEn,
   closeout: closeoutEn,

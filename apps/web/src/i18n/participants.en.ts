@@ -405,8 +405,6 @@ export const randomizationListsEn = {
   generateTitle: 'Generate a randomization list',
   generateIntro:
     'A stratified permuted-block list (blocks of 4 and 6, 1:1, one stratum per site) is generated from a new secret seed.',
-  replacesActive:
-    'The new list replaces the active list for future randomizations. Past allocations stay as they are.',
   name: 'List name',
   generate: 'Generate',
   generating: 'Generating…',

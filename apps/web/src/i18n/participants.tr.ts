@@ -405,8 +405,6 @@ export const randomizationListsTr: typeof randomizationListsEn = {
   generateTitle: 'Randomizasyon listesi oluştur',
   generateIntro:
     'Yeni bir gizli tohumdan tabakalı, permüte bloklu bir liste (4 ve 6’lık bloklar, 1:1, her merkez bir tabaka) oluşturulur.',
-  replacesActive:
-    'Yeni liste, sonraki randomizasyonlar için etkin listenin yerini alır. Geçmiş atamalar değişmez.',
   name: 'Liste adı',
   generate: 'Oluştur',
   generating: 'Oluşturuluyor…',

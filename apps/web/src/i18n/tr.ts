@@ -3,6 +3,7 @@ import { closeoutTr } from './closeout.tr';
 import { dailyFormTr, dailySignTr, gridTr } from './daily.tr';
 import type { Translation } from './en';
 import { exportsTr } from './exports.tr';
+import { listCorrectionTr } from './list-correction.tr';
 import { monitorTr } from './monitor.tr';
 import { odiStatementsTr } from './odi-statements.tr';
 import { participantsTr, randomizationListsTr } from './participants.tr';
@@ -239,7 +240,7 @@ export const tr: Translation = {
     },
   },
   participants: participantsTr,
-  randomizationLists: randomizationListsTr,
+  randomizationLists: { ...randomizationListsTr, ...listCorrectionTr },
   monitor: monitorTr,
   exports: exportsTr,
   closeout: closeoutTr,

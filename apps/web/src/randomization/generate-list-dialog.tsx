@@ -1,13 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { generateListRequestSchema } from '@mini-edc/domain';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../components/field';
 import { FormAlert } from '../components/form-alert';
 import { Modal } from '../components/modal';
 import { applyApiError } from '../lib/apply-api-error';
-import { useGenerateList } from './randomization-api';
+import { CorrectionFields, ListChangePreviewPanel } from './list-correction';
+import { useGenerateList, usePreviewListChange } from './randomization-api';
 
 /**
  * Generates a seeded permuted-block list (protocol §4.2). The seed is returned once: the dialog
@@ -20,14 +21,27 @@ export function GenerateListDialog({ onClose }: { onClose: () => void }) {
   const [seed, setSeed] = useState<{ seedHex: string; name: string; commitment: string } | null>(null);
   const form = useForm({ resolver: zodResolver(generateListRequestSchema), defaultValues: { name: '' } });
   const { errors, isSubmitting } = form.formState;
+  // What the new list changes, shown before it is made (R-RAND-5); again when the strata change.
+  const preview = usePreviewListChange();
+  const [uncovered, setUncovered] = useState<string[]>([]);
+  const [onlyUncovered, setOnlyUncovered] = useState(false);
+  const strata = onlyUncovered && uncovered.length > 0 ? uncovered : undefined;
+  const { mutate: previewChange } = preview;
+  useEffect(() => {
+    previewChange(
+      { method: 'generated', strata },
+      { onSuccess: (p) => setUncovered((known) => (known.length > 0 ? known : p.uncovered)) },
+    );
+  }, [previewChange, strata]);
+  const correction = preview.data?.correction ?? false;
 
   const onSubmit = form.handleSubmit(async (values) => {
     setGeneral(null);
     try {
-      const result = await generate.mutateAsync(values);
+      const result = await generate.mutateAsync({ ...values, strata });
       setSeed({ seedHex: result.seedHex, name: result.list.name, commitment: result.list.commitment });
     } catch (error) {
-      setGeneral(applyApiError(error, form.setError, ['name']));
+      setGeneral(applyApiError(error, form.setError, ['name', 'reason', 'password']));
     }
   });
 
@@ -73,14 +87,28 @@ export function GenerateListDialog({ onClose }: { onClose: () => void }) {
     <Modal title={t('randomizationLists.generateTitle')} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate className="stack">
         <p>{t('randomizationLists.generateIntro')}</p>
-        <p className="notice">{t('randomizationLists.replacesActive')}</p>
         <FormAlert message={general} />
+        {preview.data ? (
+          <ListChangePreviewPanel
+            preview={preview.data}
+            onlyUncovered={onlyUncovered}
+            onOnlyUncovered={setOnlyUncovered}
+          />
+        ) : preview.isPending ? (
+          <p className="muted">{t('randomizationLists.previewLoading')}</p>
+        ) : null}
         <TextField
           label={t('randomizationLists.name')}
           data-autofocus
           error={errors.name}
           {...form.register('name')}
         />
+        {correction ? (
+          <CorrectionFields
+            reason={{ ...form.register('reason'), error: errors.reason }}
+            password={{ ...form.register('password'), error: errors.password }}
+          />
+        ) : null}
         <div className="actions">
           <button type="submit" className="button primary" disabled={isSubmitting}>
             {isSubmitting ? t('randomizationLists.generating') : t('randomizationLists.generate')}

@@ -7,7 +7,8 @@ import { ApiError } from '../api/client';
 import { TextAreaField, TextField } from '../components/field';
 import { FormAlert } from '../components/form-alert';
 import { applyApiError } from '../lib/apply-api-error';
-import { useImportList } from './randomization-api';
+import { CorrectionFields, ListChangePreviewPanel } from './list-correction';
+import { useImportList, useListInUse, usePreviewListChange } from './randomization-api';
 
 interface RowError {
   row: string;
@@ -37,21 +38,40 @@ export function ImportListForm({ onImported }: { onImported: (name: string) => v
   });
   const { errors, isSubmitting } = form.formState;
 
+  // While a list is in use, an import is a correction (R-RAND-5): previewed, with reason and password.
+  const correction = useListInUse();
+  const preview = usePreviewListChange();
+  const [onlyUncovered, setOnlyUncovered] = useState(false);
+  const uncovered = preview.data?.uncovered ?? [];
+  const strata = onlyUncovered && uncovered.length > 0 ? uncovered : undefined;
+
+  const showRefusal = (error: unknown) => {
+    const rows = rowErrorsOf(error);
+    setRowErrors(rows);
+    setGeneral(
+      rows.length > 0
+        ? t('randomizationLists.rowErrors', { count: rows.length })
+        : applyApiError(error, form.setError, ['name', 'csv', 'reason', 'password']),
+    );
+  };
+
+  const onPreview = async () => {
+    setGeneral(null);
+    setRowErrors([]);
+    if (!(await form.trigger('csv'))) return;
+    preview.mutate({ method: 'imported', csv: form.getValues('csv'), strata }, { onError: showRefusal });
+  };
+
   const onSubmit = form.handleSubmit(async (values) => {
     setGeneral(null);
     setRowErrors([]);
     try {
-      const list = await importList.mutateAsync(values);
+      const list = await importList.mutateAsync({ ...values, strata });
       form.reset({ name: '', csv: '' });
+      preview.reset();
       onImported(list.name);
     } catch (error) {
-      const rows = rowErrorsOf(error);
-      setRowErrors(rows);
-      setGeneral(
-        rows.length > 0
-          ? t('randomizationLists.rowErrors', { count: rows.length })
-          : applyApiError(error, form.setError, ['name', 'csv']),
-      );
+      showRefusal(error);
     }
   });
 
@@ -104,7 +124,28 @@ export function ImportListForm({ onImported }: { onImported: (name: string) => v
         error={errors.csv}
         {...form.register('csv')}
       />
+      {preview.data ? (
+        <ListChangePreviewPanel
+          preview={preview.data}
+          onlyUncovered={onlyUncovered}
+          onOnlyUncovered={setOnlyUncovered}
+        />
+      ) : null}
+      {correction ? (
+        <CorrectionFields
+          reason={{ ...form.register('reason'), error: errors.reason }}
+          password={{ ...form.register('password'), error: errors.password }}
+        />
+      ) : null}
       <div className="actions">
+        <button
+          type="button"
+          className="button"
+          disabled={preview.isPending}
+          onClick={() => void onPreview()}
+        >
+          {t('randomizationLists.previewButton')}
+        </button>
         <button type="submit" className="button primary" disabled={isSubmitting}>
           {isSubmitting ? t('common.saving') : t('randomizationLists.import')}
         </button>

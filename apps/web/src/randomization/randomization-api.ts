@@ -1,5 +1,7 @@
 import {
   generateListResponseSchema,
+  type ListChangePreviewRequest,
+  listChangePreviewSchema,
   type RandomizationList,
   randomizationListSchema,
 } from '@mini-edc/domain';
@@ -21,8 +23,16 @@ function useListMutation<TVariables, TResult>(mutationFn: (v: TVariables) => Pro
   return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: listsKey }) });
 }
 
+/** A list's name, and for a correction of the list in use its reason, password and strata. */
+interface NewList {
+  name: string;
+  reason?: string | undefined;
+  password?: string | undefined;
+  strata?: string[] | undefined;
+}
+
 export function useGenerateList() {
-  return useListMutation((body: { name: string }) =>
+  return useListMutation((body: NewList) =>
     apiFetch('/admin/randomization-lists/generate', {
       method: 'POST',
       json: body,
@@ -33,11 +43,28 @@ export function useGenerateList() {
 
 export function useImportList() {
   return useListMutation(
-    (body: { name: string; csv: string }): Promise<RandomizationList> =>
+    (body: NewList & { csv: string }): Promise<RandomizationList> =>
       apiFetch('/admin/randomization-lists/import', {
         method: 'POST',
         json: body,
         schema: randomizationListSchema,
       }),
   );
+}
+
+/** What generating or importing a list would change (R-RAND-5); writes nothing. */
+export function usePreviewListChange() {
+  return useMutation({
+    mutationFn: (body: ListChangePreviewRequest) =>
+      apiFetch('/admin/randomization-lists/preview', {
+        method: 'POST',
+        json: body,
+        schema: listChangePreviewSchema,
+      }),
+  });
+}
+
+/** Whether a list is handing out allocations: then a new list is a correction. */
+export function useListInUse(): boolean {
+  return useRandomizationLists().data?.some((list) => list.inUse) ?? false;
 }

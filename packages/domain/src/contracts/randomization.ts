@@ -52,6 +52,8 @@ export const listChangePreviewRequestSchema = z.strictObject({
   strata: correctionFields.strata,
 });
 
+export type ListChangePreviewRequest = z.infer<typeof listChangePreviewRequestSchema>;
+
 export const listChangePreviewSchema = z.object({
   /** A list is in use: the new slots are appended, and a reason and the password are required. */
   correction: z.boolean(),
