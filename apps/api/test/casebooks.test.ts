@@ -138,6 +138,12 @@ describe(`casebooks on ${testDbKind()}`, () => {
     expect(flat).toContain('İmzalar');
     expect(flat).toContain(`${signature?.signer} · "${signature?.meaning}" · ${signature?.signedAt} UTC`);
     expect(flat).toContain('transcription error');
+    // The audit trail speaks the reader's language: no table, column or action names.
+    const trail = flat.slice(flat.lastIndexOf('Denetim izi'));
+    expect(trail).toContain('katılımcı oluşturuldu');
+    expect(trail).toContain('onam tarihi');
+    expect(trail.match(/\b[a-z]+_[a-z0-9_]+\b/g) ?? []).toEqual([]);
+    expect(trail.match(/\b(INSERT|UPDATE|DELETE|[A-Z]+_[A-Z_]+)\b/g) ?? []).toEqual([]);
     const file = await call(
       t.app,
       w.users.investigator.session,

@@ -1,4 +1,5 @@
 import { type CasebookModel, type FormField, type StudyDefinition, visitLabelOf } from '@mini-edc/domain';
+import { casebookAuditLabels } from './casebook-audit-labels';
 import { type CasebookText, casebookTexts, fill } from './casebook-text';
 import { ensureRoom, factTable, heading, newPdf, type Pdf, paragraph, table } from './pdf-document';
 
@@ -53,12 +54,24 @@ function changesText(
 ): string {
   return Object.entries(changes)
     .map(([key, pair]) => {
-      if (!Array.isArray(pair) || pair.length !== 2) return `${key}: ${JSON.stringify(pair)}`;
+      const column = casebookAuditLabels[lang].columns[key] ?? key;
+      if (!Array.isArray(pair) || pair.length !== 2) {
+        return `${column}: ${typeof pair === 'string' ? pair : JSON.stringify(pair)}`;
+      }
       const field = key.startsWith('data.') ? anyField(key.slice(5)) : undefined;
-      const name = field ? field.label[lang] : key;
+      const name = field ? field.label[lang] : column;
       return `${name}: ${valueText(field, pair[0], lang, t)} → ${valueText(field, pair[1], lang, t)}`;
     })
     .join('\n');
+}
+
+/** "created participant", "changed form": row changes by kind of row; events by their own name. */
+function auditActionText(action: string, tableName: string, lang: 'en' | 'tr'): string {
+  const words = casebookAuditLabels[lang];
+  const what = words.actions[action] ?? action;
+  if (!['INSERT', 'UPDATE', 'DELETE'].includes(action)) return what;
+  const table = words.tables[tableName] ?? tableName;
+  return lang === 'tr' ? `${table} ${what}` : `${what} ${table}`;
 }
 
 /**
@@ -218,7 +231,7 @@ export function casebookPdf(study: StudyDefinition, m: CasebookModel, meta: Case
     m.auditTrail.map((a) => [
       when(a.occurredAt, t.none).replace(' UTC', ''),
       `${a.actorLabel ?? t.none} (${t.roles[a.actorRole] ?? a.actorRole})`,
-      `${a.action} ${a.tableName}`,
+      auditActionText(a.action, a.tableName, lang),
       changesText(a.changes, lang, t, l.anyField),
       a.reason ?? '',
     ]),
