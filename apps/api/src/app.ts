@@ -23,6 +23,7 @@ import { closeoutBundleRoutes } from './routes/closeout-bundle';
 import { closeoutCasebookRoutes } from './routes/closeout-casebooks';
 import { exportsRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
+import { instrumentTextRoutes } from './routes/instrument-texts';
 import { participantRoutes } from './routes/participants';
 import { randomizationListRoutes } from './routes/randomization-lists';
 import { recordGridRoutes } from './routes/record-grid';
@@ -138,6 +139,7 @@ export async function buildApp(options: BuildAppOptions) {
       await api.register(exportsRoutes);
       await api.register(studyRoutes);
       await api.register(studyAmendmentRoutes);
+      await api.register(instrumentTextRoutes);
       await api.register(studyLifecycleRoutes);
       await api.register(unblindingRoutes);
       await api.register(closeoutAllocationRoutes);

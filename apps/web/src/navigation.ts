@@ -29,6 +29,7 @@ export const navItems: readonly NavItem[] = [
   },
   { to: '/admin/closeout', label: 'nav.closeout', needs: ['manage_study'] },
   { to: '/admin/definition', label: 'nav.amendments', needs: ['publish_amendments'] },
+  { to: '/admin/odi-statements', label: 'nav.odiStatements', needs: ['load_instrument_texts'] },
 ];
 
 export function needsFor(to: string): readonly Capability[] {

@@ -25,6 +25,10 @@ const AmendmentsPage = screen(
   () => import('./admin/amendments-page'),
   (m) => m.AmendmentsPage,
 );
+const OdiStatementsPage = screen(
+  () => import('./admin/odi-statements-page'),
+  (m) => m.OdiStatementsPage,
+);
 const SitesPage = screen(
   () => import('./admin/sites-page'),
   (m) => m.SitesPage,
@@ -235,6 +239,20 @@ export const router = createBrowserRouter([
               </Loading>
             ),
             handle: preloads(AmendmentsPage),
+          },
+        ],
+      },
+      {
+        element: <RequireAuth needs={needsFor('/admin/odi-statements')} />,
+        children: [
+          {
+            path: 'admin/odi-statements',
+            element: (
+              <Loading>
+                <OdiStatementsPage.Component />
+              </Loading>
+            ),
+            handle: preloads(OdiStatementsPage),
           },
         ],
       },

@@ -63,3 +63,20 @@ describe('coded password refusals beside the field', () => {
     );
   });
 });
+
+describe('ODI statement load refusals', () => {
+  it('are worded in both languages, the language named, not coded', async () => {
+    const field = {
+      path: 'body.csv',
+      message: 'tr: 1 statements missing',
+      code: 'ODI_STATEMENTS_INCOMPLETE',
+      params: { language: 'tr', missing: 1, section: 4, index: 2 },
+    };
+    expect(codedFieldText(field, await translator('en'))).toBe(
+      'Türkçe: 1 statements missing; the first is section 4, statement 2.',
+    );
+    expect(codedFieldText(field, await translator('tr'))).toBe(
+      'Türkçe: 1 ifade eksik; ilki 4. bölümün 2 numaralı ifadesi.',
+    );
+  });
+});

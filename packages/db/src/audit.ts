@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from './client';
+import { rawRows } from './rows';
 
 /** A transaction of either driver; services receive this, never the root database. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -53,10 +54,12 @@ export async function setAuditReason(tx: Executor, reason: string | null): Promi
   await tx.execute(sql`select set_config('edc.reason', ${reason ?? ''}, true)`);
 }
 
-/** Runs a raw SQL query on either driver and returns its rows (both drivers answer `{ rows }`). */
+/**
+ * Runs a raw SQL query on either driver and returns its rows unchecked, typed by the caller.
+ * New code declares its row instead (selectRows in rows.ts), which checks every value.
+ */
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+  return (await rawRows(db, query)) as T[];
 }
 
 /** Runs fn in one transaction whose every change is audited under ctx. */

@@ -6,6 +6,7 @@ export * from './dates';
 export * from './eligibility';
 export * from './export/index';
 export * from './forms/index';
+export * from './instruments/odi-statements';
 export * from './participants/index';
 export * from './randomization/index';
 export * from './record-grid';

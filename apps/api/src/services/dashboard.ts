@@ -1,9 +1,9 @@
-import { queryRows } from '@mini-edc/db';
+import { queryRows, selectRows } from '@mini-edc/db';
 import { can, type Dashboard, type DashboardBlinded, type VisitRecord } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import { todayIn } from './clock';
 import { type ConsortInput, consortBlinded, consortUnblinded } from './dashboard-consort';
-import { toVisit, visitRecordsSql } from './participant-views';
+import { toVisit, visitColumns, visitRow } from './participant-views';
 import type { ServiceEnv } from './participants';
 import { queryCounts } from './queries';
 import { inUserSites } from './scope';
@@ -62,11 +62,10 @@ export async function dashboard(env: ServiceEnv, user: AuthUser): Promise<Dashbo
     env.db,
     sql`select id, code from sites where ${inUserSites(sql`id`, user)} order by code`,
   );
-  const visitRows = await queryRows<Parameters<typeof toVisit>[0]>(
+  const visitRows = await selectRows(
     env.db,
-    sql`select id, participant_id, visit_code, target_date::text, window_start::text, window_end::text,
-               status, visit_date::text, out_of_window_reason, missed_reason, version, ${visitRecordsSql}
-        from visits v where ${inUserSites(sql`site_id`, user)}`,
+    visitRow,
+    sql`select ${visitColumns} from visits v where ${inUserSites(sql`v.site_id`, user)}`,
   );
   const records = await queryRows<{
     participant_id: string;

@@ -1,4 +1,13 @@
-import { type Executor, queryRows, type schema } from '@mini-edc/db';
+import {
+  type Executor,
+  type Field,
+  field,
+  queryRows,
+  type RowOf,
+  schema,
+  selectList,
+  selectRows,
+} from '@mini-edc/db';
 import {
   type Allocation,
   type FormRecord,
@@ -30,28 +39,47 @@ interface ParticipantRow {
   slot_seq: number | null;
 }
 
-interface VisitRow {
-  id: string;
-  participant_id: string;
-  visit_code: string;
-  target_date: string;
-  window_start: string;
-  window_end: string;
-  status: 'scheduled' | 'done' | 'missed';
-  visit_date: string | null;
-  out_of_window_reason: string | null;
-  missed_reason: string | null;
-  version: number;
-  /** The visit's records (form and status), when the query read them (visitRecordsSql). */
-  records?: VisitRecordState[] | null;
-}
-
 /**
  * The records of the visit row `v` as a JSON list of {formCode, status}, so a visit's status can
  * follow its data (R-VISIT-1) without a second query.
  */
-export const visitRecordsSql = sql`coalesce((select json_agg(json_build_object('formCode', r.form_code, 'status', r.status))
+const visitRecordsSql = sql`coalesce((select json_agg(json_build_object('formCode', r.form_code, 'status', r.status))
       from form_records r where r.participant_id = v.participant_id and r.visit_code = v.visit_code), '[]'::json) as records`;
+
+const prop = (value: unknown, key: string): unknown =>
+  typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
+
+const visitRecordStates: Field<VisitRecordState[]> = {
+  parse: (value, name) => {
+    if (!Array.isArray(value)) throw new TypeError(`Row value ${name}: expected a list of records`);
+    return value.map((r: unknown) => ({
+      formCode: field.text.parse(prop(r, 'formCode'), `${name}.formCode`),
+      status: field.text.parse(prop(r, 'status'), `${name}.status`),
+    }));
+  },
+};
+
+const { visits } = schema;
+
+/** The visit row every visit list reads: the visit and its records. */
+export const visitRow = {
+  id: visits.id,
+  participant_id: visits.participantId,
+  visit_code: visits.visitCode,
+  target_date: visits.targetDate,
+  window_start: visits.windowStart,
+  window_end: visits.windowEnd,
+  status: visits.status,
+  visit_date: visits.visitDate,
+  out_of_window_reason: visits.outOfWindowReason,
+  missed_reason: visits.missedReason,
+  version: visits.version,
+  records: visitRecordStates,
+};
+export type VisitRow = RowOf<typeof visitRow>;
+
+/** The select list of visitRow from `visits v`. */
+export const visitColumns = sql`${selectList('v', visitRow)}, ${visitRecordsSql}`;
 
 const iso = (v: Date | string) => (typeof v === 'string' ? new Date(v) : v).toISOString();
 const day = (v: string | Date | null) =>
@@ -61,7 +89,11 @@ const day = (v: string | Date | null) =>
  * A visit as the API shows it. With the study definition and the visit's records, a visit
  * followed up by its data is done even if nobody marked it (visit-progress.ts in the domain).
  */
-export function toVisit(row: VisitRow, today: string, study?: StudyDefinition): VisitRecord {
+export function toVisit(
+  row: Omit<VisitRow, 'records'> & { records?: VisitRecordState[] },
+  today: string,
+  study?: StudyDefinition,
+): VisitRecord {
   const window = {
     targetDate: day(row.target_date) ?? '',
     windowStart: day(row.window_start) ?? '',
@@ -165,10 +197,10 @@ export async function visitsOf(
 ) {
   const byParticipant = new Map<string, VisitRecord[]>();
   if (participantIds.length === 0) return byParticipant;
-  const rows = await queryRows<VisitRow>(
+  const rows = await selectRows(
     db,
-    sql`select id, participant_id, visit_code, target_date::text, window_start::text, window_end::text,
-               status, visit_date::text, out_of_window_reason, missed_reason, version, ${visitRecordsSql}
+    visitRow,
+    sql`select ${visitColumns}
         from visits v where participant_id in (${sql.join(
           participantIds.map((id) => sql`${id}::uuid`),
           sql`, `,

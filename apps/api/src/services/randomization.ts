@@ -1,5 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type AuditContext, appendAuditEvent, queryRows, schema, type Tx, withAudit } from '@mini-edc/db';
+import {
+  type AuditContext,
+  appendAuditEvent,
+  queryRows,
+  schema,
+  selectRows,
+  type Tx,
+  withAudit,
+} from '@mini-edc/db';
 import {
   baselineVisitOf,
   computeListCommitment,
@@ -21,7 +29,7 @@ import { eq, sql } from 'drizzle-orm';
 import { todayIn } from './clock';
 import { parseListCsv } from './list-csv';
 import { assertTransition } from './participant-status';
-import { toVisit } from './participant-views';
+import { toVisit, visitColumns, visitRow } from './participant-views';
 import { lockParticipant, type ServiceEnv } from './participants';
 import type { AuthUser } from './sessions';
 
@@ -306,11 +314,10 @@ async function allocationResponse(
   today: string,
   created: boolean,
 ): Promise<RandomizeResponse> {
-  const visits = await queryRows<Parameters<typeof toVisit>[0]>(
+  const visits = await selectRows(
     tx,
-    sql`select id, participant_id, visit_code, target_date::text, window_start::text, window_end::text,
-               status, visit_date::text, out_of_window_reason, missed_reason, version
-        from visits where participant_id = ${participantId}::uuid order by target_date`,
+    visitRow,
+    sql`select ${visitColumns} from visits v where v.participant_id = ${participantId}::uuid order by v.target_date`,
   );
   const arm = env.study.arms.find((a) => a.code === slot.arm);
   return {

@@ -1,4 +1,4 @@
-import { queryRows } from '@mini-edc/db';
+import { queryRows, schema, selectList, selectRows } from '@mini-edc/db';
 import { DomainError, type ParticipantReview, type RecordReview } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import type { ServiceEnv } from './participants';
@@ -23,15 +23,18 @@ interface RecordRow {
   updated_at: Date | string;
 }
 
-interface SignatureRow {
-  record_id: string;
-  signer_name: string;
-  meaning: string;
-  record_version: number;
-  signed_at: Date | string;
-  voided_at: Date | string | null;
-  void_reason: string | null;
-}
+const { signatures: signatureTable } = schema;
+
+/** The signature shown for a record. */
+const signatureRow = {
+  record_id: signatureTable.recordId,
+  signer_name: signatureTable.signerName,
+  meaning: signatureTable.meaning,
+  record_version: signatureTable.recordVersion,
+  signed_at: signatureTable.signedAt,
+  voided_at: signatureTable.voidedAt,
+  void_reason: signatureTable.voidReason,
+};
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
@@ -70,12 +73,12 @@ export async function participantReview(
         where participant_id = ${id} and status in ('open', 'answered') group by record_id`,
   );
   // The signature in force if there is one, else the latest voided one (kept in history).
-  const signatures = await queryRows<SignatureRow>(
+  const signatures = await selectRows(
     env.db,
-    sql`select distinct on (record_id) record_id, signer_name, meaning, record_version, signed_at,
-               voided_at, void_reason
-        from signatures where participant_id = ${id}
-        order by record_id, (voided_at is null) desc, signed_at desc`,
+    signatureRow,
+    sql`select distinct on (g.record_id) ${selectList('g', signatureRow)}
+        from signatures g where g.participant_id = ${id}
+        order by g.record_id, (g.voided_at is null) desc, g.signed_at desc`,
   );
   return {
     participantId,

@@ -1,4 +1,14 @@
-import { type AuditContext, type Executor, queryRows, schema, withAudit } from '@mini-edc/db';
+import {
+  type AuditContext,
+  type Executor,
+  field,
+  queryRows,
+  type RowOf,
+  schema,
+  selectList,
+  selectRows,
+  withAudit,
+} from '@mini-edc/db';
 import {
   DomainError,
   type SdvMark,
@@ -28,16 +38,20 @@ interface RecordRow {
   form_code: string;
 }
 
-export interface MarkRow {
-  id: string;
-  record_id: string;
-  record_version: number;
-  verified_by: string;
-  verifier_name: string | null;
-  verified_at: Date | string;
-  cleared_at: Date | string | null;
-  cleared_reason: string | null;
-}
+const { sdvMarks, users } = schema;
+
+/** A source verification mark with its verifier's name. */
+const markRow = {
+  id: sdvMarks.id,
+  record_id: sdvMarks.recordId,
+  record_version: sdvMarks.recordVersion,
+  verified_by: sdvMarks.verifiedBy,
+  verifier_name: field.nullable(users.displayName),
+  verified_at: sdvMarks.verifiedAt,
+  cleared_at: sdvMarks.clearedAt,
+  cleared_reason: sdvMarks.clearedReason,
+};
+export type MarkRow = RowOf<typeof markRow>;
 
 export function toSdvMark(row: MarkRow): SdvMark {
   return {
@@ -45,8 +59,8 @@ export function toSdvMark(row: MarkRow): SdvMark {
     recordId: row.record_id,
     recordVersion: row.record_version,
     verifiedBy: { id: row.verified_by, name: row.verifier_name },
-    verifiedAt: new Date(row.verified_at).toISOString(),
-    clearedAt: row.cleared_at === null ? null : new Date(row.cleared_at).toISOString(),
+    verifiedAt: row.verified_at.toISOString(),
+    clearedAt: row.cleared_at?.toISOString() ?? null,
     clearedReason: row.cleared_reason,
   };
 }
@@ -56,11 +70,10 @@ export function toSdvMark(row: MarkRow): SdvMark {
  * `where` is SQL on m (sdv_marks).
  */
 export async function currentMarks(db: Executor, where: ReturnType<typeof sql>): Promise<MarkRow[]> {
-  return queryRows<MarkRow>(
+  return selectRows(
     db,
-    sql`select distinct on (m.record_id) m.id, m.record_id, m.record_version,
-               m.verified_by::text as verified_by, u.display_name as verifier_name, m.verified_at,
-               m.cleared_at, m.cleared_reason
+    markRow,
+    sql`select distinct on (m.record_id) ${selectList('m', markRow)}, u.display_name as verifier_name
         from sdv_marks m left join users u on u.id = m.verified_by
         where ${where}
         order by m.record_id, (m.cleared_at is null) desc, m.verified_at desc, m.cleared_at desc`,

@@ -1,4 +1,4 @@
-import { type AuditContext, queryRows, schema, setAuditReason, withAudit } from '@mini-edc/db';
+import { type AuditContext, queryRows, schema, selectRows, setAuditReason, withAudit } from '@mini-edc/db';
 import {
   blindViewFor,
   DomainError,
@@ -9,7 +9,7 @@ import {
 } from '@mini-edc/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { todayIn } from './clock';
-import { toVisit, visitRecordsSql } from './participant-views';
+import { toVisit, visitColumns, visitRow } from './participant-views';
 import { lockParticipant, type ServiceEnv } from './participants';
 import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
@@ -18,11 +18,10 @@ import type { AuthUser } from './sessions';
 export async function worklist(env: ServiceEnv, user: AuthUser, siteId?: string): Promise<WorklistItem[]> {
   const today = todayIn(env.timeZone);
   const view = blindViewFor(user, env.study);
-  const rows = await queryRows<Parameters<typeof toVisit>[0] & { study_id: string; site_code: string }>(
+  const rows = await selectRows(
     env.db,
-    sql`select v.id, v.participant_id, v.visit_code, v.target_date::text, v.window_start::text, v.window_end::text,
-               v.status, v.visit_date::text, v.out_of_window_reason, v.missed_reason, v.version,
-               p.study_id, s.code as site_code, ${visitRecordsSql}
+    { ...visitRow, study_id: schema.participants.studyId, site_code: schema.sites.code },
+    sql`select ${visitColumns}, p.study_id, s.code as site_code
         from visits v join participants p on p.id = v.participant_id join sites s on s.id = v.site_id
         where v.status = 'scheduled' and v.window_start <= ${today}::date
           and p.status not in ('withdrawn', 'completed')

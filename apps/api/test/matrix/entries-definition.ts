@@ -1,4 +1,5 @@
 import { lbpTrial } from '@mini-edc/domain';
+import { placeholderStatements } from '../odi-placeholders';
 import type { MatrixEntry } from './types';
 
 const admin = ['admin'] as const;
@@ -32,6 +33,21 @@ export const definitionEntries: Record<string, MatrixEntry> = {
     request: () => ({
       url: `/api/v1/admin/definition/drafts/${unknownId}/publish`,
       payload: { password: 'Correct-Horse-42', reason: 'matrix probe' },
+    }),
+  },
+  'GET /api/v1/instruments/odi/statements': {
+    allowed: ['admin', 'coordinator', 'investigator', 'assessor', 'monitor'],
+    siteScoped: false,
+    ok: 200,
+    request: () => ({ url: '/api/v1/instruments/odi/statements' }),
+  },
+  'PUT /api/v1/admin/instruments/odi/statements': {
+    allowed: admin,
+    siteScoped: false,
+    ok: 200,
+    request: () => ({
+      url: '/api/v1/admin/instruments/odi/statements',
+      payload: { statements: placeholderStatements(['en']) },
     }),
   },
 };

@@ -23,6 +23,7 @@ export const auditTables = [
   'security_events',
   'study_definitions',
   'study_definition_drafts',
+  'instrument_texts',
 ] as const;
 
 export const auditActions = [
@@ -45,6 +46,8 @@ export const auditActions = [
   'DEFINITION_PUBLISHED',
   // A draft amendment stored for review (R-DEF-5).
   'DEFINITION_DRAFTED',
+  // The study's licensed ODI statements loaded (protocol §3.4); the event names languages, not text.
+  'INSTRUMENT_TEXTS_LOADED',
 ] as const;
 
 export type AuditTable = (typeof auditTables)[number];

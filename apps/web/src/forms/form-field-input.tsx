@@ -5,7 +5,8 @@ import { SelectField, TextAreaField, TextField } from '../components/field';
 import { ChoiceGroup } from './choice-group';
 import { FieldQueryMarker } from './field-queries';
 import type { StudyFormValues } from './form-resolver';
-import { localized, study } from './study';
+import { useOdiStatements } from './odi-statements-api';
+import { languageOf, localized, study } from './study';
 import { VasScale } from './vas-scale';
 
 /** A range this short is answered by ticking a number (ODI sections 0–5). */
@@ -16,6 +17,13 @@ function isScale(field: FormField) {
     field.max !== undefined &&
     field.max - field.min <= 6
   );
+}
+
+/** The ODI section (1–10) a field scores, if it is one of the ODI form's sections. */
+function odiSectionOf(field: FormField): number | null {
+  const odi = study.forms.find((f) => f.instrument === 'oswestry_disability_index');
+  const match = /^q(\d+)$/.exec(field.name);
+  return odi?.fields.includes(field) && match ? Number(match[1]) : null;
 }
 
 const LONG_TEXT = /description|reason|action|_text$/;
@@ -45,20 +53,27 @@ function FieldInputBody({ field, disabled }: { field: FormField; disabled: boole
       : field.unit;
   const withUnit = unit ? `${label} (${unit})` : label;
   const registration = register(name);
+  const odiSection = odiSectionOf(field);
+  // The study's licensed statements, when an admin loaded them, in the interface language
+  // (protocol §3.4); otherwise the scores alone.
+  const statements = useOdiStatements(odiSection !== null).data?.languages[languageOf(i18n.language)]?.[
+    (odiSection ?? 0) - 1
+  ];
 
   if (isScale(field)) {
     const min = field.min ?? 0;
     const max = field.max ?? 0;
     const options = Array.from({ length: max - min + 1 }, (_, i) => ({
       value: String(min + i),
-      label: String(min + i),
+      label: statements?.[min + i] ?? String(min + i),
     }));
     return (
       <ChoiceGroup
         legend={label}
         options={options}
         kind="radio"
-        inline
+        inline={!statements}
+        className={statements ? 'odi-statements' : undefined}
         registration={registration}
         error={error}
         disabled={disabled}

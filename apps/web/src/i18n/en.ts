@@ -3,6 +3,7 @@ import { closeoutEn } from './closeout.en';
 import { dailyFormEn, dailySignEn, gridEn } from './daily.en';
 import { exportsEn } from './exports.en';
 import { monitorEn } from './monitor.en';
+import { odiStatementsEn } from './odi-statements.en';
 import { participantsEn, randomizationListsEn } from './participants.en';
 import { serverMessagesEn } from './server-messages.en';
 import { signInEn } from './sign-in.en';
@@ -39,6 +40,7 @@ export const en = {
   locales: signInEn.locales,
   nav: {
     amendments: 'Study definition',
+    odiStatements: 'ODI statements',
     exports: 'Exports',
     participants: 'Participants',
     audit: 'Audit trail',
@@ -103,6 +105,13 @@ export const en = {
   },
   fieldCodes: {
     OWN_SITES: 'You cannot change your own sites; another admin can.',
+    ODI_STATEMENTS_INCOMPLETE:
+      '{{language}}: {{missing}} statements missing; the first is section {{section}}, statement {{index}}.',
+    ODI_STATEMENT_TWICE: '{{language}}: section {{section}}, statement {{index}} is given twice.',
+    ODI_STATEMENT_LINE_INVALID:
+      'Line {{line}}: the {{column}} column is not valid (section 1–10, statement 0–5, language en or tr, a text).',
+    ODI_STATEMENTS_NONE: 'The file holds no statements.',
+    ODI_STATEMENTS_ONE_FORMAT: 'Send either JSON rows or a CSV file, not both.',
   },
   passwordPolicy: {
     PASSWORD_TOO_SHORT: 'Use at least {{min}} characters',
@@ -239,6 +248,7 @@ export const en = {
   dailyForm: dailyFormEn,
   dailySign: dailySignEn,
   amendments: amendmentsEn,
+  odiStatements: odiStatementsEn,
   serverMessages: serverMessagesEn,
 };
 

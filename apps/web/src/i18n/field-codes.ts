@@ -23,6 +23,16 @@ export function codedFieldText(field: FieldError, t: TFunction): string | null {
     }
     case 'OWN_SITES':
       return t('fieldCodes.OWN_SITES');
+    case 'ODI_STATEMENTS_INCOMPLETE':
+    case 'ODI_STATEMENT_TWICE':
+    case 'ODI_STATEMENT_LINE_INVALID':
+    case 'ODI_STATEMENTS_NONE':
+    case 'ODI_STATEMENTS_ONE_FORMAT': {
+      // The language is named in the interface language ("Turkish"), not by its code.
+      const language =
+        params.language === 'tr' || params.language === 'en' ? t(`locales.${params.language}`) : '';
+      return t(`fieldCodes.${field.code}`, { ...params, language });
+    }
     default:
       return null;
   }

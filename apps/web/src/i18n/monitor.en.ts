@@ -28,6 +28,7 @@ export const monitorEn = {
     security_events: 'Security events',
     study_definitions: 'Study definition versions',
     study_definition_drafts: 'Draft study definitions',
+    instrument_texts: 'Instrument texts',
   },
   actions: {
     INSERT: 'Created',
@@ -45,6 +46,7 @@ export const monitorEn = {
     ALLOCATION_RELEASED: 'Allocation released to blinded roles',
     ACCESS_REFUSED: 'Refused request (security event)',
     DEFINITION_PUBLISHED: 'Study definition version published',
+    INSTRUMENT_TEXTS_LOADED: 'ODI statements loaded',
     DEFINITION_DRAFTED: 'Study definition draft stored',
   },
   audit: {

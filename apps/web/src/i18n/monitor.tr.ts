@@ -30,6 +30,7 @@ export const monitorTr: typeof monitorEn = {
     security_events: 'Güvenlik olayları',
     study_definitions: 'Çalışma tanımı sürümleri',
     study_definition_drafts: 'Çalışma tanımı taslakları',
+    instrument_texts: 'Ölçek metinleri',
   },
   actions: {
     INSERT: 'Oluşturuldu',
@@ -47,6 +48,7 @@ export const monitorTr: typeof monitorEn = {
     ALLOCATION_RELEASED: 'Randomizasyon sonuçları kör rollere açıldı',
     ACCESS_REFUSED: 'Reddedilen istek (güvenlik olayı)',
     DEFINITION_PUBLISHED: 'Çalışma tanımı sürümü yayımlandı',
+    INSTRUMENT_TEXTS_LOADED: 'ODI ifadeleri yüklendi',
     DEFINITION_DRAFTED: 'Çalışma tanımı taslağı kaydedildi',
   },
   audit: {

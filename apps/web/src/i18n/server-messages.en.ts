@@ -120,4 +120,5 @@ export const serverMessagesEn: Record<ServerMessageCode, string> = {
   DATABASE_UNAVAILABLE:
     'The database cannot be reached right now. Nothing was saved; please try again in a moment.',
   INTERNAL: 'Something went wrong on our side (request {{requestId}}).',
+  ODI_STATEMENTS_NOT_LOADED: 'The ODI statements were not loaded: see what is wrong with the file.',
 };

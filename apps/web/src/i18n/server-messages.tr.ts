@@ -117,4 +117,5 @@ export const serverMessagesTr: Record<ServerMessageCode, string> = {
   DATABASE_UNAVAILABLE:
     'Veritabanına şu anda ulaşılamıyor. Hiçbir şey kaydedilmedi; lütfen biraz sonra yeniden deneyin.',
   INTERNAL: 'Bizim tarafımızda bir sorun oluştu (istek {{requestId}}).',
+  ODI_STATEMENTS_NOT_LOADED: 'ODI ifadeleri yüklenmedi: dosyadaki sorunlara bakın.',
 };

@@ -4,6 +4,7 @@ import { dailyFormTr, dailySignTr, gridTr } from './daily.tr';
 import type { Translation } from './en';
 import { exportsTr } from './exports.tr';
 import { monitorTr } from './monitor.tr';
+import { odiStatementsTr } from './odi-statements.tr';
 import { participantsTr, randomizationListsTr } from './participants.tr';
 import { serverMessagesTr } from './server-messages.tr';
 import { signInTr } from './sign-in.tr';
@@ -41,6 +42,7 @@ export const tr: Translation = {
   locales: signInTr.locales,
   nav: {
     amendments: 'Çalışma tanımı',
+    odiStatements: 'ODI ifadeleri',
     exports: 'Veri aktarımı',
     participants: 'Katılımcılar',
     audit: 'Denetim izi',
@@ -105,6 +107,13 @@ export const tr: Translation = {
   },
   fieldCodes: {
     OWN_SITES: 'Kendi merkezlerinizi değiştiremezsiniz; bunu başka bir yönetici yapabilir.',
+    ODI_STATEMENTS_INCOMPLETE:
+      '{{language}}: {{missing}} ifade eksik; ilki {{section}}. bölümün {{index}} numaralı ifadesi.',
+    ODI_STATEMENT_TWICE: '{{language}}: {{section}}. bölümün {{index}} numaralı ifadesi iki kez verilmiş.',
+    ODI_STATEMENT_LINE_INVALID:
+      '{{line}}. satır: {{column}} sütunu geçersiz (bölüm 1–10, ifade 0–5, dil en veya tr, bir metin).',
+    ODI_STATEMENTS_NONE: 'Dosyada hiç ifade yok.',
+    ODI_STATEMENTS_ONE_FORMAT: 'Ya JSON satırları ya da bir CSV dosyası gönderin, ikisini birden değil.',
   },
   passwordPolicy: {
     PASSWORD_TOO_SHORT: 'En az {{min}} karakter kullanın',
@@ -238,5 +247,6 @@ export const tr: Translation = {
   dailyForm: dailyFormTr,
   dailySign: dailySignTr,
   amendments: amendmentsTr,
+  odiStatements: odiStatementsTr,
   serverMessages: serverMessagesTr,
 };

@@ -2,6 +2,7 @@ export * from './audit';
 export * from './closeout';
 export * from './definitions';
 export * from './exports';
+export * from './instruments';
 export * from './participants';
 export * from './randomization';
 export * from './records';

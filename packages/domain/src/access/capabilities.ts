@@ -43,6 +43,7 @@ export const capabilities = [
   'manage_randomization_lists',
   'manage_study',
   'publish_amendments',
+  'load_instrument_texts',
   'verify_allocation',
   'review_backups',
 ] as const;

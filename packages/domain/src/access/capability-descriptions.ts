@@ -47,6 +47,8 @@ export const capabilityDescriptions: Readonly<Record<Capability, string>> = {
   manage_study: 'Close data entry, lock the study, release the allocation, build the final bundle',
   publish_amendments:
     'Draft a protocol amendment, see its difference and publish it as a new definition version',
+  load_instrument_texts:
+    "Load the study's licensed ODI statement texts (English, Turkish) shown on the ODI form",
   review_backups: 'See the newest backup, its verification and whether one is overdue',
   verify_allocation: 'Verify the randomization list after lock',
 };

@@ -55,6 +55,7 @@ const roleGrants: Readonly<Record<Role, RoleGrant>> = {
       'manage_randomization_lists',
       'manage_study',
       'publish_amendments',
+      'load_instrument_texts',
       'verify_allocation',
       'review_backups',
     ],
