@@ -13,7 +13,7 @@ export interface NavItem {
  * one the API enforces on every call. The header menu and the route guards both read this list,
  * so a link is never shown for a page the user cannot use.
  */
-export const navItems: readonly NavItem[] = [
+const navItems: readonly NavItem[] = [
   { to: '/grid', label: 'nav.grid', needs: ['use_record_grid'] },
   { to: '/participants', label: 'nav.participants', needs: ['read_participants'] },
   { to: '/dashboard', label: 'nav.dashboard', needs: ['view_dashboard'] },

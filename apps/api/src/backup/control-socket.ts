@@ -16,7 +16,7 @@ import { type CreatedBackup, createBackup } from './create';
 import { manifestSchema } from './format';
 
 /** The socket of the server using this data folder; short enough for any platform's limit. */
-export function controlSocketPath(dataDir: string): string {
+function controlSocketPath(dataDir: string): string {
   const id = createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 16);
   return process.platform === 'win32' ? `\\\\.\\pipe\\mini-edc-${id}` : join(tmpdir(), `mini-edc-${id}.sock`);
 }

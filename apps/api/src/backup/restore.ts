@@ -32,7 +32,7 @@ export async function readManifest(file: string): Promise<BackupManifest> {
 }
 
 /** Tables holding trial data in the target ([] when it is empty, or not migrated yet). */
-export function occupiedTables(db: DbHandle): Promise<string[]> {
+function occupiedTables(db: DbHandle): Promise<string[]> {
   return withReadSnapshot(db.endpoint, tablesWithData);
 }
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
 /** Below this size a response gains less from compression than it costs (one TCP packet). */
-export const compressAboveBytes = 1024;
+const compressAboveBytes = 1024;
 
 /**
  * How API responses travel (docs/architecture.md, "Web delivery"), registered inside the /api/v1

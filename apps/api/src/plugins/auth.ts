@@ -16,7 +16,7 @@ import {
 
 export const SESSION_COOKIE = 'edc_session';
 
-export interface RegisteredRoute {
+interface RegisteredRoute {
   method: string;
   url: string;
   access: RouteAccess;

@@ -14,7 +14,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isDatabaseUnavailable } from '../db-errors';
 
-export const statusOf: Record<ErrorCode, number> = {
+const statusOf: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
@@ -36,6 +36,7 @@ export const statusOf: Record<ErrorCode, number> = {
   WRONG_ARM_FORM: 409,
   NO_ACTIVE_LIST: 409,
   RANDOMIZATION_LIST_EXHAUSTED: 409,
+  STRATUM_NOT_IN_LIST: 409,
   ENROLLMENT_CAP_REACHED: 409,
   DATA_ENTRY_CLOSED: 409,
   AMENDMENT_CONFLICTS_WITH_DATA: 409,
@@ -105,7 +106,7 @@ function fastifyClientError(error: FastifyError): { code: ErrorCode; message: Se
 const MAX_TEXT = 300;
 const MAX_FIELDS = 50;
 
-export function clip(text: string, max = MAX_TEXT): string {
+function clip(text: string, max = MAX_TEXT): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 

@@ -8,7 +8,7 @@ import fp from 'fastify-plugin';
  * does not decode. The static file servers resolve paths themselves; this refuses such a path
  * before any of them sees it, so every static path answers 404 for it, never 403 or 500.
  */
-export function escapesFolder(rawPath: string): boolean {
+function escapesFolder(rawPath: string): boolean {
   if (/%(25)*(2e|2f|5c|00)|\\|\0/i.test(rawPath)) return true;
   let decoded: string;
   try {

@@ -5,7 +5,7 @@ import fp from 'fastify-plugin';
 const MAX_DEPTH = 20;
 
 /** The path (e.g. "body.data.description") of the first string or key that is not text, if any. */
-export function firstMalformedText(value: unknown, path: string, depth = 0): string | null {
+function firstMalformedText(value: unknown, path: string, depth = 0): string | null {
   if (typeof value === 'string') return isWellFormedText(value) ? null : path;
   if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return null;
   if (Array.isArray(value)) {

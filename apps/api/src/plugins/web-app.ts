@@ -9,9 +9,9 @@ import { errorBody } from './errors';
 import { isClientRoute } from './static-guard';
 
 /** Vite names every file under assets/ by its content hash: a changed file is a new URL. */
-export const immutableAssets = 'public, max-age=31536000, immutable';
+const immutableAssets = 'public, max-age=31536000, immutable';
 /** index.html (and any other unhashed file) is revalidated on every visit (ETag, 304). */
-export const revalidate = 'no-cache';
+const revalidate = 'no-cache';
 
 /**
  * The copy of index.html `accepts` allows, as fastify-static's preCompressed would pick it, with

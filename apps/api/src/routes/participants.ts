@@ -5,6 +5,7 @@ import {
   eligibilityRequestSchema,
   eligibilityResultSchema,
   formParamsSchema,
+  formRecordSchema,
   participantDetailBlindedSchema,
   participantDetailSchema,
   participantListQuerySchema,
@@ -13,7 +14,6 @@ import {
   participantSummarySchema,
   randomizeResponseSchema,
   saveFormRequestSchema,
-  saveFormResponseSchema,
 } from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -151,7 +151,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Save an eCRF (draft or complete); corrections of completed records need a reason',
         params: formParamsSchema,
         body: saveFormRequestSchema,
-        response: { 200: saveFormResponseSchema, ...errors },
+        response: { 200: formRecordSchema, ...errors },
       },
       config: requires('enter_forms'),
     },

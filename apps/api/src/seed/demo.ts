@@ -5,9 +5,9 @@ import { demoPassword, legacyDemoPassword } from '../auth/demo-passwords';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { seedDemoParticipants } from './demo-participants';
 
-export { demoPassword, legacyDemoPassword };
+export { demoPassword };
 
-export const demoSites = [
+const demoSites = [
   { code: 'S01', name: 'Ankara City Hospital (Bilkent)' },
   { code: 'S02', name: 'Ankara Training and Research Hospital' },
 ] as const;

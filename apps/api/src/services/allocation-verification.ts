@@ -36,7 +36,7 @@ async function requireLocked(db: Db) {
  * Everything stored about one list, every slot included: only after lock, when no allocation is
  * left to conceal. The command-line verifier reads this file (docs/closeout.md).
  */
-export async function allocationExport(db: Db, listId: string): Promise<AllocationExport> {
+async function allocationExport(db: Db, listId: string): Promise<AllocationExport> {
   const [list] = await db
     .select()
     .from(schema.randomizationLists)
@@ -73,6 +73,9 @@ export async function allocationExport(db: Db, listId: string): Promise<Allocati
       params: typeof params === 'object' && params !== null && !Array.isArray(params) ? { ...params } : {},
       commitment: list.commitment,
       createdAt: list.createdAt.toISOString(),
+      seqOffsets: Object.fromEntries(
+        Object.entries(list.seqOffsets ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number'),
+      ),
     },
     slots: slots.map((s) => ({
       stratum: s.stratum,

@@ -30,7 +30,7 @@ import type { AuthUser } from './sessions';
 
 const BATCH = 1000;
 
-export const auditCsvColumns = [
+const auditCsvColumns = [
   'audit_id',
   'occurred_at_utc',
   'actor_id',

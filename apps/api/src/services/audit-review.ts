@@ -45,11 +45,11 @@ const CURSOR_PREFIX = 'audit:';
 /** Where the previous page ended: its last id, and its time when the page was ordered by time. */
 export type PageEnd = number | { id: number; at: string };
 
-export function encodeCursor(id: number | string, at?: string): string {
+function encodeCursor(id: number | string, at?: string): string {
   return Buffer.from(`${CURSOR_PREFIX}${id}${at ? `@${at}` : ''}`).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): PageEnd {
+function decodeCursor(cursor: string): PageEnd {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const body = text.startsWith(CURSOR_PREFIX) ? text.slice(CURSOR_PREFIX.length) : '';
   const [idText = '', at] = body.split('@');
@@ -78,7 +78,7 @@ export function ordersByTime(filter: AuditFilter): boolean {
  * sites and give accounts their sites, so every row is theirs to review, including the rows of a
  * site they are not assigned to and the rows without a site (logins, accounts, lists).
  */
-export function auditScope(user: Pick<AuthUser, 'role' | 'siteIds'>): SQL {
+function auditScope(user: Pick<AuthUser, 'role' | 'siteIds'>): SQL {
   return can(user, 'review_study_audit') ? sql`true` : inUserSites(sql`a.site_id`, user);
 }
 
@@ -154,7 +154,7 @@ export function changeList(changes: Record<string, unknown> | null) {
     );
 }
 
-export function toAuditEntry(row: AuditRow): AuditEntry {
+function toAuditEntry(row: AuditRow): AuditEntry {
   return {
     id: Number(row.id),
     occurredAt: row.occurred_at,

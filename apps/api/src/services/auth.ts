@@ -4,7 +4,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { assertAcceptablePassword } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
 import { checkPassword, clearFailures, type LockoutPolicy, recordReauthentication } from './password-check';
-import { endOtherSessionsOf, type SessionPolicy } from './sessions';
+import { endOtherSessionsOf } from './sessions';
 
 interface LoginInput {
   email: string;
@@ -163,4 +163,4 @@ export async function recordLogout(db: Db, ctx: Ctx, sessionId: string) {
   });
 }
 
-export type { LockoutPolicy, SessionPolicy };
+export type { LockoutPolicy };

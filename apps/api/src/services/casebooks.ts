@@ -33,7 +33,7 @@ const sha256 = (data: string | Buffer) => createHash('sha256').update(data).dige
 const stamp = (d: Date) => `${d.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
 
 /** The SHA-256 the cover states: canonical JSON of everything the casebook shows. */
-export function casebookContentSha256(model: CasebookModel): string {
+function casebookContentSha256(model: CasebookModel): string {
   return sha256(canonicalJson(model));
 }
 

@@ -13,7 +13,7 @@ import {
  * the rows the dashboard read; `arm` is null for blinded callers, whose rows never carry it.
  */
 
-export interface ConsortParticipant {
+interface ConsortParticipant {
   id: string;
   eligible: boolean | null;
   failedCriteria: string[] | null;
@@ -22,7 +22,7 @@ export interface ConsortParticipant {
   arm: string | null;
 }
 
-export interface ConsortRecord {
+interface ConsortRecord {
   participantId: string;
   visitCode: string;
   formCode: string;

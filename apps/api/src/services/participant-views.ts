@@ -189,12 +189,7 @@ export async function participantSummariesWithVisits(
   return { summaries, visits };
 }
 
-export async function visitsOf(
-  db: Executor,
-  participantIds: string[],
-  today: string,
-  study?: StudyDefinition,
-) {
+async function visitsOf(db: Executor, participantIds: string[], today: string, study?: StudyDefinition) {
   const byParticipant = new Map<string, VisitRecord[]>();
   if (participantIds.length === 0) return byParticipant;
   const rows = await selectRows(
@@ -239,7 +234,7 @@ export function formRecordOf(r: typeof schema.formRecords.$inferSelect): FormRec
   });
 }
 
-export function toFormRecord(r: RecordRow): FormRecord {
+function toFormRecord(r: RecordRow): FormRecord {
   return {
     id: r.id,
     visitCode: r.visit_code,

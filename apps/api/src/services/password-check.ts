@@ -13,7 +13,7 @@ export interface LockoutPolicy {
  * Why a password is being checked. Every purpose counts towards the same lockout (docs/security.md,
  * "one lockout"): a guess at change-password or at a signature is as much a guess as one at login.
  */
-export type PasswordPurpose = 'login' | 'change_password' | 'reauthenticate' | 'sign';
+type PasswordPurpose = 'login' | 'change_password' | 'reauthenticate' | 'sign';
 
 const failedAction: Record<PasswordPurpose, string> = {
   login: 'LOGIN_FAILED',

@@ -11,9 +11,9 @@ import { sql } from 'drizzle-orm';
 
 export type RefusalKind = 'SESSION_EXPIRED' | 'FORBIDDEN' | 'NOT_FOUND_AT_OTHER_SITE' | 'CSRF_FAILED';
 
-export const ACCESS_REFUSED = 'ACCESS_REFUSED';
+const ACCESS_REFUSED = 'ACCESS_REFUSED';
 
-export interface RefusalActor {
+interface RefusalActor {
   id: string;
   role: string;
   label: string | null;

@@ -126,13 +126,6 @@ export async function touchSession(db: Db, sessionId: string) {
   await db.update(schema.sessions).set({ lastSeenAt: new Date() }).where(eq(schema.sessions.id, sessionId));
 }
 
-export async function endSession(db: Db, sessionId: string) {
-  await db
-    .update(schema.sessions)
-    .set({ endedAt: new Date() })
-    .where(and(eq(schema.sessions.id, sessionId), isNull(schema.sessions.endedAt)));
-}
-
 export async function endAllSessionsOf(db: Executor, userId: string) {
   await db
     .update(schema.sessions)

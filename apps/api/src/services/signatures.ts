@@ -7,7 +7,7 @@ import { checkPassword, type LockoutPolicy, recordReauthentication } from './pas
 import { openQueryCount } from './queries';
 import type { AuthUser } from './sessions';
 
-export const SIGNATURE_MEANING = 'I confirm these data are accurate';
+const SIGNATURE_MEANING = 'I confirm these data are accurate';
 
 /** SHA-256 over exactly what was signed, so any later change is detectable (21 CFR 11.70). */
 export function signedContentHash(record: {

@@ -12,7 +12,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiFetch } from '../api/client';
 
-export const adminKeys = {
+const adminKeys = {
   sites: ['admin', 'sites'] as const,
   users: ['admin', 'users'] as const,
 };

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { apiFetch } from '../api/client';
 
 /** Protocol amendments (R-DEF-5): the versions, a draft's review, and publishing. */
-export const amendmentKeys = {
+const amendmentKeys = {
   versions: ['admin', 'definition', 'versions'] as const,
   review: (id: string) => ['admin', 'definition', 'drafts', id] as const,
 };

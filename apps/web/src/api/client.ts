@@ -25,7 +25,7 @@ export function isSessionEnded(error: unknown): boolean {
   return error instanceof ApiError && error.status === 401 && sessionEndedCodes.has(error.code ?? '');
 }
 
-export type SessionEvent = 'session-ended' | 'password-change-required' | 'csrf-failed';
+type SessionEvent = 'session-ended' | 'password-change-required' | 'csrf-failed';
 type Listener = (event: SessionEvent) => void;
 
 const listeners = new Set<Listener>();

@@ -5,7 +5,7 @@ import { type AuditFilter, auditFilterSchema } from '@mini-edc/domain';
  * GET /audit and GET /audit/export.csv. The form edits strings; times are typed in the browser's
  * zone and sent as UTC instants.
  */
-export const filterKeys = [
+const filterKeys = [
   'participantId',
   'siteId',
   'actorId',
@@ -62,7 +62,7 @@ export function exportHref(filter: AuditFilter): string {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** An instant as the value of a datetime-local input, in the browser's zone, to the second. */
-export function isoToLocalInput(iso: string | undefined): string {
+function isoToLocalInput(iso: string | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
@@ -72,7 +72,7 @@ export function isoToLocalInput(iso: string | undefined): string {
 }
 
 /** A datetime-local value (browser's zone) as a UTC instant; '' → undefined; nonsense → null. */
-export function localInputToIso(value: string): string | undefined | null {
+function localInputToIso(value: string): string | undefined | null {
   if (!value) return undefined;
   const d = new Date(value);
   return Number.isNaN(d.getTime()) ? null : d.toISOString();

@@ -8,7 +8,7 @@ import { browserTimeZone } from '../review/time-format';
 import { type AuditFilterValues, filterFromValues, valuesFromFilter } from './audit-filter';
 import { auditActions, auditTables } from './audit-vocabulary';
 
-export interface ParticipantOption {
+interface ParticipantOption {
   id: string;
   studyId: string;
 }

@@ -12,7 +12,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiFetch } from '../api/client';
 
-export const closeoutKeys = {
+const closeoutKeys = {
   status: ['study', 'status'] as const,
   lifecycle: ['admin', 'study', 'lifecycle'] as const,
   checks: ['admin', 'study', 'pre-lock-checks'] as const,

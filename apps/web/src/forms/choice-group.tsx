@@ -2,7 +2,7 @@ import { type ReactNode, useId } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { type FieldErrorLike, FieldMessage } from '../components/field';
 
-export interface ChoiceOption {
+interface ChoiceOption {
   value: string;
   label: string;
 }

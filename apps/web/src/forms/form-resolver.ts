@@ -23,7 +23,7 @@ const reasonSchema = saveFormRequestSchema.shape.reason.unwrap();
 export type FormFacts = Pick<FormRuleContext, 'visitRole' | 'events'>;
 
 /** The rule context in the browser: today in its time zone (the server checks again in the trial's). */
-export function browserRuleContext(facts: FormFacts | undefined): FormRuleContext {
+function browserRuleContext(facts: FormFacts | undefined): FormRuleContext {
   return {
     visitRole: facts?.visitRole,
     events: facts?.events ?? {},

@@ -2,7 +2,7 @@ import type { FormDefinition, FormField } from '@mini-edc/domain';
 import { formatLocaleNumber, parseLocaleNumber } from './locale-number';
 
 /** What the inputs hold: text for typed-in values, arrays for checkboxes, booleans for switches. */
-export type FieldValue = string | string[] | boolean;
+type FieldValue = string | string[] | boolean;
 export type RawData = Record<string, FieldValue>;
 
 export function enteredFields(form: FormDefinition): FormField[] {
@@ -12,7 +12,7 @@ export function enteredFields(form: FormDefinition): FormField[] {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** ISO instant → the value of a datetime-local input in the browser's zone. */
-export function isoToLocalInput(iso: string): string {
+function isoToLocalInput(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;

@@ -4,8 +4,6 @@
  * rather than guessed: in Turkish "1.500" is fifteen hundred, in English "1,500" too, and a weight
  * of 80,5 kg must never be read as 805. No grouping separators are accepted.
  */
-export type NumberLanguage = 'en' | 'tr';
-
 const separatorOf = (language: string) => (language === 'tr' ? ',' : '.');
 
 export function parseLocaleNumber(text: string, language: string): number {

@@ -18,7 +18,7 @@ const hiddenColumns = new Set([
 ]);
 
 /** "25 Nov 2026, 22:24:08" in the user's zone and "2026-11-25 19:24:08 UTC" side by side. */
-export function useInstant() {
+function useInstant() {
   const { i18n } = useTranslation();
   const locale = i18n.language === 'tr' ? 'tr-TR' : 'en-GB';
   return {

@@ -20,7 +20,7 @@ export function setStudy(definition: StudyDefinition) {
   study = definition;
 }
 
-export type Language = 'en' | 'tr';
+type Language = 'en' | 'tr';
 
 export function languageOf(code: string): Language {
   return code === 'tr' ? 'tr' : 'en';

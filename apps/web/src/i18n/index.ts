@@ -4,7 +4,7 @@ import { type Catalogue, catalogues } from './catalogues';
 import type { en } from './en';
 import { initialLocale, isLocale, type Locale, locales, rememberLocale } from './locale';
 
-export { initialLocale, type Locale, locales };
+export { type Locale, locales };
 
 declare module 'i18next' {
   interface CustomTypeOptions {

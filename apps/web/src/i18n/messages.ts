@@ -6,7 +6,7 @@ import { i18n, sentenceTranslations } from './index';
  * Translates a sentence from the shared contracts or the API into the interface language; returns
  * null when no translation is known. English sentences are their own translation.
  */
-export function knownTranslation(message: string): string | null {
+function knownTranslation(message: string): string | null {
   if (i18n.language === 'tr') return sentenceTranslations()?.[message] ?? null;
   return message;
 }

@@ -382,6 +382,8 @@ export const participantsEn = {
     WRONG_ARM_FORM: 'This form belongs to the other arm.',
     NO_ACTIVE_LIST: 'No randomization list is active; ask an administrator.',
     RANDOMIZATION_LIST_EXHAUSTED: 'The randomization list has no free slot for this site.',
+    STRATUM_NOT_IN_LIST:
+      'The randomization list has no stratum for this site yet; ask an administrator to extend the list for the site.',
     ENROLLMENT_CAP_REACHED: 'The trial has randomized all its participants.',
   },
 };

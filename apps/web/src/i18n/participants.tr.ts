@@ -380,6 +380,8 @@ export const participantsTr: typeof participantsEn = {
     WRONG_ARM_FORM: 'Bu form diğer kola ait.',
     NO_ACTIVE_LIST: 'Etkin randomizasyon listesi yok; bir yöneticiye başvurun.',
     RANDOMIZATION_LIST_EXHAUSTED: 'Randomizasyon listesinde bu merkez için boş yer kalmadı.',
+    STRATUM_NOT_IN_LIST:
+      'Randomizasyon listesinde bu merkez için henüz bir tabaka yok; listeyi bu merkez için genişletmesini bir yöneticiden isteyin.',
     ENROLLMENT_CAP_REACHED: 'Çalışma tüm katılımcılarını randomize etti.',
   },
 };

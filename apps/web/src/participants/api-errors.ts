@@ -16,6 +16,7 @@ const workflowCodes = [
   'WRONG_ARM_FORM',
   'NO_ACTIVE_LIST',
   'RANDOMIZATION_LIST_EXHAUSTED',
+  'STRATUM_NOT_IN_LIST',
   'ENROLLMENT_CAP_REACHED',
 ] as const;
 type WorkflowCode = (typeof workflowCodes)[number];

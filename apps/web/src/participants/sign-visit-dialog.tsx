@@ -13,7 +13,7 @@ import { type ParticipantView, useSignVisit } from './participants-api';
 import { wrongPasswordOf } from './sign-errors';
 
 /** The meaning the API binds to every signature (21 CFR 11.50); shown exactly as it is stored. */
-export const SIGNATURE_MEANING = 'I confirm these data are accurate';
+const SIGNATURE_MEANING = 'I confirm these data are accurate';
 
 /**
  * "Sign visit" for investigators, or the visit's signed state. Signing asks for the password again

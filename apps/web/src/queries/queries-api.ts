@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { apiFetch } from '../api/client';
 import { reviewKeys } from '../review/review-api';
 
-export const queryKeys = {
+const queryKeys = {
   list: (status: string, participantId: string) =>
     [...reviewKeys.all, 'queries', status, participantId] as const,
   counts: [...reviewKeys.all, 'query-counts'] as const,

@@ -12,7 +12,7 @@ import { QueryStepForm } from './query-step-form';
 const statusBadge = { open: 'badge-danger', answered: 'badge-warn', closed: 'badge-off' } as const;
 
 /** Which steps this user may take on this query (the API enforces the same rules). */
-export function allowedSteps(query: DataQuery, user: Pick<Me, 'id' | 'role'>): QueryStep[] {
+function allowedSteps(query: DataQuery, user: Pick<Me, 'id' | 'role'>): QueryStep[] {
   const unresolved = query.status !== 'closed';
   const steps: QueryStep[] = [];
   if (unresolved && can(user, 'answer_query')) steps.push('answer');

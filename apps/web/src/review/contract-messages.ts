@@ -13,7 +13,7 @@ const contractKeys = {
   'Not a field of the form': 'chooseField',
 } as const;
 
-export function contractMessage(message: string | undefined): string | undefined {
+function contractMessage(message: string | undefined): string | undefined {
   if (!message) return message;
   const bare = message.replace(/^Not a field of the \w+ form$/, 'Not a field of the form');
   const key = contractKeys[bare as keyof typeof contractKeys];

@@ -30,7 +30,7 @@ const ReviewPage = screen(
  * Source review is reached from the audit trail, the queries and the dashboard rather than the
  * menu, so its capabilities are named here: monitors verify and query; investigators raise self-checks.
  */
-export const reviewNeeds: readonly Capability[] = ['verify_source', 'raise_self_check'];
+const reviewNeeds: readonly Capability[] = ['verify_source', 'raise_self_check'];
 
 function guarded(needs: readonly Capability[], path: string, page: Screen): RouteObject {
   return {

@@ -30,10 +30,6 @@ export function formFields(code: string): readonly FormField[] {
   return study.forms.find((f) => f.code === code)?.fields ?? [];
 }
 
-export function isFormCode(code: string): boolean {
-  return study.forms.some((f) => f.code === code);
-}
-
 export const studyForms = () => study.forms;
 
 /** A field of a form by name ("vas_mm") or by its audit path ("data.vas_mm"). */

@@ -10,7 +10,7 @@ import type { SignInText } from '../i18n/sign-in.en';
  * labels as the app's layout; the app itself loads once the password is accepted.
  */
 
-export interface SignInCatalogue {
+interface SignInCatalogue {
   text: SignInText;
   sentences: Record<string, string>;
 }

@@ -161,5 +161,3 @@ export const randomizeResponseSchema = z.object({
   created: z.boolean(),
 });
 export type RandomizeResponse = z.infer<typeof randomizeResponseSchema>;
-
-export const saveFormResponseSchema = formRecordSchema;

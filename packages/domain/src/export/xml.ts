@@ -43,7 +43,7 @@ export function escapeXmlAttr(s: string): string {
   return s.replace(NOT_XML_CHAR, '\uFFFD').replace(/[&<>"'\r\t\n]/g, (c) => ATTR_ESCAPES[c] ?? c);
 }
 
-export function renderAttrs(attrs: XmlAttrs): string {
+function renderAttrs(attrs: XmlAttrs): string {
   let out = '';
   for (const [k, v] of Object.entries(attrs)) {
     if (v === null || v === undefined) continue;
