@@ -27,12 +27,17 @@ test.afterAll(async () => {
 test('lock → verify → unblind → casebook download', async ({ browser }) => {
   test.setTimeout(900_000);
   const base = server.baseURL;
-  // Arrange by API: a list whose seed we know, and a participant randomized from it.
+  // Arrange by API: a list whose seed we know (appended to the demo list in use, a correction with
+  // a reason and the password), and a participant randomized.
   const admin = await apiSession(base, 'admin@demo.edc');
   const generated = await admin.send<{ list: { id: string }; seedHex: string }>(
     'POST',
     '/admin/randomization-lists/generate',
-    { name: 'E2E close-out list' },
+    {
+      name: 'E2E close-out list',
+      reason: 'E2E close-out: a list whose seed is known',
+      password: demoPassword,
+    },
   );
   await admin.dispose();
   const participant = await arrangeParticipant(base, { randomize: true });

@@ -93,6 +93,9 @@ describe(`randomization list audit on ${testDbKind()}`, () => {
     const res = await call(t.app, admin, 'POST', '/api/v1/admin/randomization-lists/import', {
       name: 'Imported list',
       csv: `${csv}\n`,
+      // A list is in use: this import is a correction appended to it (R-RAND-5).
+      reason: 'statistician list',
+      password: 'Correct-Horse-42',
     });
     expect(res.statusCode, res.body).toBe(201);
     const list = res.json();

@@ -369,6 +369,8 @@ describe('randomization limits', () => {
       await call(capped.app, adminS, 'POST', '/api/v1/admin/randomization-lists/import', {
         name: 'Second list',
         csv: 'stratum,seq,arm,block_no,block_size\nS01,1,US_D5W,1,2\nS01,2,TLF_MOB,1,2\n',
+        reason: 'the list ran out',
+        password: a.password,
       });
       expect(
         (await call(capped.app, staff, 'POST', `/api/v1/participants/${ids[2]}/randomize`)).statusCode,

@@ -5,13 +5,21 @@ import {
   generateListResponseSchema,
   idParamsSchema,
   importListRequestSchema,
+  listChangePreviewRequestSchema,
+  listChangePreviewSchema,
   randomizationListSchema,
 } from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requires } from '../auth/route-access';
-import { auditContext } from '../plugins/auth';
-import { assignedSlots, generateList, importList, listRandomizationLists } from '../services/randomization';
+import { auditContext, currentUser } from '../plugins/auth';
+import {
+  assignedSlots,
+  generateList,
+  importList,
+  listRandomizationLists,
+  previewListChange,
+} from '../services/randomization-lists';
 import { serviceEnv } from './route-common';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
@@ -19,19 +27,27 @@ const adminOnly = requires('manage_randomization_lists');
 
 /** Randomization lists (protocol §4.2-4.3). Unassigned slots never leave the server. */
 export const randomizationListRoutes: FastifyPluginAsyncZod = async (app) => {
+  const env = () => serviceEnv(app);
   const tags = ['randomization'];
+  // A correction of the list in use asks for the password again (R-RAND-5).
+  const changeEnv = (request: Parameters<typeof currentUser>[0]) => ({
+    ...env(),
+    user: currentUser(request),
+    lockout: { attempts: app.config.EDC_LOCKOUT_ATTEMPTS, minutes: app.config.EDC_LOCKOUT_MINUTES },
+  });
 
   app.get(
     '/admin/randomization-lists',
     { schema: { tags, response: { 200: z.array(randomizationListSchema), ...errors } }, config: adminOnly },
-    async () => listRandomizationLists(serviceEnv(app)),
+    async () => listRandomizationLists(env()),
   );
   app.post(
     '/admin/randomization-lists/generate',
     {
       schema: {
         tags,
-        summary: 'Generate a stratified permuted-block list; the seed is shown once',
+        summary:
+          'Generate a stratified permuted-block list; the seed is shown once. With a list in use, its slots are appended (reason and password required)',
         body: generateListRequestSchema,
         response: { 201: generateListResponseSchema, ...errors },
       },
@@ -44,9 +60,10 @@ export const randomizationListRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('cache-control', 'no-store')
         .send(
           await generateList(
-            serviceEnv(app),
+            changeEnv(request),
             auditContext(request, 'randomization list generated'),
             request.body.name,
+            request.body,
           ),
         ),
   );
@@ -56,7 +73,7 @@ export const randomizationListRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          "Import a statistician's list (CSV: stratum, seq, arm, block_no, optional block_size); every stratum, balanced blocks",
+          "Import a statistician's list (CSV: stratum, seq, arm, block_no, optional block_size); every stratum, balanced blocks. With a list in use, appended (reason and password required)",
         body: importListRequestSchema,
         response: { 201: randomizationListSchema, ...errors },
       },
@@ -67,12 +84,27 @@ export const randomizationListRoutes: FastifyPluginAsyncZod = async (app) => {
         .status(201)
         .send(
           await importList(
-            serviceEnv(app),
+            changeEnv(request),
             auditContext(request, 'randomization list imported'),
             request.body.name,
             request.body.csv,
+            request.body,
           ),
         ),
+  );
+  app.post(
+    '/admin/randomization-lists/preview',
+    {
+      schema: {
+        tags,
+        summary:
+          'What generating or importing a list would change: per stratum, slots used, remaining and appended, strata added',
+        body: listChangePreviewRequestSchema,
+        response: { 200: listChangePreviewSchema, ...errors },
+      },
+      config: adminOnly,
+    },
+    async (request) => previewListChange(env(), request.body),
   );
   app.get(
     '/admin/randomization-lists/:id/allocations',
@@ -85,6 +117,6 @@ export const randomizationListRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: adminOnly,
     },
-    async (request) => assignedSlots(serviceEnv(app), request.params.id),
+    async (request) => assignedSlots(env(), request.params.id),
   );
 };

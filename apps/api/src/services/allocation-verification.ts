@@ -73,6 +73,9 @@ async function allocationExport(db: Db, listId: string): Promise<AllocationExpor
       params: typeof params === 'object' && params !== null && !Array.isArray(params) ? { ...params } : {},
       commitment: list.commitment,
       createdAt: list.createdAt.toISOString(),
+      seqOffsets: Object.fromEntries(
+        Object.entries(list.seqOffsets ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number'),
+      ),
     },
     slots: slots.map((s) => ({
       stratum: s.stratum,

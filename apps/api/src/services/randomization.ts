@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import {
   type AuditContext,
   appendAuditEvent,
@@ -10,163 +9,28 @@ import {
 } from '@mini-edc/db';
 import {
   baselineVisitOf,
-  computeListCommitment,
   DomainError,
-  generateRandomizationList,
   type MessageParams,
   missingVisits,
-  type RandomizationList,
   type RandomizeResponse,
   type ReadinessCondition,
-  randomizationParamsFromDefinition,
   randomizationReadiness,
   type ServerMessageCode,
   serverMessageText,
-  toHex,
-  validateRandomizationImport,
 } from '@mini-edc/domain';
 import { eq, sql } from 'drizzle-orm';
 import { todayIn } from './clock';
-import { parseListCsv } from './list-csv';
 import { assertTransition } from './participant-status';
 import { toVisit, visitColumns, visitRow } from './participant-views';
 import { lockParticipant, type ServiceEnv } from './participants';
+import { LIST_CHANGE_LOCK, listsInUse } from './randomization-lists';
 import type { AuthUser } from './sessions';
 
-// One lock for every allocation: the enrollment cap spans all strata, and at trial scale
-// (75 participants) serialising randomizations costs nothing.
-export const RANDOMIZATION_LOCK = 74_652_002;
+export { generateList } from './randomization-lists';
 
-async function siteStrata(env: ServiceEnv): Promise<string[]> {
-  const rows = await env.db.select({ code: schema.sites.code }).from(schema.sites).orderBy(schema.sites.code);
-  return rows.map((r) => r.code);
-}
-
-export async function listRandomizationLists(env: ServiceEnv): Promise<RandomizationList[]> {
-  const lists = await env.db
-    .select()
-    .from(schema.randomizationLists)
-    .orderBy(schema.randomizationLists.createdAt);
-  const counts = await queryRows<{ list_id: string; stratum_key: string; total: number; assigned: number }>(
-    env.db,
-    sql`select list_id, stratum_key, count(*)::int as total, count(participant_id)::int as assigned
-        from randomization_slots group by list_id, stratum_key order by stratum_key`,
-  );
-  return lists.map((l) => ({
-    id: l.id,
-    name: l.name,
-    method: l.method as RandomizationList['method'],
-    commitment: l.commitment,
-    active: l.active,
-    createdAt: l.createdAt.toISOString(),
-    params: l.params as Record<string, unknown>,
-    strata: counts
-      .filter((c) => c.list_id === l.id)
-      .map((c) => ({ stratum: c.stratum_key, total: c.total, assigned: c.assigned })),
-  }));
-}
-
-type Slot = {
-  stratumKey: string;
-  seq: number;
-  blockNo: number | null;
-  blockSize: number | null;
-  posInBlock: number | null;
-  arm: string;
-};
-
-async function storeList(
-  env: ServiceEnv,
-  ctx: AuditContext,
-  header: { name: string; method: 'generated' | 'imported'; params: object; commitment: string },
-  slots: Slot[],
-) {
-  const id = await withAudit(env.db, ctx, async (tx) => {
-    // A new list replaces the active one for future allocations; past allocations stay as they are.
-    await tx
-      .update(schema.randomizationLists)
-      .set({ active: false })
-      .where(eq(schema.randomizationLists.active, true));
-    const [list] = await tx
-      .insert(schema.randomizationLists)
-      .values({ ...header, active: true })
-      .returning();
-    if (!list) throw new Error('list insert returned nothing');
-    for (let i = 0; i < slots.length; i += 500) {
-      await tx
-        .insert(schema.randomizationSlots)
-        .values(slots.slice(i, i + 500).map((s) => ({ ...s, listId: list.id })));
-    }
-    return list.id;
-  });
-  const [list] = (await listRandomizationLists(env)).filter((l) => l.id === id);
-  if (!list) throw new Error('list vanished');
-  return list;
-}
-
-/**
- * Generates a stratified permuted-block list from 32 cryptographically random bytes (protocol
- * §4.2). Only the commitment is stored; the seed is returned once for the statistician.
- */
-export async function generateList(env: ServiceEnv, ctx: AuditContext, name: string) {
-  const strata = await siteStrata(env);
-  const params = { ...randomizationParamsFromDefinition(env.study), strata };
-  const seed = new Uint8Array(randomBytes(32));
-  const rows = generateRandomizationList(seed, params);
-  const list = await storeList(
-    env,
-    ctx,
-    { name, method: 'generated', params, commitment: computeListCommitment(seed, params) },
-    rows.map((r) => ({ ...r })),
-  );
-  return { list, seedHex: toHex(seed) };
-}
-
-/** Imports a statistician's list (the usual practice); its SHA-256 is the commitment (§4.2). */
-export async function importList(env: ServiceEnv, ctx: AuditContext, name: string, csv: string) {
-  const strata = await siteStrata(env);
-  const params = randomizationParamsFromDefinition(env.study);
-  const result = validateRandomizationImport(parseListCsv(csv), {
-    arms: params.arms,
-    ratio: params.ratio,
-    strata,
-  });
-  if (!result.ok) {
-    throw new DomainError(
-      'VALIDATION_FAILED',
-      'LIST_PROBLEMS',
-      { count: result.errors.length },
-      result.errors
-        .slice(0, 50)
-        .map((e) => ({ path: `body.csv.row${e.row}.${e.field}`, message: e.message })),
-    );
-  }
-  const commitment = createHash('sha256').update(csv).digest('hex');
-  return storeList(
-    env,
-    ctx,
-    { name, method: 'imported', params: { ...params, strata, source: 'csv' }, commitment },
-    result.rows.map((r) => ({
-      stratumKey: r.stratumKey,
-      seq: r.seq,
-      blockNo: r.blockNo ?? null,
-      blockSize: r.blockSize ?? null,
-      posInBlock: null,
-      arm: r.arm,
-    })),
-  );
-}
-
-/** Assigned rows only: what comes next is never shown (protocol §4.3 concealment). */
-export async function assignedSlots(env: ServiceEnv, listId: string) {
-  return queryRows<{ stratum: string; seq: number; arm: string; studyId: string; assignedAt: string }>(
-    env.db,
-    sql`select rs.stratum_key as stratum, rs.seq, rs.arm, p.study_id as "studyId",
-               to_char(rs.assigned_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "assignedAt"
-        from randomization_slots rs join participants p on p.id = rs.participant_id
-        where rs.list_id = ${listId}::uuid order by rs.stratum_key, rs.seq`,
-  );
-}
+// One lock for every allocation and every list change: the enrollment cap spans all strata, and
+// at trial scale (75 participants) serialising randomizations costs nothing.
+export const RANDOMIZATION_LOCK = LIST_CHANGE_LOCK;
 
 /**
  * Randomizes once (design invariant 4): eligible, consented, complete baseline VAS and ODI; takes
@@ -236,13 +100,30 @@ export async function randomize(
       .from(schema.sites)
       .where(eq(schema.sites.id, participant.siteId));
     const stratum = site?.code ?? '';
+    // The list in use and the segments corrections appended to it, in seq order (R-RAND-5).
     const [slot] = await queryRows<{ id: number }>(
       tx,
       sql`select id from randomization_slots
-          where list_id = ${list.id}::uuid and stratum_key = ${stratum} and participant_id is null
+          where list_id in ${listsInUse} and stratum_key = ${stratum} and participant_id is null
           order by seq limit 1`,
     );
     if (!slot) {
+      const [known] = await queryRows<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from randomization_slots
+            where list_id in ${listsInUse} and stratum_key = ${stratum}`,
+      );
+      // A site added after the list has no stratum until an admin extends the list for it.
+      if (!known?.n) {
+        throw new DomainError('STRATUM_NOT_IN_LIST', 'STRATUM_NOT_IN_LIST', { stratum }, [
+          {
+            path: 'participant',
+            message: serverMessageText('STRATUM_NOT_IN_LIST', { stratum }),
+            code: 'STRATUM_NOT_IN_LIST',
+            params: { stratum },
+          },
+        ]);
+      }
       throw new DomainError('RANDOMIZATION_LIST_EXHAUSTED', 'LIST_EXHAUSTED', { stratum });
     }
     const now = new Date();
@@ -277,7 +158,7 @@ export async function randomize(
       recordId: String(assigned.id),
       participantId,
       siteId: participant.siteId,
-      details: { list_id: list.id, stratum, seq: assigned.seq },
+      details: { list_id: assigned.listId, stratum, seq: assigned.seq },
     });
     return allocationResponse(env, tx, assigned, participantId, today, true);
   });

@@ -209,7 +209,17 @@ export const matrixEntries: Record<string, MatrixEntry> = {
     ok: 201,
     request: () => ({
       url: '/api/v1/admin/randomization-lists/generate',
-      payload: { name: 'Matrix generated' },
+      // The fixture's list is in use: this is a correction, with a reason and the password.
+      payload: { name: 'Matrix generated', reason: 'matrix correction', password: 'Correct-Horse-42' },
+    }),
+  },
+  'POST /api/v1/admin/randomization-lists/preview': {
+    allowed: admin,
+    siteScoped: false,
+    ok: 200,
+    request: () => ({
+      url: '/api/v1/admin/randomization-lists/preview',
+      payload: { method: 'generated' },
     }),
   },
   'POST /api/v1/admin/randomization-lists/import': {
@@ -220,6 +230,8 @@ export const matrixEntries: Record<string, MatrixEntry> = {
       url: '/api/v1/admin/randomization-lists/import',
       payload: {
         name: 'Matrix imported',
+        reason: 'matrix correction',
+        password: 'Correct-Horse-42',
         // Every stratum: the two fixture sites and the one the site route above created.
         csv: ['M01', 'M02', 'X01']
           .map((s) => `${s},1,TLF_MOB,1,2\n${s},2,US_D5W,1,2\n`)

@@ -16,6 +16,7 @@ const workflowCodes = [
   'WRONG_ARM_FORM',
   'NO_ACTIVE_LIST',
   'RANDOMIZATION_LIST_EXHAUSTED',
+  'STRATUM_NOT_IN_LIST',
   'ENROLLMENT_CAP_REACHED',
 ] as const;
 type WorkflowCode = (typeof workflowCodes)[number];
@@ -30,9 +31,7 @@ function workflowCode(error: unknown): WorkflowCode | null {
  * code, else the sentence of its error code.
  */
 export function participantErrorText(error: unknown, general?: string | null): string | null {
-  const coded = codedMessageText(error);
-  if (coded) return coded;
   const code = workflowCode(error);
   if (!code) return general === undefined ? describeError(error) : general;
-  return i18n.t(`participants.apiErrors.${code}`);
+  return codedMessageText(error) ?? i18n.t(`participants.apiErrors.${code}`);
 }

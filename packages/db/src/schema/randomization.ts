@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -28,8 +29,18 @@ export const randomizationLists = pgTable(
     commitment: text('commitment').notNull(),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * A correction appends a segment after the list in use (R-RAND-5): allocation continues with
+     * the segment's slots once the earlier ones of the stratum are used, and its seq continues from
+     * theirs (seq_offsets: per stratum, the slots before it). Null for a first list.
+     */
+    followsListId: uuid('follows_list_id').references((): AnyPgColumn => randomizationLists.id),
+    seqOffsets: jsonb('seq_offsets').notNull().default(sql`'{}'::jsonb`),
+    /** Why a correction was made; required for every segment that follows another. */
+    reason: text('reason'),
   },
   (t) => [
+    check('randomization_lists_reason_check', sql`${t.followsListId} is null or ${t.reason} is not null`),
     check('randomization_lists_method_check', sql`${t.method} in ('generated', 'imported')`),
     // At most one list hands out allocations at a time.
     uniqueIndex('randomization_lists_one_active').on(t.active).where(sql`${t.active}`),

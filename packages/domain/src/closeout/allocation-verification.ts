@@ -37,6 +37,11 @@ export interface AllocationExport {
     params: Record<string, unknown>;
     commitment: string;
     createdAt: string;
+    /**
+     * Per stratum, the slots before this list when a correction appended it to the list in use
+     * (R-RAND-5): its stored seq continues from there, so the re-derived seq is shifted as much.
+     */
+    seqOffsets?: Record<string, number>;
   };
   slots: AllocationExportSlot[];
 }
@@ -189,7 +194,9 @@ function compareSlot(d: DerivedSlot, s: AllocationExportSlot): AllocationMismatc
 }
 
 export function verifyAllocation(exp: AllocationExport, secret: AllocationSecret): AllocationVerification {
-  const { slots: derived, computed, problem } = derive(exp, secret);
+  const { slots: fromSecret, computed, problem } = derive(exp, secret);
+  const offsets = exp.list.seqOffsets ?? {};
+  const derived = fromSecret?.map((d) => ({ ...d, seq: d.seq + (offsets[d.stratum] ?? 0) })) ?? null;
   const mismatches: AllocationMismatch[] = problem ? [problem] : [];
   const stored = new Map(exp.slots.map((s) => [key(s.stratum, s.seq), s]));
   const derivedByKey = new Map((derived ?? []).map((d) => [key(d.stratum, d.seq), d]));

@@ -71,6 +71,14 @@ export const serverMessages = {
   LIST_PROBLEMS: 'The list has {{count}} problem(s); nothing was imported.',
   LIST_CSV_INVALID: 'The file is not valid CSV.',
   LIST_NOT_FOUND: 'No such randomization list.',
+  STRATUM_NOT_IN_LIST:
+    'The randomization list has no stratum for site {{stratum}}; an admin extends it for the site.',
+  LIST_CHANGED_MEANWHILE: 'The list in use changed meanwhile; look at the preview again.',
+  LIST_CORRECTION_REASON: 'A list in use is changed only with a reason.',
+  LIST_CORRECTION_PASSWORD: 'Enter your password again to change the list in use.',
+  LIST_STRATA_UNKNOWN: 'No site has the code {{strata}}.',
+  LIST_FIRST_ALL_STRATA: 'The first list covers every site.',
+  LIST_CSV_REQUIRED: 'Paste or upload the CSV.',
   NOT_RANDOMIZED: 'This participant has not been randomized.',
   // Sign-in, sessions and passwords
   SIGN_IN_FAILED: 'Sign-in failed: the email or password is wrong, or the account is temporarily locked.',

@@ -2,6 +2,7 @@ export * from './canonical-json';
 export * from './commitment';
 export * from './csv-import';
 export * from './generate-list';
+export * from './list-change';
 export * from './params';
 export * from './random-stream';
 export * from './readiness';
