@@ -1,8 +1,8 @@
 import { testDbKind } from '@mini-edc/db/testing';
-import { errorBodySchema, isServerMessageCode, serverMessageText } from '@mini-edc/domain';
+import { errorBodySchema, formIssueCodes, isServerMessageCode, serverMessageText } from '@mini-edc/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestContext } from './helpers';
-import { vasData } from './journey-helpers';
+import { odiData, vasData } from './journey-helpers';
 import { buildMonitorWorld, type MonitorWorld } from './monitor-world';
 import { call } from './session';
 
@@ -70,5 +70,45 @@ describe(`every refusal carries a message code on ${testDbKind()}`, () => {
     }
     // The walk reaches refusals of many kinds, not one code over and over.
     expect(seen.size).toBeGreaterThanOrEqual(8);
+  });
+
+  it('refuses bad form values with field codes, and no sentence carries a field code or formula', async () => {
+    const coordinator = w.users.coordinator.session;
+    const save = (code: string, data: Record<string, unknown>) =>
+      call(t.app, coordinator, 'PUT', `/api/v1/participants/${w.pA}/visits/BL/forms/${code}`, {
+        data,
+        status: 'complete',
+        reason: 'Correction of the entry',
+      });
+    const bad = [
+      save('vas', { ...vasData(10), vas_method: 'paper', vas_line_length_mm: 120, vas_mark_mm: 78 }),
+      save('vas', { ...vasData(10), vas_method: 'paper', vas_line_length_mm: 120 }),
+      save('vas', { ...vasData(10), vas_mark_mm: 40, vas_line_length_mm: 100 }),
+      save('vas', { ...vasData(150) }),
+      save('vas', { ...vasData(10), vas_method: 'pen' }),
+      save('vas', { ...vasData(10), assessed_at: 'yesterday' }),
+      save('odi', { ...odiData, q8NotApplicable: true }),
+      save('odi', { ...odiData, q3: 9 }),
+    ];
+    const developerNotation = /[a-z]+_[a-z_]+|q8NotApplicable|round\(|×/;
+    const answers = await Promise.all(bad);
+    for (const res of answers) {
+      expect(res.statusCode, res.body).toBe(400);
+      const body = errorBodySchema.parse(res.json()).error;
+      expect(body.message).not.toMatch(developerNotation);
+      expect(body.fields?.length, res.body).toBeGreaterThan(0);
+      for (const field of body.fields ?? []) {
+        // The path names the field for the form to place the message; the words never do.
+        expect(field.path).toMatch(/^body\.data\./);
+        expect(formIssueCodes as readonly string[], res.body).toContain(field.code);
+        expect(field.message, res.body).not.toMatch(developerNotation);
+      }
+    }
+    const mismatch = errorBodySchema.parse(answers[0]?.json()).error.fields?.[0];
+    expect(mismatch).toMatchObject({
+      path: 'body.data.vas_mm',
+      code: 'FIELD_INVALID',
+      params: { rule: 'VAS_PAPER_MISMATCH', expected: 65, mark: 78, length: 120 },
+    });
   });
 });

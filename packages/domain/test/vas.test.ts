@@ -19,14 +19,16 @@ describe('vasAssessmentSchema (protocol §2.2 edit checks)', () => {
     expect(result.error?.issues[0]?.message).toMatch(message);
   });
 
-  it('checks a photocopied line: vas_mm = round(100 × mark / length)', () => {
+  it('checks a photocopied line: the VAS is 100 × mark / length, rounded', () => {
     const ok = { vas_mm: 47, vas_method: 'paper', vas_mark_mm: 45, vas_line_length_mm: 95 };
     expect(vasAssessmentSchema.safeParse(ok).success).toBe(true);
     const wrong = vasAssessmentSchema.safeParse({ ...ok, vas_mm: 45 });
+    // The rule and the expected value as parameters; the sentence has no formula or field code.
     expect(wrong.error?.issues[0]).toMatchObject({
       path: ['vas_mm'],
-      message: expect.stringMatching(/= 47/),
+      params: { rule: 'VAS_PAPER_MISMATCH', expected: 47, mark: 45, length: 95 },
     });
+    expect(wrong.error?.issues[0]?.message).not.toMatch(/vas_|round\(|×/);
     const half = vasAssessmentSchema.safeParse({ vas_mm: 45, vas_method: 'paper', vas_line_length_mm: 95 });
     expect(half.error?.issues[0]?.path).toEqual(['vas_mark_mm']);
     const electronic = vasAssessmentSchema.safeParse({ ...ok, vas_method: 'electronic' });

@@ -1,4 +1,11 @@
-import { dateEvents, type FormDefinition, type FormIssueCode, formIssueCodes } from '@mini-edc/domain';
+import {
+  dateEvents,
+  type FormDefinition,
+  type FormIssueCode,
+  formIssueCodes,
+  type InstrumentRule,
+  instrumentRules,
+} from '@mini-edc/domain';
 import type { TFunction } from 'i18next';
 import { localized } from './study';
 
@@ -9,6 +16,8 @@ export interface CodedIssue {
 
 const isIssueCode = (code: unknown): code is FormIssueCode =>
   typeof code === 'string' && (formIssueCodes as readonly string[]).includes(code);
+const isRule = (value: string): value is InstrumentRule =>
+  (instrumentRules as readonly string[]).includes(value);
 const isEvent = (value: unknown): value is (typeof dateEvents)[number] =>
   typeof value === 'string' && (dateEvents as readonly string[]).includes(value);
 
@@ -110,7 +119,13 @@ export function formIssueText(
         date,
       });
     }
-    case 'FIELD_INVALID':
+    case 'FIELD_INVALID': {
+      // An instrument's own rule (VAS, ODI) names itself, so the person reads why.
+      const rule = params.rule;
+      if (typeof rule === 'string' && isRule(rule)) {
+        return t(`participants.formErrors.rules.${rule}`, { ...params, label });
+      }
       return t('participants.formErrors.invalid', { label });
+    }
   }
 }

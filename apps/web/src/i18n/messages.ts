@@ -38,6 +38,20 @@ function isKnownCode(code: string | undefined): code is KnownCode {
 }
 
 /**
+ * Codes the web words itself, whatever the message code: the screen knows what to do next (save
+ * again after a token renewal, wait after too many attempts) and a failed sign-in stays vague.
+ */
+const ownWordsCodes = new Set<KnownCode>([
+  'INVALID_CREDENTIALS',
+  'RATE_LIMITED',
+  'FORBIDDEN',
+  'CSRF_FAILED',
+  'PASSWORD_CHANGE_REQUIRED',
+  'DATABASE_UNAVAILABLE',
+  'INTERNAL',
+]);
+
+/**
  * The refusal's message code worded in the interface language (docs/errors.md, "Message codes"),
  * or null when the answer carries none this catalogue knows.
  */
@@ -54,9 +68,10 @@ export function codedMessageText(error: unknown): string | null {
  */
 export function describeError(error: unknown): string {
   if (!(error instanceof ApiError)) return i18n.t('errors.network');
+  const code = error.code;
+  if (isKnownCode(code) && ownWordsCodes.has(code)) return i18n.t(`errors.${code}`);
   const coded = codedMessageText(error);
   if (coded) return coded;
-  const code = error.code;
   if (isKnownCode(code)) return i18n.t(`errors.${code}`);
   return error.status >= 500 ? i18n.t('errors.INTERNAL') : i18n.t('errors.unknown');
 }

@@ -195,6 +195,14 @@ export const participantsEn = {
     tooEarlyFixed: '{{label}} cannot be before {{date}}',
     tooLateFixed: '{{label}} cannot be after {{date}}',
     invalid: '{{label}} is not valid',
+    rules: {
+      VAS_PAPER_ONLY: 'A line length and mark are entered for a paper VAS only',
+      VAS_MARK_AND_LENGTH: 'Enter both the measured mark and the printed line length',
+      VAS_MARK_BEYOND_LINE: 'The mark lies beyond the end of the line',
+      VAS_PAPER_MISMATCH: '{{label}} for a mark at {{mark}} mm on a {{length}} mm line is {{expected}} mm',
+      ODI_S8_NOT_APPLICABLE_WITH_SCORE:
+        'Section 8 is marked not applicable but has an answer; clear one of them',
+    },
   },
   dateBounds: {
     today: 'today',

@@ -193,6 +193,15 @@ export const participantsTr: typeof participantsEn = {
     tooEarlyFixed: '{{label}} {{date}} tarihinden önce olamaz',
     tooLateFixed: '{{label}} {{date}} tarihinden sonra olamaz',
     invalid: '{{label}} geçerli değil',
+    rules: {
+      VAS_PAPER_ONLY: 'Çizgi uzunluğu ve işaret yalnızca kâğıt VAS için girilir',
+      VAS_MARK_AND_LENGTH: 'Hem ölçülen işareti hem de basılı çizgi uzunluğunu girin',
+      VAS_MARK_BEYOND_LINE: 'İşaret çizginin sonunu aşıyor',
+      VAS_PAPER_MISMATCH:
+        '{{length}} mm’lik çizgide {{mark}} mm’deki bir işaret için {{label}} {{expected}} mm’dir',
+      ODI_S8_NOT_APPLICABLE_WITH_SCORE:
+        'Bölüm 8 uygulanamaz olarak işaretli ama bir yanıtı var; birini temizleyin',
+    },
   },
   dateBounds: {
     today: 'bugün',

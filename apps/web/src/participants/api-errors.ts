@@ -31,9 +31,7 @@ function workflowCode(error: unknown): WorkflowCode | null {
  * code, else the sentence of its error code.
  */
 export function participantErrorText(error: unknown, general?: string | null): string | null {
-  const coded = codedMessageText(error);
-  if (coded) return coded;
   const code = workflowCode(error);
   if (!code) return general === undefined ? describeError(error) : general;
-  return i18n.t(`participants.apiErrors.${code}`);
+  return codedMessageText(error) ?? i18n.t(`participants.apiErrors.${code}`);
 }

@@ -119,7 +119,7 @@ function buildFormDataSchema(form: FormDefinition, mode: RecordMode): z.ZodType<
       const parsed = odiAnswersSchema.safeParse(full);
       if (!parsed.success) {
         for (const issue of parsed.error.issues)
-          ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+          ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, params: ruleOf(issue) });
       }
     }) as unknown as z.ZodType<FormData>;
   }
@@ -131,11 +131,25 @@ function buildFormDataSchema(form: FormDefinition, mode: RecordMode): z.ZodType<
       );
       if (!parsed.success) {
         for (const issue of parsed.error.issues)
-          ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+          ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, params: ruleOf(issue) });
       }
     }) as unknown as z.ZodType<FormData>;
   }
   return object as unknown as z.ZodType<FormData>;
+}
+
+/**
+ * The instrument rule an issue of the VAS or ODI schema names (`params.rule`, e.g.
+ * VAS_PAPER_MISMATCH with `expected`), kept so the web words it with the field's label
+ * (FIELD_INVALID, docs/errors.md "Field codes").
+ */
+function ruleOf(issue: z.core.$ZodIssue): Record<string, string | number> | undefined {
+  if (issue.code !== 'custom' || !issue.params) return undefined;
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(issue.params)) {
+    if (typeof v === 'string' || typeof v === 'number') out[k] = v;
+  }
+  return out;
 }
 
 /** Adds the derived fields (ODI totals, BMI) to validated data; recomputed on every save. */

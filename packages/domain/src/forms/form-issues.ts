@@ -24,6 +24,19 @@ export const formIssueCodes = [
 ] as const;
 export type FormIssueCode = (typeof formIssueCodes)[number];
 
+/**
+ * The instrument rules a FIELD_INVALID issue may name in `params.rule` (VAS paper mark, ODI
+ * section 8), with the numbers they need; the web words each with the field's label.
+ */
+export const instrumentRules = [
+  'VAS_PAPER_ONLY',
+  'VAS_MARK_AND_LENGTH',
+  'VAS_MARK_BEYOND_LINE',
+  'VAS_PAPER_MISMATCH',
+  'ODI_S8_NOT_APPLICABLE_WITH_SCORE',
+] as const;
+export type InstrumentRule = (typeof instrumentRules)[number];
+
 export interface FormIssue {
   /** Inside the record's data: the field name (and an index for a multiple choice). */
   path: string[];

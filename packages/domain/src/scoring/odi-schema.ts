@@ -38,6 +38,7 @@ export const odiAnswersSchema = z
         code: 'custom',
         path: ['q8NotApplicable'],
         message: 'section 8 is marked not applicable but has a score; clear one of them',
+        params: { rule: 'ODI_S8_NOT_APPLICABLE_WITH_SCORE' },
       });
     }
   });

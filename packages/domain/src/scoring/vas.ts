@@ -19,7 +19,7 @@ export const vasAssessmentSchema = z
     vas_mm: wholeMm('VAS')
       .min(0, { error: 'VAS is 0–100 mm; it cannot be below 0' })
       .max(VAS_MAX_MM, { error: 'VAS is 0–100 mm; it cannot be above 100' }),
-    vas_method: z.enum(['paper', 'electronic'], { error: 'vas_method is "paper" or "electronic"' }),
+    vas_method: z.enum(['paper', 'electronic'], { error: 'The VAS method is "paper" or "electronic"' }),
     vas_line_length_mm: wholeMm('The printed line length')
       .min(50, { error: 'the printed line length should be 50–200 mm' })
       .max(200, { error: 'the printed line length should be 50–200 mm' })
@@ -34,6 +34,7 @@ export const vasAssessmentSchema = z
         code: 'custom',
         path: ['vas_method'],
         message: 'a line length or mark applies to paper VAS only',
+        params: { rule: 'VAS_PAPER_ONLY' },
       });
       return;
     }
@@ -42,6 +43,7 @@ export const vasAssessmentSchema = z
         code: 'custom',
         path: [hasLength ? 'vas_mark_mm' : 'vas_line_length_mm'],
         message: 'enter both the measured mark and the printed line length',
+        params: { rule: 'VAS_MARK_AND_LENGTH' },
       });
       return;
     }
@@ -51,6 +53,7 @@ export const vasAssessmentSchema = z
           code: 'custom',
           path: ['vas_mark_mm'],
           message: 'the mark lies beyond the end of the line',
+          params: { rule: 'VAS_MARK_BEYOND_LINE' },
         });
         return;
       }
@@ -59,7 +62,14 @@ export const vasAssessmentSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['vas_mm'],
-          message: `vas_mm must be round(100 × ${v.vas_mark_mm} / ${v.vas_line_length_mm}) = ${expected}`,
+          // Worded without the formula or field names: people read it (docs/errors.md).
+          message: `The VAS for a mark at ${v.vas_mark_mm} mm on a ${v.vas_line_length_mm} mm line is ${expected} mm`,
+          params: {
+            rule: 'VAS_PAPER_MISMATCH',
+            expected,
+            mark: v.vas_mark_mm,
+            length: v.vas_line_length_mm,
+          },
         });
       }
     }
