@@ -26,6 +26,8 @@ export const visitRecordSchema = z.object({
   /** Visit free text; absent for a blinded viewer (R-BLIND-2, visitAsSeenBy). */
   outOfWindowReason: z.string().nullable().optional(),
   missedReason: z.string().nullable().optional(),
+  /** Whether an out-of-window reason is on file (no text), so a blinded viewer is not asked again. */
+  windowReasonOnFile: z.boolean().optional(),
   version: z.int(),
 });
 export type VisitRecord = z.infer<typeof visitRecordSchema>;
