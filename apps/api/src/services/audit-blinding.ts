@@ -6,6 +6,7 @@ import {
   formVisible,
   redactAuditChanges,
   type StudyDefinition,
+  visitFreeTextColumns,
 } from '@mini-edc/domain';
 import { type SQL, sql } from 'drizzle-orm';
 
@@ -65,8 +66,13 @@ export function blindAuditRow<T extends BlindableRow>(blinding: AuditBlinding | 
   if (blinding === null) return row;
   if (row.table_name !== 'form_records') {
     // A participant row changes in the transaction of whatever form moved its status, whose
-    // reason may be about a hidden record; visit reasons are shown with the visit anyway.
-    return row.table_name === 'visits' ? row : { ...row, reason: null };
+    // reason may be about a hidden record. A visit row's reason is its free text (missed, out of
+    // window), which a blinded viewer does not read either (visitAsSeenBy).
+    if (row.table_name !== 'visits') return { ...row, reason: null };
+    const changes = Object.fromEntries(
+      Object.entries(row.changes ?? {}).filter(([key]) => !visitFreeTextColumns.includes(key)),
+    );
+    return { ...row, changes: row.changes === null ? null : changes, reason: null };
   }
   const form = row.form_code ?? '';
   const pairs: Record<string, [unknown, unknown]> = {};

@@ -113,6 +113,7 @@ export function toVisit(
     visitDate: day(row.visit_date),
     outOfWindowReason: row.out_of_window_reason,
     missedReason: row.missed_reason,
+    windowReasonOnFile: row.out_of_window_reason !== null,
     version: row.version,
   };
 }

@@ -18,6 +18,7 @@ import {
   redactRecordData,
   type StudyDefinition,
   screeningVisitOf,
+  visitAsSeenBy,
 } from '@mini-edc/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { todayIn } from './clock';
@@ -44,7 +45,22 @@ export async function listParticipants(
   const conditions = [inUserSites(sql`p.site_id`, user)];
   if (filter.siteId) conditions.push(sql`p.site_id = ${filter.siteId}::uuid`);
   if (filter.status) conditions.push(sql`p.status = ${filter.status}`);
-  return participantSummaries(env.db, sql.join(conditions, sql` and `), todayIn(env.timeZone), env.study);
+  const view = blindViewFor(user, env.study);
+  const summaries = await participantSummaries(
+    env.db,
+    sql.join(conditions, sql` and `),
+    todayIn(env.timeZone),
+    env.study,
+  );
+  return summaries.map((s) => withNextVisitAsSeenBy(view, s));
+}
+
+/** The summary's next visit without free text a blinded viewer may not read (visitAsSeenBy). */
+function withNextVisitAsSeenBy(
+  view: ReturnType<typeof blindViewFor>,
+  summary: ParticipantSummary,
+): ParticipantSummary {
+  return summary.nextVisit ? { ...summary, nextVisit: visitAsSeenBy(view, summary.nextVisit) } : summary;
 }
 
 export async function getParticipant(
@@ -69,7 +85,11 @@ export async function getParticipant(
     const data = redactRecordData(view, r.formCode, r.data);
     return data === null ? [] : [{ ...r, data }];
   });
-  return { ...summary, visits: visits.get(id) ?? [], records };
+  return {
+    ...withNextVisitAsSeenBy(view, summary),
+    visits: (visits.get(id) ?? []).map((v) => visitAsSeenBy(view, v)),
+    records,
+  };
 }
 
 /**

@@ -1,5 +1,12 @@
 import { type AuditContext, queryRows, schema, selectRows, setAuditReason, withAudit } from '@mini-edc/db';
-import { DomainError, isWithinWindow, type UpdateVisitRequest, type WorklistItem } from '@mini-edc/domain';
+import {
+  blindViewFor,
+  DomainError,
+  isWithinWindow,
+  type UpdateVisitRequest,
+  visitAsSeenBy,
+  type WorklistItem,
+} from '@mini-edc/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { todayIn } from './clock';
 import { toVisit, visitColumns, visitRow } from './participant-views';
@@ -10,6 +17,7 @@ import type { AuthUser } from './sessions';
 /** Due and overdue visits at the caller's sites, oldest window end first (R-VISIT-1). */
 export async function worklist(env: ServiceEnv, user: AuthUser, siteId?: string): Promise<WorklistItem[]> {
   const today = todayIn(env.timeZone);
+  const view = blindViewFor(user, env.study);
   const rows = await selectRows(
     env.db,
     { ...visitRow, study_id: schema.participants.studyId, site_code: schema.sites.code },
@@ -26,7 +34,7 @@ export async function worklist(env: ServiceEnv, user: AuthUser, siteId?: string)
       participantId: r.participant_id,
       studyId: r.study_id,
       siteCode: r.site_code,
-      visit: toVisit(r, today, env.study),
+      visit: visitAsSeenBy(view, toVisit(r, today, env.study)),
     }))
     .filter((item) => item.visit.status !== 'done');
 }
@@ -45,6 +53,7 @@ export async function updateVisit(
 ) {
   const today = todayIn(env.timeZone);
   const { roles } = env.study;
+  const view = blindViewFor(user, env.study);
   return withAudit(env.db, ctx, async (tx) => {
     const participant = await lockParticipant(tx, user, participantId);
     const [visit] = await tx
@@ -55,7 +64,7 @@ export async function updateVisit(
     if (!visit) throw new DomainError('NOT_FOUND', 'VISIT_NOT_SCHEDULED', { visit: visitCode });
     if (input.expectedVersion !== undefined && input.expectedVersion !== visit.version) {
       throw new DomainError('VERSION_CONFLICT', 'VISIT_CHANGED', {}, undefined, {
-        current: toVisit(visitRowOf(visit), today),
+        current: visitAsSeenBy(view, toVisit(visitRowOf(visit), today)),
       });
     }
     if (input.status === 'missed') {
@@ -128,7 +137,7 @@ export async function updateVisit(
     }
     const [updated] = await tx.select().from(schema.visits).where(eq(schema.visits.id, visit.id));
     if (!updated) throw new Error('visit vanished');
-    return toVisit(visitRowOf(updated), today);
+    return visitAsSeenBy(view, toVisit(visitRowOf(updated), today));
   });
 }
 

@@ -249,6 +249,24 @@ export async function buildLeakWorld(t: TestContext, study: StudyDefinition): Pr
     }
   }
 
+  // Visit free text written by site staff who know the arm: why a later visit fell outside its
+  // window and why another was missed (R-BLIND-2: a blinded viewer reads neither).
+  const [outOfWindowVisit, missedVisit] = study.visits
+    .filter((v) => v.kind === 'follow_up')
+    .slice(1)
+    .map((v) => v.code);
+  for (const { id } of participants) {
+    const visitUrl = (code: string) => `/api/v1/participants/${id}/visits/${code}`;
+    if (outOfWindowVisit) {
+      const body = { status: 'done', visitDate: today(), outOfWindowReason: `Out of window: ${text()}` };
+      await ok(await call(app, coordinator, 'PUT', visitUrl(outOfWindowVisit), body), 'out of window');
+    }
+    if (missedVisit) {
+      const body = { status: 'missed', missedReason: `Missed: ${text()}` };
+      await ok(await call(app, coordinator, 'PUT', visitUrl(missedVisit), body), 'missed visit');
+    }
+  }
+
   // What unblinded people do with those records.
   for (const target of queryTargets) {
     const q = await ok(

@@ -17,7 +17,7 @@ export interface WindowWarning {
  * same domain rule the server applies: the visit's date if it was marked done, else today.
  */
 export function windowWarningOf(visit: VisitRecord | undefined): WindowWarning | null {
-  if (!visit || visit.outOfWindowReason || visit.status === 'missed') return null;
+  if (!visit || visit.windowReasonOnFile || visit.outOfWindowReason || visit.status === 'missed') return null;
   const kind = windowDeviation(visit, visit.visitDate ?? todayIso());
   return kind ? { kind, windowStart: visit.windowStart, windowEnd: visit.windowEnd } : null;
 }

@@ -1,8 +1,10 @@
 import type { FormDefinition, RecordMode } from '@mini-edc/domain';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
+import { vi } from 'vitest';
 import { type StudyFormValues, studyFormResolver } from '../../src/forms/form-resolver';
 import { toFormValues } from '../../src/forms/form-values';
 import { i18n } from '../../src/i18n';
@@ -42,12 +44,21 @@ export function renderInStudyForm(
   children: ReactNode,
   { data = {}, mode = 'complete' }: { data?: Record<string, unknown>; mode?: RecordMode } = {},
 ) {
+  // The ODI sections ask the API for the licensed statements; here none are loaded (404), so the
+  // sections show their scores alone, as before an admin loads them. setup.ts unstubs fetch.
+  vi.stubGlobal(
+    'fetch',
+    async () => new Response(JSON.stringify({ error: { code: 'NOT_FOUND' } }), { status: 404 }),
+  );
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return {
     user: userEvent.setup(),
     ...render(
-      <StudyFormHarness form={form} data={data} mode={mode}>
-        {children}
-      </StudyFormHarness>,
+      <QueryClientProvider client={client}>
+        <StudyFormHarness form={form} data={data} mode={mode}>
+          {children}
+        </StudyFormHarness>
+      </QueryClientProvider>,
     ),
   };
 }

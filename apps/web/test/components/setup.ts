@@ -1,6 +1,6 @@
 import { lbpTrial } from '@mini-edc/domain';
 import { cleanup } from '@testing-library/react';
-import { afterEach, beforeAll } from 'vitest';
+import { afterEach, beforeAll, vi } from 'vitest';
 import { setStudy } from '../../src/forms/study';
 import { applyLocale, i18nReady } from '../../src/i18n';
 
@@ -14,5 +14,6 @@ beforeAll(async () => {
 
 afterEach(() => {
   cleanup();
+  vi.unstubAllGlobals();
   localStorage.clear();
 });

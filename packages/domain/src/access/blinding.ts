@@ -111,6 +111,23 @@ export function formShownInFull(view: BlindView | null, formCode: string): boole
   return ![...view.revealingValues.keys()].some((key) => key.startsWith(`${formCode}.`));
 }
 
+/** A visit's free-text columns (audit `changes` keys), hidden from blinded viewers like the text. */
+export const visitFreeTextColumns: readonly string[] = ['out_of_window_reason', 'missed_reason'];
+
+/**
+ * A visit as the viewer may see it. Why a visit was missed or fell outside its window is free text
+ * written by people who know the arm ("missed: injection site pain"), so, like query text, it
+ * never reaches a blinded viewer (R-BLIND-2): the keys are absent, not blanked.
+ */
+export function visitAsSeenBy<V extends { outOfWindowReason?: string | null; missedReason?: string | null }>(
+  view: BlindView | null,
+  visit: V,
+): Omit<V, 'outOfWindowReason' | 'missedReason'> {
+  if (view === null) return visit;
+  const { outOfWindowReason: _reason, missedReason: _missed, ...rest } = visit;
+  return rest;
+}
+
 /** May the viewer see this field of a record of this form (never mind its value)? */
 export function fieldOfFormVisible(view: BlindView | null, formCode: string, field: string): boolean {
   return view === null || (formVisible(view, formCode) && fieldVisible(view, formCode, field));

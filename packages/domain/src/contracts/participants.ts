@@ -23,8 +23,11 @@ export const visitRecordSchema = z.object({
   windowEnd: z.string(),
   status: visitStatusSchema,
   visitDate: z.string().nullable(),
-  outOfWindowReason: z.string().nullable(),
-  missedReason: z.string().nullable(),
+  /** Visit free text; absent for a blinded viewer (R-BLIND-2, visitAsSeenBy). */
+  outOfWindowReason: z.string().nullable().optional(),
+  missedReason: z.string().nullable().optional(),
+  /** Whether an out-of-window reason is on file (no text), so a blinded viewer is not asked again. */
+  windowReasonOnFile: z.boolean().optional(),
   version: z.int(),
 });
 export type VisitRecord = z.infer<typeof visitRecordSchema>;
