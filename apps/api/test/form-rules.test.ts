@@ -225,3 +225,40 @@ describe(`rules of the study definition on ${testDbKind()}`, () => {
     expect((await call(t.app, staff, 'GET', base())).json().status).toBe('randomized');
   });
 });
+
+describe('visit dates, from the definition', () => {
+  const putVisit = (visitDate: string) =>
+    call(t.app, staff, 'PUT', `${base()}/visits/W1`, {
+      status: 'done',
+      visitDate,
+      outOfWindowReason: 'checking the visit date rules',
+    });
+  const w1 = async () =>
+    (await call(t.app, staff, 'GET', base()))
+      .json()
+      .visits.find((v: { visitCode: string }) => v.visitCode === 'W1');
+
+  it('refuses a follow-up visit dated before randomization, naming the visit date, and changes nothing', async () => {
+    const before = await w1();
+    const res = await putVisit(daysAgo(1));
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.fields).toMatchObject([
+      { path: 'body.visitDate', code: 'DATE_TOO_EARLY', params: { kind: 'event', ref: 'randomization' } },
+    ]);
+    expect(await w1()).toEqual(before);
+  });
+
+  it('refuses a visit after today and one before consent with their own message codes', async () => {
+    const future = await putVisit('2100-01-01');
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.messageCode).toBe('VISIT_DATE_FUTURE');
+    expect(future.json().error.fields[0]).toMatchObject({ code: 'DATE_TOO_LATE', params: { ref: 'today' } });
+    const early = await putVisit(daysAgo(5));
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.messageCode).toBe('VISIT_BEFORE_CONSENT');
+    expect(early.json().error.fields[0]).toMatchObject({
+      code: 'DATE_TOO_EARLY',
+      params: { ref: 'consent' },
+    });
+  });
+});

@@ -4,7 +4,7 @@ import { en } from '../src/i18n/en';
 import { codedFieldText } from '../src/i18n/field-codes';
 import { tr } from '../src/i18n/tr';
 
-/** docs/security.md, control 3: the server's coded password refusals, worded in both languages. */
+/** Coded field refusals (docs/errors.md, "Field codes"), worded in both languages: passwords (docs/security.md, control 3) and dates. */
 async function translator(lng: 'en' | 'tr') {
   const i18n = createInstance();
   await i18n.init({
@@ -78,5 +78,28 @@ describe('ODI statement load refusals', () => {
     expect(codedFieldText(field, await translator('tr'))).toBe(
       'Türkçe: 1 ifade eksik; ilki 4. bölümün 2 numaralı ifadesi.',
     );
+  });
+});
+
+describe('coded date refusals beside a field outside the study forms (a visit date)', () => {
+  it('names the milestone or the fixed date in English and Turkish', async () => {
+    const early = {
+      path: 'body.visitDate',
+      message: 'Visit date cannot be before randomization (2026-01-20)',
+      code: 'DATE_TOO_EARLY',
+      params: { kind: 'event', ref: 'randomization', date: '2026-01-20' },
+    };
+    expect(codedFieldText(early, await translator('en'))).toBe(
+      'Cannot be before randomization (2026-01-20).',
+    );
+    expect(codedFieldText(early, await translator('tr'))).toMatch(
+      /^randomizasyon.*\(2026-01-20\) öncesinde olamaz\.$/i,
+    );
+    const fixed = {
+      ...early,
+      code: 'DATE_TOO_LATE',
+      params: { kind: 'date', ref: '2100-12-31', date: '2100-12-31' },
+    };
+    expect(codedFieldText(fixed, await translator('en'))).toBe('Cannot be after 2100-12-31.');
   });
 });

@@ -5,7 +5,9 @@ import {
   lbpTrial,
   loadStudyDefinition,
   type RecordMode,
+  type VisitDates,
   validateFormData,
+  visitDateIssues,
 } from '../src/index';
 
 const formOf = (code: string): FormDefinition => {
@@ -224,5 +226,33 @@ describe('the rules of the study definition, evaluated by validateFormData', () 
     if (!field) throw new Error('fixture');
     field.requiredWhen = { field: 'seriousness', in: ['yes'] };
     expect(() => loadStudyDefinition(broken)).toThrow(/requiredWhen\.field/);
+  });
+});
+
+describe('visitDateIssues', () => {
+  const codesWith = (rules: VisitDates | undefined, visitDate: string, ctx: FormRuleContext) =>
+    visitDateIssues(visitDate, rules, ctx).map((i) => `${i.code}:${String(i.params?.ref)}`);
+  const codes = (visitDate: string, ctx: FormRuleContext) => codesWith(lbpTrial.visitDates, visitDate, ctx);
+
+  it("applies the definition's bounds with the visit's role", () => {
+    const followUp = context({ visitRole: 'follow_up' });
+    expect(codes('2026-01-15', followUp)).toEqual(['DATE_TOO_EARLY:randomization']);
+    expect(codes('2026-01-15', context({ visitRole: 'baseline' }))).toEqual([]);
+    expect(codes('2026-01-20', followUp)).toEqual([]);
+    expect(codes('2026-01-09', followUp)).toEqual(['DATE_TOO_EARLY:consent']);
+    expect(codes('2026-03-11', followUp)).toEqual(['DATE_TOO_LATE:today']);
+    expect(codes('1899-12-31', followUp)).toEqual(['DATE_TOO_EARLY:1900-01-01']);
+  });
+
+  it('keeps consent and today as bounds for a definition without visit date rules', () => {
+    const followUp = context({ visitRole: 'follow_up' });
+    expect(codesWith(undefined, '2026-01-15', followUp)).toEqual([]);
+    expect(codesWith(undefined, '2026-01-09', followUp)).toEqual(['DATE_TOO_EARLY:consent']);
+    expect(codesWith(undefined, '2026-03-11', followUp)).toEqual(['DATE_TOO_LATE:today']);
+  });
+
+  it('refuses a definition whose visit dates are bounded by a form field', () => {
+    const def = { ...lbpTrial, visitDates: { notBefore: [{ field: 'assessed_at' }] } };
+    expect(() => loadStudyDefinition(def)).toThrow(/visit date is bounded by events and dates/);
   });
 });

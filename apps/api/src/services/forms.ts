@@ -2,7 +2,6 @@ import { type AuditContext, schema } from '@mini-edc/db';
 import {
   canEnterForm,
   DomainError,
-  type FormIssue,
   type FormRecord,
   formsOfVisit,
   isArmForm,
@@ -14,6 +13,7 @@ import {
 } from '@mini-edc/domain';
 import { and, eq } from 'drizzle-orm';
 import { todayIn } from './clock';
+import { fieldErrorsAt } from './field-errors';
 import { checkFormWindow } from './form-window';
 import { participantSourceForms, rederiveParticipant } from './participant-status';
 import { formRecordOf } from './participant-views';
@@ -33,16 +33,6 @@ function resolveForm(study: StudyDefinition, visitCode: string, formCode: string
     throw new DomainError('CONFLICT', 'ELIGIBILITY_THROUGH_STEP');
   }
   return { form };
-}
-
-/** Each refused value as a field error: its path in the request, a code and its parameters. */
-function fieldErrors(issues: FormIssue[]) {
-  return issues.map((issue) => ({
-    path: ['body', 'data', ...issue.path].join('.'),
-    message: issue.message,
-    code: issue.code,
-    params: issue.params,
-  }));
 }
 
 /**
@@ -110,7 +100,12 @@ export async function saveForm(
       plausibleDates: env.study.plausibleDates,
     });
     if (!parsed.success) {
-      throw new DomainError('VALIDATION_FAILED', 'FIELDS_INVALID', {}, fieldErrors(parsed.issues));
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        'FIELDS_INVALID',
+        {},
+        fieldErrorsAt(['body', 'data'], parsed.issues),
+      );
     }
     const data = withDerivedFields(form, parsed.data);
     checkOrderOfEvents(env, participant, visitRole, formCode);

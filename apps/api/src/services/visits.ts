@@ -5,10 +5,13 @@ import {
   isWithinWindow,
   type UpdateVisitRequest,
   visitAsSeenBy,
+  visitDateIssues,
+  visitRoleOf,
   type WorklistItem,
 } from '@mini-edc/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { todayIn } from './clock';
+import { fieldErrorsAt } from './field-errors';
 import { toVisit, visitColumns, visitRow } from './participant-views';
 import { lockParticipant, type ServiceEnv } from './participants';
 import { inUserSites } from './scope';
@@ -79,15 +82,28 @@ export async function updateVisit(
         })
         .where(eq(schema.visits.id, visit.id));
     } else {
-      if (input.visitDate > today) {
-        throw new DomainError('VALIDATION_FAILED', 'VISIT_DATE_FUTURE', {}, [
-          { path: 'body.visitDate', message: `The visit date cannot be after today (${today})` },
-        ]);
-      }
-      if (participant.consentDate && input.visitDate < participant.consentDate) {
-        throw new DomainError('VALIDATION_FAILED', 'VISIT_BEFORE_CONSENT', {}, [
-          { path: 'body.visitDate', message: `Visit dates come after consent (${participant.consentDate})` },
-        ]);
+      // The definition's visit date rules (R-VISIT-1), as a date field's bounds are checked.
+      const issues = visitDateIssues(input.visitDate, env.study.visitDates, {
+        visitRole: visitRoleOf(env.study, visitCode),
+        today,
+        timeZone: env.timeZone,
+        events: {
+          screening: participant.screenedAt,
+          consent: participant.consentDate,
+          randomization: participant.randomizedAt?.toISOString() ?? null,
+        },
+        plausibleDates: env.study.plausibleDates,
+      });
+      const [first] = issues;
+      if (first) {
+        const ref = first.params?.ref;
+        const message =
+          first.code === 'DATE_TOO_LATE' && ref === 'today'
+            ? 'VISIT_DATE_FUTURE'
+            : first.code === 'DATE_TOO_EARLY' && ref === 'consent'
+              ? 'VISIT_BEFORE_CONSENT'
+              : 'FIELDS_INVALID';
+        throw new DomainError('VALIDATION_FAILED', message, {}, fieldErrorsAt(['body'], issues));
       }
       const inWindow = isWithinWindow(
         { windowStart: visit.windowStart, windowEnd: visit.windowEnd },

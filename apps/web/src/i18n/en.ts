@@ -105,6 +105,10 @@ export const en = {
     loadFailed: 'The data could not be loaded.',
   },
   fieldCodes: {
+    dateEarly: 'Cannot be before {{what}} ({{date}}).',
+    dateLate: 'Cannot be after {{what}} ({{date}}).',
+    dateEarlyFixed: 'Cannot be before {{date}}.',
+    dateLateFixed: 'Cannot be after {{date}}.',
     OWN_SITES: 'You cannot change your own sites; another admin can.',
     ODI_STATEMENTS_INCOMPLETE:
       '{{language}}: {{missing}} statements missing; the first is section {{section}}, statement {{index}}.',

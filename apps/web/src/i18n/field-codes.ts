@@ -33,6 +33,20 @@ export function codedFieldText(field: FieldError, t: TFunction): string | null {
         params.language === 'tr' || params.language === 'en' ? t(`locales.${params.language}`) : '';
       return t(`fieldCodes.${field.code}`, { ...params, language });
     }
+    case 'DATE_TOO_EARLY':
+    case 'DATE_TOO_LATE': {
+      // A date outside the definition's bounds, beside a date that is not a study form's field
+      // (e.g. a visit's date); a study form's own fields are worded by forms/form-issue-text.ts.
+      const side = field.code === 'DATE_TOO_EARLY' ? 'Early' : 'Late';
+      const ref = params.ref;
+      if (
+        params.kind === 'event' &&
+        (ref === 'today' || ref === 'screening' || ref === 'consent' || ref === 'randomization')
+      ) {
+        return t(`fieldCodes.date${side}`, { what: t(`participants.dateBounds.${ref}`), date: params.date });
+      }
+      return t(`fieldCodes.date${side}Fixed`, { date: params.date });
+    }
     default:
       return null;
   }

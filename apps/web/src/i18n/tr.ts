@@ -107,6 +107,10 @@ export const tr: Translation = {
     loadFailed: 'Veriler yüklenemedi.',
   },
   fieldCodes: {
+    dateEarly: '{{what}} ({{date}}) öncesinde olamaz.',
+    dateLate: '{{what}} ({{date}}) sonrasında olamaz.',
+    dateEarlyFixed: '{{date}} tarihinden önce olamaz.',
+    dateLateFixed: '{{date}} tarihinden sonra olamaz.',
     OWN_SITES: 'Kendi merkezlerinizi değiştiremezsiniz; bunu başka bir yönetici yapabilir.',
     ODI_STATEMENTS_INCOMPLETE:
       '{{language}}: {{missing}} ifade eksik; ilki {{section}}. bölümün {{index}} numaralı ifadesi.',

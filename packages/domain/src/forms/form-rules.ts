@@ -1,6 +1,13 @@
 import { dateIn, isIsoDate } from '../dates';
 import type { FormDefinition, FormField } from '../study/definition-schema';
-import type { DateBound, DateEvent, PlausibleDates, VisitRole } from '../study/field-rules';
+import {
+  type DateBound,
+  type DateEvent,
+  defaultVisitDates,
+  type PlausibleDates,
+  type VisitDates,
+  type VisitRole,
+} from '../study/field-rules';
 import type { FormIssue, RecordMode } from './form-issues';
 
 /**
@@ -74,8 +81,30 @@ function resolveBound(
   return when ? { when, params: { kind: 'event', ref: bound.event } } : null;
 }
 
+/** The bounds one date is checked against, and how its issues are named. */
+interface DateRule {
+  path: string;
+  label: string;
+  notBefore: readonly DateBound[] | undefined;
+  notAfter: readonly DateBound[] | undefined;
+}
+
 function dateIssues(
   field: FormField,
+  value: unknown,
+  data: Record<string, unknown>,
+  context: FormRuleContext,
+) {
+  return boundIssues(
+    { path: field.name, label: field.label.en, notBefore: field.notBefore, notAfter: field.notAfter },
+    value,
+    data,
+    context,
+  );
+}
+
+function boundIssues(
+  rule: DateRule,
   value: unknown,
   data: Record<string, unknown>,
   context: FormRuleContext,
@@ -93,18 +122,32 @@ function dateIssues(
       const order = compare(when, resolved.when);
       if (side === 'before' ? order < 0 : order > 0) {
         issues.push({
-          path: [field.name],
+          path: [rule.path],
           code: side === 'before' ? 'DATE_TOO_EARLY' : 'DATE_TOO_LATE',
           params: { ...resolved.params, date: resolved.when.day },
-          message: `${field.label.en} cannot be ${side} ${resolved.params.ref} (${resolved.when.day})`,
+          message: `${rule.label} cannot be ${side} ${resolved.params.ref} (${resolved.when.day})`,
         });
         return;
       }
     }
   };
-  check([...earliest, ...(field.notBefore ?? [])], 'before');
-  check([...latest, ...(field.notAfter ?? [])], 'after');
+  check([...earliest, ...(rule.notBefore ?? [])], 'before');
+  check([...latest, ...(rule.notAfter ?? [])], 'after');
   return issues;
+}
+
+/**
+ * The date a visit is recorded on, against the definition's visit date rules (its `visitDates`,
+ * or defaultVisitDates for a definition without them) and the plausible range, evaluated like a
+ * date field's bounds with the visit's role in `context`. Pure: the API's visit update calls it.
+ */
+export function visitDateIssues(
+  visitDate: string,
+  rules: VisitDates | undefined,
+  context: FormRuleContext,
+): FormIssue[] {
+  const { notBefore, notAfter } = rules ?? defaultVisitDates;
+  return boundIssues({ path: 'visitDate', label: 'Visit date', notBefore, notAfter }, visitDate, {}, context);
 }
 
 /** The value of `field` that makes a conditional requirement apply, if it holds one. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RANDOMIZATION_ALGORITHM_VERSION } from '../randomization/params';
 import { studyDefinitionProblems } from './definition-checks';
 import { fieldDefaultSchema, formInstruments, studyRolesSchema } from './definition-roles';
-import { dateBoundSchema, plausibleDatesSchema, requiredWhenSchema } from './field-rules';
+import { dateBoundSchema, plausibleDatesSchema, requiredWhenSchema, visitDatesSchema } from './field-rules';
 
 /**
  * The study definition: everything trial-specific lives here, so an admin can add or fix what the
@@ -216,6 +216,8 @@ export const studyDefinitionObjectSchema = z.object({
   roles: studyRolesSchema,
   /** The range of every date the trial holds; absent in definitions stored before it existed. */
   plausibleDates: plausibleDatesSchema.optional(),
+  /** The dates a visit can be recorded on; without it, defaultVisitDates (field-rules.ts). */
+  visitDates: visitDatesSchema.optional(),
 });
 
 /** A study definition, with the cross-checks of definition-checks.ts applied. */

@@ -69,6 +69,16 @@ export function fieldRuleProblems(def: StudyDefinition): DefinitionProblem[] {
       }
     });
   });
+  for (const side of ['notBefore', 'notAfter'] as const) {
+    (def.visitDates?.[side] ?? []).forEach((bound, k) => {
+      if ('field' in bound) {
+        problems.push({
+          path: ['visitDates', side, k, 'field'],
+          message: 'a visit date is bounded by events and dates, not by a form field',
+        });
+      }
+    });
+  }
   const dates = def.plausibleDates;
   if (dates && dates.earliest > dates.latest) {
     problems.push({ path: ['plausibleDates', 'earliest'], message: 'earliest is after latest' });

@@ -50,3 +50,19 @@ export const plausibleDatesSchema = z.strictObject({
   latest: z.iso.date({ error: 'expected a date YYYY-MM-DD' }),
 });
 export type PlausibleDates = z.infer<typeof plausibleDatesSchema>;
+
+/**
+ * The dates a visit can be recorded on (R-VISIT-1, R-REC-3): bounds as for a date field, checked
+ * with the visit's role (e.g. a follow-up visit not before randomization), plus the plausible range.
+ */
+export const visitDatesSchema = z.strictObject({
+  notBefore: z.array(dateBoundSchema).min(1).optional(),
+  notAfter: z.array(dateBoundSchema).min(1).optional(),
+});
+export type VisitDates = z.infer<typeof visitDatesSchema>;
+
+/** For a definition published before visit dates were data: what the API always enforced. */
+export const defaultVisitDates: VisitDates = {
+  notBefore: [{ event: 'consent' }],
+  notAfter: [{ event: 'today' }],
+};

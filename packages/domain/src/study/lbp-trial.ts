@@ -162,6 +162,11 @@ export const lbpTrialInput = {
   },
   // Nothing the trial records predates 1900 or lies beyond 2100: a mistyped year is refused.
   plausibleDates: { earliest: '1900-01-01', latest: '2100-12-31' },
+  // A visit happens after consent and by today; treatment and follow-up visits after randomization.
+  visitDates: {
+    notBefore: [{ event: 'consent' }, { event: 'randomization', at: ['treatment', 'follow_up'] }],
+    notAfter: [{ event: 'today' }],
+  },
   consentVersions: [{ version: '1.0', effectiveFrom: '2025-05-20' }],
   instruments: {
     vasPromptVersion: 'lbp-now-at-rest-v1',
