@@ -308,7 +308,7 @@ describe('validateFormData: the code and parameters of each kind of issue (docs/
     });
   });
 
-  it('takes the code of a rule from its parameters, and FIELD_INVALID when a rule has none', () => {
+  it('takes the code of a rule from its parameters, and FIELD_INVALID naming an instrument rule', () => {
     expect(one({ consented: 'no' })).toEqual([
       { path: ['consented'], code: 'FIELD_NOT_ALLOWED', params: { allowed: 'yes' } },
     ]);
@@ -327,7 +327,7 @@ describe('validateFormData: the code and parameters of each kind of issue (docs/
       vas_line_length_mm: 95,
     };
     expect(coded(vas, 'complete', electronic)).toEqual([
-      { path: ['vas_method'], code: 'FIELD_INVALID', params: {} },
+      { path: ['vas_method'], code: 'FIELD_INVALID', params: { rule: 'VAS_PAPER_ONLY' } },
     ]);
   });
 });

@@ -124,7 +124,7 @@ describe('VAS paper-line checks, one rule at a time (protocol §2.2)', () => {
     expect(firstIssue({ ...paper, vas_mm: 45 })).toMatchObject({
       code: 'custom',
       path: ['vas_mm'],
-      message: 'vas_mm must be round(100 × 45 / 95) = 47',
+      message: 'The VAS for a mark at 45 mm on a 95 mm line is 47 mm',
     });
   });
 

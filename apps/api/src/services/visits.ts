@@ -2,6 +2,7 @@ import { type AuditContext, queryRows, schema, selectRows, setAuditReason, withA
 import {
   blindViewFor,
   DomainError,
+  dateEvent,
   isWithinWindow,
   type UpdateVisitRequest,
   visitAsSeenBy,
@@ -98,9 +99,9 @@ export async function updateVisit(
       if (first) {
         const ref = first.params?.ref;
         const message =
-          first.code === 'DATE_TOO_LATE' && ref === 'today'
+          first.code === 'DATE_TOO_LATE' && ref === dateEvent.today
             ? 'VISIT_DATE_FUTURE'
-            : first.code === 'DATE_TOO_EARLY' && ref === 'consent'
+            : first.code === 'DATE_TOO_EARLY' && ref === dateEvent.consent
               ? 'VISIT_BEFORE_CONSENT'
               : 'FIELDS_INVALID';
         throw new DomainError('VALIDATION_FAILED', message, {}, fieldErrorsAt(['body'], issues));

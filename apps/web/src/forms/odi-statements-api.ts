@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../api/client';
 
 /** The study's licensed ODI statements (protocol §3.4): read for the form, loaded by an admin. */
-const odiStatementsKey = ['instruments', 'odi', 'statements'] as const;
+const odiStatementsKey = ['instruments', 'odi-statements'] as const;
 
 export function useOdiStatements(enabled = true) {
   return useQuery({

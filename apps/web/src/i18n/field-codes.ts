@@ -1,4 +1,4 @@
-import { type FieldError, type PasswordWeakness, passwordWeaknesses } from '@mini-edc/domain';
+import { type FieldError, isDateEvent, type PasswordWeakness, passwordWeaknesses } from '@mini-edc/domain';
 import type { TFunction } from 'i18next';
 
 const weaknesses = new Set<unknown>(passwordWeaknesses);
@@ -39,10 +39,7 @@ export function codedFieldText(field: FieldError, t: TFunction): string | null {
       // (e.g. a visit's date); a study form's own fields are worded by forms/form-issue-text.ts.
       const side = field.code === 'DATE_TOO_EARLY' ? 'Early' : 'Late';
       const ref = params.ref;
-      if (
-        params.kind === 'event' &&
-        (ref === 'today' || ref === 'screening' || ref === 'consent' || ref === 'randomization')
-      ) {
+      if (params.kind === 'event' && isDateEvent(ref)) {
         return t(`fieldCodes.date${side}`, { what: t(`participants.dateBounds.${ref}`), date: params.date });
       }
       return t(`fieldCodes.date${side}Fixed`, { date: params.date });

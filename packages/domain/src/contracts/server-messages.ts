@@ -72,7 +72,7 @@ export const serverMessages = {
   LIST_CSV_INVALID: 'The file is not valid CSV.',
   LIST_NOT_FOUND: 'No such randomization list.',
   STRATUM_NOT_IN_LIST:
-    'The randomization list has no stratum for site {{stratum}}; an admin extends it for the site.',
+    'The randomization list has no stratum for site {{stratum}} yet; ask an administrator to extend the list for the site.',
   LIST_CHANGED_MEANWHILE: 'The list in use changed meanwhile; look at the preview again.',
   LIST_CORRECTION_REASON: 'A list in use is changed only with a reason.',
   LIST_CORRECTION_PASSWORD: 'Enter your password again to change the list in use.',

@@ -14,6 +14,19 @@ const fieldName = z
 /** Milestones of the participant a date can be compared with (today: the trial's calendar day). */
 export const dateEvents = ['today', 'screening', 'consent', 'randomization'] as const;
 export type DateEvent = (typeof dateEvents)[number];
+export const isDateEvent = (value: unknown): value is DateEvent =>
+  dateEvents.some((event) => event === value);
+
+/**
+ * The milestones by name, for code that words a refusal about one (a milestone shares its name
+ * with a form, and form codes are named only in the definition).
+ */
+export const dateEvent = {
+  today: 'today',
+  screening: 'screening',
+  consent: 'consent',
+  randomization: 'randomization',
+} as const satisfies Record<DateEvent, DateEvent>;
 
 /** Where a record sits in the order of events: its visit's kind, or a visit outside the schedule. */
 export const visitRoles = ['screening', 'baseline', 'follow_up', 'treatment', 'unscheduled'] as const;
