@@ -27,20 +27,35 @@ test.afterAll(async () => {
 test('lock → verify → unblind → casebook download', async ({ browser }) => {
   test.setTimeout(900_000);
   const base = server.baseURL;
-  // Arrange by API: a list whose seed we know (appended to the demo list in use, a correction with
-  // a reason and the password), and a participant randomized.
+  // Arrange by API: a site opened after the demo list, the coordinator given it, the list in use
+  // extended for its stratum with a seed we know (a correction with a reason and the password), and
+  // a participant of that site randomized from it.
   const admin = await apiSession(base, 'admin@demo.edc');
+  const newSite = await admin.send<{ id: string }>('POST', '/admin/sites', {
+    code: 'S09',
+    name: 'E2E close-out site',
+  });
+  const users = await admin.get<{ id: string; email: string; siteIds: string[] }[]>('/admin/users');
+  // The coordinator who enrols there and the assessor who will see the arm after the release.
+  for (const email of ['coordinator@demo.edc', 'assessor@demo.edc']) {
+    const user = users.find((u) => u.email === email);
+    await admin.send('PATCH', `/admin/users/${user?.id}`, {
+      siteIds: [...(user?.siteIds ?? []), newSite.id],
+      reason: 'E2E close-out: the new site',
+    });
+  }
   const generated = await admin.send<{ list: { id: string }; seedHex: string }>(
     'POST',
     '/admin/randomization-lists/generate',
     {
       name: 'E2E close-out list',
-      reason: 'E2E close-out: a list whose seed is known',
+      reason: 'E2E close-out: a list whose seed is known, for the new site',
       password: demoPassword,
+      strata: ['S09'],
     },
   );
   await admin.dispose();
-  const participant = await arrangeParticipant(base, { randomize: true });
+  const participant = await arrangeParticipant(base, { randomize: true, siteCode: 'S09' });
 
   const adminContext = await browser.newContext({ baseURL: base, acceptDownloads: true });
   const page = await adminContext.newPage();

@@ -7,7 +7,7 @@ export const demoPassword = 'Vapur-Pusula-42';
 export interface ApiSession {
   context: APIRequestContext;
   get<T = unknown>(path: string): Promise<T>;
-  send<T = unknown>(method: 'POST' | 'PUT', path: string, json?: unknown): Promise<T>;
+  send<T = unknown>(method: 'POST' | 'PUT' | 'PATCH', path: string, json?: unknown): Promise<T>;
   dispose(): Promise<void>;
 }
 
@@ -76,12 +76,13 @@ export interface ArrangedParticipant {
  */
 export async function arrangeParticipant(
   baseURL: string,
-  options: { baseline?: boolean; randomize?: boolean } = {},
+  options: { baseline?: boolean; randomize?: boolean; siteCode?: string } = {},
 ): Promise<ArrangedParticipant> {
   const coordinator = await apiSession(baseURL, 'coordinator@demo.edc');
   try {
-    const me = await coordinator.get<{ user: { sites: { id: string }[] } }>('/auth/me');
-    const siteId = me.user.sites[0]?.id;
+    const me = await coordinator.get<{ user: { sites: { id: string; code: string }[] } }>('/auth/me');
+    const site = options.siteCode ? me.user.sites.find((s) => s.code === options.siteCode) : me.user.sites[0];
+    const siteId = site?.id;
     const p = await coordinator.send<{ id: string; studyId: string }>('POST', '/participants', {
       siteId,
       screenedAt: today(),
