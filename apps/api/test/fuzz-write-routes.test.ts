@@ -1,23 +1,12 @@
-/**
- * Hostile input against every write route: property-based fuzzing
- * with fast-check. Each route is called by a signed-in user of a role it allows, so the requests
- * get past authentication and reach validation, with bodies that cannot be valid: wrong root
- * types, fields of the wrong JSON type, out-of-range scores, oversize strings, unknown fields
- * carrying unicode and nulls, malformed JSON, wrong content types, bodies over the size limit, and
- * hostile path parameters. Every answer must be a 4xx with {error:{code,message,fields?}}, never a
- * 5xx, and the database must be exactly as before: same row count in every table, same audit_log.
- * Runs in-process on both engines (PGlite and PostgreSQL).
- */
-import { queryRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { errorBodySchema, type Role } from '@mini-edc/domain';
-import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../src/services/sessions';
 import { buildTestApp, type TestContext } from './helpers';
-import { type MatrixEntry, type Method, matrixEntries } from './matrix/entries';
+import { type Method, matrixEntries } from './matrix/entries';
 import { buildMatrixFixture, type MatrixFixture } from './matrix/fixture';
+import { callerFor, fingerprint } from './matrix/route-walk';
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const numRuns = Number(process.env.EDC_FUZZ_RUNS ?? 150);
@@ -37,36 +26,6 @@ beforeAll(async () => {
   }
 });
 afterAll(() => t?.close());
-
-/** Row count of every table in the schema, and the newest audit row: the database's fingerprint. */
-async function fingerprint(): Promise<Record<string, number>> {
-  const tables = await queryRows<{ name: string }>(
-    t.db.db,
-    sql`select table_name as name from information_schema.tables
-        where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
-  );
-  const counts: Record<string, number> = {};
-  for (const { name } of tables) {
-    const [row] = await queryRows<{ n: number }>(
-      t.db.db,
-      sql.raw(`select count(*)::int as n from "${name}"`),
-    );
-    counts[name] = row?.n ?? -1;
-  }
-  const [last] = await queryRows<{ id: number }>(
-    t.db.db,
-    sql`select coalesce(max(id), 0)::int as id from audit_log`,
-  );
-  counts['audit_log.max_id'] = last?.id ?? -1;
-  return counts;
-}
-
-/** Admin for admin routes, a coordinator for participant routes, else the first role allowed. */
-function callerFor(entry: MatrixEntry | undefined): Role | 'public' {
-  if (!entry || entry.allowed === 'public') return 'public';
-  for (const role of ['admin', 'coordinator'] as const) if (entry.allowed.includes(role)) return role;
-  return entry.allowed[0] ?? 'admin';
-}
 
 // --- Arbitraries -----------------------------------------------------------------------------
 
@@ -273,7 +232,7 @@ describe(`hostile input to every write route on ${testDbKind()}`, () => {
   it('answers 4xx with the error body and changes nothing', async () => {
     const routes = t.app.apiRoutes.filter((r) => writeMethods.has(r.method));
     expect(routes.length).toBeGreaterThan(10);
-    const before = await fingerprint();
+    const before = await fingerprint(t.db.db);
     const failures: string[] = [];
     let requests = 0;
     const statuses: Record<string, number> = {};
@@ -368,6 +327,6 @@ describe(`hostile input to every write route on ${testDbKind()}`, () => {
         JSON.stringify(statuses),
     );
     expect(failures).toEqual([]);
-    expect(await fingerprint()).toEqual(before);
+    expect(await fingerprint(t.db.db)).toEqual(before);
   }, 600_000); // 2,300 requests took over 300 s at a load average of 50
 });

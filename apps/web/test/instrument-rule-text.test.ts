@@ -1,19 +1,7 @@
 import { type FormDefinition, lbpTrial, validateFormData } from '@mini-edc/domain';
-import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { formIssueText } from '../src/forms/form-issue-text';
-import { en } from '../src/i18n/en';
-import { tr } from '../src/i18n/tr';
-
-async function translator(lng: 'en' | 'tr') {
-  const i18n = createInstance();
-  await i18n.init({
-    resources: { en: { translation: en }, tr: { translation: tr } },
-    lng,
-    interpolation: { escapeValue: false },
-  });
-  return i18n.t;
-}
+import { translator } from './translator';
 
 const formOf = (code: string): FormDefinition => {
   const form = lbpTrial.forms.find((f) => f.code === code);

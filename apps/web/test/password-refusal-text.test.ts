@@ -1,19 +1,9 @@
-import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { en } from '../src/i18n/en';
 import { codedFieldText } from '../src/i18n/field-codes';
-import { tr } from '../src/i18n/tr';
+import { translator } from './translator';
 
-/** Coded field refusals (docs/errors.md, "Field codes"), worded in both languages: passwords (docs/security.md, control 3) and dates. */
-async function translator(lng: 'en' | 'tr') {
-  const i18n = createInstance();
-  await i18n.init({
-    resources: { en: { translation: en }, tr: { translation: tr } },
-    lng,
-    interpolation: { escapeValue: false },
-  });
-  return i18n.t;
-}
+// Coded field refusals (docs/errors.md, "Field codes"), worded in both languages: passwords
+// (docs/security.md, control 3) and dates.
 
 const path = 'body.newPassword';
 
