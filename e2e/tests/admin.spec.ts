@@ -85,7 +85,7 @@ test('a refusal from the API is shown beside the field it concerns', async ({ pa
   await page.getByRole('button', { name: 'Create user' }).click();
   const email = page.getByLabel('Email');
   await expect(email).toHaveAttribute('aria-invalid', 'true');
-  await expect(email).toHaveAccessibleDescription('Already in use');
+  await expect(email).toHaveAccessibleDescription('A user with this email already exists.');
   await expect(email).toBeFocused();
   await expect(page.getByRole('alert')).toContainText('A user with this email already exists.');
 });

@@ -51,9 +51,9 @@ test('invalid input is shown beside the field, linked for assistive technology',
   await page.getByRole('button', { name: 'Sign in' }).click();
   const email = page.getByLabel('Email');
   await expect(email).toHaveAttribute('aria-invalid', 'true');
-  await expect(email).toHaveAccessibleDescription('Enter a valid email address');
+  await expect(email).toHaveAccessibleDescription('Enter an email address, e.g. name@example.org.');
   await expect(page.getByLabel('Password', { exact: true })).toHaveAccessibleDescription(
-    'Enter your password',
+    'Fill in this field.',
   );
 });
 

@@ -28,7 +28,9 @@ describe(`admin: sites and users on ${testDbKind()}`, () => {
     expect(created.statusCode).toBe(201);
     const dup = await call(t.app, admin, 'POST', '/api/v1/admin/sites', { code: 'S07', name: 'Other' });
     expect(dup.statusCode).toBe(409);
-    expect(dup.json().error.fields).toEqual([{ path: 'body.code', message: 'This code is already taken' }]);
+    expect(dup.json().error.fields).toEqual([
+      { path: 'body.code', message: 'This code is already taken.', code: 'SITE_CODE_TAKEN', params: {} },
+    ]);
     const bad = await call(t.app, admin, 'POST', '/api/v1/admin/sites', { code: 'hospital', name: '' });
     expect(bad.statusCode).toBe(400);
     expect(

@@ -151,7 +151,7 @@ describe(`export manifest on ${testDbKind()}`, () => {
     const foreign = await call(w.app, w.s.coordinator, 'GET', `/api/v1/exports/wide.csv?siteId=${w.siteB}`);
     expect(foreign.statusCode).toBe(404);
     expect(foreign.json().error.fields).toEqual([
-      { path: 'querystring.siteId', message: 'Not one of your sites' },
+      { path: 'querystring.siteId', message: 'Not one of your sites.', code: 'NOT_YOUR_SITE', params: {} },
     ]);
     const bad = await call(w.app, w.s.coordinator, 'GET', '/api/v1/exports/wide.csv?siteId=nope');
     expect(bad.statusCode).toBe(400);

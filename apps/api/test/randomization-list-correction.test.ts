@@ -149,9 +149,22 @@ describe(`randomization list correction on ${testDbKind()}`, () => {
       password: adminPassword,
     });
     expect(res.statusCode).toBe(400);
-    const messages = res.json().error.fields.map((f: { message: string }) => f.message);
-    expect(messages).toContain('stratum S02 has no rows');
-    expect(messages.some((m: string) => m.includes('unbalanced'))).toBe(true);
+    // CSV row problems are field codes with the row as a parameter (docs/errors.md, "Field codes").
+    const fields = res.json().error.fields;
+    expect(fields).toContainEqual(
+      expect.objectContaining({
+        path: 'body.csv.row0.stratum',
+        code: 'LIST_STRATUM_EMPTY',
+        params: { stratum: 'S02' },
+      }),
+    );
+    expect(fields).toContainEqual(
+      expect.objectContaining({
+        path: 'body.csv.row1.arm',
+        code: 'ROW_BLOCK_UNBALANCED',
+        params: expect.objectContaining({ row: 1, block: 1, stratum: 'S01' }),
+      }),
+    );
   });
 
   it('with reason and password the slots are appended: seq continues and the started block is finished first', async () => {

@@ -60,7 +60,7 @@ describe(`randomization preconditions on ${testDbKind()}`, () => {
     expect(await refusal(id)).toMatchObject({
       status: 409,
       code: 'BASELINE_INCOMPLETE',
-      field: { code: 'baseline:odi', params: { form: 'odi' } },
+      field: { code: 'BASELINE_INCOMPLETE', params: { form: 'odi' } },
     });
   });
 
@@ -70,7 +70,7 @@ describe(`randomization preconditions on ${testDbKind()}`, () => {
     expect(await refusal(id)).toMatchObject({
       status: 409,
       code: 'BASELINE_OUT_OF_WINDOW',
-      field: { code: 'window:vas', params: { form: 'vas', from: daysAgo(7), to: daysAgo(0) } },
+      field: { code: 'BASELINE_OUT_OF_WINDOW', params: { form: 'vas', from: daysAgo(7), to: daysAgo(0) } },
     });
   });
 

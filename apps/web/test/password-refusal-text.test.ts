@@ -15,8 +15,8 @@ describe('coded password refusals beside the field', () => {
       code: 'PASSWORD_TOO_SHORT',
       params: { min: 12 },
     };
-    expect(codedFieldText(field, await translator('en'))).toBe('Use at least 12 characters');
-    expect(codedFieldText(field, await translator('tr'))).toBe('En az 12 karakter kullanın');
+    expect(codedFieldText(field, await translator('en'))).toBe('Use at least 12 characters.');
+    expect(codedFieldText(field, await translator('tr'))).toBe('En az 12 karakter kullanın.');
   });
 
   it('says why a password is guessable, in each language', async () => {
@@ -34,13 +34,13 @@ describe('coded password refusals beside the field', () => {
     );
   });
 
-  it('falls back to a general reason for one it does not know, and to the server text for other codes', async () => {
+  it('falls back to a general reason for one it does not know, and to a general refusal for an unknown code', async () => {
     const t = await translator('en');
     const unknownReason = { path, message: 'x', code: 'PASSWORD_TOO_GUESSABLE', params: { reason: 'novel' } };
     expect(codedFieldText(unknownReason, t)).toBe(
       'This password is too easy to guess. Add a few more uncommon words.',
     );
-    expect(codedFieldText({ path, message: 'Already in use' }, t)).toBeNull();
+    expect(codedFieldText({ path, message: 'Already in use' }, t)).toBe('This value was refused.');
   });
 
   it('words the own-sites refusal (docs/security.md, control 6) in both languages', async () => {

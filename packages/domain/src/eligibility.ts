@@ -4,9 +4,10 @@ import type { EligibilityCriterion, EligibilityLimits } from './study/definition
 export type YesNo = 'yes' | 'no';
 export type Sex = 'male' | 'female';
 
+/** Why an answer was refused, as a field code (docs/errors.md, "Field codes"). */
 export interface EligibilityProblem {
   criterionId: string;
-  message: string;
+  code: 'CRITERION_UNKNOWN' | 'ANSWER_YES_OR_NO' | 'CRITERION_NOT_FOR_MALE';
 }
 
 export type EligibilityOutcome =
@@ -31,21 +32,17 @@ export function evaluateEligibility(
   const known = new Set(criteria.map((c) => c.id));
 
   for (const id of Object.keys(answers)) {
-    if (!known.has(id)) problems.push({ criterionId: id, message: `unknown criterion "${id}"` });
+    if (!known.has(id)) problems.push({ criterionId: id, code: 'CRITERION_UNKNOWN' });
   }
   for (const c of criteria) {
     const answer = answers[c.id];
     if (answer !== 'yes' && answer !== 'no') {
       missing.push(c.id);
-      const got = answer === undefined || answer === null ? 'no answer' : `got "${String(answer)}"`;
-      problems.push({ criterionId: c.id, message: `${c.id} needs "yes" or "no" (${got})` });
+      problems.push({ criterionId: c.id, code: 'ANSWER_YES_OR_NO' });
       continue;
     }
     if (c.derivedFrom === 'sex' && context.sex === 'male' && answer === 'yes') {
-      problems.push({
-        criterionId: c.id,
-        message: `${c.id} cannot be answered "yes" for a male participant`,
-      });
+      problems.push({ criterionId: c.id, code: 'CRITERION_NOT_FOR_MALE' });
     }
     // Inclusion must be yes, exclusion no; the definition's cross-check keeps `expected` in line.
     const wanted: YesNo = c.kind === 'inclusion' ? 'yes' : 'no';

@@ -109,7 +109,7 @@ describe('allocation verification, each check on its own', () => {
     expect(seedFromHex(` ${seedHex.toUpperCase()}\n`)).toEqual(seed);
     for (const bad of [seedHex.slice(2), `${seedHex}0`, `x${seedHex}`, `${seedHex}x`, 'zz'.repeat(32)]) {
       expect(() => seedFromHex(bad)).toThrow(AllocationSecretError);
-      expect(() => seedFromHex(bad)).toThrow('the seed is 64 hexadecimal digits');
+      expect(() => seedFromHex(bad)).toThrow('The seed is 64 hexadecimal digits.');
     }
     expect(verifyAllocation(generatedExport(), { kind: 'seed', seedHex: ` ${seedHex} ` }).match).toBe(true);
   });
@@ -243,11 +243,11 @@ describe('allocation verification, each check on its own', () => {
 
   it('refuses a seed for an imported list and a list file for a generated one', () => {
     expect(() => verifyAllocation(generatedExport(), { kind: 'list_file', text: '', records: [] })).toThrow(
-      'a generated list is verified with its seed',
+      'A generated list is verified with its seed.',
     );
     const imported = generatedExport();
     imported.list.method = 'imported';
-    expect(() => bySeed(imported)).toThrow('an imported list is verified with its file');
+    expect(() => bySeed(imported)).toThrow('An imported list is verified with its file.');
   });
 
   it('reports a list file that is not a valid list', () => {

@@ -135,15 +135,15 @@ describe('eligibility problems and derivations at their edges (protocol §1.4)',
     if (outcome.ok) return;
     expect(outcome.problems).toEqual(
       expect.arrayContaining([
-        { criterionId: 'E12', message: 'unknown criterion "E12"' },
-        { criterionId: 'E5', message: 'E5 needs "yes" or "no" (no answer)' },
-        { criterionId: 'E11', message: 'E11 needs "yes" or "no" (no answer)' },
-        { criterionId: 'E4', message: 'E4 needs "yes" or "no" (got "maybe")' },
+        { criterionId: 'E12', code: 'CRITERION_UNKNOWN' },
+        { criterionId: 'E5', code: 'ANSWER_YES_OR_NO' },
+        { criterionId: 'E11', code: 'ANSWER_YES_OR_NO' },
+        { criterionId: 'E4', code: 'ANSWER_YES_OR_NO' },
       ]),
     );
     const male = evaluateEligibility(criteria, { ...eligibleAnswers(), E3: 'yes' }, { sex: 'male' });
     expect(male).toMatchObject({
-      problems: [{ criterionId: 'E3', message: 'E3 cannot be answered "yes" for a male participant' }],
+      problems: [{ criterionId: 'E3', code: 'CRITERION_NOT_FOR_MALE' }],
     });
   });
 

@@ -45,7 +45,7 @@ describe('validateRandomizationImport (protocol §4.2 CSV import)', () => {
     const result = validateRandomizationImport(rows('S01,1,TLF_MOB,1,2', 'S01,2,US_D5W,1,2'), options);
     expect(result).toEqual({
       ok: false,
-      errors: [{ row: 0, field: 'stratum', message: 'stratum S02 has no rows' }],
+      errors: [{ row: 0, field: 'stratum', code: 'LIST_STRATUM_EMPTY', params: { stratum: 'S02' } }],
     });
   });
 
@@ -53,7 +53,7 @@ describe('validateRandomizationImport (protocol §4.2 CSV import)', () => {
     const result = validateRandomizationImport(rows('S01,1,TLF_MOB,1,2', 'S01,1,US_D5W,1,2'), oneStratum);
     expect(result).toMatchObject({
       ok: false,
-      errors: [{ row: 2, field: 'seq', message: expect.stringMatching(/duplicate seq 1/) }],
+      errors: [{ row: 2, field: 'seq', code: 'ROW_SEQ_DUPLICATE', params: { row: 2, seq: 1, other: 1 } }],
     });
   });
 
@@ -65,8 +65,8 @@ describe('validateRandomizationImport (protocol §4.2 CSV import)', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.filter((e) => e.row > 0)).toEqual([
-      { row: 2, field: 'seq', message: 'gap in stratum S01: seq 2–3 missing' },
-      { row: 3, field: 'seq', message: 'gap in stratum S02: seq 1 missing' },
+      { row: 2, field: 'seq', code: 'ROW_SEQ_GAP', params: { row: 2, stratum: 'S01', missing: '2–3' } },
+      { row: 3, field: 'seq', code: 'ROW_SEQ_GAP', params: { row: 3, stratum: 'S02', missing: '1' } },
     ]);
   });
 
@@ -85,7 +85,10 @@ describe('validateRandomizationImport (protocol §4.2 CSV import)', () => {
       [5, 'stratum'],
       [5, 'arm'],
     ]);
-    expect(result.errors.find((e) => e.row === 2)?.message).toMatch(/unknown arm "PLACEBO"/);
+    expect(result.errors.find((e) => e.row === 2)).toMatchObject({
+      code: 'ROW_ARM_UNKNOWN',
+      params: { row: 2, column: 'arm', arm: 'PLACEBO' },
+    });
   });
 
   it('rejects an unbalanced block', () => {
@@ -96,7 +99,12 @@ describe('validateRandomizationImport (protocol §4.2 CSV import)', () => {
     expect(result).toMatchObject({
       ok: false,
       errors: [
-        { row: 1, field: 'arm', message: 'block 1 of stratum S01 is unbalanced (TLF_MOB 3, US_D5W 1)' },
+        {
+          row: 1,
+          field: 'arm',
+          code: 'ROW_BLOCK_UNBALANCED',
+          params: { row: 1, block: 1, stratum: 'S01', arm_TLF_MOB: 3, arm_US_D5W: 1 },
+        },
       ],
     });
   });
@@ -105,7 +113,7 @@ describe('validateRandomizationImport (protocol §4.2 CSV import)', () => {
     const wrongSize = validateRandomizationImport(rows('S01,1,TLF_MOB,1,4', 'S01,2,US_D5W,1,4'), oneStratum);
     expect(wrongSize).toMatchObject({
       ok: false,
-      errors: [{ field: 'block_size', message: expect.stringMatching(/declares size 4 but has 2/) }],
+      errors: [{ field: 'block_size', code: 'ROW_BLOCK_SIZE_WRONG', params: { declared: 4, count: 2 } }],
     });
     const split = validateRandomizationImport(
       rows('S01,1,TLF_MOB,1,2', 'S01,2,US_D5W,2,2', 'S01,3,TLF_MOB,2,2', 'S01,4,US_D5W,1,2'),
@@ -116,7 +124,8 @@ describe('validateRandomizationImport (protocol §4.2 CSV import)', () => {
     expect(split.errors).toContainEqual({
       row: 4,
       field: 'block_no',
-      message: 'block 1 of stratum S01 is not contiguous in seq',
+      code: 'ROW_BLOCK_NOT_CONTIGUOUS',
+      params: { row: 4, block: 1, stratum: 'S01' },
     });
   });
 
@@ -134,7 +143,7 @@ describe('validateRandomizationImport (protocol §4.2 CSV import)', () => {
   it('rejects an empty file', () => {
     expect(validateRandomizationImport([], options)).toEqual({
       ok: false,
-      errors: [{ row: 0, field: '', message: 'the file has no data rows' }],
+      errors: [{ row: 0, field: '', code: 'LIST_NO_ROWS', params: {} }],
     });
   });
 });

@@ -1,17 +1,18 @@
 import { databaseError } from '@mini-edc/db';
 import {
+  codedFieldIssues,
   DomainError,
   type ErrorBody,
   type ErrorCode,
   type FieldError,
+  fieldError,
   type MessageParams,
   type ServerMessageCode,
   serverMessageText,
 } from '@mini-edc/domain';
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { isDatabaseUnavailable } from '../db-errors';
 
 const statusOf: Record<ErrorCode, number> = {
@@ -71,19 +72,45 @@ export function errorBody(
   return { error: fields ? { ...error, fields } : error };
 }
 
-/**
- * A contract rule that words its refusal as a code with parameters (e.g. the password length,
- * packages/domain/src/contracts/password-policy.ts) puts them in the zod issue's params.
- */
-const codedIssueSchema = z.object({
-  params: z.object({ code: z.string() }).catchall(z.union([z.string(), z.number()])),
-});
+/** The input at a path of the request part (body, querystring, params), or undefined. */
+function inputAt(part: unknown, path: readonly string[]): unknown {
+  let value = part;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = Object.hasOwn(value, key) ? Reflect.get(value, key) : undefined;
+  }
+  return value;
+}
 
-function codedIssue(params: unknown): Pick<FieldError, 'code' | 'params'> {
-  const parsed = codedIssueSchema.safeParse(params);
-  if (!parsed.success) return {};
-  const { code, ...rest } = parsed.data.params;
-  return { code, params: rest };
+/**
+ * Each zod issue of a request contract as field errors with a code and parameters
+ * (docs/errors.md, "Field codes"): an absent input is FIELD_REQUIRED, whatever zod calls it.
+ */
+function contractFieldErrors(
+  context: string,
+  part: unknown,
+  issue: { keyword: string; instancePath: string; params: unknown },
+): FieldError[] {
+  const at = issue.instancePath.split('/').filter(Boolean);
+  const missing = inputAt(part, at) === undefined;
+  return codedFieldIssues(issue.keyword, issue.params, missing).map((coded) =>
+    fieldError([context, ...at, ...coded.at].join('.'), coded.code, coded.params),
+  );
+}
+
+function requestPart(request: FastifyRequest, context: string): unknown {
+  switch (context) {
+    case 'body':
+      return request.body;
+    case 'querystring':
+      return request.query;
+    case 'params':
+      return request.params;
+    case 'headers':
+      return request.headers;
+    default:
+      return undefined;
+  }
 }
 
 /** Fastify's own client errors (malformed JSON, wrong content type, body too large). */
@@ -145,11 +172,9 @@ export const errorHandlerPlugin = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (hasZodFastifySchemaValidationErrors(error)) {
-        const fields = error.validation.map((v) => ({
-          path: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-          message: v.message ?? 'is invalid',
-          ...codedIssue(v.params),
-        }));
+        const context = error.validationContext ?? 'body';
+        const part = requestPart(request, context);
+        const fields = error.validation.flatMap((v) => contractFieldErrors(context, part, v));
         return sendError(reply, 400, errorBody('VALIDATION_FAILED', 'FIELDS_INVALID', {}, fields));
       }
       const dbCode = databaseError(error)?.code;

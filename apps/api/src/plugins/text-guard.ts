@@ -1,4 +1,4 @@
-import { DomainError, isWellFormedText } from '@mini-edc/domain';
+import { DomainError, fieldError, isWellFormedText } from '@mini-edc/domain';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
@@ -40,11 +40,7 @@ export const textGuardPlugin = fp(
         const path = firstMalformedText(value, name);
         if (path) {
           throw new DomainError('VALIDATION_FAILED', 'FIELDS_INVALID', {}, [
-            {
-              path,
-              message: 'Contains characters that are not text (NUL or a broken UTF-16 symbol)',
-              code: 'TEXT_INVALID_CHARACTERS',
-            },
+            fieldError(path, 'TEXT_INVALID_CHARACTERS'),
           ]);
         }
       }

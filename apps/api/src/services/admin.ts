@@ -5,6 +5,7 @@ import {
   type CreateUserRequest,
   can,
   DomainError,
+  fieldError,
   type Site,
   type UpdateUserRequest,
 } from '@mini-edc/domain';
@@ -35,7 +36,7 @@ export async function createSite(db: Db, ctx: AuditContext, input: CreateSiteReq
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new DomainError('CONFLICT', 'SITE_CODE_TAKEN', { code: input.code }, [
-        { path: 'body.code', message: 'This code is already taken' },
+        fieldError('body.code', 'SITE_CODE_TAKEN'),
       ]);
     }
     throw error;
@@ -87,7 +88,7 @@ async function assertSitesExist(db: Db, siteIds: string[]) {
   const found = await db.select({ id: sites.id }).from(sites).where(inArray(sites.id, siteIds));
   if (found.length !== new Set(siteIds).size) {
     throw new DomainError('VALIDATION_FAILED', 'SITES_UNKNOWN', {}, [
-      { path: 'body.siteIds', message: 'Unknown site' },
+      fieldError('body.siteIds', 'SITE_UNKNOWN'),
     ]);
   }
 }
@@ -117,9 +118,7 @@ export async function createUser(db: Db, ctx: AuditContext, input: CreateUserReq
     return getUser(db, id);
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new DomainError('CONFLICT', 'EMAIL_TAKEN', {}, [
-        { path: 'body.email', message: 'Already in use' },
-      ]);
+      throw new DomainError('CONFLICT', 'EMAIL_TAKEN', {}, [fieldError('body.email', 'EMAIL_TAKEN')]);
     }
     throw error;
   }
@@ -146,9 +145,7 @@ export async function updateUser(
   }
   if (id === actorId && input.siteIds && !sameSites(input.siteIds, current.siteIds)) {
     // Nobody widens (or narrows) their own scope: another admin does it, and it is audited as theirs.
-    throw new DomainError('FORBIDDEN', 'OWN_SITES', {}, [
-      { path: 'body.siteIds', message: 'You cannot change your own sites', code: 'OWN_SITES' },
-    ]);
+    throw new DomainError('FORBIDDEN', 'OWN_SITES', {}, [fieldError('body.siteIds', 'OWN_SITES')]);
   }
   if (input.siteIds) await assertSitesExist(db, input.siteIds);
   await withAudit(db, { ...ctx, reason: input.reason }, async (tx) => {

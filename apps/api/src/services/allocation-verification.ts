@@ -9,6 +9,7 @@ import {
   allocationReportHtml,
   allocationVerdict,
   DomainError,
+  fieldError,
   type StudyDefinition,
   type VerifyAllocationRequest,
   verifyAllocation,
@@ -153,7 +154,7 @@ export async function verifyList(
     if (!(error instanceof AllocationSecretError)) throw error;
     const path = input.seedHex !== undefined ? 'body.seedHex' : 'body.csv';
     throw new DomainError('VALIDATION_FAILED', 'VERIFICATION_INPUT_WRONG', {}, [
-      { path, message: error.message },
+      fieldError(path, error.code),
     ]);
   }
   const performedAt = new Date();

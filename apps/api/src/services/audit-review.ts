@@ -5,6 +5,7 @@ import {
   type AuditPage,
   can,
   DomainError,
+  fieldError,
   isPlausibleInstant,
   type StudyDefinition,
 } from '@mini-edc/domain';
@@ -56,7 +57,7 @@ function decodeCursor(cursor: string): PageEnd {
   const id = idText ? Number(idText) : Number.NaN;
   if (!Number.isSafeInteger(id) || id < 1 || (at !== undefined && !isPlausibleInstant(at))) {
     throw new DomainError('VALIDATION_FAILED', 'CURSOR_INVALID', {}, [
-      { path: 'querystring.cursor', message: 'Not a cursor from this API' },
+      fieldError('querystring.cursor', 'CURSOR_INVALID'),
     ]);
   }
   return at === undefined ? id : { id, at };

@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import type { AuditContext, Db } from '@mini-edc/db';
 import { schema } from '@mini-edc/db';
-import { type CasebookModel, canonicalJson, DomainError, type StudyDefinition } from '@mini-edc/domain';
+import {
+  type CasebookModel,
+  canonicalJson,
+  DomainError,
+  fieldError,
+  type StudyDefinition,
+} from '@mini-edc/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import yazl from 'yazl';
 import { casebookPdf } from '../pdf/casebook-pdf';
@@ -42,7 +48,7 @@ export function checkAsOf(asOf: Date | undefined): Date {
   if (!asOf) return now;
   if (asOf.getTime() > now.getTime() + 60_000) {
     throw new DomainError('VALIDATION_FAILED', 'AS_OF_FUTURE', {}, [
-      { path: 'querystring.asOf', message: 'The as-of time cannot be in the future' },
+      fieldError('querystring.asOf', 'DATE_IN_FUTURE'),
     ]);
   }
   return asOf;
@@ -139,9 +145,7 @@ export async function siteCasebookArchive(
   log: { error: (obj: object, msg: string) => void },
 ) {
   if (!user.siteIds.includes(siteId)) {
-    throw new DomainError('NOT_FOUND', 'SITE_NOT_FOUND', {}, [
-      { path: 'params.siteId', message: 'Not one of your sites' },
-    ]);
+    throw new DomainError('NOT_FOUND', 'SITE_NOT_FOUND', {}, [fieldError('params.siteId', 'NOT_YOUR_SITE')]);
   }
   const [site] = await env.db.select().from(schema.sites).where(eq(schema.sites.id, siteId));
   if (!site) throw new DomainError('NOT_FOUND', 'SITE_NOT_FOUND');

@@ -7,6 +7,7 @@ import {
   type ExportManifest,
   type ExportQuery,
   exportManifestSchema,
+  fieldError,
   isBlinded,
   type StudyDefinition,
 } from '@mini-edc/domain';
@@ -33,9 +34,7 @@ export interface StartedExport {
 }
 
 const notYourSite = () =>
-  new DomainError('NOT_FOUND', 'SITE_NOT_FOUND', {}, [
-    { path: 'querystring.siteId', message: 'Not one of your sites' },
-  ]);
+  new DomainError('NOT_FOUND', 'SITE_NOT_FOUND', {}, [fieldError('querystring.siteId', 'NOT_YOUR_SITE')]);
 
 function fileName(study: StudyDefinition, format: ExportFormat, startedAt: string, blinded: boolean) {
   // 2025-06-11T12:30:05.123Z → 20250611T123005Z: sortable, and safe in every file system.

@@ -1,5 +1,5 @@
 import { schema, setAuditReason, type Tx } from '@mini-edc/db';
-import { DomainError, windowDeviation } from '@mini-edc/domain';
+import { DomainError, fieldError, windowDeviation } from '@mini-edc/domain';
 import { and, eq } from 'drizzle-orm';
 
 /**
@@ -30,12 +30,15 @@ export async function checkFormWindow(
       'FORM_OUT_OF_WINDOW',
       { windowStart: visit.windowStart, windowEnd: visit.windowEnd, date },
       [
-        {
-          path: 'body.outOfWindowReason',
-          message: 'Required for a form entered outside its visit window',
-          code: deviation === 'early' ? 'VISIT_WINDOW_NOT_OPEN' : 'VISIT_WINDOW_CLOSED',
-          params: { windowStart: visit.windowStart, windowEnd: visit.windowEnd, date },
-        },
+        fieldError(
+          'body.outOfWindowReason',
+          deviation === 'early' ? 'VISIT_WINDOW_NOT_OPEN' : 'VISIT_WINDOW_CLOSED',
+          {
+            windowStart: visit.windowStart,
+            windowEnd: visit.windowEnd,
+            date,
+          },
+        ),
       ],
     );
   }

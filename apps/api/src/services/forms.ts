@@ -3,6 +3,7 @@ import {
   canEnterForm,
   DomainError,
   type FormRecord,
+  fieldError,
   formsOfVisit,
   isArmForm,
   type SaveFormRequest,
@@ -56,7 +57,7 @@ export async function saveForm(
   const seq = input.seq ?? 1;
   if (seq > 1 && !form.repeating) {
     throw new DomainError('VALIDATION_FAILED', 'FORM_ONCE_PER_VISIT', {}, [
-      { path: 'body.seq', message: 'Only 1 for this form' },
+      fieldError('body.seq', 'FORM_NOT_REPEATING'),
     ]);
   }
 

@@ -9,6 +9,7 @@ import {
 } from '@mini-edc/db';
 import {
   DomainError,
+  fieldError,
   type OdiStatementLanguage,
   type OdiStatementRow,
   type OdiStatementSet,
@@ -65,7 +66,7 @@ export async function currentOdiStatements(db: Executor): Promise<OdiStatementSe
 function rowsOf(upload: OdiStatementUpload): OdiStatementRow[] {
   if ((upload.statements === undefined) === (upload.csv === undefined)) {
     throw DomainError.coded('VALIDATION_FAILED', 'ODI_STATEMENTS_NOT_LOADED', {}, [
-      { path: 'body', code: 'ODI_STATEMENTS_ONE_FORMAT', message: 'send either statements or csv, not both' },
+      fieldError('body', 'ODI_STATEMENTS_ONE_FORMAT'),
     ]);
   }
   if (upload.statements) return upload.statements;

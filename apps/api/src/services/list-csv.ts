@@ -1,4 +1,4 @@
-import { DomainError } from '@mini-edc/domain';
+import { DomainError, fieldError } from '@mini-edc/domain';
 import { parse } from 'csv-parse/sync';
 
 /**
@@ -15,7 +15,13 @@ export function parseListCsv(csv: string): Record<string, string>[] {
     }) as Record<string, string>[];
   } catch (error) {
     throw new DomainError('VALIDATION_FAILED', 'LIST_CSV_INVALID', {}, [
-      { path: 'body.csv', message: error instanceof Error ? error.message : 'not valid CSV' },
+      fieldError('body.csv', 'CSV_INVALID', { line: csvErrorLine(error) }),
     ]);
   }
+}
+
+/** The line csv-parse stopped at (its errors carry `lines`), or 1 when it gives none. */
+function csvErrorLine(error: unknown): number {
+  const lines = typeof error === 'object' && error !== null && 'lines' in error ? error.lines : undefined;
+  return typeof lines === 'number' && lines > 0 ? lines : 1;
 }

@@ -5,6 +5,7 @@ import {
   DomainError,
   deriveParticipantStatus,
   endStatusFrom,
+  fieldError,
   fieldOf,
   isCompleteRecordStatus,
   isParticipantStatus,
@@ -67,11 +68,7 @@ export async function rederiveParticipant(
   });
   if (!derived.ok) {
     throw new DomainError('NOT_RANDOMIZED', 'ONLY_RANDOMIZED_COMPLETE', {}, [
-      {
-        path: `body.data.${endOfParticipation.statusField}`,
-        message: 'Only a randomized participant completes the study',
-        code: derived.reason,
-      },
+      fieldError(`body.data.${endOfParticipation.statusField}`, derived.reason),
     ]);
   }
   assertTransition(participant, derived.status);

@@ -13,6 +13,7 @@ import {
   DomainError,
   type EligibilityRequest,
   evaluateEligibility,
+  fieldError,
   type ParticipantDetail,
   type ParticipantSummary,
   redactRecordData,
@@ -103,13 +104,11 @@ export async function createParticipant(
   input: { siteId: string; screenedAt: string },
 ) {
   if (!user.siteIds.includes(input.siteId)) {
-    throw new DomainError('NOT_FOUND', 'SITE_NOT_FOUND', {}, [
-      { path: 'body.siteId', message: 'Not one of your sites' },
-    ]);
+    throw new DomainError('NOT_FOUND', 'SITE_NOT_FOUND', {}, [fieldError('body.siteId', 'NOT_YOUR_SITE')]);
   }
   if (input.screenedAt > todayIn(env.timeZone)) {
     throw new DomainError('VALIDATION_FAILED', 'SCREENING_DATE_FUTURE', {}, [
-      { path: 'body.screenedAt', message: 'The screening date cannot be in the future' },
+      fieldError('body.screenedAt', 'DATE_IN_FUTURE'),
     ]);
   }
   const id = await withAudit(env.db, { ...ctx, actorSiteId: input.siteId }, async (tx) => {
@@ -195,7 +194,7 @@ export async function submitEligibility(
         'VALIDATION_FAILED',
         'ELIGIBILITY_ANSWERS_INVALID',
         {},
-        outcome.problems.map((p) => ({ path: `body.answers.${p.criterionId}`, message: p.message })),
+        outcome.problems.map((p) => fieldError(`body.answers.${p.criterionId}`, p.code)),
       );
     }
     const data = {

@@ -1,5 +1,5 @@
 import { type AuditContext, appendAuditEvent, type Db, schema, type Tx, withAudit } from '@mini-edc/db';
-import { DomainError } from '@mini-edc/domain';
+import { DomainError, fieldError } from '@mini-edc/domain';
 import { eq, sql } from 'drizzle-orm';
 import { decoyHash, verifyPassword } from '../auth/passwords';
 import { endAllSessionsOf } from './sessions';
@@ -40,17 +40,12 @@ function refusal(purpose: PasswordPurpose, attemptsLeft: number): DomainError {
       return new DomainError('INVALID_CREDENTIALS', 'SIGN_IN_FAILED');
     case 'change_password':
       return new DomainError('VALIDATION_FAILED', 'CURRENT_PASSWORD_WRONG', {}, [
-        { path: 'body.currentPassword', message: 'The current password is wrong' },
+        fieldError('body.currentPassword', 'CURRENT_PASSWORD_WRONG'),
       ]);
     case 'reauthenticate':
     case 'sign':
       return new DomainError('INVALID_CREDENTIALS', 'PASSWORD_WRONG', { attemptsLeft }, [
-        {
-          path: 'body.password',
-          message: `The password is wrong; ${attemptsLeft} attempts left before the account locks`,
-          code: 'PASSWORD_WRONG',
-          params: { attemptsLeft },
-        },
+        fieldError('body.password', 'PASSWORD_WRONG', { attemptsLeft }),
       ]);
   }
 }

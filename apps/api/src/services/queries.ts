@@ -5,6 +5,7 @@ import {
   can,
   type DataQuery,
   DomainError,
+  fieldError,
   fieldOfFormVisible,
   formsWithQueriesFor,
   type QueryCounts,
@@ -104,7 +105,7 @@ export async function createQuery(
     // A field hidden from the viewer is refused like a field the form does not have (R-BLIND-2).
     if (!form?.fields.some((f) => f.name === input.field && fieldOfFormVisible(view, form.code, f.name))) {
       throw new DomainError('VALIDATION_FAILED', 'QUERY_FIELD_UNKNOWN', {}, [
-        { path: 'body.field', message: `Not a field of the ${record.form_code} form` },
+        fieldError('body.field', 'FIELD_UNKNOWN'),
       ]);
     }
     if (record.status === 'locked') {

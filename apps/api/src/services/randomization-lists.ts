@@ -11,6 +11,8 @@ import {
 import {
   computeListCommitment,
   DomainError,
+  type FieldCode,
+  fieldError,
   generateRandomizationList,
   type ListChangePreview,
   planListChange,
@@ -19,7 +21,6 @@ import {
   type ServerMessageCode,
   type StratumUse,
   segmentOffsets,
-  serverMessageText,
   toHex,
   validateRandomizationImport,
 } from '@mini-edc/domain';
@@ -117,13 +118,10 @@ export interface ListEnv extends ServiceEnv {
 /** A refusal naming its field, with the field's code for the web (docs/errors.md, "Field codes"). */
 const fieldRefusal = (
   path: string,
-  code: string,
+  code: FieldCode,
   messageCode: ServerMessageCode,
   params: Record<string, string | number> = {},
-) =>
-  new DomainError('VALIDATION_FAILED', messageCode, params, [
-    { path, message: serverMessageText(messageCode, params), code, params },
-  ]);
+) => new DomainError('VALIDATION_FAILED', messageCode, params, [fieldError(path, code, params)]);
 
 /** The strata a new list or segment covers: every site's for a first list, a chosen few for a correction. */
 async function targetStrata(db: Db | Tx, input: ListChangeInput, correction: boolean): Promise<string[]> {
@@ -182,9 +180,7 @@ function validatedImport(env: ServiceEnv, csv: string, strata: string[]) {
       'VALIDATION_FAILED',
       'LIST_PROBLEMS',
       { count: result.errors.length },
-      result.errors
-        .slice(0, 50)
-        .map((e) => ({ path: `body.csv.row${e.row}.${e.field}`, message: e.message })),
+      result.errors.slice(0, 50).map((e) => fieldError(`body.csv.row${e.row}.${e.field}`, e.code, e.params)),
     );
   }
   return result.rows;

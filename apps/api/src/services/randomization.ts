@@ -10,13 +10,13 @@ import {
 import {
   baselineVisitOf,
   DomainError,
+  fieldError,
   type MessageParams,
   missingVisits,
   type RandomizeResponse,
   type ReadinessCondition,
   randomizationReadiness,
   type ServerMessageCode,
-  serverMessageText,
 } from '@mini-edc/domain';
 import { eq, sql } from 'drizzle-orm';
 import { todayIn } from './clock';
@@ -116,12 +116,7 @@ export async function randomize(
       // A site added after the list has no stratum until an admin extends the list for it.
       if (!known?.n) {
         throw new DomainError('STRATUM_NOT_IN_LIST', 'STRATUM_NOT_IN_LIST', { stratum }, [
-          {
-            path: 'participant',
-            message: serverMessageText('STRATUM_NOT_IN_LIST', { stratum }),
-            code: 'STRATUM_NOT_IN_LIST',
-            params: { stratum },
-          },
+          fieldError('participant', 'STRATUM_NOT_IN_LIST', { stratum }),
         ]);
       }
       throw new DomainError('RANDOMIZATION_LIST_EXHAUSTED', 'LIST_EXHAUSTED', { stratum });
@@ -178,12 +173,11 @@ function readinessRefusal(studyId: string, same: [ReadinessCondition, ...Readine
     ],
   };
   const [messageCode, params] = messages[c.code];
-  const message = serverMessageText(messageCode, params);
   return new DomainError(
     c.code,
     messageCode,
     params,
-    same.map((x) => ({ path: 'participant', message, code: x.key, params: x.params })),
+    same.map((x) => fieldError('participant', x.code, x.params)),
   );
 }
 

@@ -1,5 +1,5 @@
 import { schema, type Tx } from '@mini-edc/db';
-import { DomainError } from '@mini-edc/domain';
+import { DomainError, fieldError } from '@mini-edc/domain';
 import { and, eq, isNull } from 'drizzle-orm';
 import { formRecordOf } from './participant-views';
 
@@ -36,7 +36,7 @@ export function checkRecordChange(existing: RecordRow | undefined, change: Recor
   }
   if (isFinalRecord(existing) && !change.reason) {
     throw new DomainError('REASON_REQUIRED', 'REASON_REQUIRED_FOR_CHANGE', {}, [
-      { path: 'body.reason', message: 'Give a reason for this change' },
+      fieldError('body.reason', 'REASON_REQUIRED'),
     ]);
   }
 }

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { type AuditContext, appendAuditEvent, schema, withAudit } from '@mini-edc/db';
-import { canonicalJson, DomainError, formsBlockingSignature, recordsToSign } from '@mini-edc/domain';
+import {
+  canonicalJson,
+  DomainError,
+  fieldError,
+  formsBlockingSignature,
+  recordsToSign,
+} from '@mini-edc/domain';
 import { and, eq, inArray } from 'drizzle-orm';
 import { lockParticipant, type ServiceEnv } from './participants';
 import { checkPassword, type LockoutPolicy, recordReauthentication } from './password-check';
@@ -70,12 +76,7 @@ export async function signVisit(
     );
     if (blocking.length > 0) {
       throw new DomainError('CONFLICT', 'SIGN_FORMS_NOT_COMPLETE', {}, [
-        {
-          path: 'visit',
-          message: 'Forms not complete',
-          code: 'FORMS_NOT_COMPLETE',
-          params: { forms: blocking.join(',') },
-        },
+        fieldError('visit', 'FORMS_NOT_COMPLETE', { forms: blocking.join(',') }),
       ]);
     }
     let unresolved = 0;

@@ -9,6 +9,7 @@ import {
 } from '@mini-edc/db';
 import {
   DomainError,
+  fieldError,
   type LifecycleAction,
   type LifecycleActionRequest,
   type LifecycleEvent,
@@ -139,7 +140,7 @@ export async function applyLifecycleAction(
   if (needs.password) {
     if (!input.password) {
       throw new DomainError('VALIDATION_FAILED', 'PASSWORD_TO_CONFIRM', {}, [
-        { path: 'body.password', message: 'Enter your password' },
+        fieldError('body.password', 'FIELD_REQUIRED'),
       ]);
     }
     await confirmPassword(env.db, ctx, user.id, input.password, env.lockout);
@@ -196,7 +197,5 @@ function reasonRequired(openItems?: number) {
     openItems === undefined
       ? (['STEP_NEEDS_REASON', {}] as const)
       : (['LOCK_OVERRIDE_REASON', { count: openItems }] as const);
-  return new DomainError('REASON_REQUIRED', message, params, [
-    { path: 'body.reason', message: 'Give a reason' },
-  ]);
+  return new DomainError('REASON_REQUIRED', message, params, [fieldError('body.reason', 'REASON_REQUIRED')]);
 }

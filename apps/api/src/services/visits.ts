@@ -3,6 +3,7 @@ import {
   blindViewFor,
   DomainError,
   dateEvent,
+  fieldError,
   isWithinWindow,
   type UpdateVisitRequest,
   visitAsSeenBy,
@@ -115,7 +116,13 @@ export async function updateVisit(
           'VALIDATION_FAILED',
           'VISIT_OUT_OF_WINDOW',
           { windowStart: visit.windowStart, windowEnd: visit.windowEnd },
-          [{ path: 'body.outOfWindowReason', message: 'Required for a visit outside its window' }],
+          [
+            fieldError(
+              'body.outOfWindowReason',
+              input.visitDate < visit.windowStart ? 'VISIT_WINDOW_NOT_OPEN' : 'VISIT_WINDOW_CLOSED',
+              { windowStart: visit.windowStart, windowEnd: visit.windowEnd, date: input.visitDate },
+            ),
+          ],
         );
       }
       if (input.outOfWindowReason) await setAuditReason(tx, input.outOfWindowReason);

@@ -70,7 +70,12 @@ describe(`one password check for every purpose, on ${testDbKind()}`, () => {
     const change = await a.change();
     expect(change.statusCode).toBe(400);
     expect(change.json().error.fields).toEqual([
-      { path: 'body.currentPassword', message: 'The current password is wrong' },
+      {
+        path: 'body.currentPassword',
+        message: 'The current password is wrong.',
+        code: 'CURRENT_PASSWORD_WRONG',
+        params: {},
+      },
     ]);
     expect((await a.reauth()).statusCode).toBe(401);
     expect((await a.sign()).statusCode).toBe(401);

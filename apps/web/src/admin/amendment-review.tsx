@@ -43,7 +43,7 @@ export function AmendmentReviewPanel({
           <p className="alert">{t('amendments.conflictsHint')}</p>
           <ul>
             {conflicts.map((c) => (
-              <li key={JSON.stringify(c)}>{t(`amendments.problem.${c.problem}`, c)}</li>
+              <li key={JSON.stringify(c)}>{t(`fieldMessages.${c.problem}`, c)}</li>
             ))}
           </ul>
         </>

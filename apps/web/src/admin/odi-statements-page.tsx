@@ -7,7 +7,7 @@ import { QueryError } from '../components/query-error';
 import { useLoadOdiStatements, useOdiStatements } from '../forms/odi-statements-api';
 import { codedFieldText } from '../i18n/field-codes';
 import { useFormat } from '../i18n/format';
-import { describeError, translateMessage } from '../i18n/messages';
+import { describeError } from '../i18n/messages';
 
 /** JSON (an array of rows, or `{ statements }`) or CSV, told apart by the file's first character. */
 function uploadOf(text: string): { statements: unknown } | { csv: string } | { notJson: string } {
@@ -59,10 +59,7 @@ export function OdiStatementsPage() {
       setNotice(t('odiStatements.loaded', { languages: names.join(', ') }));
     } catch (error) {
       const fields = error instanceof ApiError ? (error.body?.error.fields ?? []) : [];
-      setProblems([
-        describeError(error),
-        ...fields.map((f) => codedFieldText(f, i18n.t) ?? translateMessage(f.message)),
-      ]);
+      setProblems([describeError(error), ...fields.map((f) => codedFieldText(f, i18n.t))]);
     }
   };
 

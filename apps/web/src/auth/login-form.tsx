@@ -1,6 +1,5 @@
 import { type SessionInfo, sessionInfoSchema } from '@mini-edc/domain';
 import { useTranslation } from 'react-i18next';
-import { translateMessage } from '../i18n/messages';
 import { SignInForm } from './sign-in-form';
 
 interface LoginFormProps {
@@ -16,7 +15,6 @@ export function LoginForm({ defaultEmail = '', onSignedIn, focusPassword = false
   return (
     <SignInForm
       t={(key) => t(key)}
-      translate={translateMessage}
       defaultEmail={defaultEmail}
       focusPassword={focusPassword}
       onSignedIn={(session) => onSignedIn(sessionInfoSchema.parse(session))}

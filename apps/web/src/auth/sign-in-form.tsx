@@ -10,17 +10,17 @@ import type { SignInText } from '../i18n/sign-in.en';
  */
 
 type ErrorKey = keyof SignInText['errors'];
+type FieldKey = keyof SignInText['signInFields'];
 export type SignInKey =
   | 'login.email'
   | 'login.password'
   | 'login.submit'
   | 'login.submitting'
-  | `errors.${ErrorKey}`;
+  | `errors.${ErrorKey}`
+  | `signInFields.${FieldKey}`;
 
 export interface SignInFormProps {
   t: (key: SignInKey) => string;
-  /** The contract's and the API's English sentences in the interface language. */
-  translate: (sentence: string) => string;
   defaultEmail?: string;
   /** In the session dialog the email is known: start in the password field. */
   focusPassword?: boolean;
@@ -34,7 +34,7 @@ type FieldErrors = Partial<Record<FieldName, string>>;
 interface Refusal {
   status: number;
   code: string | null;
-  fields: { path: string; message: string }[];
+  fields: { path: string; code: string | null }[];
 }
 
 const knownCodes = new Set<string>([
@@ -45,6 +45,9 @@ const knownCodes = new Set<string>([
   'DATABASE_UNAVAILABLE',
   'INTERNAL',
 ]);
+const fieldKeys: readonly FieldKey[] = ['FIELD_REQUIRED', 'INVALID_FORMAT', 'TOO_LONG'];
+/** The field code worded by this form, or "refused": never the server's sentence. */
+const fieldKey = (code: string | null): FieldKey => fieldKeys.find((k) => k === code) ?? 'refused';
 const isErrorKey = (code: string | null): code is ErrorKey => code !== null && knownCodes.has(code);
 
 function record(value: unknown): Record<string, unknown> | null {
@@ -60,8 +63,8 @@ function refusalOf(status: number, body: unknown): Refusal {
     code: typeof error?.code === 'string' ? error.code : null,
     fields: fields.flatMap((f) => {
       const field = record(f);
-      return typeof field?.path === 'string' && typeof field.message === 'string'
-        ? [{ path: field.path, message: field.message }]
+      return typeof field?.path === 'string'
+        ? [{ path: field.path, code: typeof field.code === 'string' ? field.code : null }]
         : [];
     }),
   };
@@ -87,13 +90,7 @@ async function postLogin(email: string, password: string): Promise<{ session: un
   }
 }
 
-export function SignInForm({
-  t,
-  translate,
-  defaultEmail = '',
-  focusPassword = false,
-  onSignedIn,
-}: SignInFormProps) {
+export function SignInForm({ t, defaultEmail = '', focusPassword = false, onSignedIn }: SignInFormProps) {
   const [general, setGeneral] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitting, setSubmitting] = useState(false);
@@ -118,7 +115,7 @@ export function SignInForm({
     for (const field of result?.fields ?? []) {
       const name = field.path.replace(/^body\./, '');
       if ((name === 'email' || name === 'password') && !fieldErrors[name]) {
-        fieldErrors[name] = translate(field.message);
+        fieldErrors[name] = t(`signInFields.${fieldKey(field.code)}`);
       }
     }
     setErrors(fieldErrors);

@@ -57,13 +57,4 @@ export const amendmentsEn = {
     consent_version_removed: 'Consent form version {{version}} removed',
     setting_changed: 'Study setting changed: {{setting}}',
   },
-  problem: {
-    record_orphaned: '{{studyId}}, {{visit}}: the {{form}} record would no longer belong to the study',
-    scheduled_visit_removed: '{{studyId}}: visit {{visit}} is on the schedule',
-    field_removed_with_data: '{{studyId}}, {{visit}}, {{form}}: {{field}} holds {{value}}',
-    field_type_changed_with_data:
-      '{{studyId}}, {{visit}}, {{form}}: {{field}} holds {{value}} of the old type',
-    value_out_of_range: '{{studyId}}, {{visit}}, {{form}}: {{field}} = {{value}} is outside the new range',
-    choice_removed_in_use: '{{studyId}}, {{visit}}, {{form}}: {{field}} uses the removed choice {{value}}',
-  },
 };

@@ -60,14 +60,4 @@ export const amendmentsTr: typeof amendmentsEn = {
     consent_version_removed: 'Onam formu sürümü {{version}} çıkarıldı',
     setting_changed: 'Çalışma ayarı değişti: {{setting}}',
   },
-  problem: {
-    record_orphaned: '{{studyId}}, {{visit}}: {{form}} kaydı artık çalışmaya ait olmaz',
-    scheduled_visit_removed: '{{studyId}}: {{visit}} vizitesi takvimde',
-    field_removed_with_data: '{{studyId}}, {{visit}}, {{form}}: {{field}} alanında {{value}} var',
-    field_type_changed_with_data:
-      '{{studyId}}, {{visit}}, {{form}}: {{field}} alanında eski türde {{value}} var',
-    value_out_of_range: '{{studyId}}, {{visit}}, {{form}}: {{field}} = {{value}} yeni aralığın dışında',
-    choice_removed_in_use:
-      '{{studyId}}, {{visit}}, {{form}}: {{field}} çıkarılan {{value}} seçeneğini kullanıyor',
-  },
 };

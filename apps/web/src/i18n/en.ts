@@ -2,6 +2,7 @@ import { amendmentsEn } from './amendments.en';
 import { closeoutEn } from './closeout.en';
 import { dailyFormEn, dailySignEn, gridEn } from './daily.en';
 import { exportsEn } from './exports.en';
+import { fieldFormatsEn, fieldMessagesEn } from './field-messages.en';
 import { listCorrectionEn } from './list-correction.en';
 import { monitorEn } from './monitor.en';
 import { odiStatementsEn } from './odi-statements.en';
@@ -109,19 +110,8 @@ export const en = {
     dateLate: 'Cannot be after {{what}} ({{date}}).',
     dateEarlyFixed: 'Cannot be before {{date}}.',
     dateLateFixed: 'Cannot be after {{date}}.',
-    OWN_SITES: 'You cannot change your own sites; another admin can.',
-    ODI_STATEMENTS_INCOMPLETE:
-      '{{language}}: {{missing}} statements missing; the first is section {{section}}, statement {{index}}.',
-    ODI_STATEMENT_TWICE: '{{language}}: section {{section}}, statement {{index}} is given twice.',
-    ODI_STATEMENT_LINE_INVALID:
-      'Line {{line}}: the {{column}} column is not valid (section 1–10, statement 0–5, language en or tr, a text).',
-    ODI_STATEMENTS_NONE: 'The file holds no statements.',
-    ODI_STATEMENTS_ONE_FORMAT: 'Send either JSON rows or a CSV file, not both.',
   },
   passwordPolicy: {
-    PASSWORD_TOO_SHORT: 'Use at least {{min}} characters',
-    PASSWORD_TOO_LONG: 'Use at most {{max}} characters',
-    PASSWORD_TOO_GUESSABLE: 'This password is too easy to guess.',
     reasons: {
       straightRow: 'Straight rows of keys are easy to guess.',
       keyPattern: 'Short keyboard patterns are easy to guess.',
@@ -255,6 +245,9 @@ export const en = {
   amendments: amendmentsEn,
   odiStatements: odiStatementsEn,
   serverMessages: serverMessagesEn,
+  fieldMessages: fieldMessagesEn,
+  signInFields: signInEn.signInFields,
+  fieldFormats: fieldFormatsEn,
 };
 
 export type Translation = typeof en;

@@ -26,6 +26,13 @@ export const signInEn = {
     network: 'The server cannot be reached. Check your connection and try again.',
     unknown: 'The request failed.',
   },
+  /** The field codes the sign-in contract can refuse with (docs/errors.md, "Field codes"). */
+  signInFields: {
+    FIELD_REQUIRED: 'Fill in this field.',
+    INVALID_FORMAT: 'Enter an email address, e.g. name@example.org.',
+    TOO_LONG: 'This is too long.',
+    refused: 'This value was refused.',
+  },
 };
 
 export type SignInText = typeof signInEn;

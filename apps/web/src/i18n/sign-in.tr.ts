@@ -24,6 +24,12 @@ export const signInTr: SignInText = {
     network: 'Sunucuya ulaşılamıyor. Bağlantınızı kontrol edip yeniden deneyin.',
     unknown: 'İstek başarısız oldu.',
   },
+  signInFields: {
+    FIELD_REQUIRED: 'Bu alanı doldurun.',
+    INVALID_FORMAT: 'Bir e-posta adresi girin, ör. ad@ornek.org.',
+    TOO_LONG: 'Bu çok uzun.',
+    refused: 'Bu değer kabul edilmedi.',
+  },
 };
 
 /** Turkish for the sign-in contract's English sentences (loginRequestSchema); tr-messages.ts uses them. */

@@ -3,6 +3,7 @@ import { closeoutTr } from './closeout.tr';
 import { dailyFormTr, dailySignTr, gridTr } from './daily.tr';
 import type { Translation } from './en';
 import { exportsTr } from './exports.tr';
+import { fieldFormatsTr, fieldMessagesTr } from './field-messages.tr';
 import { listCorrectionTr } from './list-correction.tr';
 import { monitorTr } from './monitor.tr';
 import { odiStatementsTr } from './odi-statements.tr';
@@ -111,19 +112,8 @@ export const tr: Translation = {
     dateLate: '{{what}} ({{date}}) sonrasında olamaz.',
     dateEarlyFixed: '{{date}} tarihinden önce olamaz.',
     dateLateFixed: '{{date}} tarihinden sonra olamaz.',
-    OWN_SITES: 'Kendi merkezlerinizi değiştiremezsiniz; bunu başka bir yönetici yapabilir.',
-    ODI_STATEMENTS_INCOMPLETE:
-      '{{language}}: {{missing}} ifade eksik; ilki {{section}}. bölümün {{index}} numaralı ifadesi.',
-    ODI_STATEMENT_TWICE: '{{language}}: {{section}}. bölümün {{index}} numaralı ifadesi iki kez verilmiş.',
-    ODI_STATEMENT_LINE_INVALID:
-      '{{line}}. satır: {{column}} sütunu geçersiz (bölüm 1–10, ifade 0–5, dil en veya tr, bir metin).',
-    ODI_STATEMENTS_NONE: 'Dosyada hiç ifade yok.',
-    ODI_STATEMENTS_ONE_FORMAT: 'Ya JSON satırları ya da bir CSV dosyası gönderin, ikisini birden değil.',
   },
   passwordPolicy: {
-    PASSWORD_TOO_SHORT: 'En az {{min}} karakter kullanın',
-    PASSWORD_TOO_LONG: 'En fazla {{max}} karakter kullanın',
-    PASSWORD_TOO_GUESSABLE: 'Bu parola çok kolay tahmin edilir.',
     reasons: {
       straightRow: 'Klavyedeki düz tuş sıraları kolay tahmin edilir.',
       keyPattern: 'Kısa klavye desenleri kolay tahmin edilir.',
@@ -254,4 +244,7 @@ export const tr: Translation = {
   amendments: amendmentsTr,
   odiStatements: odiStatementsTr,
   serverMessages: serverMessagesTr,
+  fieldMessages: fieldMessagesTr,
+  signInFields: signInTr.signInFields,
+  fieldFormats: fieldFormatsTr,
 };

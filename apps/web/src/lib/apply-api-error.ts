@@ -1,9 +1,9 @@
-import type { FieldError as ApiFieldError } from '@mini-edc/domain';
+import type { ReceivedFieldError } from '@mini-edc/domain';
 import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form';
 import { ApiError, isSessionEnded } from '../api/client';
 import { i18n } from '../i18n';
 import { codedFieldText } from '../i18n/field-codes';
-import { describeError, translateMessage } from '../i18n/messages';
+import { describeError } from '../i18n/messages';
 import { fieldForPath } from './field-path';
 
 /**
@@ -16,7 +16,7 @@ export function applyApiError<T extends FieldValues>(
   setError: UseFormSetError<T>,
   fields: readonly FieldPath<T>[],
   /** Words the screen's own field codes (e.g. a study form's issues); null leaves it to the catalogue. */
-  fieldText: (field: ApiFieldError) => string | null = () => null,
+  fieldText: (field: ReceivedFieldError) => string | null = () => null,
 ): string | null {
   if (isSessionEnded(error)) return null;
   const leftOver: string[] = [];
@@ -25,11 +25,11 @@ export function applyApiError<T extends FieldValues>(
     for (const field of error.body?.error.fields ?? []) {
       const name = fieldForPath(field.path, fields);
       if (name) {
-        const message = fieldText(field) ?? codedFieldText(field, i18n.t) ?? field.message;
+        const message = fieldText(field) ?? codedFieldText(field, i18n.t);
         setError(name, { type: 'server', message }, { shouldFocus: marked === 0 });
         marked++;
       } else {
-        leftOver.push(fieldText(field) ?? codedFieldText(field, i18n.t) ?? translateMessage(field.message));
+        leftOver.push(fieldText(field) ?? codedFieldText(field, i18n.t));
       }
     }
   }

@@ -1,11 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { importListRequestSchema } from '@mini-edc/domain';
+import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { TextAreaField, TextField } from '../components/field';
 import { FormAlert } from '../components/form-alert';
+import { codedFieldText } from '../i18n/field-codes';
 import { applyApiError } from '../lib/apply-api-error';
 import { CorrectionFields, ListChangePreviewPanel } from './list-correction';
 import { useImportList, useListInUse, usePreviewListChange } from './randomization-api';
@@ -16,12 +18,12 @@ interface RowError {
   message: string;
 }
 
-/** "body.csv.row12.arm" → row 12, column arm. */
-function rowErrorsOf(error: unknown): RowError[] {
+/** "body.csv.row12.arm" → row 12, column arm; the reason worded from its field code. */
+function rowErrorsOf(error: unknown, t: TFunction): RowError[] {
   if (!(error instanceof ApiError)) return [];
   return (error.body?.error.fields ?? []).flatMap((f) => {
     const match = /^body\.csv\.row(\d+)\.?(.*)$/.exec(f.path);
-    return match ? [{ row: match[1] ?? '', field: match[2] ?? '', message: f.message }] : [];
+    return match ? [{ row: match[1] ?? '', field: match[2] ?? '', message: codedFieldText(f, t) }] : [];
   });
 }
 
@@ -46,7 +48,7 @@ export function ImportListForm({ onImported }: { onImported: (name: string) => v
   const strata = onlyUncovered && uncovered.length > 0 ? uncovered : undefined;
 
   const showRefusal = (error: unknown) => {
-    const rows = rowErrorsOf(error);
+    const rows = rowErrorsOf(error, t);
     setRowErrors(rows);
     setGeneral(
       rows.length > 0

@@ -12,18 +12,17 @@ import type { SignInText } from '../i18n/sign-in.en';
 
 interface SignInCatalogue {
   text: SignInText;
-  sentences: Record<string, string>;
 }
 
 const catalogues: Record<Locale, () => Promise<SignInCatalogue>> = {
-  en: () => import('../i18n/sign-in.en').then((m) => ({ text: m.signInEn, sentences: {} })),
-  tr: () => import('../i18n/sign-in.tr').then((m) => ({ text: m.signInTr, sentences: m.signInSentencesTr })),
+  en: () => import('../i18n/sign-in.en').then((m) => ({ text: m.signInEn })),
+  tr: () => import('../i18n/sign-in.tr').then((m) => ({ text: m.signInTr })),
 };
 
 export const loadSignInCatalogue = (locale: Locale) => catalogues[locale]();
 
 function lookup(text: SignInText, key: SignInKey): string {
-  const [group, name] = key.split('.') as ['login' | 'errors', string];
+  const [group, name] = key.split('.') as ['login' | 'errors' | 'signInFields', string];
   const table: Record<string, string> = text[group];
   return table[name] ?? key;
 }
@@ -36,7 +35,7 @@ interface SignInPageProps {
 
 export function SignInPage(props: SignInPageProps) {
   const [{ locale, catalogue }, setShown] = useState({ locale: props.locale, catalogue: props.catalogue });
-  const { text, sentences } = catalogue;
+  const { text } = catalogue;
   const languageId = useId();
 
   const switchTo = (next: Locale) => {
@@ -81,11 +80,7 @@ export function SignInPage(props: SignInPageProps) {
         <section className="panel narrow" aria-labelledby="login-title">
           <h1 id="login-title">{text.login.title}</h1>
           <p className="muted">{text.login.intro}</p>
-          <SignInForm
-            t={(key) => lookup(text, key)}
-            translate={(sentence) => sentences[sentence] ?? sentence}
-            onSignedIn={props.onSignedIn}
-          />
+          <SignInForm t={(key) => lookup(text, key)} onSignedIn={props.onSignedIn} />
         </section>
       </main>
     </div>

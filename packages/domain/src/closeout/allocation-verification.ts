@@ -1,3 +1,4 @@
+import { fieldMessageText } from '../contracts/field-messages';
 import { computeListCommitment } from '../randomization/commitment';
 import { validateRandomizationImport } from '../randomization/csv-import';
 import { generateRandomizationList } from '../randomization/generate-list';
@@ -98,7 +99,15 @@ export interface AllocationVerification {
   match: boolean;
 }
 
-export class AllocationSecretError extends Error {}
+/** The seed or list file given does not fit the list: a field code the web words, and its English. */
+export class AllocationSecretError extends Error {
+  readonly code: 'SEED_FORMAT' | 'LIST_NEEDS_FILE' | 'LIST_NEEDS_SEED';
+
+  constructor(code: AllocationSecretError['code']) {
+    super(fieldMessageText(code));
+    this.code = code;
+  }
+}
 
 const key = (stratum: string, seq: number) => `${stratum}\u0000${seq}`;
 
@@ -114,7 +123,7 @@ interface DerivedSlot {
 /** The 32-byte seed from its hex form; a malformed one is the verifier's mistake, not a mismatch. */
 export function seedFromHex(seedHex: string): Uint8Array {
   const hex = seedHex.trim();
-  if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw new AllocationSecretError('the seed is 64 hexadecimal digits');
+  if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw new AllocationSecretError('SEED_FORMAT');
   return Uint8Array.from(hex.match(/../g) ?? [], (b) => Number.parseInt(b, 16));
 }
 
@@ -143,8 +152,7 @@ function derive(
     studyId: null,
   });
   if (secret.kind === 'seed') {
-    if (exp.list.method !== 'generated')
-      throw new AllocationSecretError('an imported list is verified with its file');
+    if (exp.list.method !== 'generated') throw new AllocationSecretError('LIST_NEEDS_FILE');
     const seed = seedFromHex(secret.seedHex);
     const parsed = committedParams(exp.list.params);
     if (!parsed.success) return { slots: null, computed: null, problem: mismatch('params_invalid') };
@@ -152,8 +160,7 @@ function derive(
     const slots = generateRandomizationList(seed, params).map((s) => ({ ...s, stratum: s.stratumKey }));
     return { slots, computed: computeListCommitment(seed, params), problem: null };
   }
-  if (exp.list.method !== 'imported')
-    throw new AllocationSecretError('a generated list is verified with its seed');
+  if (exp.list.method !== 'imported') throw new AllocationSecretError('LIST_NEEDS_SEED');
   const computed = sha256Hex(secret.text);
   const p = exp.list.params;
   const strings = (v: unknown) =>

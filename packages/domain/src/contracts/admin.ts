@@ -60,7 +60,10 @@ export const updateUserRequestSchema = z
     active: z.boolean().optional(),
     reason: z.string().trim().min(3, 'Give a reason for this change').max(500),
   })
-  .refine((v) => Object.keys(v).some((k) => k !== 'reason'), { message: 'Nothing to change' });
+  .refine((v) => Object.keys(v).some((k) => k !== 'reason'), {
+    message: 'Nothing to change',
+    params: { code: 'NOTHING_TO_CHANGE' },
+  });
 export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;
 
 export const resetPasswordRequestSchema = z.strictObject({ temporaryPassword: newPasswordSchema });

@@ -16,6 +16,7 @@ export const verifyAllocationRequestSchema = z
         code: 'custom',
         path: ['seedHex'],
         message: 'Give either the seed (generated list) or the list file (imported list)',
+        params: { code: 'SEED_OR_LIST_FILE' },
       });
     }
   });

@@ -76,6 +76,7 @@ export const changePasswordRequestSchema = z
   .refine((v) => v.currentPassword !== v.newPassword, {
     path: ['newPassword'],
     message: 'The new password must differ from the current one',
+    params: { code: 'PASSWORD_UNCHANGED' },
   });
 export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldCode } from './field-codes';
 import { type MessageParams, type ServerMessageCode, serverMessageText } from './server-messages';
 
 /**
@@ -17,7 +18,7 @@ export const errorBodySchema = z.object({
         z.object({
           path: z.string(),
           message: z.string(),
-          /** A reason the web words itself (e.g. PASSWORD_TOO_GUESSABLE), with its parameters. */
+          /** Why, as a field code (contracts/field-codes.ts) the web words, with its parameters. */
           code: z.string().optional(),
           params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
         }),
@@ -64,12 +65,19 @@ export const errorCodes = [
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
+/**
+ * One refused input: its path in the request, why as a code with parameters (contracts/field-codes.ts;
+ * the web words it) and the English sentence rendered from them for other API clients.
+ */
 export interface FieldError {
   path: string;
   message: string;
-  code?: string;
-  params?: Record<string, string | number>;
+  code: FieldCode;
+  params: MessageParams;
 }
+
+/** A field error as the web receives it: a code it may not know yet is worded generically. */
+export type ReceivedFieldError = NonNullable<ErrorBody['error']['fields']>[number];
 
 /**
  * A refusal a service raises for the caller to see: a closed code, the sentence as a message code

@@ -9,7 +9,10 @@ import { isIsoDate } from '../dates';
 export const EARLIEST_REQUEST_DATE = '1900-01-01';
 export const LATEST_REQUEST_DATE = '2100-12-31';
 
-const outOfRange = `Use a date between ${EARLIEST_REQUEST_DATE} and ${LATEST_REQUEST_DATE}`;
+const outOfRange = {
+  error: `Use a date between ${EARLIEST_REQUEST_DATE} and ${LATEST_REQUEST_DATE}`,
+  params: { code: 'DATE_OUT_OF_RANGE', earliest: EARLIEST_REQUEST_DATE, latest: LATEST_REQUEST_DATE },
+};
 
 /** True for a calendar day within the request range. */
 export function isPlausibleDate(date: string): boolean {
@@ -25,7 +28,7 @@ export function isPlausibleInstant(value: string): boolean {
 }
 
 export const requestDate = (error = 'Use a date like 2026-01-31') =>
-  z.iso.date({ error }).refine(isPlausibleDate, { error: outOfRange });
+  z.iso.date({ error }).refine(isPlausibleDate, outOfRange);
 
 export const requestDateTime = (error = 'Use an ISO date-time like 2026-01-31T08:00:00Z') =>
-  z.iso.datetime({ offset: true, error }).refine(isPlausibleInstant, { error: outOfRange });
+  z.iso.datetime({ offset: true, error }).refine(isPlausibleInstant, outOfRange);

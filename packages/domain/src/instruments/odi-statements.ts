@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FieldError } from '../contracts/errors';
+import { fieldError } from '../contracts/field-messages';
 
 /**
  * The ODI statements a study may load as data (protocol §3.4, docs/requirements.md): the texts are
@@ -70,12 +71,12 @@ export function odiStatementSections(
     if (!section) continue;
     if (section[row.index] !== undefined) {
       const params = { language: row.language, section: row.section, index: row.index };
-      issues.push({ path, code: 'ODI_STATEMENT_TWICE', params, message: duplicateMessage(params) });
+      issues.push(fieldError(path, 'ODI_STATEMENT_TWICE', params));
     }
     section[row.index] = row.text;
   }
   if (byLanguage.size === 0) {
-    issues.push({ path, code: 'ODI_STATEMENTS_NONE', message: 'the file holds no statements' });
+    issues.push(fieldError(path, 'ODI_STATEMENTS_NONE'));
   }
   const languages: Partial<Record<OdiStatementLanguage, OdiStatementSections>> = {};
   for (const [language, sections] of byLanguage) {
@@ -85,21 +86,12 @@ export function odiStatementSections(
     const first = missing[0];
     if (first) {
       const params = { language, missing: missing.length, section: first.section, index: first.index };
-      issues.push({
-        path,
-        code: 'ODI_STATEMENTS_INCOMPLETE',
-        params,
-        message: `${language}: ${missing.length} statements missing, the first is section ${first.section} statement ${first.index}`,
-      });
+      issues.push(fieldError(path, 'ODI_STATEMENTS_INCOMPLETE', params));
       continue;
     }
     languages[language] = sections.map((s) => s.map((text) => text ?? ''));
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, languages };
-}
-
-function duplicateMessage(p: { language: string; section: number; index: number }) {
-  return `${p.language}: section ${p.section} statement ${p.index} is given twice`;
 }
 
 /** Rows from CSV records keyed by lower-case column name, or the refusals by line. */
@@ -120,12 +112,7 @@ export function odiStatementRowsFromRecords(
       // Line 1 is the header.
       const line = i + 2;
       const column = String(parsed.error.issues[0]?.path[0] ?? 'text');
-      issues.push({
-        path: 'body.csv',
-        code: 'ODI_STATEMENT_LINE_INVALID',
-        params: { line, column },
-        message: `line ${line}: ${column} is not valid (section 1–10, index 0–5, language en or tr, text)`,
-      });
+      issues.push(fieldError('body.csv', 'ODI_STATEMENT_LINE_INVALID', { line, column }));
     }
   });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, rows };

@@ -1,8 +1,15 @@
-/** One problem found in an imported list. `row` is 1-based over the data rows (header excluded); 0 = whole file. */
+import type { FieldCode } from '../contracts/field-codes';
+import type { MessageParams } from '../contracts/server-messages';
+
+/**
+ * One problem found in an imported list, as a field code with parameters (docs/errors.md, "Field
+ * codes"). `row` is 1-based over the data rows (header excluded); 0 = whole file.
+ */
 export interface ImportError {
   row: number;
   field: string;
-  message: string;
+  code: FieldCode;
+  params: MessageParams;
 }
 
 /** A validated slot of an externally generated list; block columns are null when the file has none. */
@@ -49,13 +56,13 @@ export function validateRandomizationImport(
 ): ImportResult {
   const errors: ImportError[] = [];
   if (records.length === 0) {
-    return { ok: false, errors: [{ row: 0, field: '', message: 'the file has no data rows' }] };
+    return { ok: false, errors: [{ row: 0, field: '', code: 'LIST_NO_ROWS', params: {} }] };
   }
   const hasBlockNo = records.some((r) => cell(r, 'block_no') !== '');
   const hasBlockSize = records.some((r) => cell(r, 'block_size') !== '');
   // Without blocks nothing shows the list is balanced (R-RAND-5): a list of one arm would pass.
   if (!hasBlockNo) {
-    errors.push({ row: 0, field: 'block_no', message: 'give block_no (and block_size) for every row' });
+    errors.push({ row: 0, field: 'block_no', code: 'LIST_BLOCKS_REQUIRED', params: {} });
   }
   const arms = new Set(options.arms);
   const strata = new Set(options.strata);
@@ -67,21 +74,19 @@ export function validateRandomizationImport(
     const arm = cell(record, 'arm');
     const seq = parsePositiveInt(cell(record, 'seq'));
     let ok = true;
-    const fail = (field: string, message: string) => {
-      errors.push({ row, field, message });
+    const fail = (field: string, code: FieldCode, params: MessageParams = {}) => {
+      errors.push({ row, field, code, params: { row, column: field, ...params } });
       ok = false;
     };
-    if (stratumKey === '') fail('stratum', 'stratum is required');
-    else if (!strata.has(stratumKey)) fail('stratum', `unknown stratum "${stratumKey}"`);
-    if (seq === null) fail('seq', `seq must be a positive integer, got "${cell(record, 'seq')}"`);
-    if (arm === '') fail('arm', 'arm is required');
-    else if (!arms.has(arm)) fail('arm', `unknown arm "${arm}" (expected ${[...arms].join(' or ')})`);
+    if (stratumKey === '') fail('stratum', 'ROW_VALUE_REQUIRED');
+    else if (!strata.has(stratumKey)) fail('stratum', 'ROW_STRATUM_UNKNOWN', { stratum: stratumKey });
+    if (seq === null) fail('seq', 'ROW_NOT_POSITIVE_INTEGER');
+    if (arm === '') fail('arm', 'ROW_VALUE_REQUIRED');
+    else if (!arms.has(arm)) fail('arm', 'ROW_ARM_UNKNOWN', { arm });
     const blockNo = hasBlockNo ? parsePositiveInt(cell(record, 'block_no')) : null;
     const blockSize = hasBlockSize ? parsePositiveInt(cell(record, 'block_size')) : null;
-    if (hasBlockNo && blockNo === null) fail('block_no', 'block_no must be a positive integer in every row');
-    if (hasBlockSize && blockSize === null) {
-      fail('block_size', 'block_size must be a positive integer in every row');
-    }
+    if (hasBlockNo && blockNo === null) fail('block_no', 'ROW_NOT_POSITIVE_INTEGER');
+    if (hasBlockSize && blockSize === null) fail('block_size', 'ROW_NOT_POSITIVE_INTEGER');
     if (ok) parsed.push({ row, stratumKey, seq: seq as number, arm, blockNo, blockSize });
   });
 
@@ -94,7 +99,7 @@ export function validateRandomizationImport(
   // The list replaces the active one for every stratum: one left out would stop its site (R-RAND-5).
   for (const stratumKey of options.strata) {
     if (!byStratum.has(stratumKey) && parsed.length > 0) {
-      errors.push({ row: 0, field: 'stratum', message: `stratum ${stratumKey} has no rows` });
+      errors.push({ row: 0, field: 'stratum', code: 'LIST_STRATUM_EMPTY', params: { stratum: stratumKey } });
     }
   }
   for (const [stratumKey, rows] of byStratum) {
@@ -131,7 +136,8 @@ function checkSequence(stratumKey: string, rows: ParsedRow[], errors: ImportErro
       errors.push({
         row: r.row,
         field: 'seq',
-        message: `duplicate seq ${r.seq} in stratum ${stratumKey} (also row ${previous.row})`,
+        code: 'ROW_SEQ_DUPLICATE',
+        params: { row: r.row, seq: r.seq, stratum: stratumKey, other: previous.row },
       });
       continue;
     }
@@ -140,7 +146,8 @@ function checkSequence(stratumKey: string, rows: ParsedRow[], errors: ImportErro
       errors.push({
         row: r.row,
         field: 'seq',
-        message: `gap in stratum ${stratumKey}: seq ${missing} missing`,
+        code: 'ROW_SEQ_GAP',
+        params: { row: r.row, stratum: stratumKey, missing },
       });
     }
     expected = r.seq + 1;
@@ -172,7 +179,8 @@ function checkBlocks(
       errors.push({
         row: r.row,
         field: 'block_no',
-        message: `block ${r.blockNo} of stratum ${stratumKey} is not contiguous in seq`,
+        code: 'ROW_BLOCK_NOT_CONTIGUOUS',
+        params: { row: r.row, block: r.blockNo ?? 0, stratum: stratumKey },
       });
       continue;
     }
@@ -181,7 +189,7 @@ function checkBlocks(
   }
   for (const block of blocks) {
     const first = block[0] as ParsedRow;
-    const label = `block ${first.blockNo} of stratum ${stratumKey}`;
+    const where = { block: first.blockNo ?? 0, stratum: stratumKey };
     const declared = first.blockSize;
     if (declared !== null) {
       const other = block.find((r) => r.blockSize !== declared);
@@ -189,13 +197,15 @@ function checkBlocks(
         errors.push({
           row: other.row,
           field: 'block_size',
-          message: `${label} has more than one block_size`,
+          code: 'ROW_BLOCK_SIZES_DIFFER',
+          params: { row: other.row, ...where },
         });
       } else if (declared !== block.length) {
         errors.push({
           row: first.row,
           field: 'block_size',
-          message: `${label} declares size ${declared} but has ${block.length} rows`,
+          code: 'ROW_BLOCK_SIZE_WRONG',
+          params: { row: first.row, ...where, declared, count: block.length },
         });
       }
     }
@@ -203,8 +213,14 @@ function checkBlocks(
     const counts = options.arms.map((arm) => block.filter((r) => r.arm === arm).length);
     const balanced = Number.isInteger(unit) && counts.every((n, k) => n === unit * (ratio[k] as number));
     if (!balanced) {
-      const detail = options.arms.map((arm, k) => `${arm} ${counts[k]}`).join(', ');
-      errors.push({ row: first.row, field: 'arm', message: `${label} is unbalanced (${detail})` });
+      // Each arm's count in the block is a parameter, e.g. `arm_TLF_MOB: 3`.
+      const perArm = Object.fromEntries(options.arms.map((arm, k) => [`arm_${arm}`, counts[k] ?? 0]));
+      errors.push({
+        row: first.row,
+        field: 'arm',
+        code: 'ROW_BLOCK_UNBALANCED',
+        params: { row: first.row, ...where, ...perArm },
+      });
     }
   }
 }
