@@ -93,7 +93,9 @@ describe(`data queries on ${testDbKind()}`, () => {
   it('refuses a field the form does not have, and records of other sites', async () => {
     const bad = await post('monitor', '/api/v1/queries', { recordId: w.vasA, field: 'q1', message: 'x' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields).toEqual([{ path: 'body.field', message: 'Not a field of the vas form' }]);
+    expect(bad.json().error.fields).toEqual([
+      { path: 'body.field', message: 'This field is not accepted here.', code: 'FIELD_UNKNOWN', params: {} },
+    ]);
     const empty = await post('monitor', '/api/v1/queries', {
       recordId: w.vasA,
       field: 'vas_mm',
