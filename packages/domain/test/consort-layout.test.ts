@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type ConsortCounts, type ConsortFollowUp, consortSvg, lbpTrial } from '../src/index';
+// Imported from their modules, not the package index: mutation testing re-imports a test file
+// for every mutant, and the index is the whole package.
+import { consortSvg } from '../src/consort/consort-svg';
+import type { ConsortCounts, ConsortFollowUp } from '../src/contracts/review-dashboard';
+import { lbpTrial } from '../src/study/lbp-trial';
 
 // The CONSORT diagram's layout as a reader sees it: text inside its box, boxes apart, rows aligned
 // and as tall as their tallest box, every arrow from one box's edge to the next box's edge, and
