@@ -24,7 +24,9 @@ const sessionSql = `select s.id as session_id, s.csrf_token, s.last_seen_at, s.e
   from sessions s join users u on u.id = s.user_id
   where s.token_hash = $1`;
 
-const participantSql = (sites: number) => `select p.id, p.study_id, p.site_id, s.code as site_code, p.status, p.sex, p.birth_year,
+const participantSql = (
+  sites: number,
+) => `select p.id, p.study_id, p.site_id, s.code as site_code, p.status, p.sex, p.birth_year,
        p.screened_at::text, p.eligible, p.failed_criteria, p.consent_date::text, p.screening_closed_reason, p.randomized_at,
        rs.arm, rs.stratum_key, rs.seq as slot_seq
   from participants p

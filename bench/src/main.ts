@@ -17,7 +17,7 @@ import type { Session } from './protocol';
 import { log, notes, type Row, rows, statusSummary } from './report';
 import { benchSave } from './save';
 import { benchPassword, growAuditLog, seedWorld, type World } from './seed';
-import { ms, percentile, perSec, ratio } from './stats';
+import { ms, percentile, perSec } from './stats';
 
 const adminUrl = process.env.EDC_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const durationSec = Number(process.env.BENCH_DURATION ?? 10);
