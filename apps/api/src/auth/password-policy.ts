@@ -1,9 +1,9 @@
 import {
   DomainError,
+  fieldError,
   type PasswordRefusal,
   type PasswordWeakness,
   passwordLengthRefusal,
-  passwordRefusalMessage,
   passwordWeaknesses,
 } from '@mini-edc/domain';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
@@ -79,9 +79,8 @@ export function passwordRefusal(password: string, account: PasswordAccount = {})
 export function assertAcceptablePassword(password: string, account: PasswordAccount, path: string): void {
   const refusal = passwordRefusal(password, account);
   if (!refusal) return;
-  const message = passwordRefusalMessage(refusal);
   throw new DomainError('VALIDATION_FAILED', 'PASSWORD_NOT_ACCEPTED', {}, [
-    { path, message, code: refusal.code, params: refusal.params },
+    fieldError(path, refusal.code, refusal.params),
   ]);
 }
 

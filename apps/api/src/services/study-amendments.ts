@@ -16,6 +16,7 @@ import {
   type DefinitionVersionEntry,
   DomainError,
   diffDefinitions,
+  fieldError,
   loadStudyDefinition,
   type PublishedAmendment,
   type StudyDefinition,
@@ -159,18 +160,15 @@ function conflictRefusal(conflicts: AmendmentConflict[]): DomainError {
     'AMENDMENT_CONFLICTS_WITH_DATA',
     'AMENDMENT_CONFLICTS',
     { count: conflicts.length },
-    conflicts.slice(0, 50).map((c) => ({
-      path: ['records', c.studyId, c.visit, c.form, c.field].filter(Boolean).join('.'),
-      message: `${c.problem}: ${c.studyId} ${c.visit} ${c.form ?? ''} ${c.field ?? ''}`.trim(),
-      code: c.problem,
-      params: {
+    conflicts.slice(0, 50).map((c) =>
+      fieldError(['records', c.studyId, c.visit, c.form, c.field].filter(Boolean).join('.'), c.problem, {
         studyId: c.studyId,
         visit: c.visit,
         form: c.form ?? '',
         field: c.field ?? '',
         value: c.value ?? '',
-      },
-    })),
+      }),
+    ),
   );
 }
 

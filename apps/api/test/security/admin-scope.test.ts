@@ -69,7 +69,12 @@ describe(`admins are global and cannot widen their own scope, on ${testDbKind()}
     });
     expect(own.statusCode).toBe(403);
     expect(own.json().error.fields).toEqual([
-      { path: 'body.siteIds', message: 'You cannot change your own sites', code: 'OWN_SITES' },
+      {
+        path: 'body.siteIds',
+        message: 'You cannot change your own sites; another admin can.',
+        code: 'OWN_SITES',
+        params: {},
+      },
     ]);
     const sites = await queryRows<{ site_id: string }>(
       t.db.db,

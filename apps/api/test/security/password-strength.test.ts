@@ -45,7 +45,7 @@ describe(`new passwords are checked for strength, on ${testDbKind()}`, () => {
       expect(refusal(await createUser(password))).toEqual([
         {
           path: 'body.temporaryPassword',
-          message: 'Use at least 12 characters',
+          message: 'Use at least 12 characters.',
           code: 'PASSWORD_TOO_SHORT',
           params: { min: 12 },
         },
@@ -66,7 +66,7 @@ describe(`new passwords are checked for strength, on ${testDbKind()}`, () => {
     expect(refusal(await createUser(password))).toEqual([
       {
         path: 'body.temporaryPassword',
-        message: 'This password is too easy to guess',
+        message: 'This password is too easy to guess.',
         code: 'PASSWORD_TOO_GUESSABLE',
         params: { reason },
       },
