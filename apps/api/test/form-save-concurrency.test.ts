@@ -30,7 +30,10 @@ afterAll(() => t?.close());
 
 /** A consented participant, so that baseline forms may be entered. */
 async function consented(): Promise<string> {
-  const created = await call(t.app, staff, 'POST', '/api/v1/participants', { siteId, screenedAt: daysAgo(2) });
+  const created = await call(t.app, staff, 'POST', '/api/v1/participants', {
+    siteId,
+    screenedAt: daysAgo(2),
+  });
   expect(created.statusCode).toBe(201);
   const base = `/api/v1/participants/${created.json().id}`;
   const save = (form: string, data: object) =>
