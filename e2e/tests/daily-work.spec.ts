@@ -33,11 +33,26 @@ async function visitDoneToday(baseURL: string, participantId: string, visitCode:
   }
 }
 
+/** An adverse event left as a draft (arrange by API), filed under the unscheduled visit. */
+async function adverseEventDraft(baseURL: string, participantId: string) {
+  const coordinator = await apiSession(baseURL, 'coordinator@demo.edc');
+  try {
+    await coordinator.send('PUT', `/participants/${participantId}/visits/UNS/forms/adverse_event`, {
+      seq: 1,
+      status: 'draft',
+      data: { onset_date: today(), description: 'Soreness after the session' },
+    });
+  } finally {
+    await coordinator.dispose();
+  }
+}
+
 test('sign-in lands on the record grid; its filters and cells work with the keyboard', async ({
   page,
   baseURL,
 }) => {
   const participant = await arrangeParticipant(baseURL ?? '', { randomize: true });
+  await adverseEventDraft(baseURL ?? '', participant.id);
   await signIn(page, 'coordinator@demo.edc');
   await expect(page).toHaveURL(/\/grid$/);
   await expect(page.getByRole('heading', { name: 'Record status', level: 1 })).toBeVisible();
@@ -46,19 +61,49 @@ test('sign-in lands on the record grid; its filters and cells work with the keyb
   await expect(vas).toBeVisible();
   await expect(row.getByRole('link', { name: /Week 1, Pain \(VAS\), Not started$/ })).toBeVisible();
 
-  // Nothing of this participant waits for the coordinator yet: "needs my action" hides the row.
+  // Repeating records: one cell a column with the count, in the colour of the least advanced.
+  const events = row.getByRole('link', {
+    name: `${participant.studyId}, Adverse event, 1 record, least advanced: Draft, needs your action`,
+  });
+  await expect(events).toHaveAttribute('data-state', 'draft');
+  await expect(row.getByRole('link', { name: /Protocol deviation, none recorded$/ })).toHaveText('0');
+
+  // The adverse event's draft waits for the coordinator: "needs my action" keeps the row; no
+  // cell of it is signed, so the "Signed" filter hides it.
   await page.getByLabel('Needs my action').check();
-  await expect(row).toHaveCount(0);
+  await expect(row).toBeVisible();
   await page.getByLabel('Needs my action').uncheck();
+  await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Signed' });
+  await expect(row).toHaveCount(0);
   await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Not started' });
   await expect(row).toBeVisible();
 
-  // One key into the form: a completed record opens read-only, with Edit.
-  await vas.focus();
+  // The grid is one tab stop; from the participant the arrow keys, End and Home walk the row
+  // (screening's consent and demographics, then the baseline VAS), Enter opens the focused form,
+  // and a completed record opens read-only, with Edit.
+  const grid = page.getByRole('grid', { name: 'Record status' });
+  await expect(grid.locator('[tabindex="0"]')).toHaveCount(1);
+  const participantLink = row.getByRole('link', { name: participant.studyId, exact: true });
+  await participantLink.focus();
+  await page.keyboard.press('End');
+  await expect(row.getByRole('link', { name: /Protocol deviation/ })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(events).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(participantLink).toBeFocused();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await expect(vas).toBeFocused();
+  await expect(vas).toHaveAttribute('tabindex', '0');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Pain (VAS)', level: 1 })).toBeVisible();
   await expect(page.getByLabel('Pain VAS (mm)')).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Edit' })).toBeVisible();
+
+  // One click from the adverse events cell to the participant's list of them.
+  await page.goBack();
+  await events.click();
+  await expect(page).toHaveURL(new RegExp(`/participants/${participant.id}\\?tab=adverse-events$`));
+  await expect(page.getByRole('heading', { name: 'Adverse event', level: 2 })).toBeVisible();
 });
 
 test('a complete follow-up (VAS and ODI) takes at most 15 clicks from sign-in', async ({ page, baseURL }) => {
