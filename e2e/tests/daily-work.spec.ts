@@ -1,5 +1,6 @@
 import { expect, type Locator, test } from '@playwright/test';
-import { apiSession, arrangeParticipant, demoPassword, today } from './helpers/api';
+import { apiSession, arrangeParticipant, demoPassword } from './helpers/api';
+import { adverseEventDraft, visitDoneToday, week1VasOnly } from './helpers/daily';
 import { signIn } from './helpers/ui';
 
 test.use({ locale: 'en-GB' });
@@ -17,34 +18,6 @@ function assessedSoon(): string {
   const d = new Date(Date.now() + 120_000);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** Marks a visit done today with an out-of-window reason, so its forms need none (arrange by API). */
-async function visitDoneToday(baseURL: string, participantId: string, visitCode: string) {
-  const coordinator = await apiSession(baseURL, 'coordinator@demo.edc');
-  try {
-    await coordinator.send('PUT', `/participants/${participantId}/visits/${visitCode}`, {
-      status: 'done',
-      visitDate: today(),
-      outOfWindowReason: 'Patient seen early for travel',
-    });
-  } finally {
-    await coordinator.dispose();
-  }
-}
-
-/** An adverse event left as a draft (arrange by API), filed under the unscheduled visit. */
-async function adverseEventDraft(baseURL: string, participantId: string) {
-  const coordinator = await apiSession(baseURL, 'coordinator@demo.edc');
-  try {
-    await coordinator.send('PUT', `/participants/${participantId}/visits/UNS/forms/adverse_event`, {
-      seq: 1,
-      status: 'draft',
-      data: { onset_date: today(), description: 'Soreness after the session' },
-    });
-  } finally {
-    await coordinator.dispose();
-  }
 }
 
 test('sign-in lands on the record grid; its filters and cells work with the keyboard', async ({
@@ -209,16 +182,7 @@ test('signing lists what is signed, refuses an incomplete visit and counts the a
 }) => {
   const complete = await arrangeParticipant(baseURL ?? '', { baseline: true });
   const partial = await arrangeParticipant(baseURL ?? '', { randomize: true });
-  await visitDoneToday(baseURL ?? '', partial.id, 'W1');
-  const coordinator = await apiSession(baseURL ?? '', 'coordinator@demo.edc');
-  try {
-    await coordinator.send('PUT', `/participants/${partial.id}/visits/W1/forms/vas`, {
-      data: { vas_mm: 30, vas_method: 'paper', assessed_at: new Date().toISOString(), assessor_id: 'Can' },
-      status: 'complete',
-    });
-  } finally {
-    await coordinator.dispose();
-  }
+  await week1VasOnly(baseURL ?? '', partial.id);
   await signIn(page, 'investigator@demo.edc');
 
   await page.goto(`/participants/${partial.id}?tab=visits`);
