@@ -3,8 +3,8 @@ import { useEffect, useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../components/field';
+import { userTimeZone } from '../i18n/format';
 import { formLabel, studyForms } from '../review/study-labels';
-import { browserTimeZone } from '../review/time-format';
 import { type AuditFilterValues, filterFromValues, valuesFromFilter } from './audit-filter';
 import { auditActions, auditTables } from './audit-vocabulary';
 
@@ -57,7 +57,7 @@ export function AuditFilters({ filter, participants, sites, actors, onApply }: A
     onApply(result.filter);
   });
 
-  const zone = browserTimeZone();
+  const zone = userTimeZone();
   return (
     <form className="panel filter-panel" onSubmit={(event) => void submit(event)} noValidate>
       <h2 className="sr-only">{t('monitor.audit.filters')}</h2>

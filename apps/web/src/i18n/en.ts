@@ -86,6 +86,7 @@ export const en = {
   },
   sessionEnded: {
     title: 'Your session has ended — sign in again to continue',
+    at: 'Signed out at {{time}}, your time.',
     body: 'For your security you were signed out. Nothing on this page has been lost: once you are signed in again, check your entries and save them.',
     otherUser: 'Signing in as a different person discards the unsaved entries on this page.',
     signOut: 'Sign out instead',

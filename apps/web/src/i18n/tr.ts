@@ -88,6 +88,7 @@ export const tr: Translation = {
   },
   sessionEnded: {
     title: 'Oturumunuz sona erdi — devam etmek için yeniden giriş yapın',
+    at: 'Oturum kapanış zamanı: {{time}} (sizin saatinizle).',
     body: 'Güvenliğiniz için oturumunuz kapatıldı. Bu sayfadaki hiçbir şey kaybolmadı: yeniden giriş yaptıktan sonra girdiklerinizi kontrol edip kaydedin.',
     otherUser: 'Başka bir kullanıcı olarak giriş yaparsanız bu sayfadaki kaydedilmemiş veriler silinir.',
     signOut: 'Bunun yerine çıkış yap',
