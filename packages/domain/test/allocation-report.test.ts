@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
+// Imported from their modules, not the package index: mutation testing re-imports a test file
+// for every mutant, and the index is the whole package.
 import {
-  type AllocationMismatch,
   type AllocationReport,
-  type AllocationVerification,
   allocationReportFacts,
   allocationReportHtml,
   allocationVerdict,
   describeMismatch,
-  type MismatchKind,
-  type VerifiedAllocation,
-} from '../src/index';
+} from '../src/closeout/allocation-report';
+import type {
+  AllocationMismatch,
+  AllocationVerification,
+  MismatchKind,
+  VerifiedAllocation,
+} from '../src/closeout/allocation-verification';
 
 // The allocation verification report (docs/closeout.md): the verdict sentence, the header rows and
 // the archived HTML page, rendered from one model that the API and the command-line script share.

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
+// Imported from their modules, not the package index: mutation testing re-imports a test file
+// for every mutant, and the index is the whole package.
 import {
   type AuditRowForReplay,
   casebookFromReplay,
   definitionVersionOf,
-  lbpTrial,
   replayAuditRows,
   STUDY_DEFINITION_VERSION,
-} from '../src/index';
+} from '../src/closeout/casebook-model';
+import { lbpTrial } from '../src/study/lbp-trial';
 
 // The casebook as of a time (docs/closeout.md): the participant's audit trail replayed into rows,
 // then visits and forms in the definition's order. These pin the replay and the model the PDF and
