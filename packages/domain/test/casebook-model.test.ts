@@ -465,12 +465,48 @@ describe('casebookFromReplay', () => {
     expect(visits[3]?.note).toBe('moved away');
   });
 
-  it('a visit or record without codes has empty codes', () => {
-    const trail = [audit('INSERT', 'visits', 'v1', {}), audit('INSERT', 'form_records', 'r1', {})];
+  it('a visit, record, signature, query or message without its text has empty text', () => {
+    const trail = [
+      audit('INSERT', 'visits', 'v1', {}),
+      audit('INSERT', 'form_records', 'r1', {}),
+      audit('INSERT', 'signatures', 's1', { record_id: [null, 'r1'] }),
+      audit('INSERT', 'data_queries', 'q1', { record_id: [null, 'r1'] }),
+      audit('INSERT', 'query_messages', 'm1', { query_id: [null, 'q1'] }),
+    ];
     const model = casebookFromReplay(lbpTrial, base(trail));
     expect(model.visits[0]?.visitCode).toBe('');
     expect(model.visits[0]?.status).toBe('');
     expect(model.records[0]?.visitCode).toBe('');
     expect(model.records[0]?.formCode).toBe('');
+    expect(model.records[0]?.signatures[0]?.signerName).toBe('');
+    expect(model.records[0]?.queries[0]?.field).toBe('');
+    expect(model.records[0]?.queries[0]?.messages).toStrictEqual([
+      { kind: '', authorRole: '', message: '', createdAt: '' },
+    ]);
+  });
+
+  it('a long thread is in time order too, ties in the order of the trail', () => {
+    // Long enough that the sort merges runs rather than inserting one by one.
+    const times = Array.from(
+      { length: 120 },
+      (_, i) => `2026-03-05T${String(10 + ((i * 7) % 5)).padStart(2, '0')}:00:00.000Z`,
+    );
+    const trail = [
+      record('r1', 'BL', 'vas', 1),
+      audit('INSERT', 'data_queries', 'q1', { record_id: [null, 'r1'] }),
+      ...times.map((at, i) =>
+        audit('INSERT', 'query_messages', `m${i}`, {
+          query_id: [null, 'q1'],
+          message: [null, String(i)],
+          created_at: [null, at],
+        }),
+      ),
+    ];
+    const messages = casebookFromReplay(lbpTrial, base(trail)).records[0]?.queries[0]?.messages ?? [];
+    const expected = times
+      .map((at, i) => ({ at, i }))
+      .sort((a, b) => (a.at === b.at ? a.i - b.i : a.at < b.at ? -1 : 1))
+      .map(({ i }) => String(i));
+    expect(messages.map((m) => m.message)).toEqual(expected);
   });
 });
