@@ -1,4 +1,5 @@
 import { amendmentsEn } from './amendments.en';
+import { auditWordsEn } from './audit-words.en';
 import { closeoutEn } from './closeout.en';
 import { dailyFormEn, dailySignEn, gridEn } from './daily.en';
 import { exportsEn } from './exports.en';
@@ -238,6 +239,7 @@ export const en = {
   participants: participantsEn,
   randomizationLists: { ...randomizationListsEn, ...listCorrectionEn },
   monitor: monitorEn,
+  auditWords: auditWordsEn,
   exports: exportsEn,
   closeout: closeoutEn,
   grid: gridEn,

@@ -1,4 +1,5 @@
 import { amendmentsTr } from './amendments.tr';
+import { auditWordsTr } from './audit-words.tr';
 import { closeoutTr } from './closeout.tr';
 import { dailyFormTr, dailySignTr, gridTr } from './daily.tr';
 import type { Translation } from './en';
@@ -237,6 +238,7 @@ export const tr: Translation = {
   participants: participantsTr,
   randomizationLists: { ...randomizationListsTr, ...listCorrectionTr },
   monitor: monitorTr,
+  auditWords: auditWordsTr,
   exports: exportsTr,
   closeout: closeoutTr,
   grid: gridTr,
