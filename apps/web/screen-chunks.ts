@@ -1,4 +1,6 @@
-import type { GetModuleInfo, ManualChunkMeta } from 'rollup';
+import type { Rollup } from 'vite';
+
+type GetModuleInfo = Rollup.GetModuleInfo;
 
 /**
  * Rollup gives every module that two screens share a chunk of its own, so a screen opened on a
@@ -7,7 +9,7 @@ import type { GetModuleInfo, ManualChunkMeta } from 'rollup';
  * which the sign-in page loads, nor the app every signed-in page loads) and that two screens or
  * more share go into one chunk instead; what one screen alone uses stays in that screen's chunk.
  */
-export function sharedScreenChunk(): (id: string, meta: ManualChunkMeta) => string | undefined {
+export function sharedScreenChunk(): (id: string, meta: Rollup.ManualChunkMeta) => string | undefined {
   let chunks: Map<string, string> | null = null;
   return (id, { getModuleInfo, getModuleIds }) => {
     chunks ??= chunkOf(getModuleInfo, [...getModuleIds()]);
