@@ -8,9 +8,11 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { ceilingSql } from './ceiling';
 import { saveStep } from './forms';
+import { getReads } from './get-reads';
 import type {
   CeilingJob,
   GetJob,
+  GetReadsJob,
   LoadJob,
   LoadResult,
   RandomizeJob,
@@ -115,7 +117,7 @@ function percentile(sorted: number[], p: number): number {
 
 /**
  * `clients` node-postgres connections, each sending `statement(client, k)` for the next k in a loop
- * until the deadline; one round trip per call.
+ * until the deadline (one round trip per call, or the few a GET's reads make).
  */
 async function pgLoad(
   databaseUrl: string,
@@ -185,6 +187,11 @@ function ceiling(job: CeilingJob): Promise<LoadResult> {
   });
 }
 
+/** The GET's own reads, one round trip each, by `clients` connections: its database baseline. */
+function getReadsLoad(job: GetReadsJob): Promise<LoadResult> {
+  return pgLoad(job.databaseUrl, job.clients, job.durationSec, (c) => getReads(c, job.input));
+}
+
 async function run(job: LoadJob): Promise<LoadResult[]> {
   switch (job.kind) {
     case 'save':
@@ -197,6 +204,8 @@ async function run(job: LoadJob): Promise<LoadResult[]> {
       return [await rawInsert(job)];
     case 'ceiling':
       return [await ceiling(job)];
+    case 'get-reads':
+      return [await getReadsLoad(job)];
   }
 }
 

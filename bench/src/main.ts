@@ -5,19 +5,19 @@
  * failure or Ctrl-C).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { benchGet } from './get';
 import { api, login } from './http';
-import { killAllChildren, type Running, runLoad, startApi, startBare } from './processes';
+import { killAllChildren, type Running, runLoad, startApi } from './processes';
 import type { Session } from './protocol';
 import { log, notes, type Row, rows, statusSummary } from './report';
 import { benchSave } from './save';
 import { benchPassword, growAuditLog, seedWorld, type World } from './seed';
-import { ms, percentile, perSec, ratio } from './stats';
+import { ms, percentile, perSec } from './stats';
 
 const adminUrl = process.env.EDC_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const durationSec = Number(process.env.BENCH_DURATION ?? 10);
@@ -29,7 +29,8 @@ const auditTargets = (process.env.BENCH_AUDIT_ROWS ?? '1000000,5000000')
   .sort((a, b) => a - b);
 const auditRuns = Number(process.env.BENCH_AUDIT_RUNS ?? 200);
 const randomizeCount = Number(process.env.BENCH_RANDOMIZE ?? 1000);
-// BENCH_ONLY=save runs the save figures alone (for iterating on the write path); default: all.
+// BENCH_ONLY=save runs the save figures alone (for iterating on the write path), BENCH_ONLY=get
+// the save and GET figures; default: all.
 const only = process.env.BENCH_ONLY ?? 'all';
 const saveParticipantCount = 2000;
 const warmupParticipants = 200;
@@ -79,56 +80,6 @@ async function machineFacts(pool: pg.Pool) {
       .map((l) => l.toFixed(2))
       .join(' / '),
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// 2. Authenticated GET of a participant against a bare Fastify route returning the same JSON.
-
-async function benchGet(apiA: Running, world: World, coordinator: Session) {
-  const id = world.saveParticipants[0] as string;
-  const { status, json } = await api<unknown>(apiA.base, coordinator, 'GET', `/api/v1/participants/${id}`);
-  if (status !== 200) throw new Error(`GET participant: ${status}`);
-  const dir = mkdtempSync(join(os.tmpdir(), 'edc-bench-'));
-  const file = join(dir, 'participant.json');
-  writeFileSync(file, JSON.stringify(json));
-  const bare = await startBare(file);
-  try {
-    const apiJob = {
-      kind: 'get' as const,
-      url: `${apiA.base}/api/v1/participants/${id}`,
-      cookie: coordinator.cookie,
-      connections,
-    };
-    const bareJob = { kind: 'get' as const, url: `${bare.base}/participant`, connections };
-    log('GET participant: warm-up of both servers');
-    await runLoad({ ...apiJob, durationSec: 3 });
-    await runLoad({ ...bareJob, durationSec: 3 });
-    log(`GET participant: API, ${connections} connections for ${durationSec} s`);
-    const [edc] = await runLoad({ ...apiJob, durationSec });
-    log(`GET participant: bare Fastify, ${connections} connections for ${durationSec} s`);
-    const [base] = await runLoad({ ...bareJob, durationSec });
-    if (!edc || !base) throw new Error('no GET result');
-    rows.push({
-      figure: `GET participant (session, site scope), ${connections} conn: throughput`,
-      edc: perSec(edc.perSec),
-      baseline: `${perSec(base.perSec)} bare Fastify, same JSON`,
-      ratio: ratio(edc.perSec, base.perSec),
-      target: 'report',
-      met: '',
-    });
-    rows.push({
-      figure: 'GET participant: latency p50 / p99',
-      edc: `${ms(edc.p50)} / ${ms(edc.p99)}`,
-      baseline: `${ms(base.p50)} / ${ms(base.p99)}`,
-      ratio: '',
-      target: 'report',
-      met: '',
-    });
-    notes.push(`GET participant: API ${statusSummary(edc)}; bare ${statusSummary(base)}.`);
-  } finally {
-    await bare.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -408,8 +359,8 @@ async function main() {
       durationSec,
       warmupParticipants,
     });
+    if (only !== 'save') await benchGet({ apiA, world, coordinator, databaseUrl, connections, durationSec });
     if (only === 'all') {
-      await benchGet(apiA, world, coordinator);
       await benchRandomize(apiA, pool, world, coordinator, adminS);
       await benchAudit(apiA, pool, world, adminS);
       exportRow();

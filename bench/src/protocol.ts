@@ -1,4 +1,5 @@
 import type { CeilingActor } from './ceiling';
+import type { GetReadsInput } from './get-reads';
 
 /** Messages between the bench (parent) and its load worker (a child process running autocannon). */
 
@@ -54,7 +55,16 @@ export interface CeilingJob {
   durationSec: number;
 }
 
-export type LoadJob = SaveJob | GetJob | RandomizeJob | RawInsertJob | CeilingJob;
+/** The reads of GET /participants/:id issued by pg clients (bench/src/get-reads.ts), no HTTP. */
+export interface GetReadsJob {
+  kind: 'get-reads';
+  databaseUrl: string;
+  input: GetReadsInput;
+  clients: number;
+  durationSec: number;
+}
+
+export type LoadJob = SaveJob | GetJob | RandomizeJob | RawInsertJob | CeilingJob | GetReadsJob;
 
 export interface LoadResult {
   /** Completed requests (or inserts) per second over the measured run. */

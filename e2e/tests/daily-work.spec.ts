@@ -1,5 +1,6 @@
 import { expect, type Locator, test } from '@playwright/test';
-import { apiSession, arrangeParticipant, demoPassword, today } from './helpers/api';
+import { apiSession, arrangeParticipant, demoPassword } from './helpers/api';
+import { adverseEventDraft, visitDoneToday, week1VasOnly } from './helpers/daily';
 import { signIn } from './helpers/ui';
 
 test.use({ locale: 'en-GB' });
@@ -19,25 +20,12 @@ function assessedSoon(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** Marks a visit done today with an out-of-window reason, so its forms need none (arrange by API). */
-async function visitDoneToday(baseURL: string, participantId: string, visitCode: string) {
-  const coordinator = await apiSession(baseURL, 'coordinator@demo.edc');
-  try {
-    await coordinator.send('PUT', `/participants/${participantId}/visits/${visitCode}`, {
-      status: 'done',
-      visitDate: today(),
-      outOfWindowReason: 'Patient seen early for travel',
-    });
-  } finally {
-    await coordinator.dispose();
-  }
-}
-
 test('sign-in lands on the record grid; its filters and cells work with the keyboard', async ({
   page,
   baseURL,
 }) => {
   const participant = await arrangeParticipant(baseURL ?? '', { randomize: true });
+  await adverseEventDraft(baseURL ?? '', participant.id);
   await signIn(page, 'coordinator@demo.edc');
   await expect(page).toHaveURL(/\/grid$/);
   await expect(page.getByRole('heading', { name: 'Record status', level: 1 })).toBeVisible();
@@ -46,19 +34,49 @@ test('sign-in lands on the record grid; its filters and cells work with the keyb
   await expect(vas).toBeVisible();
   await expect(row.getByRole('link', { name: /Week 1, Pain \(VAS\), Not started$/ })).toBeVisible();
 
-  // Nothing of this participant waits for the coordinator yet: "needs my action" hides the row.
+  // Repeating records: one cell a column with the count, in the colour of the least advanced.
+  const events = row.getByRole('link', {
+    name: `${participant.studyId}, Adverse event, 1 record, least advanced: Draft, needs your action`,
+  });
+  await expect(events).toHaveAttribute('data-state', 'draft');
+  await expect(row.getByRole('link', { name: /Protocol deviation, none recorded$/ })).toHaveText('0');
+
+  // The adverse event's draft waits for the coordinator: "needs my action" keeps the row; no
+  // cell of it is signed, so the "Signed" filter hides it.
   await page.getByLabel('Needs my action').check();
-  await expect(row).toHaveCount(0);
+  await expect(row).toBeVisible();
   await page.getByLabel('Needs my action').uncheck();
+  await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Signed' });
+  await expect(row).toHaveCount(0);
   await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Not started' });
   await expect(row).toBeVisible();
 
-  // One key into the form: a completed record opens read-only, with Edit.
-  await vas.focus();
+  // The grid is one tab stop; from the participant the arrow keys, End and Home walk the row
+  // (screening's consent and demographics, then the baseline VAS), Enter opens the focused form,
+  // and a completed record opens read-only, with Edit.
+  const grid = page.getByRole('grid', { name: 'Record status' });
+  await expect(grid.locator('[tabindex="0"]')).toHaveCount(1);
+  const participantLink = row.getByRole('link', { name: participant.studyId, exact: true });
+  await participantLink.focus();
+  await page.keyboard.press('End');
+  await expect(row.getByRole('link', { name: /Protocol deviation/ })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(events).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(participantLink).toBeFocused();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await expect(vas).toBeFocused();
+  await expect(vas).toHaveAttribute('tabindex', '0');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Pain (VAS)', level: 1 })).toBeVisible();
   await expect(page.getByLabel('Pain VAS (mm)')).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Edit' })).toBeVisible();
+
+  // One click from the adverse events cell to the participant's list of them.
+  await page.goBack();
+  await events.click();
+  await expect(page).toHaveURL(new RegExp(`/participants/${participant.id}\\?tab=adverse-events$`));
+  await expect(page.getByRole('heading', { name: 'Adverse event', level: 2 })).toBeVisible();
 });
 
 test('a complete follow-up (VAS and ODI) takes at most 15 clicks from sign-in', async ({ page, baseURL }) => {
@@ -164,16 +182,7 @@ test('signing lists what is signed, refuses an incomplete visit and counts the a
 }) => {
   const complete = await arrangeParticipant(baseURL ?? '', { baseline: true });
   const partial = await arrangeParticipant(baseURL ?? '', { randomize: true });
-  await visitDoneToday(baseURL ?? '', partial.id, 'W1');
-  const coordinator = await apiSession(baseURL ?? '', 'coordinator@demo.edc');
-  try {
-    await coordinator.send('PUT', `/participants/${partial.id}/visits/W1/forms/vas`, {
-      data: { vas_mm: 30, vas_method: 'paper', assessed_at: new Date().toISOString(), assessor_id: 'Can' },
-      status: 'complete',
-    });
-  } finally {
-    await coordinator.dispose();
-  }
+  await week1VasOnly(baseURL ?? '', partial.id);
   await signIn(page, 'investigator@demo.edc');
 
   await page.goto(`/participants/${partial.id}?tab=visits`);

@@ -186,4 +186,37 @@ describe(`daily work on ${testDbKind()}`, () => {
     });
     expect(ok.statusCode).toBe(200);
   });
+
+  it('sums up repeating records per participant: count, least advanced status, open queries', async () => {
+    const ae = (seq: number, status: 'draft' | 'complete') =>
+      call(t.app, coordinator, 'PUT', `${base()}/visits/UNS/forms/adverse_event`, {
+        seq,
+        status,
+        data: {
+          onset_date: daysAgo(0),
+          expected_event: 'post_treatment_soreness',
+          description: 'Soreness after the session',
+          serious: 'no',
+          severity: 'mild',
+          relatedness: 'probable',
+          action_taken: 'None',
+          outcome: 'recovered',
+        },
+      });
+    const first = await ae(1, 'complete');
+    expect(first.statusCode, first.body).toBe(200);
+    expect((await ae(2, 'draft')).statusCode).toBe(200);
+    const grid = (await call(t.app, coordinator, 'GET', '/api/v1/record-grid')).json();
+    expect(grid.series.map((c: { code: string }) => c.code)).toEqual([
+      'treatment',
+      'adverse_event',
+      'deviation',
+    ]);
+    const row = grid.rows.find((r: { participantId: string }) => r.participantId === participantId);
+    expect(row.series).toEqual([
+      { code: 'treatment', count: 0, status: 'not_started', openQueries: 0, sdvDone: false },
+      { code: 'adverse_event', count: 2, status: 'draft', openQueries: 0, sdvDone: false },
+      { code: 'deviation', count: 0, status: 'not_started', openQueries: 0, sdvDone: false },
+    ]);
+  });
 });

@@ -58,13 +58,79 @@ describe(`audit review on ${testDbKind()}`, () => {
     const [correction] = vas;
     expect(correction?.participantStudyId).toBe('S01-0001');
     expect(correction?.reason).toBe(awkwardReason);
-    expect(correction?.changes).toContainEqual({ field: 'data.vas_mm', old: 62, new: 55 });
+    expect(correction?.changes).toContainEqual({
+      field: 'data.vas_mm',
+      old: 62,
+      new: 55,
+      item: { kind: 'field', code: 'vas_mm' },
+    });
     const odi = await items('monitor', `participantId=${w.pA}&form=odi`);
     expect(odi.length).toBeGreaterThan(0);
     for (const r of odi) {
       expect(r.table).toBe('form_records');
       expect(r.changes.some((c) => c.field === 'data.q1')).toBe(true);
     }
+  });
+
+  it('names each row in codes the web words: kind, step, form and visit, field codes (R-AUDIT-5)', async () => {
+    const [correction, created] = await items('monitor', `participantId=${w.pA}&field=data.vas_mm`);
+    expect(correction).toMatchObject({
+      entity: 'form_record',
+      verb: 'changed',
+      formCode: 'vas',
+      visitCode: 'BL',
+      participantStudyId: 'S01-0001',
+    });
+    expect(correction?.changes).toContainEqual({
+      field: 'data.vas_mm',
+      old: 62,
+      new: 55,
+      item: { kind: 'field', code: 'vas_mm' },
+    });
+    expect(created).toMatchObject({
+      entity: 'form_record',
+      verb: 'created',
+      formCode: 'vas',
+      visitCode: 'BL',
+    });
+    const items_ = new Map(created?.changes.map((c) => [c.field, c.item]));
+    expect(items_.get('status')).toEqual({ kind: 'column', code: 'status' });
+    expect(items_.get('id')).toEqual({ kind: 'key' });
+    expect(items_.get('participant_id')).toEqual({ kind: 'key' });
+    const enrolment = await items('monitor', `participantId=${w.pA}&table=participants`);
+    expect(enrolment.at(-1)).toMatchObject({ entity: 'participant', verb: 'created', formCode: null });
+    const visits = await items('monitor', `participantId=${w.pA}&table=visits`);
+    for (const v of visits) expect(v).toMatchObject({ entity: 'visit', visitCode: expect.any(String) });
+  });
+
+  it('finds field changes by words of the field label in English or Turkish (R-AUDIT-5)', async () => {
+    const byPath = (await items('monitor', `participantId=${w.pA}&field=data.vas_mm`)).map((r) => r.id);
+    expect(byPath).toHaveLength(2);
+    const found = async (words: string) =>
+      (await items('monitor', `participantId=${w.pA}&fieldText=${encodeURIComponent(words)}`)).map(
+        (r) => r.id,
+      );
+    for (const words of ['pain vas', 'PAIN VAS', 'ağrı vas', 'AĞRI VAS', 'agri v']) {
+      expect(await found(words), words).toEqual(byPath);
+    }
+    // One word finds every field it names: the VAS and the ODI's pain intensity section.
+    for (const words of ['pain', 'ağrı', 'AĞR']) {
+      const ids = await found(words);
+      expect(ids, words).toEqual(expect.arrayContaining(byPath));
+      expect(ids.length, words).toBeGreaterThan(byPath.length);
+    }
+    expect(await items('monitor', `participantId=${w.pA}&fieldText=zzz-no-such-label`)).toEqual([]);
+    // The CSV copy selects the same rows.
+    const csv = await get(
+      'monitor',
+      `/api/v1/audit/export.csv?participantId=${w.pA}&fieldText=a%C4%9Fr%C4%B1%20vas`,
+    );
+    const rows: Record<string, string>[] = parse(csv.body, {
+      comment: '#',
+      comment_no_infix: true,
+      columns: true,
+    });
+    expect(new Set(rows.map((r) => Number(r.audit_id)))).toEqual(new Set(byPath));
   });
 
   it('filters by user and time range, and by action and table', async () => {
@@ -158,9 +224,16 @@ describe(`audit review on ${testDbKind()}`, () => {
     });
     expect(new Set(rows.map((r) => r.participant))).toEqual(new Set(['S01-0001']));
 
-    const exports = await items('admin', `action=EXPORT&actorId=${w.users.monitor.id}`);
+    const exports = (await items('admin', `action=EXPORT&actorId=${w.users.monitor.id}`)).filter((e) =>
+      e.changes.some((c) => c.field === 'filters' && !JSON.stringify(c.new).includes('fieldText')),
+    );
     expect(exports).toHaveLength(1);
-    expect(exports[0]?.changes).toContainEqual({ field: 'filters', old: null, new: { participantId: w.pA } });
+    expect(exports[0]?.changes).toContainEqual({
+      field: 'filters',
+      old: null,
+      new: { participantId: w.pA },
+      item: { kind: 'column', code: 'filters' },
+    });
   });
 
   it('streams a trail longer than one batch and reports a broken chain in the file', async () => {

@@ -72,6 +72,30 @@ describe(`trial guards on ${testDbKind()}`, () => {
     expect(asked.json()).toEqual([]);
   });
 
+  it('a user with no site sees no site and no participant; a user with two sites sees both', async () => {
+    // The dashboard's queries carry the site scope (inUserSites in services/scope.ts): with no
+    // site it is SQL false (an empty `in ()` would be a syntax error), with two sites a list.
+    await register(staffA, siteA);
+    await register(staffB, siteB);
+    const otherSite = (await newSite(t.db.db, { code: 'G03' })).id;
+    const monitor = async (siteIds: string[]) => {
+      const u = await newUser(t.db.db, { role: 'monitor', siteIds });
+      return signIn(t.app, u.email, u.password);
+    };
+    const bySite = async (session: Session) => {
+      const res = await call(t.app, session, 'GET', '/api/v1/dashboard');
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().enrollment.bySite.map((s: { siteId: string }) => s.siteId);
+    };
+    expect(await bySite(await monitor([]))).toEqual([]);
+    const two = await bySite(await monitor([siteA, siteB]));
+    expect(two).toEqual([siteA, siteB]);
+    expect(two).not.toContain(otherSite);
+    const none = await call(t.app, await monitor([]), 'GET', '/api/v1/participants');
+    expect(none.statusCode).toBe(200);
+    expect(none.json()).toEqual([]);
+  });
+
   it('refuses to randomize a participant whose eligibility was never assessed, and writes nothing', async () => {
     const id = await register(staffA, siteA);
     const base = participantUrl(id);

@@ -37,9 +37,17 @@ describe('audit filter', () => {
   it('names the field of each problem', () => {
     const values = { ...valuesFromFilter({}), from: '2026-02-02T00:00:00', to: '2026-02-01T00:00:00' };
     expect(filterFromValues(values).problems).toEqual([{ field: 'to', key: 'endBeforeStart' }]);
-    const bad = filterFromValues({ ...valuesFromFilter({}), field: 'data vas' });
+    const bad = filterFromValues({ ...valuesFromFilter({}), field: 'x'.repeat(101) });
     expect(bad.filter).toBeNull();
     expect(bad.problems[0]).toMatchObject({ field: 'field' });
+  });
+
+  it('sends the field box as words of a label, searched on the server (R-AUDIT-5)', () => {
+    const words = filterFromValues({ ...valuesFromFilter({}), field: ' ağrı vas ' });
+    expect(words).toEqual({ filter: { fieldText: 'ağrı vas' }, problems: [] });
+    // A link with a raw path (an API user's) still fills the box and keeps finding the field.
+    expect(valuesFromFilter({ field: 'data.vas_mm' }).field).toBe('data.vas_mm');
+    expect(filterFromSearch(new URLSearchParams({ fieldText: 'pain' }))).toEqual({ fieldText: 'pain' });
   });
 });
 

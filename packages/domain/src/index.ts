@@ -1,4 +1,5 @@
 export * from './access/index';
+export * from './audit/index';
 export * from './closeout/index';
 export * from './consort/index';
 export * from './contracts/index';

@@ -16,7 +16,15 @@ import {
 } from '@mini-edc/domain';
 import { stringify } from 'csv-stringify';
 import { type AuditBlinding, auditBlindingFor, blindAuditRow } from './audit-blinding';
-import { type AuditRow, auditPageSql, changeList, ordersByTime, type PageEnd } from './audit-review';
+import {
+  type AuditRow,
+  auditPageSql,
+  changeList,
+  ordersByTime,
+  type PageEnd,
+  type ResolvedAuditFilter,
+  resolveAuditFilter,
+} from './audit-review';
 import type { AuthUser } from './sessions';
 
 /**
@@ -80,7 +88,7 @@ function csvRows(row: AuditRow): string[][] {
 export async function* auditRecords(
   db: Db,
   user: AuthUser,
-  filter: AuditFilter,
+  filter: ResolvedAuditFilter,
   blinding: AuditBlinding | null,
 ): AsyncGenerator<string[]> {
   let before: PageEnd | undefined;
@@ -156,12 +164,14 @@ export async function exportAuditCsv(
     // Values people typed (reasons, form text) must not run as formulas in a spreadsheet.
     cast: { string: neutralizeCsvText },
   });
-  pipeline(Readable.from(auditRecords(db, user, filter, auditBlindingFor(user, study))), csv, out).catch(
-    (error: unknown) => {
-      // Headers are gone by now: cutting the stream short is the only honest signal left.
-      out.destroy(error instanceof Error ? error : new Error(String(error)));
-    },
-  );
+  pipeline(
+    Readable.from(auditRecords(db, user, resolveAuditFilter(filter, study), auditBlindingFor(user, study))),
+    csv,
+    out,
+  ).catch((error: unknown) => {
+    // Headers are gone by now: cutting the stream short is the only honest signal left.
+    out.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
   const stamp = at.toISOString().replace(/[:.]/g, '-');
   return { verification, filename: `audit-trail-${stamp}.csv`, stream: out };
 }

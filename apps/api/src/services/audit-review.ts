@@ -3,6 +3,10 @@ import {
   type AuditEntry,
   type AuditFilter,
   type AuditPage,
+  auditEntityOf,
+  auditFieldPathsMatching,
+  auditItemOf,
+  auditVerbOf,
   can,
   DomainError,
   isPlausibleInstant,
@@ -10,6 +14,7 @@ import {
 } from '@mini-edc/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { type AuditBlinding, auditBlindingFor, blindAuditRow, blindAuditScope } from './audit-blinding';
+import { auditSubjectJoins } from './audit-subject';
 import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
 
@@ -34,8 +39,9 @@ export interface AuditRow {
   changes: Record<string, unknown> | null;
   reason: string | null;
   request_id: string | null;
-  /** The record's form, read for blinded viewers only (null otherwise). */
+  /** The form and visit of the form record the row is about (./audit-subject.ts). */
   form_code: string | null;
+  visit_code: string | null;
   occurrences: number | null;
   last_at: string | null;
 }
@@ -82,7 +88,19 @@ function auditScope(user: Pick<AuthUser, 'role' | 'siteIds'>): SQL {
   return can(user, 'review_study_audit') ? sql`true` : inUserSites(sql`a.site_id`, user);
 }
 
-function filterConditions(filter: AuditFilter): SQL[] {
+/**
+ * A filter as the SQL needs it: the words of `fieldText` become the audit paths of the definition's
+ * fields they name (R-AUDIT-5), looked up with the same index as `field`.
+ */
+export type ResolvedAuditFilter = AuditFilter & { fieldPaths?: readonly string[] | undefined };
+
+export function resolveAuditFilter(filter: AuditFilter, study: StudyDefinition): ResolvedAuditFilter {
+  return filter.fieldText === undefined
+    ? filter
+    : { ...filter, fieldPaths: auditFieldPathsMatching(study, filter.fieldText) };
+}
+
+function filterConditions(filter: ResolvedAuditFilter): SQL[] {
   const where: SQL[] = [];
   if (filter.participantId) where.push(sql`a.participant_id = ${filter.participantId}::uuid`);
   if (filter.siteId) where.push(sql`a.site_id = ${filter.siteId}::uuid`);
@@ -95,6 +113,16 @@ function filterConditions(filter: AuditFilter): SQL[] {
   }
   // Answered by the GIN index over the changed field names (migrations/0025_audit_fields.sql).
   if (filter.field) where.push(sql`edc_audit_fields(a.changes) @> array[${filter.field}::text]`);
+  if (filter.fieldPaths) {
+    where.push(
+      filter.fieldPaths.length === 0
+        ? sql`false`
+        : sql`edc_audit_fields(a.changes) && array[${sql.join(
+            filter.fieldPaths.map((path) => sql`${path}::text`),
+            sql`, `,
+          )}]`,
+    );
+  }
   if (filter.from) where.push(sql`a.occurred_at >= ${filter.from}::timestamptz`);
   if (filter.to) where.push(sql`a.occurred_at < ${filter.to}::timestamptz`);
   return where;
@@ -108,7 +136,7 @@ function filterConditions(filter: AuditFilter): SQL[] {
  */
 export function auditPageSql(
   user: Pick<AuthUser, 'role' | 'siteIds'>,
-  filter: AuditFilter,
+  filter: ResolvedAuditFilter,
   limit: number,
   before?: PageEnd,
   blinding: AuditBlinding | null = null,
@@ -127,7 +155,7 @@ export function auditPageSql(
       to_char(a.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as occurred_at,
       a.actor_id, a.actor_label, a.actor_role, s.code as site_code, a.action, a.table_name,
       a.record_id, p.study_id, a.changes, a.reason, a.request_id,
-      ${blinding ? sql`fr.form_code` : sql`null::text`} as form_code,
+      fr.form_code, coalesce(fr.visit_code, v.visit_code) as visit_code,
       se.count as occurrences,
       to_char(se.last_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as last_at
     from (
@@ -139,7 +167,7 @@ export function auditPageSql(
     left join sites s on s.id = a.site_id
     left join participants p on p.id = a.participant_id
     left join security_events se on se.audit_id = a.id and a.table_name = 'security_events'
-    ${blinding ? sql`left join form_records fr on a.table_name = 'form_records' and fr.id::text = a.record_id` : sql``}
+    ${auditSubjectJoins}
     order by ${order}`;
 }
 
@@ -151,7 +179,8 @@ export function changeList(changes: Record<string, unknown> | null) {
       Array.isArray(value) && value.length === 2
         ? { field, old: value[0] ?? null, new: value[1] ?? null }
         : { field, old: null, new: value ?? null },
-    );
+    )
+    .map((change) => ({ ...change, item: auditItemOf(change.field) }));
 }
 
 function toAuditEntry(row: AuditRow): AuditEntry {
@@ -164,6 +193,10 @@ function toAuditEntry(row: AuditRow): AuditEntry {
     table: row.table_name,
     recordId: row.record_id,
     participantStudyId: row.study_id,
+    entity: auditEntityOf(row.table_name),
+    verb: auditVerbOf(row.action, row.table_name, row.changes ?? {}),
+    formCode: row.form_code,
+    visitCode: row.visit_code,
     changes: changeList(row.changes),
     reason: row.reason,
     requestId: row.request_id,
@@ -179,7 +212,8 @@ export async function listAuditPage(
   query: AuditFilter & { cursor?: string | undefined; limit: number },
   study: StudyDefinition,
 ): Promise<AuditPage> {
-  const { cursor, limit, ...filter } = query;
+  const { cursor, limit, ...asked } = query;
+  const filter = resolveAuditFilter(asked, study);
   const before = cursor === undefined ? undefined : decodeCursor(cursor);
   const blinding = auditBlindingFor(user, study);
   const rows = await queryRows<AuditRow>(db, auditPageSql(user, filter, limit + 1, before, blinding));

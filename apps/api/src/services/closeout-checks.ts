@@ -1,4 +1,4 @@
-import { type Executor, queryRows, verifyAuditChain } from '@mini-edc/db';
+import { type Executor, field, type RowOf, schema, selectRows, verifyAuditChain } from '@mini-edc/db';
 import {
   missingForms,
   type PreLockCheck,
@@ -8,6 +8,8 @@ import {
   type StudyState,
 } from '@mini-edc/domain';
 import { type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { parsedBy, textList } from './row-fields';
 
 const EXAMPLES = 20;
 
@@ -37,16 +39,19 @@ export async function preLockChecks(
   };
 }
 
-interface ItemRow {
-  study_id: string | null;
-  visit_code: string | null;
-  form_code: string | null;
-  field: string | null;
-  note: string | null;
-  total: number;
-}
+const optionalText = field.nullable(field.text);
 
-const item = (r: Omit<ItemRow, 'total'>): PreLockItem => ({
+/** One item of a check, with the check's count (count over ()). */
+const itemRow = {
+  study_id: optionalText,
+  visit_code: optionalText,
+  form_code: optionalText,
+  field: optionalText,
+  note: optionalText,
+  total: field.int,
+};
+
+const item = (r: Omit<RowOf<typeof itemRow>, 'total'>): PreLockItem => ({
   studyId: r.study_id,
   visitCode: r.visit_code,
   formCode: r.form_code,
@@ -56,8 +61,8 @@ const item = (r: Omit<ItemRow, 'total'>): PreLockItem => ({
 
 /** `query` selects study_id, visit_code, form_code, field, note and total (count over ()). */
 async function counted(code: PreLockCheck['code'], db: Executor, query: SQL): Promise<PreLockCheck> {
-  const rows = await queryRows<ItemRow>(db, query);
-  return { code, count: Number(rows[0]?.total ?? 0), examples: rows.map(item) };
+  const rows = await selectRows(db, itemRow, query);
+  return { code, count: rows[0]?.total ?? 0, examples: rows.map(item) };
 }
 
 function openQueries(db: Executor) {
@@ -101,13 +106,15 @@ function unverifiedRecords(db: Executor) {
   );
 }
 
+/** Each record of a participant as jsonb_build_object('visitCode', 'formCode', 'status'). */
+const recordStates = parsedBy(
+  z.array(z.object({ visitCode: z.string(), formCode: z.string(), status: z.string() })).nullable(),
+);
+
 async function missingFormsCheck(db: Executor, study: StudyDefinition): Promise<PreLockCheck> {
-  const rows = await queryRows<{
-    study_id: string;
-    done_visits: string[] | null;
-    records: { visitCode: string; formCode: string; status: string }[] | null;
-  }>(
+  const rows = await selectRows(
     db,
+    { study_id: schema.participants.studyId, done_visits: textList, records: recordStates },
     sql`select p.study_id,
           (select array_agg(v.visit_code) from visits v where v.participant_id = p.id and v.status = 'done') as done_visits,
           (select jsonb_agg(jsonb_build_object('visitCode', fr.visit_code, 'formCode', fr.form_code, 'status', fr.status))

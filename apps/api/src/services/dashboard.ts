@@ -1,4 +1,4 @@
-import { queryRows, selectRows } from '@mini-edc/db';
+import { field, schema, selectList, selectRows } from '@mini-edc/db';
 import { can, type Dashboard, type DashboardBlinded, type VisitRecord } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import { todayIn } from './clock';
@@ -6,6 +6,7 @@ import { type ConsortInput, consortBlinded, consortUnblinded } from './dashboard
 import { toVisit, visitColumns, visitRow } from './participant-views';
 import type { ServiceEnv } from './participants';
 import { queryCounts } from './queries';
+import { allocationRow, participantRow } from './row-shapes';
 import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
 import { emergencyUnblindingsAt } from './unblinding';
@@ -16,15 +17,27 @@ import { emergencyUnblindingsAt } from './unblinding';
  * read from the database, and the answer has no per-arm part.
  */
 
-interface ParticipantRow {
-  id: string;
-  site_id: string;
-  status: string;
-  eligible: boolean | null;
-  failed_criteria: string[] | null;
-  month: string | null;
-  arm: string | null;
-}
+const { formRecords, sites: siteTable } = schema;
+
+/** A participant as the dashboard counts them: randomized in `month` (the study's time zone). */
+const dashboardParticipantRow = {
+  id: participantRow.id,
+  site_id: participantRow.site_id,
+  status: participantRow.status,
+  eligible: participantRow.eligible,
+  failed_criteria: participantRow.failed_criteria,
+  month: field.nullable(field.text),
+  arm: allocationRow.arm,
+};
+
+/** An outcome or end-of-participation record, with the end status read from its data. */
+const consortRecordRow = {
+  participant_id: formRecords.participantId,
+  visit_code: formRecords.visitCode,
+  form_code: formRecords.formCode,
+  status: formRecords.status,
+  end_status: field.nullable(field.text),
+};
 
 type Month = { month: string; randomized: number; cumulative: number };
 
@@ -50,16 +63,18 @@ export async function dashboard(env: ServiceEnv, user: AuthUser): Promise<Dashbo
   const today = todayIn(env.timeZone);
   const end = env.study.roles.endOfParticipation;
   const blind = !can(user, 'see_allocation');
-  const participants = await queryRows<ParticipantRow>(
+  const participants = await selectRows(
     env.db,
-    sql`select p.id, p.site_id, p.status, p.eligible, p.failed_criteria,
+    dashboardParticipantRow,
+    sql`select ${selectList('p', dashboardParticipantRow)},
                to_char(p.randomized_at at time zone ${env.timeZone}, 'YYYY-MM') as month,
                ${blind ? sql`null::text` : sql`rs.arm`} as arm
         from participants p left join randomization_slots rs on rs.participant_id = p.id
         where ${inUserSites(sql`p.site_id`, user)}`,
   );
-  const sites = await queryRows<{ id: string; code: string }>(
+  const sites = await selectRows(
     env.db,
+    { id: siteTable.id, code: siteTable.code },
     sql`select id, code from sites where ${inUserSites(sql`id`, user)} order by code`,
   );
   const visitRows = await selectRows(
@@ -67,14 +82,9 @@ export async function dashboard(env: ServiceEnv, user: AuthUser): Promise<Dashbo
     visitRow,
     sql`select ${visitColumns} from visits v where ${inUserSites(sql`v.site_id`, user)}`,
   );
-  const records = await queryRows<{
-    participant_id: string;
-    visit_code: string;
-    form_code: string;
-    status: string;
-    end_status: string | null;
-  }>(
+  const records = await selectRows(
     env.db,
+    consortRecordRow,
     sql`select participant_id, visit_code, form_code, status,
                case when form_code = ${end.form} then data->>${end.statusField} end as end_status
         from form_records

@@ -1,4 +1,4 @@
-import { type AuditContext, schema } from '@mini-edc/db';
+import { type AuditContext, schema, type Tx } from '@mini-edc/db';
 import {
   canEnterForm,
   DomainError,
@@ -60,54 +60,55 @@ export async function saveForm(
     ]);
   }
 
-  // Four round trips in the transaction (BEGIN, context + participant lock + definition version,
-  // record lock, write) and COMMIT; the reason is part of the context from the start, since no
+  // Four round trips for the transaction: BEGIN, context + participant lock + definition version +
+  // the record, the write, COMMIT; the reason is part of the context from the start, since no
   // audited write happens before the record's own (docs/benchmarks.md "The audited write path").
   const auditCtx: AuditContext = input.reason ? { ...ctx, reason: input.reason } : ctx;
+  const key = { participantId, visitCode, formCode, seq };
   return env.db.transaction(async (tx) => {
-    const { participant, definitionVersion } = await lockParticipantForWrite(
+    const { participant, definitionVersion, record } = await lockParticipantForWrite(
       tx,
       user,
       participantId,
       auditCtx,
+      key,
     );
-    const [existing] = await tx
-      .select()
-      .from(schema.formRecords)
-      .where(
-        and(
-          eq(schema.formRecords.participantId, participantId),
-          eq(schema.formRecords.visitCode, visitCode),
-          eq(schema.formRecords.formCode, formCode),
-          eq(schema.formRecords.seq, seq),
-        ),
-      )
-      .for('update');
-
-    checkRecordChange(existing, input);
-    // Once complete, a record stays complete: later edits are corrections (with their reason).
-    const mode = isFinalRecord(existing) ? 'complete' : input.status;
     const visitRole = visitRoleOf(env.study, visitCode);
-    const parsed = validateFormData(form, mode, input.data, {
-      visitRole,
-      today: todayIn(env.timeZone),
-      timeZone: env.timeZone,
-      events: {
-        screening: participant.screenedAt,
-        consent: participant.consentDate,
-        randomization: participant.randomizedAt?.toISOString() ?? null,
-      },
-      plausibleDates: env.study.plausibleDates,
-    });
-    if (!parsed.success) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        'FIELDS_INVALID',
-        {},
-        fieldErrorsAt(['body', 'data'], parsed.issues),
-      );
+    // The record rules and the validation read the record's status and version only.
+    const prepare = (existing: RecordRow | undefined) => {
+      checkRecordChange(existing, input);
+      // Once complete, a record stays complete: later edits are corrections (with their reason).
+      const mode = isFinalRecord(existing) ? 'complete' : input.status;
+      const parsed = validateFormData(form, mode, input.data, {
+        visitRole,
+        today: todayIn(env.timeZone),
+        timeZone: env.timeZone,
+        events: {
+          screening: participant.screenedAt,
+          consent: participant.consentDate,
+          randomization: participant.randomizedAt?.toISOString() ?? null,
+        },
+        plausibleDates: env.study.plausibleDates,
+      });
+      if (!parsed.success) {
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          'FIELDS_INVALID',
+          {},
+          fieldErrorsAt(['body', 'data'], parsed.issues),
+        );
+      }
+      return { existing, mode, data: withDerivedFields(form, parsed.data) };
+    };
+    // The record as the first statement read it may be older than the participant lock (when that
+    // statement waited for it): a refusal is decided on the record read again under its lock.
+    let change: ReturnType<typeof prepare>;
+    try {
+      change = prepare(record);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      change = prepare(await lockRecord(tx, key));
     }
-    const data = withDerivedFields(form, parsed.data);
     checkOrderOfEvents(env, participant, visitRole, formCode);
     const armOfForm = env.study.arms.find((a) => a.interventionForm === formCode);
     if (armOfForm) {
@@ -129,37 +130,91 @@ export async function saveForm(
         auditCtx.reason ?? null,
       );
     }
-    // The record states the definition version it was entered under (R-DEF-3).
-    let saved: typeof schema.formRecords.$inferSelect | undefined;
-    if (existing) {
-      // The signature voiding and SDV clearing ride along as CTEs: one statement for the three.
-      [saved] = await tx
-        .with(...voidOnChangeCtes(tx, existing.id, input.reason))
-        .update(schema.formRecords)
-        .set({ data, status: mode, version: existing.version + 1, definitionVersion, updatedAt: new Date() })
-        .where(eq(schema.formRecords.id, existing.id))
-        .returning();
-    } else {
-      [saved] = await tx
-        .insert(schema.formRecords)
-        .values({
-          participantId,
-          siteId: participant.siteId,
-          visitCode,
-          formCode,
-          seq,
-          status: mode,
-          data,
-          definitionVersion,
-        })
-        .returning();
-    }
-    if (!saved) throw new Error('form save returned nothing');
+    const write = (c: typeof change) =>
+      writeRecord(tx, { ...key, siteId: participant.siteId, definitionVersion, reason: input.reason }, c);
+    // The write succeeds only on the record the checks saw (optimistic concurrency, R-REC-2): a
+    // record created, corrected, signed or locked since the first statement makes it write
+    // nothing, and the save is decided again on the record read under its lock.
+    const saved = (await write(change)) ?? (await write(prepare(await lockRecord(tx, key))));
+    if (!saved) throw new Error('form save returned nothing under the record lock');
     if (participantSourceForms(env.study).includes(formCode)) {
       await rederiveParticipant(env.study, tx, participant);
     }
     return formRecordOf(saved);
   });
+}
+
+type RecordRow = typeof schema.formRecords.$inferSelect;
+interface RecordKey {
+  participantId: string;
+  visitCode: string;
+  formCode: string;
+  seq: number;
+}
+
+/** The record a save addresses, read and locked (the slow path of saveForm). */
+async function lockRecord(tx: Tx, key: RecordKey): Promise<RecordRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(schema.formRecords)
+    .where(
+      and(
+        eq(schema.formRecords.participantId, key.participantId),
+        eq(schema.formRecords.visitCode, key.visitCode),
+        eq(schema.formRecords.formCode, key.formCode),
+        eq(schema.formRecords.seq, key.seq),
+      ),
+    )
+    .for('update');
+  return row;
+}
+
+/**
+ * One statement: the versioned UPDATE of the record the checks saw (its version and status
+ * unchanged, with the signature voiding and SDV clearing of a correction as CTEs), or the INSERT
+ * of a new one that does nothing if another transaction created it first. Either way the audit
+ * trigger writes its row in this transaction; nothing written means the record changed.
+ */
+async function writeRecord(
+  tx: Tx,
+  at: RecordKey & { siteId: string; definitionVersion: number; reason: string | undefined },
+  change: { existing: RecordRow | undefined; mode: SaveFormRequest['status']; data: Record<string, unknown> },
+): Promise<RecordRow | undefined> {
+  const { existing, mode, data } = change;
+  const { definitionVersion } = at;
+  // The record states the definition version it was entered under (R-DEF-3).
+  if (existing) {
+    const r = schema.formRecords;
+    const [row] = await tx
+      .with(...voidOnChangeCtes(tx, existing.id, at.reason))
+      .update(r)
+      .set({ data, status: mode, version: existing.version + 1, definitionVersion, updatedAt: new Date() })
+      .where(and(eq(r.id, existing.id), eq(r.version, existing.version), eq(r.status, existing.status)))
+      .returning();
+    return row;
+  }
+  const [row] = await tx
+    .insert(schema.formRecords)
+    .values({
+      participantId: at.participantId,
+      siteId: at.siteId,
+      visitCode: at.visitCode,
+      formCode: at.formCode,
+      seq: at.seq,
+      status: mode,
+      data,
+      definitionVersion,
+    })
+    .onConflictDoNothing({
+      target: [
+        schema.formRecords.participantId,
+        schema.formRecords.visitCode,
+        schema.formRecords.formCode,
+        schema.formRecords.seq,
+      ],
+    })
+    .returning();
+  return row;
 }
 
 type Participant = typeof schema.participants.$inferSelect;

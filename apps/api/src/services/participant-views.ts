@@ -1,13 +1,4 @@
-import {
-  type Executor,
-  type Field,
-  field,
-  queryRows,
-  type RowOf,
-  schema,
-  selectList,
-  selectRows,
-} from '@mini-edc/db';
+import { type Executor, type Field, field, type RowOf, schema, selectList, selectRows } from '@mini-edc/db';
 import {
   type Allocation,
   type FormRecord,
@@ -19,25 +10,7 @@ import {
   visitStatusFromData,
 } from '@mini-edc/domain';
 import { type SQL, sql } from 'drizzle-orm';
-
-interface ParticipantRow {
-  id: string;
-  study_id: string;
-  site_id: string;
-  site_code: string;
-  status: ParticipantSummary['status'];
-  sex: 'male' | 'female' | null;
-  birth_year: number | null;
-  screened_at: string | null;
-  eligible: boolean | null;
-  failed_criteria: string[] | null;
-  consent_date: string | null;
-  screening_closed_reason: string | null;
-  randomized_at: Date | string | null;
-  arm: string | null;
-  stratum_key: string | null;
-  slot_seq: number | null;
-}
+import { allocationRow, participantRow, type RecordRow, recordRow } from './row-shapes';
 
 /**
  * The records of the visit row `v` as a JSON list of {formCode, status}, so a visit's status can
@@ -59,7 +32,10 @@ const visitRecordStates: Field<VisitRecordState[]> = {
   },
 };
 
-const { visits } = schema;
+const { visits, sites } = schema;
+
+/** A participant with their site and allocation, as every participant list reads it. */
+const summaryRow = { ...participantRow, site_code: sites.code, ...allocationRow };
 
 /** The visit row every visit list reads: the visit and its records. */
 export const visitRow = {
@@ -81,10 +57,6 @@ export type VisitRow = RowOf<typeof visitRow>;
 /** The select list of visitRow from `visits v`. */
 export const visitColumns = sql`${selectList('v', visitRow)}, ${visitRecordsSql}`;
 
-const iso = (v: Date | string) => (typeof v === 'string' ? new Date(v) : v).toISOString();
-const day = (v: string | Date | null) =>
-  v === null ? null : typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10);
-
 /**
  * A visit as the API shows it. With the study definition and the visit's records, a visit
  * followed up by its data is done even if nobody marked it (visit-progress.ts in the domain).
@@ -95,9 +67,9 @@ export function toVisit(
   study?: StudyDefinition,
 ): VisitRecord {
   const window = {
-    targetDate: day(row.target_date) ?? '',
-    windowStart: day(row.window_start) ?? '',
-    windowEnd: day(row.window_end) ?? '',
+    targetDate: row.target_date,
+    windowStart: row.window_start,
+    windowEnd: row.window_end,
   };
   return {
     id: row.id,
@@ -110,7 +82,7 @@ export function toVisit(
         study !== undefined &&
         visitFollowedUp(study, { markedDone: row.status === 'done', records: row.records ?? [] }),
     }),
-    visitDate: day(row.visit_date),
+    visitDate: row.visit_date,
     outOfWindowReason: row.out_of_window_reason,
     missedReason: row.missed_reason,
     windowReasonOnFile: row.out_of_window_reason !== null,
@@ -138,10 +110,10 @@ export async function participantSummariesWithVisits(
   today: string,
   study?: StudyDefinition,
 ): Promise<{ summaries: ParticipantSummary[]; visits: Map<string, VisitRecord[]> }> {
-  const rows = await queryRows<ParticipantRow>(
+  const rows = await selectRows(
     db,
-    sql`select p.id, p.study_id, p.site_id, s.code as site_code, p.status, p.sex, p.birth_year,
-               p.screened_at::text, p.eligible, p.failed_criteria, p.consent_date::text, p.screening_closed_reason, p.randomized_at,
+    summaryRow,
+    sql`select ${selectList('p', participantRow)}, s.code as site_code,
                rs.arm, rs.stratum_key, rs.seq as slot_seq
         from participants p
         join sites s on s.id = p.site_id
@@ -166,7 +138,7 @@ export async function participantSummariesWithVisits(
             arm: r.arm,
             stratum: r.stratum_key ?? '',
             seq: r.slot_seq ?? 0,
-            randomizedAt: iso(r.randomized_at),
+            randomizedAt: r.randomized_at.toISOString(),
           }
         : null;
     return {
@@ -177,10 +149,10 @@ export async function participantSummariesWithVisits(
       status: r.status,
       sex: r.sex,
       birthYear: r.birth_year,
-      screenedAt: day(r.screened_at),
+      screenedAt: r.screened_at,
       eligible: r.eligible,
       failedCriteria: r.failed_criteria,
-      consentDate: day(r.consent_date),
+      consentDate: r.consent_date,
       screeningClosedReason: r.screening_closed_reason,
       randomized: r.randomized_at !== null,
       nextVisit: next,
@@ -210,29 +182,18 @@ async function visitsOf(db: Executor, participantIds: string[], today: string, s
   return byParticipant;
 }
 
-interface RecordRow {
-  id: string;
-  visit_code: string;
-  form_code: string;
-  seq: number;
-  status: FormRecord['status'];
-  version: number;
-  data: Record<string, unknown>;
-  updated_at: Date | string;
-}
-
 /** A form record as the drizzle query builder returns it. */
 export function formRecordOf(r: typeof schema.formRecords.$inferSelect): FormRecord {
-  return toFormRecord({
+  return {
     id: r.id,
-    visit_code: r.visitCode,
-    form_code: r.formCode,
+    visitCode: r.visitCode,
+    formCode: r.formCode,
     seq: r.seq,
-    status: r.status as FormRecord['status'],
+    status: r.status,
     version: r.version,
-    data: r.data as Record<string, unknown>,
-    updated_at: r.updatedAt,
-  });
+    data: r.data,
+    updatedAt: r.updatedAt.toISOString(),
+  };
 }
 
 function toFormRecord(r: RecordRow): FormRecord {
@@ -244,24 +205,25 @@ function toFormRecord(r: RecordRow): FormRecord {
     status: r.status,
     version: r.version,
     data: r.data,
-    updatedAt: iso(r.updated_at),
+    updatedAt: r.updated_at.toISOString(),
   };
 }
 
 export async function recordsOf(db: Executor, participantId: string, excludeForms: string[] = []) {
-  const rows = await queryRows<RecordRow>(
+  const rows = await selectRows(
     db,
-    sql`select id, visit_code, form_code, seq, status, version, data, updated_at from form_records
-        where participant_id = ${participantId}::uuid
+    recordRow,
+    sql`select ${selectList('r', recordRow)} from form_records r
+        where r.participant_id = ${participantId}::uuid
         ${
           excludeForms.length
-            ? sql`and form_code not in (${sql.join(
+            ? sql`and r.form_code not in (${sql.join(
                 excludeForms.map((f) => sql`${f}`),
                 sql`, `,
               )})`
             : sql``
         }
-        order by created_at, form_code, seq`,
+        order by r.created_at, r.form_code, r.seq`,
   );
   return rows.map(toFormRecord);
 }

@@ -150,23 +150,42 @@ export async function lockParticipant(tx: Tx, user: AuthUser, id: string) {
 
 /**
  * The first statement of a save (docs/benchmarks.md "The audited write path"): sets the audit
- * context, locks the participant row (site scope in the WHERE) and reads the current definition
- * version, in one round trip instead of three.
+ * context, locks the participant row (site scope in the WHERE), reads the current definition
+ * version and the record the save addresses, in one round trip instead of four. The record is
+ * read, not locked: when the statement waited for the participant's lock, the record is as of
+ * the statement's start, so the write that follows is guarded (saveForm in forms.ts).
  */
-export async function lockParticipantForWrite(tx: Tx, user: AuthUser, id: string, ctx: AuditContext) {
+export async function lockParticipantForWrite(
+  tx: Tx,
+  user: AuthUser,
+  id: string,
+  ctx: AuditContext,
+  record: { visitCode: string; formCode: string; seq: number },
+) {
+  const r = schema.formRecords;
   const [row] = await tx
     .select({
       participant: schema.participants,
+      record: r,
       definitionVersion: sql<number>`(select coalesce(max(version), 1) from study_definitions)`.mapWith(
         Number,
       ),
       contextSettings: auditContextSql(ctx),
     })
     .from(schema.participants)
+    .leftJoin(
+      r,
+      and(
+        eq(r.participantId, schema.participants.id),
+        eq(r.visitCode, record.visitCode),
+        eq(r.formCode, record.formCode),
+        eq(r.seq, record.seq),
+      ),
+    )
     .where(and(eq(schema.participants.id, id), inUserSites(schema.participants.siteId, user)))
     .for('update', { of: schema.participants });
   if (!row) throw notFound();
-  return row;
+  return { ...row, record: row.record ?? undefined };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type AuditContext, type Executor, queryRows, schema, withAudit } from '@mini-edc/db';
+import { type AuditContext, type Executor, field, schema, selectRows, withAudit } from '@mini-edc/db';
 import {
   blindViewFor,
   type CreateQueryRequest,
@@ -25,6 +25,8 @@ import type { AuthUser } from './sessions';
  * Every step is a row change in data_queries/query_messages, so the triggers audit it.
  */
 
+const { dataQueries, formRecords, participants, sites } = schema;
+
 const notFound = () => new DomainError('NOT_FOUND', 'QUERY_NOT_FOUND');
 
 /**
@@ -32,12 +34,13 @@ const notFound = () => new DomainError('NOT_FOUND', 'QUERY_NOT_FOUND');
  * signing service calls this inside its transaction.
  */
 export async function openQueryCount(tx: Executor, recordId: string): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
+  const [row] = await selectRows(
     tx,
+    { n: field.int },
     sql`select count(*)::int as n from data_queries
         where record_id = ${recordId}::uuid and status in ('open', 'answered')`,
   );
-  return Number(row?.n ?? 0);
+  return row?.n ?? 0;
 }
 
 /**
@@ -84,13 +87,14 @@ export async function createQuery(
   input: CreateQueryRequest,
 ): Promise<DataQuery> {
   const id = await withAudit(env.db, ctx, async (tx) => {
-    const [record] = await queryRows<{
-      participant_id: string;
-      site_id: string;
-      form_code: string;
-      status: string;
-    }>(
+    const [record] = await selectRows(
       tx,
+      {
+        participant_id: formRecords.participantId,
+        site_id: formRecords.siteId,
+        form_code: formRecords.formCode,
+        status: formRecords.status,
+      },
       sql`select participant_id, site_id, form_code, status from form_records fr
           where fr.id = ${input.recordId}::uuid and ${inUserSites(sql`fr.site_id`, user)}`,
     );
@@ -157,14 +161,15 @@ export async function stepQuery(
   message: string | undefined,
 ): Promise<DataQuery> {
   await withAudit(env.db, ctx, async (tx) => {
-    const [query] = await queryRows<{
-      status: QueryStatus;
-      opened_by: string;
-      version: number;
-      participant_id: string;
-      site_id: string;
-    }>(
+    const [query] = await selectRows(
       tx,
+      {
+        status: dataQueries.status,
+        opened_by: dataQueries.openedBy,
+        version: dataQueries.version,
+        participant_id: dataQueries.participantId,
+        site_id: dataQueries.siteId,
+      },
       sql`select q.status, q.opened_by::text as opened_by, q.version, q.participant_id, q.site_id
           from data_queries q join form_records fr on fr.id = q.record_id
           where q.id = ${id}::uuid and ${queryScope(user, env.study)}
@@ -198,40 +203,44 @@ export async function stepQuery(
   return getQuery(env, user, id);
 }
 
+const countRow = { open: field.int, answered: field.int };
+
 export async function queryCounts(env: ServiceEnv, user: AuthUser): Promise<QueryCounts> {
   const unresolved = sql`${queryScope(user, env.study)} and q.status in ('open', 'answered')`;
   const counted = sql`count(*) filter (where q.status = 'open')::int as open,
                       count(*) filter (where q.status = 'answered')::int as answered`;
   const [byParticipant, bySite] = await Promise.all([
-    queryRows<{ participant_id: string; study_id: string; open: number; answered: number }>(
+    selectRows(
       env.db,
+      { participant_id: dataQueries.participantId, study_id: participants.studyId, ...countRow },
       sql`select q.participant_id, p.study_id, ${counted}
           from data_queries q join form_records fr on fr.id = q.record_id
           join participants p on p.id = q.participant_id
           where ${unresolved} group by q.participant_id, p.study_id order by p.study_id`,
     ),
-    queryRows<{ site_id: string; site_code: string; open: number; answered: number }>(
+    selectRows(
       env.db,
+      { site_id: dataQueries.siteId, site_code: sites.code, ...countRow },
       sql`select q.site_id, s.code as site_code, ${counted}
           from data_queries q join form_records fr on fr.id = q.record_id
           join sites s on s.id = q.site_id
           where ${unresolved} group by q.site_id, s.code order by s.code`,
     ),
   ]);
-  const sum = (key: 'open' | 'answered') => bySite.reduce((n, r) => n + Number(r[key]), 0);
+  const sum = (key: 'open' | 'answered') => bySite.reduce((n, r) => n + r[key], 0);
   return {
     total: { open: sum('open'), answered: sum('answered') },
     byParticipant: byParticipant.map((r) => ({
       participantId: r.participant_id,
       studyId: r.study_id,
-      open: Number(r.open),
-      answered: Number(r.answered),
+      open: r.open,
+      answered: r.answered,
     })),
     bySite: bySite.map((r) => ({
       siteId: r.site_id,
       siteCode: r.site_code,
-      open: Number(r.open),
-      answered: Number(r.answered),
+      open: r.open,
+      answered: r.answered,
     })),
   };
 }

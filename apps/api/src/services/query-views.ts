@@ -1,44 +1,45 @@
-import { type Executor, queryRows } from '@mini-edc/db';
-import { can, type DataQuery, type QueryStatus } from '@mini-edc/domain';
+import { type Executor, field, schema, selectRows } from '@mini-edc/db';
+import { can, type DataQuery } from '@mini-edc/domain';
 import { type SQL, sql } from 'drizzle-orm';
 
 /** Queries with their record, participant, site, opener and message thread, as the API shows them. */
 
-interface QueryRow {
-  id: string;
-  record_id: string;
-  participant_id: string;
-  study_id: string;
-  site_id: string;
-  site_code: string;
-  visit_code: string;
-  form_code: string;
-  field: string;
-  status: QueryStatus;
-  opened_by: string;
-  opener_name: string | null;
-  opener_role: string | null;
-  opened_at: Date | string;
-  closed_at: Date | string | null;
-  version: number;
-}
+const { dataQueries: q, formRecords, participants, queryMessages: m, sites, users } = schema;
 
-interface MessageRow {
-  id: string;
-  query_id: string;
-  kind: DataQuery['messages'][number]['kind'];
-  message: string;
-  author_id: string;
-  author_name: string | null;
-  author_role: string;
-  created_at: Date | string;
-}
+const queryRow = {
+  id: q.id,
+  record_id: q.recordId,
+  participant_id: q.participantId,
+  study_id: participants.studyId,
+  site_id: q.siteId,
+  site_code: sites.code,
+  visit_code: formRecords.visitCode,
+  form_code: formRecords.formCode,
+  field: q.field,
+  status: q.status,
+  opened_by: q.openedBy,
+  opener_name: field.nullable(users.displayName),
+  opener_role: field.nullable(users.role),
+  opened_at: q.openedAt,
+  closed_at: q.closedAt,
+  version: q.version,
+};
 
-const iso = (v: Date | string) => new Date(v).toISOString();
+const messageRow = {
+  id: m.id,
+  query_id: m.queryId,
+  kind: m.kind,
+  message: m.message,
+  author_id: m.authorId,
+  author_name: field.nullable(users.displayName),
+  author_role: m.authorRole,
+  created_at: m.createdAt,
+};
 
 export async function selectQueries(db: Executor, where: SQL): Promise<DataQuery[]> {
-  const rows = await queryRows<QueryRow>(
+  const rows = await selectRows(
     db,
+    queryRow,
     sql`select q.id, q.record_id, q.participant_id, p.study_id, q.site_id, s.code as site_code,
                fr.visit_code, fr.form_code, q.field, q.status, q.opened_by::text as opened_by,
                u.display_name as opener_name, u.role as opener_role, q.opened_at, q.closed_at, q.version
@@ -51,8 +52,9 @@ export async function selectQueries(db: Executor, where: SQL): Promise<DataQuery
         order by q.opened_at desc, p.study_id, q.id`,
   );
   if (rows.length === 0) return [];
-  const messages = await queryRows<MessageRow>(
+  const messages = await selectRows(
     db,
+    messageRow,
     sql`select m.id, m.query_id, m.kind, m.message, m.author_id::text as author_id,
                u.display_name as author_name, m.author_role, m.created_at
         from query_messages m left join users u on u.id = m.author_id
@@ -76,8 +78,8 @@ export async function selectQueries(db: Executor, where: SQL): Promise<DataQuery
     openedBy: { id: r.opened_by, name: r.opener_name, role: r.opener_role },
     // An opener who raises self-checks (not queries at large) raised this one as a self-check.
     selfCheck: can({ role: r.opener_role ?? '' }, 'raise_self_check'),
-    openedAt: iso(r.opened_at),
-    closedAt: r.closed_at === null ? null : iso(r.closed_at),
+    openedAt: r.opened_at.toISOString(),
+    closedAt: r.closed_at?.toISOString() ?? null,
     version: r.version,
     messages: messages
       .filter((m) => m.query_id === r.id)
@@ -88,7 +90,7 @@ export async function selectQueries(db: Executor, where: SQL): Promise<DataQuery
         authorId: m.author_id,
         authorName: m.author_name,
         authorRole: m.author_role,
-        createdAt: iso(m.created_at),
+        createdAt: m.created_at.toISOString(),
       })),
   }));
 }

@@ -3,8 +3,9 @@ import {
   type AuditContext,
   appendAuditEvent,
   type Db,
-  queryRows,
+  field,
   schema,
+  selectRows,
   type Tx,
   withAudit,
 } from '@mini-edc/db';
@@ -48,13 +49,17 @@ async function siteStrata(db: Db | Tx): Promise<string[]> {
   return rows.map((r) => r.code);
 }
 
+/** Slots of a stratum and how many of them are assigned (count(*), count(participant_id)). */
+const slotCounts = { total: field.int, assigned: field.int };
+
 async function useOfListInUse(db: Db | Tx): Promise<{ headId: string | null; use: StratumUse[] }> {
   const [head] = await db
     .select({ id: schema.randomizationLists.id })
     .from(schema.randomizationLists)
     .where(eq(schema.randomizationLists.active, true));
-  const use = await queryRows<StratumUse>(
+  const use = await selectRows(
     db,
+    { stratum: schema.randomizationSlots.stratumKey, ...slotCounts },
     sql`select stratum_key as stratum, count(*)::int as total, count(participant_id)::int as assigned
         from randomization_slots where list_id in ${listsInUse} group by stratum_key order by stratum_key`,
   );
@@ -71,15 +76,21 @@ export async function listRandomizationLists(env: ServiceEnv): Promise<Randomiza
     .select()
     .from(schema.randomizationLists)
     .orderBy(schema.randomizationLists.createdAt);
-  const counts = await queryRows<{ list_id: string; stratum_key: string; total: number; assigned: number }>(
+  const counts = await selectRows(
     env.db,
+    {
+      list_id: schema.randomizationSlots.listId,
+      stratum_key: schema.randomizationSlots.stratumKey,
+      ...slotCounts,
+    },
     sql`select list_id, stratum_key, count(*)::int as total, count(participant_id)::int as assigned
         from randomization_slots group by list_id, stratum_key order by stratum_key`,
   );
   const inUse = new Set(
     (
-      await queryRows<{ id: string }>(
+      await selectRows(
         env.db,
+        { id: schema.randomizationLists.id },
         sql`select id from randomization_lists where id in ${listsInUse}`,
       )
     ).map((r) => r.id),
@@ -338,8 +349,16 @@ export async function importList(
 
 /** Assigned rows only: what comes next is never shown (protocol §4.3 concealment). */
 export async function assignedSlots(env: ServiceEnv, listId: string) {
-  return queryRows<{ stratum: string; seq: number; arm: string; studyId: string; assignedAt: string }>(
+  return selectRows(
     env.db,
+    {
+      stratum: schema.randomizationSlots.stratumKey,
+      seq: schema.randomizationSlots.seq,
+      arm: schema.randomizationSlots.arm,
+      studyId: schema.participants.studyId,
+      // The instant as the list file writes it, in UTC to the millisecond.
+      assignedAt: field.text,
+    },
     sql`select rs.stratum_key as stratum, rs.seq, rs.arm, p.study_id as "studyId",
                to_char(rs.assigned_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "assignedAt"
         from randomization_slots rs join participants p on p.id = rs.participant_id

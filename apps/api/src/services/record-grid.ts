@@ -5,7 +5,9 @@ import {
   formsWithQueriesFor,
   type GridCell,
   gridColumns,
+  gridSeriesColumns,
   type RecordGrid,
+  seriesCell,
   visitFollowedUp,
   visitStatusFromData,
   windowDeviation,
@@ -42,6 +44,7 @@ interface GridQueryRow {
   status: string;
   visits: GridVisit[];
   records: GridRecord[];
+  repeating: GridRecord[];
 }
 
 const list = (values: readonly string[]) =>
@@ -54,18 +57,31 @@ const list = (values: readonly string[]) =>
 
 /**
  * The record status grid of the caller's sites in one query (R-MON-2): each participant with its
- * visits and the records of the grid's columns. Forms hidden from a blinded viewer are not read at
+ * visits, the records of the grid's columns and its repeating records (sessions, adverse events,
+ * deviations) summed up per column. Forms hidden from a blinded viewer are not read at
  * all (R-BLIND-2); query counts only on forms the viewer may discuss, SDV marks only for viewers
  * who read the review state.
  */
 export async function recordGrid(env: ServiceEnv, user: AuthUser, siteId?: string): Promise<RecordGrid> {
   const today = todayIn(env.timeZone);
+  const readsReview = can(user, 'read_review_state');
   const view = blindViewFor(user, env.study);
   const columns = gridColumns(env.study, view);
+  const series = gridSeriesColumns(env.study, view);
   const forms = [...new Set(columns.map((c) => c.formCode))];
+  const repeatingForms = series.flatMap((c) => c.forms);
   const visitCodes = [...new Set(columns.map((c) => c.visitCode))];
-  const queryForms = !can(user, 'read_queries') ? [] : view ? formsWithQueriesFor(view, env.study) : forms;
-  const readsReview = can(user, 'read_review_state');
+  const queryForms = !can(user, 'read_queries')
+    ? []
+    : view
+      ? formsWithQueriesFor(view, env.study)
+      : [...forms, ...repeatingForms];
+  const recordJson = sql`json_build_object('id', r.id, 'visitCode', r.visit_code,
+                      'formCode', r.form_code, 'status', r.status,
+                      'openQueries', case when r.form_code in ${list(queryForms)} then
+                        (select count(*) from data_queries q where q.record_id = r.id and q.status <> 'closed')
+                        else 0 end,
+                      'sdvDone', ${readsReview ? sql`exists(select 1 from sdv_marks m where m.record_id = r.id and m.cleared_at is null)` : sql`false`})`;
   const rows = await queryRows<GridQueryRow>(
     env.db,
     sql`select p.id, p.study_id, p.site_id, s.code as site_code, p.status,
@@ -73,14 +89,12 @@ export async function recordGrid(env: ServiceEnv, user: AuthUser, siteId?: strin
                       'windowStart', v.window_start::text, 'windowEnd', v.window_end::text, 'status', v.status,
                       'visitDate', v.visit_date::text, 'reasonOnFile', v.out_of_window_reason is not null))
                     from visits v where v.participant_id = p.id), '[]'::json) as visits,
-          coalesce((select json_agg(json_build_object('id', r.id, 'visitCode', r.visit_code,
-                      'formCode', r.form_code, 'status', r.status,
-                      'openQueries', case when r.form_code in ${list(queryForms)} then
-                        (select count(*) from data_queries q where q.record_id = r.id and q.status <> 'closed')
-                        else 0 end,
-                      'sdvDone', ${readsReview ? sql`exists(select 1 from sdv_marks m where m.record_id = r.id and m.cleared_at is null)` : sql`false`}))
+          coalesce((select json_agg(${recordJson})
                     from form_records r where r.participant_id = p.id and r.seq = 1
-                      and r.form_code in ${list(forms)} and r.visit_code in ${list(visitCodes)}), '[]'::json) as records
+                      and r.form_code in ${list(forms)} and r.visit_code in ${list(visitCodes)}), '[]'::json) as records,
+          coalesce((select json_agg(${recordJson})
+                    from form_records r where r.participant_id = p.id
+                      and r.form_code in ${list(repeatingForms)}), '[]'::json) as repeating
         from participants p join sites s on s.id = p.site_id
         where ${inUserSites(sql`p.site_id`, user)} ${siteId ? sql`and p.site_id = ${siteId}::uuid` : sql``}
           and p.status <> 'screen_failed'
@@ -88,6 +102,7 @@ export async function recordGrid(env: ServiceEnv, user: AuthUser, siteId?: strin
   );
   return {
     columns,
+    series,
     rows: rows.map((p) => ({
       participantId: p.id,
       studyId: p.study_id,
@@ -109,6 +124,12 @@ export async function recordGrid(env: ServiceEnv, user: AuthUser, siteId?: strin
           ...windowState(env, visit, p.records, today, status),
         };
       }),
+      series: series.map((column) =>
+        seriesCell(
+          column,
+          p.repeating.map((r) => ({ ...r, openQueries: Number(r.openQueries) })),
+        ),
+      ),
     })),
   };
 }

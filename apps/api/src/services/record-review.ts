@@ -1,7 +1,8 @@
-import { queryRows, schema, selectList, selectRows } from '@mini-edc/db';
+import { field, schema, selectList, selectRows } from '@mini-edc/db';
 import { DomainError, type ParticipantReview, type RecordReview } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import type { ServiceEnv } from './participants';
+import { participantRow, recordRow } from './row-shapes';
 import { inUserSites, visibleForms } from './scope';
 import { currentMarks, toSdvMark } from './sdv';
 import type { AuthUser } from './sessions';
@@ -13,17 +14,7 @@ import type { AuthUser } from './sessions';
  * counted.
  */
 
-interface RecordRow {
-  id: string;
-  visit_code: string;
-  form_code: string;
-  seq: number;
-  status: RecordReview['status'];
-  version: number;
-  updated_at: Date | string;
-}
-
-const { signatures: signatureTable } = schema;
+const { signatures: signatureTable, sites } = schema;
 
 /** The signature shown for a record. */
 const signatureRow = {
@@ -35,8 +26,6 @@ const signatureRow = {
   voided_at: signatureTable.voidedAt,
   void_reason: signatureTable.voidReason,
 };
-
-const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
 const noSignature: RecordReview['signature'] = {
   state: 'none',
@@ -53,22 +42,25 @@ export async function participantReview(
   user: AuthUser,
   participantId: string,
 ): Promise<ParticipantReview> {
-  const [participant] = await queryRows<{ study_id: string; site_code: string }>(
+  const [participant] = await selectRows(
     env.db,
+    { study_id: participantRow.study_id, site_code: sites.code },
     sql`select p.study_id, s.code as site_code from participants p join sites s on s.id = p.site_id
         where p.id = ${participantId}::uuid and ${inUserSites(sql`p.site_id`, user)}`,
   );
   if (!participant) throw new DomainError('NOT_FOUND', 'PARTICIPANT_NOT_FOUND');
   const id = sql`${participantId}::uuid`;
-  const records = await queryRows<RecordRow>(
+  const records = await selectRows(
     env.db,
-    sql`select id, visit_code, form_code, seq, status, version, updated_at from form_records
-        where participant_id = ${id} and ${visibleForms(env.study, user, sql`form_code`)}
-        order by created_at, form_code, seq`,
+    recordRow,
+    sql`select ${selectList('r', recordRow)} from form_records r
+        where r.participant_id = ${id} and ${visibleForms(env.study, user, sql`r.form_code`)}
+        order by r.created_at, r.form_code, r.seq`,
   );
   const marks = await currentMarks(env.db, sql`m.participant_id = ${id}`);
-  const queries = await queryRows<{ record_id: string; n: number }>(
+  const queries = await selectRows(
     env.db,
+    { record_id: schema.dataQueries.recordId, n: field.int },
     sql`select record_id, count(*)::int as n from data_queries
         where participant_id = ${id} and status in ('open', 'answered') group by record_id`,
   );
@@ -94,19 +86,19 @@ export async function participantReview(
         seq: r.seq,
         status: r.status,
         version: r.version,
-        updatedAt: new Date(r.updated_at).toISOString(),
+        updatedAt: r.updated_at.toISOString(),
         sdv: mark
           ? { state: mark.cleared_at === null ? 'verified' : 'cleared', mark: toSdvMark(mark) }
           : { state: 'none', mark: null },
-        openQueries: Number(queries.find((q) => q.record_id === r.id)?.n ?? 0),
+        openQueries: queries.find((q) => q.record_id === r.id)?.n ?? 0,
         signature: signature
           ? {
               state: signature.voided_at === null ? 'signed' : 'voided',
               signerName: signature.signer_name,
               meaning: signature.meaning,
               recordVersion: signature.record_version,
-              signedAt: iso(signature.signed_at),
-              voidedAt: iso(signature.voided_at),
+              signedAt: signature.signed_at.toISOString(),
+              voidedAt: signature.voided_at?.toISOString() ?? null,
               voidReason: signature.void_reason,
             }
           : noSignature,

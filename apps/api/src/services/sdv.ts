@@ -2,7 +2,6 @@ import {
   type AuditContext,
   type Executor,
   field,
-  queryRows,
   type RowOf,
   schema,
   selectList,
@@ -19,6 +18,7 @@ import {
 } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import type { ServiceEnv } from './participants';
+import { type RecordRow, recordRow } from './row-shapes';
 import { inUserSites, visibleForms } from './scope';
 import type { AuthUser } from './sessions';
 
@@ -29,16 +29,7 @@ import type { AuthUser } from './sessions';
  * data the monitor did not see. Marks are rows, audited by their trigger.
  */
 
-interface RecordRow {
-  id: string;
-  participant_id: string;
-  site_id: string;
-  status: string;
-  version: number;
-  form_code: string;
-}
-
-const { sdvMarks, users } = schema;
+const { formRecords, participants, sdvMarks, users } = schema;
 
 /** A source verification mark with its verifier's name. */
 const markRow = {
@@ -88,10 +79,11 @@ async function recordsToVerify(
 ): Promise<RecordRow[]> {
   // A record a blinded viewer may not see answers like one that does not exist (R-BLIND-2).
   const scope = sql`${inUserSites(sql`fr.site_id`, user)} and ${visibleForms(study, user, sql`fr.form_code`)}`;
-  const columns = sql`fr.id, fr.participant_id, fr.site_id, fr.status, fr.version, fr.form_code`;
+  const columns = selectList('fr', recordRow);
   if ('recordId' in input) {
-    const rows = await queryRows<RecordRow>(
+    const rows = await selectRows(
       tx,
+      recordRow,
       sql`select ${columns} from form_records fr
           where fr.id = ${input.recordId}::uuid and ${scope} for update`,
     );
@@ -100,14 +92,16 @@ async function recordsToVerify(
     if (record.status === 'draft') throw DomainError.coded('CONFLICT', 'SDV_DRAFT');
     return rows;
   }
-  const [participant] = await queryRows<{ id: string }>(
+  const [participant] = await selectRows(
     tx,
+    { id: participants.id },
     sql`select p.id from participants p
         where p.id = ${input.participantId}::uuid and ${inUserSites(sql`p.site_id`, user)}`,
   );
   if (!participant) throw DomainError.coded('NOT_FOUND', 'PARTICIPANT_NOT_FOUND');
-  const rows = await queryRows<RecordRow>(
+  const rows = await selectRows(
     tx,
+    recordRow,
     sql`select ${columns} from form_records fr
         where fr.participant_id = ${input.participantId}::uuid and fr.visit_code = ${input.visitCode}
           and fr.status <> 'draft' and ${scope}
@@ -131,8 +125,9 @@ export async function markSdv(
       records.map((r) => sql`${r.id}::uuid`),
       sql`, `,
     );
-    const inForce = await queryRows<{ record_id: string; record_version: number }>(
+    const inForce = await selectRows(
       tx,
+      { record_id: sdvMarks.recordId, record_version: sdvMarks.recordVersion },
       sql`select record_id, record_version from sdv_marks
           where record_id in (${ids}) and cleared_at is null`,
     );
@@ -168,13 +163,15 @@ export async function undoSdv(
 ): Promise<SdvResponse> {
   return withAudit(env.db, { ...ctx, reason: input.reason }, async (tx) => {
     const scope = sql`${inUserSites(sql`fr.site_id`, user)} and ${visibleForms(env.study, user, sql`fr.form_code`)}`;
-    const [record] = await queryRows<{ id: string }>(
+    const [record] = await selectRows(
       tx,
+      { id: formRecords.id },
       sql`select fr.id from form_records fr where fr.id = ${input.recordId}::uuid and ${scope} for update`,
     );
     if (!record) throw DomainError.coded('NOT_FOUND', 'RECORD_NOT_FOUND');
-    const cleared = await queryRows<{ id: string }>(
+    const cleared = await selectRows(
       tx,
+      { id: sdvMarks.id },
       sql`update sdv_marks set cleared_at = now(), cleared_reason = ${`undone: ${input.reason}`}
           where record_id = ${record.id}::uuid and cleared_at is null returning id`,
     );

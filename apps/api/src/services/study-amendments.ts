@@ -3,8 +3,10 @@ import {
   appendAuditEvent,
   type Db,
   type Executor,
-  queryRows,
+  field,
+  type RowOf,
   schema,
+  selectRows,
   withAudit,
 } from '@mini-edc/db';
 import {
@@ -35,26 +37,30 @@ import { currentDefinition, type StoredDefinition } from './study-definitions';
 // Publishing serialises with itself; the version trigger refuses a gap, the primary key a race.
 const PUBLISH_LOCK = 74_652_014;
 
-interface DraftRow {
-  id: string;
-  definition: unknown;
-  created_at: Date | string;
-  created_by: string;
-  published_version: number | null;
-}
+const { formRecords, participants, studyDefinitionDrafts: drafts, studyDefinitions, users, visits } = schema;
+
+const draftShape = {
+  id: drafts.id,
+  definition: drafts.definition,
+  created_at: drafts.createdAt,
+  created_by: drafts.createdBy,
+  published_version: drafts.publishedVersion,
+};
+type DraftRow = RowOf<typeof draftShape>;
 
 function draftOf(row: DraftRow): AmendmentDraft {
   return {
     id: row.id,
-    createdAt: new Date(row.created_at).toISOString(),
+    createdAt: row.created_at.toISOString(),
     createdBy: row.created_by,
-    publishedVersion: row.published_version === null ? null : Number(row.published_version),
+    publishedVersion: row.published_version,
   };
 }
 
 async function draftRow(db: Executor, id: string): Promise<DraftRow> {
-  const [row] = await queryRows<DraftRow>(
+  const [row] = await selectRows(
     db,
+    draftShape,
     sql`select id, definition, created_at, created_by, published_version
         from study_definition_drafts where id = ${id}::uuid`,
   );
@@ -76,8 +82,9 @@ export async function createDraft(
   definition: StudyDefinition,
 ): Promise<AmendmentDraft> {
   return withAudit(db, ctx, async (tx) => {
-    const [row] = await queryRows<DraftRow>(
+    const [row] = await selectRows(
       tx,
+      draftShape,
       sql`insert into study_definition_drafts (definition, created_by)
           values (${JSON.stringify(definition)}::jsonb, ${user.id}::uuid)
           returning id, definition, created_at, created_by, published_version`,
@@ -99,19 +106,21 @@ async function conflictsWith(
   changes: DefinitionChange[],
 ): Promise<AmendmentConflict[]> {
   if (changes.length === 0) return [];
-  const records = await queryRows<{
-    studyId: string;
-    visitCode: string;
-    formCode: string;
-    data: Record<string, unknown>;
-  }>(
+  const records = await selectRows(
     db,
+    {
+      studyId: participants.studyId,
+      visitCode: formRecords.visitCode,
+      formCode: formRecords.formCode,
+      data: formRecords.data,
+    },
     sql`select p.study_id as "studyId", r.visit_code as "visitCode", r.form_code as "formCode", r.data
         from form_records r join participants p on p.id = r.participant_id
         order by p.study_id, r.visit_code, r.form_code, r.seq`,
   );
-  const scheduledVisits = await queryRows<{ studyId: string; visitCode: string }>(
+  const scheduledVisits = await selectRows(
     db,
+    { studyId: participants.studyId, visitCode: visits.visitCode },
     sql`select p.study_id as "studyId", v.visit_code as "visitCode"
         from visits v join participants p on p.id = v.participant_id order by p.study_id, v.target_date`,
   );
@@ -133,20 +142,21 @@ export async function reviewDraft(db: Db, id: string): Promise<AmendmentReview> 
 }
 
 export async function listVersions(db: Db): Promise<DefinitionVersionEntry[]> {
-  const rows = await queryRows<{
-    version: number;
-    published_at: Date | string;
-    published_by: string | null;
-    reason: string;
-    diff: DefinitionChange[];
-  }>(
+  const rows = await selectRows(
     db,
+    {
+      version: studyDefinitions.version,
+      published_at: studyDefinitions.publishedAt,
+      published_by: field.nullable(users.displayName),
+      reason: studyDefinitions.reason,
+      diff: studyDefinitions.diff,
+    },
     sql`select d.version, d.published_at, coalesce(u.display_name, u.email) as published_by, d.reason, d.diff
         from study_definitions d left join users u on u.id = d.published_by order by d.version`,
   );
   return rows.map((r) => ({
-    version: Number(r.version),
-    publishedAt: new Date(r.published_at).toISOString(),
+    version: r.version,
+    publishedAt: r.published_at.toISOString(),
     publishedBy: r.published_by,
     reason: r.reason,
     changes: r.diff,

@@ -1,4 +1,14 @@
-import { appendAuditEvent, type Db, type Executor, queryRows, SYSTEM_ACTOR, withAudit } from '@mini-edc/db';
+import {
+  appendAuditEvent,
+  type Db,
+  type Executor,
+  field,
+  type RowOf,
+  SYSTEM_ACTOR,
+  schema,
+  selectRows,
+  withAudit,
+} from '@mini-edc/db';
 import { loadStudyDefinition, type StudyDefinition } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 
@@ -12,16 +22,18 @@ export interface StoredDefinition {
   definition: StudyDefinition;
 }
 
-interface Row {
-  version: number;
-  published_at: Date | string;
-  definition: unknown;
-}
+const { studyDefinitions } = schema;
 
-function storedOf(row: Row): StoredDefinition {
+const definitionRow = {
+  version: studyDefinitions.version,
+  published_at: studyDefinitions.publishedAt,
+  definition: studyDefinitions.definition,
+};
+
+function storedOf(row: RowOf<typeof definitionRow>): StoredDefinition {
   return {
-    version: Number(row.version),
-    publishedAt: new Date(row.published_at).toISOString(),
+    version: row.version,
+    publishedAt: row.published_at.toISOString(),
     // Validated again on the way out: a definition that does not load fails loudly at start-up.
     definition: loadStudyDefinition(row.definition),
   };
@@ -29,8 +41,9 @@ function storedOf(row: Row): StoredDefinition {
 
 /** The newest version, if any was published. */
 export async function currentDefinition(db: Executor): Promise<StoredDefinition | undefined> {
-  const [row] = await queryRows<Row>(
+  const [row] = await selectRows(
     db,
+    definitionRow,
     sql`select version, published_at, definition from study_definitions order by version desc limit 1`,
   );
   return row ? storedOf(row) : undefined;
@@ -38,11 +51,12 @@ export async function currentDefinition(db: Executor): Promise<StoredDefinition 
 
 /** The number of the newest version (1 before any is stored: the seed). */
 export async function currentDefinitionVersion(db: Executor): Promise<number> {
-  const [row] = await queryRows<{ version: number | null }>(
+  const [row] = await selectRows(
     db,
+    { version: field.nullable(field.int) },
     sql`select max(version) as version from study_definitions`,
   );
-  return Number(row?.version ?? 1);
+  return row?.version ?? 1;
 }
 
 /**
@@ -57,8 +71,9 @@ export async function loadOrSeedDefinition(db: Db, seed: StudyDefinition): Promi
     db,
     { ...SYSTEM_ACTOR, reason: 'version 1 seeded from the compiled study definition' },
     async (tx) => {
-      const inserted = await queryRows<{ version: number }>(
+      const inserted = await selectRows(
         tx,
+        { version: studyDefinitions.version },
         sql`insert into study_definitions (version, definition, reason)
           values (1, ${JSON.stringify(seed)}::jsonb, 'Version 1 (seeded from the compiled study definition)')
           on conflict (version) do nothing returning version`,

@@ -1,4 +1,13 @@
-import { type AuditContext, appendAuditEvent, type Db, queryRows, schema, withAudit } from '@mini-edc/db';
+import {
+  type AuditContext,
+  appendAuditEvent,
+  type Db,
+  field,
+  type RowOf,
+  schema,
+  selectRows,
+  withAudit,
+} from '@mini-edc/db';
 import {
   DomainError,
   type EmergencyUnblinding,
@@ -18,22 +27,24 @@ import type { AuthUser } from './sessions';
  * stays blinded. While the study is locked the API answers 423 and the database refuses the insert.
  */
 
-interface EntryRow {
-  id: string;
-  participant_id: string;
-  study_id: string;
-  site_code: string;
-  unblinded_at: Date | string;
-  unblinded_by: string;
-  reason: string;
-}
+const { emergencyUnblindings: eu, participants, randomizationSlots, sites, users } = schema;
 
-const toEntry = (r: EntryRow): EmergencyUnblindingEntry => ({
+const entryRow = {
+  id: eu.id,
+  participant_id: eu.participantId,
+  study_id: participants.studyId,
+  site_code: sites.code,
+  unblinded_at: eu.unblindedAt,
+  unblinded_by: users.displayName,
+  reason: eu.reason,
+};
+
+const toEntry = (r: RowOf<typeof entryRow>): EmergencyUnblindingEntry => ({
   id: r.id,
   participantId: r.participant_id,
   studyId: r.study_id,
   siteCode: r.site_code,
-  unblindedAt: new Date(r.unblinded_at).toISOString(),
+  unblindedAt: r.unblinded_at.toISOString(),
   unblindedBy: r.unblinded_by,
   reason: r.reason,
 });
@@ -47,8 +58,9 @@ const entrySelect = sql`select eu.id, eu.participant_id, p.study_id, s.code as s
 
 /** Every emergency unblinding at the caller's sites, newest first (for the dashboard). */
 export async function emergencyUnblindingsAt(db: Db, user: AuthUser): Promise<EmergencyUnblindingEntry[]> {
-  const rows = await queryRows<EntryRow>(
+  const rows = await selectRows(
     db,
+    entryRow,
     sql`${entrySelect} where ${inUserSites(sql`eu.site_id`, user)} order by eu.unblinded_at desc, eu.id`,
   );
   return rows.map(toEntry);
@@ -61,8 +73,13 @@ export async function emergencyUnblind(
   participantId: string,
   input: EmergencyUnblindingRequest,
 ): Promise<EmergencyUnblinding> {
-  const [participant] = await queryRows<{ site_id: string; study_id: string; arm: string | null }>(
+  const [participant] = await selectRows(
     env.db,
+    {
+      site_id: participants.siteId,
+      study_id: participants.studyId,
+      arm: field.nullable(randomizationSlots.arm),
+    },
     sql`select p.site_id, p.study_id, rs.arm
         from participants p left join randomization_slots rs on rs.participant_id = p.id
         where p.id = ${participantId}::uuid and ${inUserSites(sql`p.site_id`, user)}`,
@@ -89,7 +106,7 @@ export async function emergencyUnblind(
     });
     return row.id;
   });
-  const [entry] = await queryRows<EntryRow>(env.db, sql`${entrySelect} where eu.id = ${id}::uuid`);
+  const [entry] = await selectRows(env.db, entryRow, sql`${entrySelect} where eu.id = ${id}::uuid`);
   if (!entry) throw new Error('emergency unblinding vanished after insert');
   return { ...toEntry(entry), arm };
 }

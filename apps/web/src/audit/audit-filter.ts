@@ -13,6 +13,7 @@ const filterKeys = [
   'table',
   'form',
   'field',
+  'fieldText',
   'from',
   'to',
 ] as const;
@@ -24,6 +25,7 @@ export interface AuditFilterValues {
   action: string;
   /** "table:visits" or "form:vas": one select for both, as a form is a kind of table row. */
   source: string;
+  /** Words of a field's label (or its name): sent as fieldText, matched on the server. */
   field: string;
   /** datetime-local text in the browser's zone. */
   from: string;
@@ -85,7 +87,7 @@ export function valuesFromFilter(filter: AuditFilter): AuditFilterValues {
     actorId: filter.actorId ?? '',
     action: filter.action ?? '',
     source: filter.form ? `form:${filter.form}` : filter.table ? `table:${filter.table}` : '',
-    field: filter.field ?? '',
+    field: filter.fieldText ?? filter.field ?? '',
     from: isoToLocalInput(filter.from),
     to: isoToLocalInput(filter.to),
   };
@@ -110,7 +112,7 @@ export function filterFromValues(
     action: values.action || undefined,
     table: kind === 'table' && name ? name : undefined,
     form: kind === 'form' && name ? name : undefined,
-    field: values.field.trim() || undefined,
+    fieldText: values.field.trim() || undefined,
     from: from ?? undefined,
     to: to ?? undefined,
   };
@@ -123,7 +125,11 @@ export function filterFromValues(
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0]);
       const field: keyof AuditFilterValues =
-        key === 'table' || key === 'form' ? 'source' : (key as keyof AuditFilterValues);
+        key === 'table' || key === 'form'
+          ? 'source'
+          : key === 'fieldText'
+            ? 'field'
+            : (key as keyof AuditFilterValues);
       problems.push({ field, message: issue.message });
     }
   }

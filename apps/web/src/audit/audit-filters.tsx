@@ -3,8 +3,8 @@ import { useEffect, useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../components/field';
+import { userTimeZone } from '../i18n/format';
 import { formLabel, studyForms } from '../review/study-labels';
-import { browserTimeZone } from '../review/time-format';
 import { type AuditFilterValues, filterFromValues, valuesFromFilter } from './audit-filter';
 import { auditActions, auditTables } from './audit-vocabulary';
 
@@ -26,12 +26,17 @@ interface AuditFiltersProps {
   onApply: (filter: AuditFilter) => void;
 }
 
-/** Every form field as its audit path (data.vas_mm), offered as suggestions for the field filter. */
-function fieldSuggestions(source: string): string[] {
+/**
+ * Every form field's label in the interface language, offered as suggestions for the field
+ * search; the server matches words of a label in either language (R-AUDIT-5).
+ */
+function fieldSuggestions(source: string, language: string): string[] {
   const [kind, name] = source.split(':');
   const forms = kind === 'form' ? studyForms().filter((f) => f.code === name) : studyForms();
-  const paths = forms.flatMap((f) => f.fields.map((field) => `data.${field.name}`));
-  return [...new Set([...paths, 'status', 'version'])].sort();
+  const labels = forms.flatMap((f) =>
+    f.fields.map((field) => (language === 'tr' ? field.label.tr : field.label.en)),
+  );
+  return [...new Set(labels)].sort((a, b) => a.localeCompare(b, language));
 }
 
 /** The audit filter form; applying it rewrites the page URL, which the list reads. */
@@ -57,7 +62,7 @@ export function AuditFilters({ filter, participants, sites, actors, onApply }: A
     onApply(result.filter);
   });
 
-  const zone = browserTimeZone();
+  const zone = userTimeZone();
   return (
     <form className="panel filter-panel" onSubmit={(event) => void submit(event)} noValidate>
       <h2 className="sr-only">{t('monitor.audit.filters')}</h2>
@@ -126,8 +131,8 @@ export function AuditFilters({ filter, participants, sites, actors, onApply }: A
           {...register('field')}
         />
         <datalist id={listId}>
-          {fieldSuggestions(watch('source')).map((path) => (
-            <option key={path} value={path} />
+          {fieldSuggestions(watch('source'), i18n.language).map((label) => (
+            <option key={label} value={label} />
           ))}
         </datalist>
         <TextField

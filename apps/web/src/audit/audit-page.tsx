@@ -1,30 +1,17 @@
-import { type AuditEntry, type AuditFilter, can } from '@mini-edc/domain';
+import { type AuditFilter, can } from '@mini-edc/domain';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../auth/session-context';
 import { QueryError } from '../components/query-error';
-import { useParticipantDetail, useParticipantList } from '../review/review-api';
+import { useParticipantList } from '../review/review-api';
 import { useReviewFormat } from '../review/time-format';
 import { useAdminUsers, useAuditTrail } from './audit-api';
 import { exportHref, filterFromSearch, searchFromFilter } from './audit-filter';
 import { type ActorOption, AuditFilters } from './audit-filters';
-import { AuditTable, type RecordInfo } from './audit-table';
+import { AuditTable } from './audit-table';
 import { AuditVerify } from './audit-verify';
 import '../styles/monitor.css';
-
-/** Form and visit of the form_records rows an INSERT on this page names. */
-function recordsFromEntries(entries: readonly AuditEntry[], into: Map<string, RecordInfo>) {
-  for (const entry of entries) {
-    if (entry.table !== 'form_records' || !entry.recordId) continue;
-    const value = (name: string) => entry.changes.find((c) => c.field === name)?.new;
-    const formCode = value('form_code');
-    const visitCode = value('visit_code');
-    if (typeof formCode === 'string' && typeof visitCode === 'string') {
-      into.set(entry.recordId, { formCode, visitCode });
-    }
-  }
-}
 
 /** Audit review (21 CFR 11.10(e); EMA 2023 §6.2): filter, read, verify and copy the trail. */
 export function AuditPage() {
@@ -36,7 +23,6 @@ export function AuditPage() {
   const filter = useMemo(() => filterFromSearch(new URLSearchParams(search)), [search]);
   const trail = useAuditTrail(filter);
   const participants = useParticipantList();
-  const detail = useParticipantDetail(filter.participantId);
   const isAdmin = can(user, 'manage_users');
   const users = useAdminUsers(isAdmin);
   const auditor = can(user, 'export_audit');
@@ -53,20 +39,6 @@ export function AuditPage() {
     if (filter.actorId && !all.has(filter.actorId)) all.set(filter.actorId, filter.actorId);
     return [...all].map(([id, label]) => ({ id, label })).sort((a, b) => a.label.localeCompare(b.label));
   }, [users.data, filter.actorId, entries]);
-
-  const records = useMemo(() => {
-    const map = new Map<string, RecordInfo>();
-    for (const r of detail.data?.records ?? [])
-      map.set(r.id, { formCode: r.formCode, visitCode: r.visitCode });
-    recordsFromEntries(entries, map);
-    if (filter.form) {
-      // With a form filter every form_records row is of that form, even when the visit is unknown.
-      for (const e of entries) {
-        if (e.recordId && !map.has(e.recordId)) map.set(e.recordId, { formCode: filter.form, visitCode: '' });
-      }
-    }
-    return map;
-  }, [detail.data, entries, filter.form]);
 
   const participantOptions = useMemo(() => {
     const options = [...(participants.data ?? [])]
@@ -123,9 +95,7 @@ export function AuditPage() {
               })
           : null}
       </p>
-      {entries.length > 0 ? (
-        <AuditTable entries={entries} records={records} participantHref={participantHref} />
-      ) : null}
+      {entries.length > 0 ? <AuditTable entries={entries} participantHref={participantHref} /> : null}
       {trail.hasNextPage ? (
         <div>
           <button

@@ -1,32 +1,27 @@
 import type { AuditEntry } from '@mini-edc/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { fieldLabel, findField, formLabel, valueText, visitLabel } from '../review/study-labels';
+import { formLabel, visitLabel } from '../review/study-labels';
 import { useReviewFormat } from '../review/time-format';
-import { isAuditAction, isAuditTable, isKnownRole } from './audit-vocabulary';
-
-export interface RecordInfo {
-  formCode: string;
-  visitCode: string;
-}
+import { itemLabel, itemValue } from './audit-values';
+import { isAuditAction, isKnownRole } from './audit-vocabulary';
 
 interface AuditTableProps {
   entries: readonly AuditEntry[];
-  /** form_records id → its form and visit, where known (INSERT rows, the participant's records). */
-  records: ReadonlyMap<string, RecordInfo>;
   /** Study id → where the participant opens for this user (review page or participant page). */
   participantHref: (studyId: string) => string | null;
 }
 
-/** Changes shown before the rest fold away (an INSERT names every column). */
+/** Changes shown before the rest fold away (a created record names every field). */
 const SHOWN_CHANGES = 6;
 
 /**
- * The audit trail, one row per entry: when (UTC and local, to the second), who (user, role,
- * site), what (action, table or form, record, participant), old → new per field, and why.
- * On tablet and phone widths each row becomes a card (.responsive-table).
+ * The audit trail, one row per entry (R-AUDIT-5): when (UTC and local, to the second), who (user,
+ * role, site), what (the step taken, the kind of thing, form and visit, participant), old → new
+ * per field by its label, and why. Identifiers and other technical keys are left to the CSV copy;
+ * the row says how many. On tablet and phone widths each row becomes a card (.responsive-table).
  */
-export function AuditTable({ entries, records, participantHref }: AuditTableProps) {
+export function AuditTable({ entries, participantHref }: AuditTableProps) {
   const { t } = useTranslation();
   return (
     <table className="responsive-table audit-table">
@@ -42,38 +37,44 @@ export function AuditTable({ entries, records, participantHref }: AuditTableProp
       </thead>
       <tbody>
         {entries.map((entry) => (
-          <AuditRow
-            key={entry.id}
-            entry={entry}
-            record={entry.recordId ? records.get(entry.recordId) : undefined}
-            participantHref={participantHref}
-          />
+          <AuditRow key={entry.id} entry={entry} participantHref={participantHref} />
         ))}
       </tbody>
     </table>
   );
 }
 
+/** What happened: the step for a row write, the event's own name for an event row. */
+function useVerbText(entry: AuditEntry): string {
+  const { t } = useTranslation();
+  if (entry.verb !== 'event') return t(`auditWords.verbs.${entry.verb}`);
+  return isAuditAction(entry.action) ? t(`monitor.actions.${entry.action}`) : t('auditWords.verbs.event');
+}
+
 function AuditRow({
   entry,
-  record,
   participantHref,
 }: {
   entry: AuditEntry;
-  record: RecordInfo | undefined;
   participantHref: (studyId: string) => string | null;
 }) {
   const { t, i18n } = useTranslation();
   const format = useReviewFormat();
   const role = entry.actor.role;
-  const source = record
-    ? `${formLabel(record.formCode, i18n.language)} · ${visitLabel(record.visitCode, i18n.language)}`
-    : isAuditTable(entry.table)
-      ? t(`monitor.tables.${entry.table}`)
-      : entry.table;
+  const verb = useVerbText(entry);
+  const subject = [
+    entry.formCode ? formLabel(entry.formCode, i18n.language) : null,
+    entry.visitCode ? visitLabel(entry.visitCode, i18n.language) : null,
+  ].filter((part): part is string => part !== null);
+  const source =
+    entry.entity === 'form_record' && subject.length > 0
+      ? subject.join(' · ')
+      : [t(`auditWords.entities.${entry.entity}`), ...subject].join(' · ');
   const href = entry.participantStudyId ? participantHref(entry.participantStudyId) : null;
-  const shown = entry.changes.slice(0, SHOWN_CHANGES);
-  const folded = entry.changes.slice(SHOWN_CHANGES);
+  const readable = entry.changes.filter((c) => c.item.kind !== 'key');
+  const technical = entry.changes.length - readable.length;
+  const shown = readable.slice(0, SHOWN_CHANGES);
+  const folded = readable.slice(SHOWN_CHANGES);
   // A created row has no earlier values: its changes read as plain values.
   const created = entry.action === 'INSERT';
   return (
@@ -88,7 +89,7 @@ function AuditRow({
       </th>
       <td data-label={t('monitor.audit.who')}>
         <div>
-          <span className="cell-title">{entry.actor.label ?? entry.actor.id}</span>
+          <span className="cell-title">{entry.actor.label ?? t('auditWords.otherUser')}</span>
           <span className="cell-sub">
             {isKnownRole(role) ? t(`roles.${role}`) : role}
             {entry.siteCode ? ` · ${entry.siteCode}` : ''}
@@ -98,23 +99,12 @@ function AuditRow({
       <td data-label={t('monitor.audit.what')}>
         <div>
           <span className="cell-title">
-            <span className={`badge audit-action audit-action-${entry.action.toLowerCase()}`}>
-              {isAuditAction(entry.action) ? t(`monitor.actions.${entry.action}`) : entry.action}
-            </span>{' '}
-            {source}
+            <span className={`badge audit-action audit-verb-${entry.verb}`}>{verb}</span> {source}
           </span>
           {entry.participantStudyId ? (
             <span className="cell-sub">
               {t('monitor.audit.participant')}:{' '}
               {href ? <Link to={href}>{entry.participantStudyId}</Link> : entry.participantStudyId}
-            </span>
-          ) : null}
-          {entry.recordId ? (
-            <span className="cell-sub">
-              {t('monitor.audit.record')}:{' '}
-              <abbr className="mono" title={entry.recordId}>
-                {entry.recordId.slice(0, 8)}
-              </abbr>
             </span>
           ) : null}
           {entry.occurrences ? (
@@ -128,19 +118,22 @@ function AuditRow({
         </div>
       </td>
       <td data-label={t('monitor.audit.changes')}>
-        {entry.changes.length === 0 ? (
+        {readable.length === 0 ? (
           <span className="muted">{t('common.none')}</span>
         ) : (
           <div>
-            <ChangeList changes={shown} formCode={record?.formCode} created={created} />
+            <ChangeList changes={shown} entry={entry} created={created} />
             {folded.length > 0 ? (
               <details className="more-changes">
                 <summary>{t('monitor.audit.moreChanges', { count: folded.length })}</summary>
-                <ChangeList changes={folded} formCode={record?.formCode} created={created} />
+                <ChangeList changes={folded} entry={entry} created={created} />
               </details>
             ) : null}
           </div>
         )}
+        {technical > 0 ? (
+          <span className="cell-sub muted">{t('auditWords.technical', { count: technical })}</span>
+        ) : null}
       </td>
       <td data-label={t('monitor.audit.reason')}>
         {entry.reason ? <span>{entry.reason}</span> : <span className="muted">—</span>}
@@ -151,43 +144,39 @@ function AuditRow({
 
 function ChangeList({
   changes,
-  formCode,
+  entry,
   created,
 }: {
   changes: AuditEntry['changes'];
-  formCode: string | undefined;
+  entry: AuditEntry;
   created: boolean;
 }) {
   const { t, i18n } = useTranslation();
+  const format = useReviewFormat();
+  const value = (v: unknown, change: AuditEntry['changes'][number]) =>
+    itemValue(v, change, entry, t, i18n.language, format);
   return (
     <ul className="change-list">
-      {changes.map((change) => {
-        const field = findField(formCode, change.field);
-        const label = field ? fieldLabel(formCode, change.field, i18n.language) : null;
-        return (
-          <li key={change.field}>
-            <span className="change-field">
-              {label ? `${label} ` : null}
-              <code>{change.field}</code>
-            </span>{' '}
-            <span className="change-values">
-              {created && change.old === null ? null : (
-                <>
-                  <span className="change-old">
-                    <span className="sr-only">{t('monitor.audit.was')} </span>
-                    {valueText(change.old, i18n.language, field)}
-                  </span>
-                  <span aria-hidden="true"> → </span>
-                </>
-              )}
-              <span className="change-new">
-                <span className="sr-only"> {t('monitor.audit.now')} </span>
-                {valueText(change.new, i18n.language, field)}
-              </span>
+      {changes.map((change) => (
+        <li key={change.field}>
+          <span className="change-field">{itemLabel(change, entry.formCode, t, i18n.language)}</span>{' '}
+          <span className="change-values">
+            {created && change.old === null ? null : (
+              <>
+                <span className="change-old">
+                  <span className="sr-only">{t('monitor.audit.was')} </span>
+                  {value(change.old, change)}
+                </span>
+                <span aria-hidden="true"> → </span>
+              </>
+            )}
+            <span className="change-new">
+              <span className="sr-only"> {t('monitor.audit.now')} </span>
+              {value(change.new, change)}
             </span>
-          </li>
-        );
-      })}
+          </span>
+        </li>
+      ))}
     </ul>
   );
 }

@@ -50,12 +50,7 @@ export const auditActions = [
   'INSTRUMENT_TEXTS_LOADED',
 ] as const;
 
-export type AuditTable = (typeof auditTables)[number];
 export type AuditAction = (typeof auditActions)[number];
-
-export function isAuditTable(name: string): name is AuditTable {
-  return (auditTables as readonly string[]).includes(name);
-}
 
 export function isAuditAction(name: string): name is AuditAction {
   return (auditActions as readonly string[]).includes(name);

@@ -58,7 +58,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     gcTime: Number.POSITIVE_INFINITY,
     retry: false,
   });
-  const [expired, setExpired] = useState(false);
+  // When the app learned that the server ended the session (null while it is alive).
+  const [endedAt, setEndedAt] = useState<string | null>(null);
+  const expired = endedAt !== null;
+  const setExpired = useCallback((ended: boolean) => {
+    setEndedAt((was) => (ended ? (was ?? new Date().toISOString()) : null));
+  }, []);
   const session = query.data ?? null;
   // Read by callbacks and the event listener, which must not be re-created on every change.
   const sessionRef = useRef(session);
@@ -85,7 +90,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
             .catch(() => undefined);
         }
       }),
-    [queryClient],
+    [queryClient, setExpired],
   );
 
   const userLocale = session?.user.locale;
@@ -121,7 +126,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         void queryClient.invalidateQueries({ predicate: notSession });
       }
     },
-    [queryClient],
+    [queryClient, setExpired],
   );
 
   const signOut = useCallback(async () => {
@@ -134,7 +139,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setExpired(false);
     queryClient.setQueryData(sessionKey, null);
     queryClient.removeQueries({ predicate: notSession });
-  }, [queryClient]);
+  }, [queryClient, setExpired]);
 
   const refresh = useCallback(async () => {
     await queryClient.invalidateQueries({ queryKey: sessionKey });
@@ -164,8 +169,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   return (
     <SessionContext value={value}>
       {children}
-      {expired && session ? (
-        <SessionExpiredDialog email={session.user.email} onSignedIn={signedIn} onSignOut={signOut} />
+      {endedAt && session ? (
+        <SessionExpiredDialog
+          email={session.user.email}
+          endedAt={endedAt}
+          onSignedIn={signedIn}
+          onSignOut={signOut}
+        />
       ) : null}
     </SessionContext>
   );

@@ -1,7 +1,8 @@
 /** English text of the daily work screens: record grid, save and next, visit windows, signing. */
 export const gridEn = {
   title: 'Record status',
-  intro: 'Every participant’s forms by visit. Choose a cell to open the form.',
+  intro:
+    'Every participant’s forms by visit. Choose a cell to open the form; in the grid, the arrow keys, Home and End move between cells and Enter opens one.',
   filters: 'Filters',
   site: 'Site',
   allSites: 'All sites',
@@ -15,6 +16,14 @@ export const gridEn = {
   needsAction: 'needs your action',
   queries_one: '{{count}} open query',
   queries_other: '{{count}} open queries',
+  series: {
+    title: 'Recurring records',
+    treatment: 'Treatment sessions',
+    none: 'none recorded',
+    count_one: '{{count}} record',
+    count_other: '{{count}} records',
+    least: 'least advanced: {{status}}',
+  },
   states: {
     not_started: 'Not started',
     draft: 'Draft',

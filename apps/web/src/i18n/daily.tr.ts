@@ -3,7 +3,8 @@ import type { dailyFormEn, dailySignEn, gridEn } from './daily.en';
 /** Günlük iş ekranlarının Türkçe metinleri: kayıt tablosu, kaydet ve sonraki, vizit pencereleri, imza. */
 export const gridTr: typeof gridEn = {
   title: 'Kayıt durumu',
-  intro: 'Her katılımcının formları vizitlere göre. Formu açmak için bir hücre seçin.',
+  intro:
+    'Her katılımcının formları vizitlere göre. Formu açmak için bir hücre seçin; tabloda ok tuşları, Home ve End hücreler arasında gezdirir, Enter seçili hücreyi açar.',
   filters: 'Süzgeçler',
   site: 'Merkez',
   allSites: 'Tüm merkezler',
@@ -17,6 +18,14 @@ export const gridTr: typeof gridEn = {
   needsAction: 'sizden işlem bekliyor',
   queries_one: '{{count}} açık sorgu',
   queries_other: '{{count}} açık sorgu',
+  series: {
+    title: 'Tekrarlanan kayıtlar',
+    treatment: 'Tedavi seansları',
+    none: 'kayıt yok',
+    count_one: '{{count}} kayıt',
+    count_other: '{{count}} kayıt',
+    least: 'en geride olan: {{status}}',
+  },
   states: {
     not_started: 'Başlanmadı',
     draft: 'Taslak',

@@ -1,4 +1,5 @@
 import { amendmentsEn } from './amendments.en';
+import { auditWordsEn } from './audit-words.en';
 import { closeoutEn } from './closeout.en';
 import { dailyFormEn, dailySignEn, gridEn } from './daily.en';
 import { exportsEn } from './exports.en';
@@ -86,6 +87,7 @@ export const en = {
   },
   sessionEnded: {
     title: 'Your session has ended — sign in again to continue',
+    at: 'Signed out at {{time}}, your time.',
     body: 'For your security you were signed out. Nothing on this page has been lost: once you are signed in again, check your entries and save them.',
     otherUser: 'Signing in as a different person discards the unsaved entries on this page.',
     signOut: 'Sign out instead',
@@ -247,6 +249,7 @@ export const en = {
   participants: participantsEn,
   randomizationLists: { ...randomizationListsEn, ...listCorrectionEn },
   monitor: monitorEn,
+  auditWords: auditWordsEn,
   exports: exportsEn,
   closeout: closeoutEn,
   grid: gridEn,

@@ -63,7 +63,7 @@ export const monitorEn = {
     forms: 'Forms',
     tables: 'Tables',
     field: 'Field',
-    fieldHint: 'e.g. data.vas_mm or status',
+    fieldHint: 'Part of a field’s name, e.g. pain or ağrı.',
     from: 'From',
     to: 'Until',
     zoneHint: 'In your time zone ({{zone}}).',

@@ -65,7 +65,7 @@ export const monitorTr: typeof monitorEn = {
     forms: 'Formlar',
     tables: 'Tablolar',
     field: 'Alan',
-    fieldHint: 'ör. data.vas_mm veya status',
+    fieldHint: 'Alan adının bir kısmı, ör. ağrı veya pain.',
     from: 'Başlangıç',
     to: 'Bitiş',
     zoneHint: 'Sizin saat diliminizde ({{zone}}).',

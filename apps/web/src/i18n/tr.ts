@@ -1,4 +1,5 @@
 import { amendmentsTr } from './amendments.tr';
+import { auditWordsTr } from './audit-words.tr';
 import { closeoutTr } from './closeout.tr';
 import { dailyFormTr, dailySignTr, gridTr } from './daily.tr';
 import type { Translation } from './en';
@@ -88,6 +89,7 @@ export const tr: Translation = {
   },
   sessionEnded: {
     title: 'Oturumunuz sona erdi — devam etmek için yeniden giriş yapın',
+    at: 'Oturum kapanış zamanı: {{time}} (sizin saatinizle).',
     body: 'Güvenliğiniz için oturumunuz kapatıldı. Bu sayfadaki hiçbir şey kaybolmadı: yeniden giriş yaptıktan sonra girdiklerinizi kontrol edip kaydedin.',
     otherUser: 'Başka bir kullanıcı olarak giriş yaparsanız bu sayfadaki kaydedilmemiş veriler silinir.',
     signOut: 'Bunun yerine çıkış yap',
@@ -246,6 +248,7 @@ export const tr: Translation = {
   participants: participantsTr,
   randomizationLists: { ...randomizationListsTr, ...listCorrectionTr },
   monitor: monitorTr,
+  auditWords: auditWordsTr,
   exports: exportsTr,
   closeout: closeoutTr,
   grid: gridTr,

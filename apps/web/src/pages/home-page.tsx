@@ -69,7 +69,9 @@ function Welcome() {
           </li>
         ))}
       </ul>
-      <p className="hint">{t('home.sessionUntil', { time: format.dateTime(session.absoluteExpiresAt) })}</p>
+      <p className="hint">
+        {t('home.sessionUntil', { time: format.localDateTime(session.absoluteExpiresAt) })}
+      </p>
     </div>
   );
 }

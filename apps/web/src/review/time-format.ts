@@ -41,8 +41,3 @@ export function useReviewFormat() {
       new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction),
   };
 }
-
-/** The browser's time zone name (e.g. Europe/Istanbul), to say in which zone a range is read. */
-export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}

@@ -1,12 +1,14 @@
 import type { SessionInfo } from '@mini-edc/domain';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SessionExpiredDialog } from '../../src/auth/session-expired-dialog';
-import { i18n } from '../../src/i18n';
+import { applyLocale, i18n } from '../../src/i18n';
 
 const t = i18n.t.bind(i18n);
 const email = 'nurse@site-a.example';
+/** 14:05 UTC is 17:05 in Ankara (GMT+3 all year). */
+const endedAt = '2026-12-01T14:05:00.000Z';
 
 const session: SessionInfo = {
   user: {
@@ -49,14 +51,24 @@ function renderDialog() {
         Note
         <input defaultValue="typed before the session ended" />
       </label>
-      <SessionExpiredDialog email={email} onSignedIn={onSignedIn} onSignOut={onSignOut} />
+      <SessionExpiredDialog email={email} endedAt={endedAt} onSignedIn={onSignedIn} onSignOut={onSignOut} />
     </>,
   );
   const dialog = screen.getByRole('dialog', { name: t('sessionEnded.title') });
   return { user, dialog, onSignedIn, onSignOut };
 }
 
-afterEach(() => {
+// The user's own zone differs from UTC, so a time shown in UTC (or the server's zone) is caught.
+const zoneBefore = process.env.TZ;
+beforeAll(() => {
+  process.env.TZ = 'Europe/Istanbul';
+});
+afterAll(() => {
+  process.env.TZ = zoneBefore;
+});
+
+afterEach(async () => {
+  await applyLocale('en');
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
@@ -69,6 +81,15 @@ describe('SessionExpiredDialog', () => {
     expect(document.activeElement).toBe(within(dialog).getByLabelText(t('login.password')));
     // The page underneath stays mounted with what was typed in it.
     expect(screen.getByDisplayValue('typed before the session ended')).toBeTruthy();
+  });
+
+  it.each([
+    ['en', '1 Dec 2026, 17:05 (GMT+3)'],
+    ['tr', '1 Ara 2026 17:05 (GMT+3)'],
+  ] as const)('says when the session ended in the user’s own zone, worded in %s', async (locale, time) => {
+    await applyLocale(locale);
+    const { dialog } = renderDialog();
+    expect(within(dialog).getByText(t('sessionEnded.at', { time }))).toBeTruthy();
   });
 
   it('signs in again with the password and hands the new session to the app', async () => {

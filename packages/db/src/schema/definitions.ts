@@ -1,3 +1,4 @@
+import type { DefinitionChange } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import { check, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
@@ -13,7 +14,7 @@ export const studyDefinitions = pgTable(
     definition: jsonb('definition').notNull(),
     reason: text('reason').notNull(),
     /** What changed against the previous version (empty for version 1). */
-    diff: jsonb('diff').notNull().default(sql`'[]'::jsonb`),
+    diff: jsonb('diff').$type<DefinitionChange[]>().notNull().default(sql`'[]'::jsonb`),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
     /** Null for the seeded version 1. */
     publishedBy: uuid('published_by'),

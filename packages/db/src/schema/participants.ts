@@ -1,3 +1,4 @@
+import type { ParticipantStatus, ParticipantSummary } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -23,8 +24,8 @@ export const participants = pgTable(
       .notNull()
       .references(() => sites.id),
     siteSeq: integer('site_seq').notNull(),
-    status: text('status').notNull().default('screening'),
-    sex: text('sex'),
+    status: text('status').$type<ParticipantStatus>().notNull().default('screening'),
+    sex: text('sex').$type<NonNullable<ParticipantSummary['sex']>>(),
     birthYear: integer('birth_year'),
     screenedAt: date('screened_at'),
     // Summary of the eligibility form: kept for screen failures too (CONSORT).

@@ -1,3 +1,4 @@
+import type { FormRecord } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import {
   check,
@@ -34,9 +35,9 @@ export const formRecords = pgTable(
     formCode: text('form_code').notNull(),
     // Repeating forms (sessions, injections, adverse events) count 1, 2, 3…
     seq: integer('seq').notNull().default(1),
-    status: text('status').notNull().default('draft'),
+    status: text('status').$type<FormRecord['status']>().notNull().default('draft'),
     version: integer('version').notNull().default(1),
-    data: jsonb('data').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     // The study definition version the data was last entered under (R-DEF-3); rows from before
     // versioning were entered under version 1.
     definitionVersion: integer('definition_version').notNull().default(1),
@@ -67,7 +68,7 @@ export const visits = pgTable(
     windowStart: date('window_start').notNull(),
     windowEnd: date('window_end').notNull(),
     // upcoming / due / overdue are computed from the dates at read time; only facts are stored.
-    status: text('status').notNull().default('scheduled'),
+    status: text('status').$type<'scheduled' | 'done' | 'missed'>().notNull().default('scheduled'),
     visitDate: date('visit_date'),
     outOfWindowReason: text('out_of_window_reason'),
     missedReason: text('missed_reason'),

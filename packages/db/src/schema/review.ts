@@ -1,3 +1,4 @@
+import type { DataQuery, QueryStatus } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { participants } from './participants';
@@ -49,7 +50,7 @@ export const dataQueries = pgTable(
       .notNull()
       .references(() => sites.id),
     field: text('field').notNull(),
-    status: text('status').notNull().default('open'),
+    status: text('status').$type<QueryStatus>().notNull().default('open'),
     openedBy: uuid('opened_by').notNull(),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
@@ -77,7 +78,7 @@ export const queryMessages = pgTable(
       .references(() => sites.id),
     authorId: uuid('author_id').notNull(),
     authorRole: text('author_role').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<DataQuery['messages'][number]['kind']>().notNull(),
     message: text('message').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

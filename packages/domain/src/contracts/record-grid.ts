@@ -23,6 +23,26 @@ export const gridCellSchema = z.object({
 });
 export type GridCell = z.infer<typeof gridCellSchema>;
 
+/**
+ * A column of repeating records (treatment sessions, adverse events, deviations): records that
+ * exist only when something happened, so one cell per participant, not per visit. The arms'
+ * intervention forms share the column `treatment` (a participant has only its own arm's).
+ */
+export const gridSeriesColumnSchema = z.object({ code: z.string(), forms: z.array(z.string()) });
+export type GridSeriesColumn = z.infer<typeof gridSeriesColumnSchema>;
+
+/** A participant's repeating records of one column: how many, and the least advanced status. */
+export const gridSeriesCellSchema = z.object({
+  code: z.string(),
+  count: z.int().min(0),
+  /** Draft before complete before signed before locked; not_started when there is none. */
+  status: gridRecordStatusSchema,
+  openQueries: z.int().min(0),
+  /** Every record of the column verified at the source (false when there is none). */
+  sdvDone: z.boolean(),
+});
+export type GridSeriesCell = z.infer<typeof gridSeriesCellSchema>;
+
 export const gridRowSchema = z.object({
   participantId: z.uuid(),
   studyId: z.string(),
@@ -30,6 +50,7 @@ export const gridRowSchema = z.object({
   siteCode: z.string(),
   participantStatus: z.string(),
   cells: z.array(gridCellSchema),
+  series: z.array(gridSeriesCellSchema),
 });
 export type GridRow = z.infer<typeof gridRowSchema>;
 
@@ -38,6 +59,7 @@ export type GridColumn = z.infer<typeof gridColumnSchema>;
 
 export const recordGridSchema = z.object({
   columns: z.array(gridColumnSchema),
+  series: z.array(gridSeriesColumnSchema),
   rows: z.array(gridRowSchema),
 });
 export type RecordGrid = z.infer<typeof recordGridSchema>;

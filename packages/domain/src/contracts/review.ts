@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { auditItemSchema } from '../audit/audit-items';
+import { auditEntitySchema, auditVerbSchema } from '../audit/audit-terms';
 import { requestDateTime } from './request-dates';
 
 /**
@@ -39,6 +41,11 @@ export const auditFilterSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.]{1,100}$/, 'Not a field name')
     .optional(),
+  /**
+   * Rows that changed a form field whose label (English or Turkish) or name contains these words,
+   * e.g. "pain" or "ağrı" (R-AUDIT-5); case and diacritics do not matter.
+   */
+  fieldText: z.string().trim().min(1).max(100).optional(),
   /** Inclusive lower bound on the time of the entry. */
   from: isoDateTime.optional(),
   /** Exclusive upper bound on the time of the entry. */
@@ -57,9 +64,12 @@ export const auditListQuerySchema = auditFilterSchema.extend({
 export type AuditListQuery = z.infer<typeof auditListQuerySchema>;
 
 export const auditChangeSchema = z.object({
+  /** The raw name: a column, or "data.<field>" for form data. */
   field: z.string(),
   old: z.unknown(),
   new: z.unknown(),
+  /** What the item is, in codes the web words (R-AUDIT-5). */
+  item: auditItemSchema,
 });
 
 export const auditEntrySchema = z.object({
@@ -72,6 +82,12 @@ export const auditEntrySchema = z.object({
   table: z.string(),
   recordId: z.string().nullable(),
   participantStudyId: z.string().nullable(),
+  /** The kind of thing the row is about and what happened to it, as codes (R-AUDIT-5). */
+  entity: auditEntitySchema,
+  verb: auditVerbSchema,
+  /** The form and visit of the form record the row is about (a record, its query, SDV or signature). */
+  formCode: z.string().nullable(),
+  visitCode: z.string().nullable(),
   changes: z.array(auditChangeSchema),
   reason: z.string().nullable(),
   requestId: z.string().nullable(),

@@ -1,0 +1,19 @@
+import type { Field } from '@mini-edc/db';
+import { z } from 'zod';
+
+/**
+ * Row fields for computed values whose structure no schema column describes (an array_agg, a
+ * jsonb_build_object list): the value is checked by a zod schema, so a raw row is parsed, never cast.
+ */
+export function parsedBy<T>(schema: z.ZodType<T>): Field<T> {
+  return {
+    parse: (value, name) => {
+      const result = schema.safeParse(value);
+      if (!result.success) throw new TypeError(`Row value ${name}: ${z.prettifyError(result.error)}`);
+      return result.data;
+    },
+  };
+}
+
+/** A list of text (array_agg of a text column), null when nothing was aggregated. */
+export const textList = parsedBy(z.array(z.string()).nullable());

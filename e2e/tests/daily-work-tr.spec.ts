@@ -1,0 +1,126 @@
+import { expect, type Page, test } from '@playwright/test';
+import { arrangeParticipant, demoPassword } from './helpers/api';
+import { expectNoSeriousA11yViolations } from './helpers/axe';
+import { adverseEventDraft, week1VasOnly } from './helpers/daily';
+
+/**
+ * Daily work in Turkish (docs/requirements.md R-UI-1, R-UI-2, R-SIGN-2, R-MON-1), in both projects
+ * (desktop and tablet): the record grid with its repeating records and the keyboard, a refused
+ * save worded beside the field, the sign dialog, and the monitor's query and SDV undo from the
+ * form. The English side of each is in daily-work.spec.ts and form-review.spec.ts. Every sign-in
+ * stores the sign-in page's language in the profile, so the next English sign-in puts it back.
+ */
+test.use({ locale: 'tr-TR', timezoneId: 'Europe/Istanbul' });
+
+async function signInTr(page: Page, email: string) {
+  await page.goto('/login');
+  await page.getByLabel('E-posta').fill(email);
+  await page.getByLabel('Parola', { exact: true }).fill(demoPassword);
+  await page.getByRole('button', { name: 'Giriş yap' }).click();
+  await expect(page.getByRole('button', { name: 'Çıkış yap' })).toBeVisible();
+}
+
+test('the grid in Turkish: repeating records, the keyboard, one click to the list; a refused date beside its field', async ({
+  page,
+  baseURL,
+}) => {
+  const p = await arrangeParticipant(baseURL ?? '', { randomize: true });
+  await adverseEventDraft(baseURL ?? '', p.id);
+  await signInTr(page, 'coordinator@demo.edc');
+  await expect(page.getByRole('heading', { name: 'Kayıt durumu', level: 1 })).toBeVisible();
+  const grid = page.getByRole('grid', { name: 'Kayıt durumu' });
+  const row = grid.getByRole('row', { name: new RegExp(p.studyId) });
+  const events = row.getByRole('link', {
+    name: `${p.studyId}, Advers olay, 1 kayıt, en geride olan: Taslak, sizden işlem bekliyor`,
+  });
+  await expect(events).toHaveText('1');
+  await expectNoSeriousA11yViolations(page, 'record grid (tr)');
+
+  await row.getByRole('link', { name: p.studyId, exact: true }).focus();
+  await page.keyboard.press('End');
+  await expect(row.getByRole('link', { name: /Protokol sapması, kayıt yok$/ })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(events).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/participants/${p.id}\\?tab=adverse-events$`));
+  await expect(page.getByRole('heading', { name: 'Advers olay', level: 2 })).toBeVisible();
+
+  // A second event dated before the consent: refused, and the reason is worded in Turkish beside
+  // the date, naming the consent; nothing is saved.
+  await page.goto(`/participants/${p.id}/visits/UNS/forms/adverse_event?seq=2`);
+  const onset = page.getByLabel('Başlangıç tarihi', { exact: true });
+  await onset.fill('2020-01-15');
+  await page.getByRole('button', { name: 'Tamamlandı olarak kaydet' }).click();
+  await expect(onset).toHaveAttribute('aria-invalid', 'true');
+  await expect(onset).toHaveAccessibleDescription(/Başlangıç tarihi, onam \(.+\) öncesinde olamaz/);
+  await expect(page.getByText('Tamamlandı olarak kaydedildi')).toHaveCount(0);
+});
+
+test('the sign dialog in Turkish: refuses an incomplete visit, lists the records, counts the attempts left', async ({
+  page,
+  baseURL,
+}) => {
+  const complete = await arrangeParticipant(baseURL ?? '', { baseline: true });
+  const partial = await arrangeParticipant(baseURL ?? '', { randomize: true });
+  await week1VasOnly(baseURL ?? '', partial.id);
+  await signInTr(page, 'investigator@demo.edc');
+
+  await page.goto(`/participants/${partial.id}?tab=visits`);
+  await page.getByRole('region', { name: '1. hafta' }).getByRole('button', { name: 'Viziti imzala' }).click();
+  const refused = page.getByRole('dialog', { name: '1. hafta imzala' });
+  await expect(refused.getByTestId('sign-blocked')).toContainText(
+    'İmzalamadan önce şu formları tamamlayın: Oswestry Disabilite İndeksi.',
+  );
+  await expect(refused.getByRole('button', { name: 'İmzala', exact: true })).toBeDisabled();
+  await refused.getByRole('button', { name: 'Vazgeç' }).click();
+
+  await page.goto(`/participants/${complete.id}?tab=baseline`);
+  await page
+    .getByRole('region', { name: 'Başlangıç' })
+    .getByRole('button', { name: 'Viziti imzala' })
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'Başlangıç imzala' });
+  await expect(
+    dialog.getByRole('list', { name: 'Şu 2 kaydı imzalıyorsunuz:' }).getByRole('listitem'),
+  ).toHaveCount(2);
+  await dialog.getByLabel('Parolanız').fill('yanlis-parola');
+  await dialog.getByRole('button', { name: 'İmzala', exact: true }).click();
+  await expect(dialog.getByLabel('Parolanız')).toHaveAccessibleDescription(
+    /Parola yanlış\. Hesap kilitlenmeden önce \d+ deneme hakkınız kaldı\./,
+  );
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await dialog.getByLabel('Parolanız').fill(demoPassword);
+  await dialog.getByRole('button', { name: 'İmzala', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Başlangıç: 2 kayıt imzalandı.' })).toBeVisible();
+});
+
+test('the monitor in Turkish raises a query and verifies from the form, then undoes the verification with a reason', async ({
+  page,
+  baseURL,
+}) => {
+  const p = await arrangeParticipant(baseURL ?? '', { baseline: true });
+  await signInTr(page, 'monitor@demo.edc');
+  await page.goto(`/participants/${p.id}/visits/BL/forms/vas`);
+  const panel = page.getByRole('region', { name: 'Sorgular ve kaynak veri doğrulaması' });
+  await expect(panel).toContainText('Bu formda veri sorgusu yok.');
+  await panel.getByRole('button', { name: 'Sorgu aç' }).click();
+  const raise = page.getByRole('dialog');
+  await raise.getByLabel('Alan').selectOption({ label: 'Ağrı VAS (mm)' });
+  await raise.getByLabel('Merkeze soru').fill('Kaynak formda 52 mm yazıyor.');
+  await raise.getByRole('button', { name: 'Sorgu aç' }).click();
+  await expect(raise).toBeHidden();
+  await expect(panel.getByRole('status')).toHaveText('Sorgu açıldı.');
+  await expect(page.locator('[data-field-query="vas_mm"]')).toContainText('Açık sorgu');
+
+  await panel.getByRole('button', { name: 'Doğrulandı olarak işaretle' }).click();
+  await expect(panel.getByText('Doğrulandı', { exact: true })).toBeVisible();
+  await panel.getByRole('button', { name: 'Doğrulamayı geri al' }).click();
+  const undo = page.getByRole('dialog', { name: 'Kaynak veri doğrulamasını geri al' });
+  await undo.getByRole('button', { name: 'Doğrulamayı geri al' }).click();
+  await expect(undo.getByLabel('Geri alma gerekçesi')).toHaveAttribute('aria-invalid', 'true');
+  await undo.getByLabel('Geri alma gerekçesi').fill('Yanlış viziti doğruladım');
+  await undo.getByRole('button', { name: 'Doğrulamayı geri al' }).click();
+  await expect(undo).toBeHidden();
+  await expect(panel.getByText('Doğrulama kaldırıldı', { exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'form review panel of the monitor (tr)');
+});

@@ -1,0 +1,43 @@
+import { apiSession, today } from './api';
+
+/** Marks a visit done today with an out-of-window reason, so its forms need none (arrange by API). */
+export async function visitDoneToday(baseURL: string, participantId: string, visitCode: string) {
+  const coordinator = await apiSession(baseURL, 'coordinator@demo.edc');
+  try {
+    await coordinator.send('PUT', `/participants/${participantId}/visits/${visitCode}`, {
+      status: 'done',
+      visitDate: today(),
+      outOfWindowReason: 'Patient seen early for travel',
+    });
+  } finally {
+    await coordinator.dispose();
+  }
+}
+
+/** An adverse event left as a draft (arrange by API), filed under the unscheduled visit. */
+export async function adverseEventDraft(baseURL: string, participantId: string) {
+  const coordinator = await apiSession(baseURL, 'coordinator@demo.edc');
+  try {
+    await coordinator.send('PUT', `/participants/${participantId}/visits/UNS/forms/adverse_event`, {
+      seq: 1,
+      status: 'draft',
+      data: { onset_date: today(), description: 'Soreness after the session' },
+    });
+  } finally {
+    await coordinator.dispose();
+  }
+}
+
+/** A complete Week 1 VAS (arrange by API): the visit's ODI is left not started. */
+export async function week1VasOnly(baseURL: string, participantId: string) {
+  await visitDoneToday(baseURL, participantId, 'W1');
+  const coordinator = await apiSession(baseURL, 'coordinator@demo.edc');
+  try {
+    await coordinator.send('PUT', `/participants/${participantId}/visits/W1/forms/vas`, {
+      data: { vas_mm: 30, vas_method: 'paper', assessed_at: new Date().toISOString(), assessor_id: 'Can' },
+      status: 'complete',
+    });
+  } finally {
+    await coordinator.dispose();
+  }
+}

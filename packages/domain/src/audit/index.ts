@@ -1,0 +1,3 @@
+export * from './audit-field-search';
+export * from './audit-items';
+export * from './audit-terms';
