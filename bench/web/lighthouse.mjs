@@ -8,7 +8,8 @@
 //   session cookie goes with every request).
 // Prints a Markdown table for docs/benchmarks.md. Settings: BENCH_WEB_RUNS (runs per page and
 // profile, the median by performance score is shown; default 3), BENCH_WEB_JSON (a folder to keep
-// each Lighthouse report in). Lighthouse is pinned to 12.2.3: later versions refuse Node 20.
+// each Lighthouse report in), BENCH_WEB_PAGES and BENCH_WEB_PROFILES (comma-separated subsets, e.g.
+// "list,odi" and "mobile"; default all: sign-in, list, odi; mobile, desktop). Lighthouse is pinned to 12.2.3: later versions refuse Node 20.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -22,6 +23,9 @@ import { findChromium } from '../../scripts/find-chromium.mjs';
 
 const runs = Number(process.env.BENCH_WEB_RUNS ?? 3);
 const keepJson = process.env.BENCH_WEB_JSON;
+const chosen = (value, all) => (value ? value.split(',').map((v) => v.trim()) : all);
+const pageKeys = chosen(process.env.BENCH_WEB_PAGES, ['sign-in', 'list', 'odi']);
+const profiles = chosen(process.env.BENCH_WEB_PROFILES, ['mobile', 'desktop']);
 const server = fileURLToPath(new URL('../../apps/api/dist/server.js', import.meta.url));
 const log = (message) => process.stderr.write(`[bench:web] ${message}\n`);
 const load = () =>
@@ -158,13 +162,13 @@ async function main() {
   try {
     const { cookie, odiPath } = await prepare(base);
     const pages = [
-      { name: 'sign-in', path: '/login', cookie: null },
-      { name: 'participant list', path: '/participants', cookie },
-      { name: 'ODI form (baseline)', path: odiPath, cookie },
-    ];
+      { key: 'sign-in', name: 'sign-in', path: '/login', cookie: null },
+      { key: 'list', name: 'participant list', path: '/participants', cookie },
+      { key: 'odi', name: 'ODI form (baseline)', path: odiPath, cookie },
+    ].filter((page) => pageKeys.includes(page.key));
     if (keepJson) mkdirSync(keepJson, { recursive: true });
     for (const page of pages) {
-      for (const profile of ['mobile', 'desktop']) {
+      for (const profile of profiles) {
         const results = [];
         for (let i = 0; i < runs; i++) {
           log(`${page.name}, ${profile}, run ${i + 1}/${runs} (load ${load()})`);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
@@ -7,6 +7,7 @@ import { createTestDb, type TestDb } from '@mini-edc/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../src/app';
 import { testConfig } from '../src/config';
+import { hintedScreens } from '../src/plugins/screen-hints';
 import { newSite, newUser } from '../src/seed/factories';
 import { type Session, signIn } from './session';
 
@@ -31,6 +32,17 @@ const manifest = {
     imports: ['_app-Ap1.js', '_schema-S1.js'],
   },
   '_schema-S1.js': { file: 'assets/schema-S1.js', name: 'schema' },
+  'src/participants/form-page.tsx': {
+    file: 'assets/form-page-P1.js',
+    name: 'form-page',
+    imports: ['_app-Ap1.js', '_screens-S2.js'],
+    css: ['assets/form-page-P1.css'],
+  },
+  '_screens-S2.js': { file: 'assets/screens-S2.js', name: 'screens', imports: ['_react-R1.js'] },
+  'src/i18n/en.ts': { file: 'assets/en-E1.js', name: 'en', imports: ['src/i18n/sign-in.en.ts'] },
+  'src/i18n/sign-in.en.ts': { file: 'assets/sign-in.en-E2.js', name: 'sign-in.en' },
+  'src/i18n/tr.ts': { file: 'assets/tr-T1.js', name: 'tr' },
+  'src/i18n/tr-messages.ts': { file: 'assets/tr-messages-T2.js', name: 'tr-messages' },
 };
 
 function writeDist(): string {
@@ -146,7 +158,7 @@ describe('static files', () => {
   });
 
   it('adds the study gate and the study definition for a visitor with a session', async () => {
-    const res = await get('/participants', { cookie: admin.cookie });
+    const res = await get('/audit', { cookie: admin.cookie });
     expect(res.headers.vary).toMatch(/cookie/);
     expect(hints(res.body)).toEqual([
       '/assets/app-Ap1.js',
@@ -154,8 +166,83 @@ describe('static files', () => {
       '/assets/forms-F1.js',
       '/assets/study-gate-G1.js',
       '/assets/schema-S1.js',
+      '/assets/en-E1.js',
+      '/assets/sign-in.en-E2.js',
+      '/api/v1/auth/me',
       '/api/v1/study',
     ]);
+  });
+
+  it("names the text of the language the app will start in: the one chosen, else the browser's", async () => {
+    const catalogue = (body: string) => hints(body).filter((h) => /\/(en|tr|sign-in)/.test(h ?? ''));
+    const turkishBrowser = await get('/audit', { cookie: admin.cookie, 'accept-language': 'de-DE,tr;q=0.8' });
+    expect(turkishBrowser.headers.vary).toMatch(/accept-language/);
+    expect(catalogue(turkishBrowser.body)).toEqual(['/assets/tr-T1.js', '/assets/tr-messages-T2.js']);
+    const chosenEnglish = await get('/audit', {
+      cookie: `${admin.cookie}; edc.locale=en`,
+      'accept-language': 'tr-TR',
+    });
+    expect(catalogue(chosenEnglish.body)).toEqual(['/assets/en-E1.js', '/assets/sign-in.en-E2.js']);
+    const chosenTurkish = await get('/audit', { cookie: `${admin.cookie}; edc.locale=tr` });
+    expect(catalogue(chosenTurkish.body)).toEqual(['/assets/tr-T1.js', '/assets/tr-messages-T2.js']);
+  });
+
+  const participantId = '0b5f0c1e-8d0a-4c3e-9a52-6f1f2f3a4b5c';
+  const shared = [
+    '/assets/app-Ap1.js',
+    '/assets/app-Ap1.css',
+    '/assets/forms-F1.js',
+    '/assets/study-gate-G1.js',
+    '/assets/schema-S1.js',
+    '/assets/en-E1.js',
+    '/assets/sign-in.en-E2.js',
+  ];
+
+  it("names a signed-in deep link's screen chunks and first answers, each once", async () => {
+    const res = await get(`/participants/${participantId}/visits/BL/forms/odi`, {
+      cookie: admin.cookie,
+      'accept-encoding': 'br',
+    });
+    expect(hints(brotliDecompressSync(res.rawPayload).toString())).toEqual([
+      ...shared,
+      '/api/v1/auth/me',
+      '/api/v1/study',
+      '/assets/form-page-P1.js',
+      '/assets/form-page-P1.css',
+      '/assets/screens-S2.js',
+      `/api/v1/participants/${participantId}`,
+      '/api/v1/study/status',
+      '/api/v1/instruments/odi/statements',
+    ]);
+    const vas = await get(`/participants/${participantId}/visits/BL/forms/vas`, { cookie: admin.cookie });
+    expect(hints(vas.body)).not.toContain('/api/v1/instruments/odi/statements');
+    expect(hints(vas.body)).toContain(`/api/v1/participants/${participantId}`);
+  });
+
+  it('hints only screens the web app loads on demand, by the file Vite keys them with', () => {
+    const router = readFileSync(new URL('../../web/src/router.tsx', import.meta.url), 'utf8');
+    for (const screen of hintedScreens) {
+      expect(router).toContain(`import('./${screen.replace(/^src\//, '').replace(/\.tsx$/, '')}')`);
+    }
+  });
+
+  it('names no answer for a path that is not an id, and none the filtered list does not ask for', async () => {
+    for (const url of [
+      '/participants/%22%3E%3Cscript%3E/visits/BL/forms/odi',
+      `/participants/${participantId.toUpperCase()}x/visits/BL/forms/odi`,
+    ]) {
+      const res = await get(url, { cookie: admin.cookie });
+      expect(res.statusCode, url).toBe(200);
+      expect(
+        hints(res.body).filter((h) => h?.startsWith('/api/v1/participants')),
+        url,
+      ).toEqual([]);
+      expect(res.body, url).not.toContain('<script>');
+    }
+    const filtered = await get('/participants?status=randomized', { cookie: admin.cookie });
+    expect(hints(filtered.body)).not.toContain('/api/v1/participants');
+    const list = await get('/participants', { cookie: admin.cookie });
+    expect(hints(list.body)).toContain('/api/v1/participants');
   });
 
   it('answers 404 for a missing asset rather than index.html as JavaScript', async () => {

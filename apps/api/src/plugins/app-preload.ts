@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { screenHintsFor } from './screen-hints';
 
 /** The part of Vite's build manifest (dist/.vite/manifest.json) the preload hints are read from. */
 const manifestSchema = z.record(
@@ -39,19 +40,43 @@ export interface HtmlVariant {
   gzip: Buffer;
 }
 
-function variant(html: string): HtmlVariant {
+function variant(html: string, quality = constants.BROTLI_MAX_QUALITY): HtmlVariant {
   const identity = Buffer.from(html, 'utf8');
   const etag = `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
-  return { etag, identity, br: brotliCompressSync(identity), gzip: gzipSync(identity) };
+  const br = brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: quality } });
+  return { etag, identity, br, gzip: gzipSync(identity) };
 }
+
+type Locale = 'en' | 'tr';
+
+/** The cookie the web app keeps the interface language in, beside its local storage. */
+export const LOCALE_COOKIE = 'edc.locale';
+
+/**
+ * The language the app will start in, as apps/web/src/i18n/locale.ts decides it: the one last
+ * chosen on the device, else Turkish when the browser asks for it, else English.
+ */
+export function pageLocale(chosen: string | undefined, acceptLanguage: string | undefined): Locale {
+  if (chosen === 'en' || chosen === 'tr') return chosen;
+  return /(^|,)\s*tr\b/i.test(acceptLanguage ?? '') ? 'tr' : 'en';
+}
+
+/** Each language's catalogue modules (apps/web/src/i18n/catalogues.ts), as the manifest keys them. */
+const catalogueKeys: Record<Locale, string[]> = {
+  en: ['src/i18n/en.ts'],
+  tr: ['src/i18n/tr.ts', 'src/i18n/tr-messages.ts'],
+};
 
 export interface AppHtml {
   /** Sign-in page: the entry alone (docs/architecture.md, "Web delivery"). */
   signIn: HtmlVariant;
   /** Any other page: the app's chunks are fetched beside the entry instead of after it. */
   app: HtmlVariant;
-  /** A page asked with a session: also the study gate's chunks and the study definition. */
-  signedIn: HtmlVariant;
+  /**
+   * A page asked with a session: also the study gate's chunks, the study definition and the
+   * session's own answer, and for a screen of screen-hints.ts its chunks and first answers.
+   */
+  signedIn: (path: string, hasQuery: boolean, locale: Locale) => HtmlVariant;
 }
 
 /**
@@ -70,10 +95,9 @@ export function buildAppHtml(root: string): AppHtml {
     : {};
   const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
   const inEntry = entryKey ? closure(manifest, entryKey, new Set()) : new Set<string>();
-  const filesOf = (name: string) => {
-    const key = chunkNamed(manifest, name);
-    return key ? [...closure(manifest, key, new Set())].filter((file) => !inEntry.has(file)) : [];
-  };
+  const filesOfKey = (key: string | undefined) =>
+    key && manifest[key] ? [...closure(manifest, key, new Set())].filter((file) => !inEntry.has(file)) : [];
+  const filesOf = (name: string) => filesOfKey(chunkNamed(manifest, name));
   const appFiles = filesOf('app');
   const gateFiles = filesOf('study-gate').filter((file) => !appFiles.includes(file));
   const links = (files: string[]) =>
@@ -85,10 +109,38 @@ export function buildAppHtml(root: string): AppHtml {
       )
       .join('');
   const withHints = (hints: string) => html.replace('</head>', `${hints}</head>`);
-  const studyHint = '<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/v1/study">';
+  // Fetched with credentials 'same-origin', as the app's own requests are, so they are the ones used.
+  const fetches = (paths: string[]) =>
+    paths.map((path) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${path}">`).join('');
+  const signedInFiles = [...appFiles, ...gateFiles];
+  // The app's text in the language it will start in, which it would otherwise ask for only
+  // once the entry has run.
+  const catalogueFiles = (locale: Locale) => [
+    ...new Set(catalogueKeys[locale].flatMap(filesOfKey).filter((file) => !signedInFiles.includes(file))),
+  ];
+  const signedInHints = (locale: Locale) =>
+    links([...signedInFiles, ...catalogueFiles(locale)]) + fetches(['/api/v1/auth/me', '/api/v1/study']);
+  // Pages without an id are the same for every visit and made once; the answers a screen names
+  // carry the participant's id, so a page naming them is made per request, compressed fast.
+  const made = new Map<string, HtmlVariant>();
+  const once = (key: string, make: () => string) => {
+    let page = made.get(key);
+    if (!page) {
+      page = variant(make());
+      made.set(key, page);
+    }
+    return page;
+  };
+  const screenFiles = (screen: string) => filesOfKey(screen).filter((file) => !signedInFiles.includes(file));
   return {
     signIn: variant(html),
     app: variant(withHints(links(appFiles))),
-    signedIn: variant(withHints(links([...appFiles, ...gateFiles]) + studyHint)),
+    signedIn: (path, hasQuery, locale) => {
+      const hints = screenHintsFor(path, hasQuery);
+      if (!hints) return once(locale, () => withHints(signedInHints(locale)));
+      const page = signedInHints(locale) + links(screenFiles(hints.screen));
+      if (hints.data.length === 0) return once(`${locale} ${hints.screen}`, () => withHints(page));
+      return variant(withHints(page + fetches(hints.data)), 5);
+    },
   };
 }

@@ -3,7 +3,7 @@ import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
-import { type AppHtml, buildAppHtml, type HtmlVariant } from './app-preload';
+import { type AppHtml, buildAppHtml, type HtmlVariant, LOCALE_COOKIE, pageLocale } from './app-preload';
 import { SESSION_COOKIE } from './auth';
 import { errorBody } from './errors';
 import { isClientRoute } from './static-guard';
@@ -15,13 +15,14 @@ const revalidate = 'no-cache';
 
 /**
  * The copy of index.html `accepts` allows, as fastify-static's preCompressed would pick it, with
- * an ETag so a revisit is a 304. It varies on the cookie too: a session adds the study's hints.
+ * an ETag so a revisit is a 304. It varies on the cookie too (a session adds the study's hints,
+ * the chosen language its text) and on the browser's languages (the text when none was chosen).
  */
 function sendHtml(reply: FastifyReply, html: HtmlVariant, accepts: string, ifNoneMatch: string | undefined) {
   reply
     .type('text/html; charset=utf-8')
     .header('cache-control', revalidate)
-    .header('vary', 'accept-encoding, cookie')
+    .header('vary', 'accept-encoding, cookie, accept-language')
     .header('etag', html.etag);
   if (ifNoneMatch === html.etag) return reply.status(304).send();
   if (/\bbr\b/.test(accepts)) return reply.header('content-encoding', 'br').send(html.br);
@@ -70,7 +71,16 @@ export const webAppPlugin = fp(
       ) {
         if (!pages) return reply.type('text/html').sendFile('index.html');
         const signedIn = request.cookies[SESSION_COOKIE] !== undefined;
-        const page = path === '/login' ? pages.signIn : signedIn ? pages.signedIn : pages.app;
+        const page =
+          path === '/login'
+            ? pages.signIn
+            : signedIn
+              ? pages.signedIn(
+                  path,
+                  request.url.includes('?'),
+                  pageLocale(request.cookies[LOCALE_COOKIE], request.headers['accept-language']),
+                )
+              : pages.app;
         return sendHtml(
           reply,
           page,

@@ -28,5 +28,9 @@ export function rememberLocale(locale: Locale): void {
   } catch {
     // Not remembering the choice on this device is harmless.
   }
+  // Also a cookie, so the server's page names this language's text for the browser to fetch at
+  // once (apps/api/src/plugins/app-preload.ts); a year, this site only, never sent cross-site.
+  // biome-ignore lint/suspicious/noDocumentCookie: one fixed name and a checked locale code, nothing to escape; the Cookie Store API is missing from the tablets' older Safari
+  document.cookie = `${storageKey}=${locale}; path=/; max-age=31536000; samesite=strict`;
   document.documentElement.lang = locale;
 }
