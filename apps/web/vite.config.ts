@@ -1,6 +1,5 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { sharedScreenChunk } from './screen-chunks';
 
 export default defineConfig({
   plugins: [react()],
@@ -11,7 +10,6 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     manifest: true,
-    rollupOptions: { output: { manualChunks: sharedScreenChunk() } },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:3000', '/docs': 'http://127.0.0.1:3000' } },
 });
