@@ -17,9 +17,10 @@ test('a monitor finds a correction in the audit trail, queries it, and closes th
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit trail' }).click();
   await expect(page.getByRole('heading', { name: 'Audit trail', level: 1 })).toBeVisible();
   await page.getByLabel('Participant').selectOption({ label: arranged.studyId });
-  await page.getByLabel('Field', { exact: true }).fill('data.vas_mm');
+  // The field filter searches the words of field labels (R-AUDIT-5), not column paths.
+  await page.getByLabel('Field', { exact: true }).fill('pain vas');
   await page.getByRole('button', { name: 'Apply filters' }).click();
-  await expect(page).toHaveURL(/field=data\.vas_mm/);
+  await expect(page).toHaveURL(/fieldText=pain(\+|%20)vas/);
 
   const correction = page.getByRole('row', { name: new RegExp(arranged.reason) });
   await expect(correction).toBeVisible();
