@@ -136,6 +136,8 @@ async function saveAfter(
   }
 }
 
+// PostgreSQL only: embedded PGlite has one connection, so no second transaction can hold the
+// participant's lock while a save waits; the audit and version cases above run on both engines.
 describe.skipIf(testDbKind() !== 'pg')(`a save racing another transaction on ${testDbKind()}`, () => {
   it('refuses to change a record locked while the save waited for the participant', async () => {
     const id = await consented();
