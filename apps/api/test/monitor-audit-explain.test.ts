@@ -166,9 +166,12 @@ describe(`audit review plans on ${testDbKind()} with ${ROWS} rows`, () => {
 
   it("reads a record's history and a rare action through their indexes", async () => {
     const history = await planOf(recordHistorySql(md5Uuid(7)));
-    expect(auditAccess(history)).toEqual(['Index Scan audit_log_record_idx']);
+    // A plain index scan, or a bitmap of the few matching rows: either way the same index.
+    expect(auditAccess(history)).toHaveLength(1);
+    expect(auditAccess(history)[0]).toMatch(/^(Bitmap )?Index Scan audit_log_record_idx$/);
     const exports = await planOf(auditPageSql({ role: 'admin', siteIds: [] }, { action: 'EXPORT' }, 101));
-    expect(auditAccess(exports)).toEqual(['Index Scan audit_log_action_idx']);
+    expect(auditAccess(exports)).toHaveLength(1);
+    expect(auditAccess(exports)[0]).toMatch(/^(Bitmap )?Index Scan audit_log_action_idx$/);
   });
 
   it('filters by site by walking the primary key: with two sites a site is half the log', async () => {
