@@ -29,8 +29,10 @@ test('a monitor finds a correction in the audit trail, queries it, and closes th
   await expect(correction).toContainText('Investigator');
   await expect(correction).toContainText('UTC');
   await expect(correction).toContainText('GMT+3');
-  const change = correction.getByRole('listitem').filter({ hasText: 'data.vas_mm' });
-  await expect(change).toContainText('Pain VAS (mm)');
+  // The change is named by its label; the column path never reaches the reader (R-AUDIT-5).
+  await expect(correction).not.toContainText('data.vas_mm');
+  const change = correction.getByRole('listitem').filter({ hasText: 'Pain VAS (mm)' });
+  await expect(change).toHaveCount(1);
   await expect(change.locator('.change-old')).toHaveText(`was ${arranged.oldVas}`);
   await expect(change.locator('.change-new')).toHaveText(`now ${arranged.newVas}`);
   // The creation by the coordinator is the other entry of this filter: 2 in all.
