@@ -16,7 +16,6 @@ import { FormAlert } from '../components/form-alert';
 import { ChoiceGroup } from '../forms/choice-group';
 import { study } from '../forms/study';
 import { UnsavedChangesGuard } from '../forms/unsaved-changes';
-import { i18n } from '../i18n';
 import { applyApiError } from '../lib/apply-api-error';
 import { codedResolver } from '../lib/coded-resolver';
 import { type ParticipantView, useSubmitEligibility } from './participants-api';

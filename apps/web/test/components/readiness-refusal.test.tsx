@@ -12,8 +12,16 @@ const refusal = new ApiError(409, {
     messageCode: 'READY_BASELINE_OUT_OF_WINDOW',
     params: { from: '2026-01-03', to: '2026-01-10' },
     fields: [
-      fieldError('participant', 'BASELINE_OUT_OF_WINDOW', { form: 'vas', from: '2026-01-03', to: '2026-01-10' }),
-      fieldError('participant', 'BASELINE_OUT_OF_WINDOW', { form: 'odi', from: '2026-01-03', to: '2026-01-10' }),
+      fieldError('participant', 'BASELINE_OUT_OF_WINDOW', {
+        form: 'vas',
+        from: '2026-01-03',
+        to: '2026-01-10',
+      }),
+      fieldError('participant', 'BASELINE_OUT_OF_WINDOW', {
+        form: 'odi',
+        from: '2026-01-03',
+        to: '2026-01-10',
+      }),
     ],
   },
 });
