@@ -18,7 +18,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requires } from '../auth/route-access';
-import { auditContext, currentUser } from '../plugins/auth';
+import { actingOf, auditContext, currentUser } from '../plugins/auth';
 import { saveForm } from '../services/forms';
 import {
   createParticipant,
@@ -157,15 +157,13 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { id, visitCode, formCode } = request.params;
-      return saveForm(
-        serviceEnv(app),
-        currentUser(request),
-        auditContext(request, request.body.reason),
-        id,
+      return saveForm(serviceEnv(app), {
+        ...actingOf(request, request.body.reason),
+        participantId: id,
         visitCode,
         formCode,
-        request.body,
-      );
+        input: request.body,
+      });
     },
   );
 

@@ -64,7 +64,14 @@ export async function seedDemoParticipants(db: Db, study: StudyDefinition, timeZ
     };
     const ctx = { actorId: user.id, actorRole: 'coordinator', actorLabel: user.email, reason: 'demo seed' };
     const form = (id: string, visit: string, code: string, data: Record<string, unknown>) =>
-      saveForm(env, user, ctx, id, visit, code, { data, status: 'complete' });
+      saveForm(env, {
+        user,
+        ctx,
+        participantId: id,
+        visitCode: visit,
+        formCode: code,
+        input: { data, status: 'complete' },
+      });
     const consent = (id: string, date: string) =>
       form(id, forms.screening, study.roles.consent.form, {
         [study.roles.consent.dateField]: date,

@@ -13,6 +13,7 @@ import {
   withDerivedFields,
 } from '@mini-edc/domain';
 import { and, eq } from 'drizzle-orm';
+import type { Acting } from './acting';
 import { todayIn } from './clock';
 import { fieldErrorsAt } from './field-errors';
 import { checkFormWindow } from './form-window';
@@ -20,7 +21,13 @@ import { participantSourceForms, rederiveParticipant } from './participant-statu
 import { formRecordOf } from './participant-views';
 import { lockParticipantForWrite, type ServiceEnv } from './participants';
 import { checkRecordChange, isFinalRecord, voidOnChangeCtes } from './record-rules';
-import type { AuthUser } from './sessions';
+
+interface SaveFormCall extends Acting {
+  participantId: string;
+  visitCode: string;
+  formCode: string;
+  input: SaveFormRequest;
+}
 
 function resolveForm(study: StudyDefinition, visitCode: string, formCode: string) {
   // Visits outside the schedule: treatment records and unscheduled events (protocol §5.1).
@@ -43,12 +50,7 @@ function resolveForm(study: StudyDefinition, visitCode: string, formCode: string
  */
 export async function saveForm(
   env: ServiceEnv,
-  user: AuthUser,
-  ctx: AuditContext,
-  participantId: string,
-  visitCode: string,
-  formCode: string,
-  input: SaveFormRequest,
+  { user, ctx, participantId, visitCode, formCode, input }: SaveFormCall,
 ): Promise<FormRecord> {
   const { form } = resolveForm(env.study, visitCode, formCode);
   if (!canEnterForm(user, env.study, formCode)) {
