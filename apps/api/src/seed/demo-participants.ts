@@ -79,7 +79,11 @@ export async function seedDemoParticipants(db: Db, study: StudyDefinition, timeZ
         obtained_by: user.displayName,
       });
     const screen = async (daysAgo: number, sex: 'male' | 'female', weight: number) => {
-      const p = await createParticipant(env, user, ctx, { siteId, screenedAt: daysBefore(today, daysAgo) });
+      const p = await createParticipant(env, {
+        user,
+        ctx,
+        input: { siteId, screenedAt: daysBefore(today, daysAgo) },
+      });
       await form(p.id, forms.screening, forms.demographics, {
         birth_year: 1975 + daysAgo,
         sex,
@@ -90,7 +94,7 @@ export async function seedDemoParticipants(db: Db, study: StudyDefinition, timeZ
       return p.id;
     };
     const consentAndBaseline = async (id: string, vas: number, odi: number[]) => {
-      await submitEligibility(env, user, ctx, id, { answers: eligible });
+      await submitEligibility(env, { user, ctx, participantId: id, input: { answers: eligible } });
       await consent(id, daysBefore(today, 1));
       await form(id, forms.baseline, forms.vas, {
         vas_mm: vas,
@@ -105,7 +109,12 @@ export async function seedDemoParticipants(db: Db, study: StudyDefinition, timeZ
     };
 
     const failed = await screen(6, 'female', 98);
-    await submitEligibility(env, user, ctx, failed, { answers: { ...eligible, E2: 'yes' } });
+    await submitEligibility(env, {
+      user,
+      ctx,
+      participantId: failed,
+      input: { answers: { ...eligible, E2: 'yes' } },
+    });
 
     for (const [vas, odi] of [
       [72, [3, 2, 3, 2, 3, 3, 2, 1, 2, 2]],
@@ -113,10 +122,10 @@ export async function seedDemoParticipants(db: Db, study: StudyDefinition, timeZ
     ] as const) {
       const id = await screen(5, 'male', 80);
       await consentAndBaseline(id, vas, [...odi]);
-      await randomize(env, user, ctx, id);
+      await randomize(env, { user, ctx, participantId: id });
     }
     const waiting = await screen(3, 'female', 64);
-    await submitEligibility(env, user, ctx, waiting, { answers: eligible });
+    await submitEligibility(env, { user, ctx, participantId: waiting, input: { answers: eligible } });
     await consent(waiting, today);
     await screen(0, 'male', 75);
   }
