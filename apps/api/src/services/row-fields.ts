@@ -1,4 +1,5 @@
 import type { Field } from '@mini-edc/db';
+import { roleSchema } from '@mini-edc/domain';
 import { z } from 'zod';
 
 /**
@@ -17,3 +18,12 @@ export function parsedBy<T>(schema: z.ZodType<T>): Field<T> {
 
 /** A list of text (array_agg of a text column), null when nothing was aggregated. */
 export const textList = parsedBy(z.array(z.string()).nullable());
+
+/** A list of text the query coalesces to '{}' when nothing was aggregated. */
+export const texts = parsedBy(z.array(z.string()));
+
+/** A user's role (users.role is text in the schema; its check constraint names the same roles). */
+export const roleField = parsedBy(roleSchema);
+
+/** A user's interface language (users.locale). */
+export const localeField = parsedBy(z.enum(['en', 'tr']));
