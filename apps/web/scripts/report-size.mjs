@@ -72,7 +72,9 @@ const state = new Map();
 function findCycle(key, path) {
   if (state.get(key) === 'done') return;
   if (state.get(key) === 'open') {
-    failures.push(`chunks import one another in a circle: ${[...path.slice(path.indexOf(key)), key].map((k) => manifest[k]?.file ?? k).join(' → ')}`);
+    failures.push(
+      `chunks import one another in a circle: ${[...path.slice(path.indexOf(key)), key].map((k) => manifest[k]?.file ?? k).join(' → ')}`,
+    );
     return;
   }
   state.set(key, 'open');

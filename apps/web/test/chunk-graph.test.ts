@@ -23,7 +23,12 @@ function build(extra: Record<string, Chunk>, appImports: string[] = []) {
     'index.html': { file: 'assets/index-aaaaaaaa.js', src: 'index.html', isEntry: true },
     'src/i18n/sign-in.en.ts': { file: 'assets/sign-in.en-aaaaaaaa.js', isDynamicEntry: true },
     'src/i18n/en.ts': { file: 'assets/en-aaaaaaaa.js', isDynamicEntry: true },
-    'src/app.tsx': { file: 'assets/app-aaaaaaaa.js', src: 'src/app.tsx', isDynamicEntry: true, imports: appImports },
+    'src/app.tsx': {
+      file: 'assets/app-aaaaaaaa.js',
+      src: 'src/app.tsx',
+      isDynamicEntry: true,
+      imports: appImports,
+    },
     ...extra,
   };
   mkdirSync(join(dist, '.vite'), { recursive: true });
@@ -35,7 +40,10 @@ function build(extra: Record<string, Chunk>, appImports: string[] = []) {
 
 function report(dist: string): { ok: boolean; output: string } {
   try {
-    return { ok: true, output: execFileSync(process.execPath, [script, `${dist}/`], { encoding: 'utf8', stdio: 'pipe' }) };
+    return {
+      ok: true,
+      output: execFileSync(process.execPath, [script, `${dist}/`], { encoding: 'utf8', stdio: 'pipe' }),
+    };
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string };
     return { ok: false, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
@@ -68,10 +76,9 @@ describe('the build refuses a chunk graph that would leave the app undrawn', () 
   });
 
   it('refuses chunks that import one another in a circle', () => {
-    const dist = build(
-      { '_screens.js': { file: 'assets/screens-aaaaaaaa.js', imports: ['src/app.tsx'] } },
-      ['_screens.js'],
-    );
+    const dist = build({ '_screens.js': { file: 'assets/screens-aaaaaaaa.js', imports: ['src/app.tsx'] } }, [
+      '_screens.js',
+    ]);
     const { ok, output } = report(dist);
     expect(ok).toBe(false);
     expect(output).toContain(
