@@ -64,11 +64,24 @@ test('an amendment adds a field and a visit that the web draws without a rebuild
     .getByRole('link', { name: 'Study definition' })
     .click();
   await expect(page.getByRole('heading', { name: 'Study definition', level: 1 })).toBeVisible();
+  // A draft the checks refuse reads in words, by the draft's labels, never by a path or a code.
+  const broken = structuredClone(definition);
+  const month6 = broken.visits.find((v) => v.code === 'M6');
+  if (month6) Object.assign(month6, { forms: ['no_such_form'] });
+  await page.getByLabel('Definition (JSON)').fill(JSON.stringify(broken, null, 2));
+  await page.getByRole('button', { name: 'Store draft and compare' }).click();
+  const refusal = page.getByRole('alert').filter({ hasText: 'The definition was refused' });
+  await expect(refusal).toContainText(
+    'Visit “Month 6” › forms › no. 1: The definition has no form “no_such_form”.',
+  );
+  await expect(refusal).not.toContainText(/body\.|definition\.|\.\d+\.|DEF_/);
+
   await page.getByLabel('Definition (JSON)').fill(JSON.stringify(definition, null, 2));
   await page.getByRole('button', { name: 'Store draft and compare' }).click();
   const review = page.getByTestId('amendment-review');
-  await expect(review).toContainText('Visit M6 added');
-  await expect(review).toContainText('Form vas: field rescue_medication added');
+  // The difference names visits, forms and fields by their labels.
+  await expect(review).toContainText('Visit Month 6 added');
+  await expect(review).toContainText('Form Pain (VAS): field Rescue medication taken added');
   await expect(review).toContainText('No entered data would become invalid or orphaned.');
   await page.getByLabel('Reason for the amendment').fill('Amendment 1: month-6 follow-up');
   await page.getByLabel('Your password').fill(demoPassword);

@@ -148,7 +148,7 @@ describe(`blinding on every surface on ${testDbKind()}`, () => {
     const ctx = { actorId: w.users.assessor.id, actorRole: 'assessor' };
     const refusal = async (recordId: string) => {
       try {
-        await markSdv(env(), w.users.assessor, ctx, { recordId });
+        await markSdv(env(), { user: w.users.assessor, ctx, input: { recordId } });
       } catch (error) {
         return error instanceof DomainError ? `${error.code} ${error.message}` : String(error);
       }
@@ -163,7 +163,11 @@ describe(`blinding on every surface on ${testDbKind()}`, () => {
     const ctx = { actorId: w.users.assessor.id, actorRole: 'assessor' };
     const raise = async (recordId: string, field: string) => {
       try {
-        await createQuery(env(), w.users.assessor, ctx, { recordId, field, message: 'Please check.' });
+        await createQuery(env(), {
+          user: w.users.assessor,
+          ctx,
+          input: { recordId, field, message: 'Please check.' },
+        });
         return 'opened';
       } catch (error) {
         return error instanceof DomainError ? `${error.code} ${error.message}` : String(error);

@@ -1,3 +1,4 @@
+import { eligibleAnswers, lbpTrial } from '@mini-edc/domain';
 import type { App } from '../src/app';
 import { call, type Session } from './session';
 
@@ -9,23 +10,8 @@ export const daysAgo = (n: number) => {
   return d.toISOString().slice(0, 10);
 };
 
-export const allEligible = {
-  I1: 'yes',
-  I2: 'yes',
-  I3: 'yes',
-  I4: 'yes',
-  E1: 'no',
-  E2: 'no',
-  E3: 'no',
-  E4: 'no',
-  E5: 'no',
-  E6: 'no',
-  E7: 'no',
-  E8: 'no',
-  E9: 'no',
-  E10: 'no',
-  E11: 'no',
-} as const;
+/** The answers that make a participant eligible, from the production definition's criteria. */
+export const allEligible = eligibleAnswers(lbpTrial.eligibility.criteria);
 
 export const demographics = {
   birth_year: 1980,

@@ -76,12 +76,20 @@ const studyIdOf = async (id: string) =>
   (await call(t.app, staff, 'GET', `/api/v1/participants/${id}`)).json().studyId as string;
 
 describe(`study definition amendments on ${testDbKind()}`, () => {
-  it('refuses a draft that is not a valid definition, naming the path, and stores nothing', async () => {
+  it('refuses a draft that is not a valid definition, naming the path and the problem by code, and stores nothing', async () => {
     const def = clone();
     def.visits[2] = { ...(def.visits[2] as StudyDefinition['visits'][number]), forms: ['no_such_form'] };
     const res = await call(t.app, admin, 'POST', '/api/v1/admin/definition/drafts', { definition: def });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields[0].path).toMatch(/^body\.definition\.visits\.2\.forms/);
+    // The web words the code with the draft's labels (docs/errors.md "Field codes").
+    expect(res.json().error.fields).toEqual([
+      {
+        path: 'body.definition.visits.2.forms.0',
+        code: 'DEF_FORM_UNDEFINED',
+        params: { form: 'no_such_form' },
+        message: 'The definition has no form “no_such_form”.',
+      },
+    ]);
     expect(await queryRows(t.db.db, sql`select 1 from study_definition_drafts`)).toHaveLength(0);
   });
 

@@ -53,6 +53,15 @@ export function evaluateEligibility(
   return { ok: true, eligible: failedCriteria.length === 0, failedCriteria };
 }
 
+/**
+ * The answers that make a participant eligible (R-ELIG-1): each criterion's `expected` answer,
+ * taken from the study definition. The demo seed and the tests build an eligible participant from
+ * this, so an added or changed criterion changes this one builder rather than every copy.
+ */
+export function eligibleAnswers(criteria: readonly EligibilityCriterion[]): Record<string, YesNo> {
+  return Object.fromEntries(criteria.map((c) => [c.id, c.expected]));
+}
+
 /** Completed years between a birth date and `onDate` (a birthday counts on the day itself). */
 export function ageFromBirthDate(birthDate: IsoDate, onDate: IsoDate): number {
   isoDateToDayNumber(birthDate);

@@ -15,6 +15,7 @@ export * from './scoring/index';
 export * from './study/amendment-conflicts';
 export * from './study/definition-checks';
 export * from './study/definition-diff';
+export * from './study/definition-problems';
 export * from './study/definition-roles';
 export * from './study/definition-schema';
 export * from './study/field-rules';

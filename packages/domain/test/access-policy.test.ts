@@ -141,7 +141,7 @@ describe('blinding by the study definition (R-BLIND-2)', () => {
       },
     };
     expect(() => loadStudyDefinition(bad)).toThrow(
-      /reveals the arm[\s\S]*free text[\s\S]*not an allowed value/,
+      /show the arm to the blinded assessor[\s\S]*free text[\s\S]*not a choice of field/,
     );
   });
 });

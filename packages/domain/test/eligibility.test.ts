@@ -4,6 +4,8 @@ import {
   ageFromBirthDate,
   bodyMassIndex,
   deriveEligibilityAnswers,
+  type EligibilityCriterion,
+  eligibleAnswers,
   evaluateEligibility,
   formDataSchema,
   lbpTrial,
@@ -12,13 +14,46 @@ import {
 
 const { criteria, limits } = lbpTrial.eligibility;
 
-function eligibleAnswers(): Record<string, YesNo> {
-  return Object.fromEntries(criteria.map((c) => [c.id, c.kind === 'inclusion' ? 'yes' : 'no']));
-}
+describe('eligibleAnswers: the eligible participant from the definition (R-ELIG-1)', () => {
+  it('answers every criterion of the definition, and only those, with its expected answer', () => {
+    const answers = eligibleAnswers(criteria);
+    expect(Object.keys(answers)).toEqual(criteria.map((c) => c.id));
+    expect(answers).toMatchObject({ I1: 'yes', I4: 'yes', E1: 'no', E11: 'no' });
+    expect(evaluateEligibility(criteria, answers, { sex: 'female' })).toEqual({
+      ok: true,
+      eligible: true,
+      failedCriteria: [],
+    });
+  });
+
+  it('fails exactly the criterion whose answer differs from the built one', () => {
+    for (const c of criteria) {
+      const flipped: YesNo = c.expected === 'yes' ? 'no' : 'yes';
+      const outcome = evaluateEligibility(criteria, { ...eligibleAnswers(criteria), [c.id]: flipped });
+      expect(outcome, c.id).toEqual({ ok: true, eligible: false, failedCriteria: [c.id] });
+    }
+  });
+
+  it('follows a criterion added to the definition', () => {
+    const e12: EligibilityCriterion = {
+      id: 'E12',
+      kind: 'exclusion',
+      textEn: 'History of spinal surgery',
+      textTr: 'Omurga cerrahisi öyküsü',
+      expected: 'no',
+    };
+    const amended = [...criteria, e12];
+    expect(eligibleAnswers(amended)).toEqual({ ...eligibleAnswers(criteria), E12: 'no' });
+    expect(evaluateEligibility(amended, eligibleAnswers(amended))).toMatchObject({
+      ok: true,
+      eligible: true,
+    });
+  });
+});
 
 describe('evaluateEligibility (protocol §1.4)', () => {
   it('is eligible when every inclusion is yes and every exclusion no', () => {
-    expect(evaluateEligibility(criteria, eligibleAnswers(), { sex: 'female' })).toEqual({
+    expect(evaluateEligibility(criteria, eligibleAnswers(criteria), { sex: 'female' })).toEqual({
       ok: true,
       eligible: true,
       failedCriteria: [],
@@ -26,17 +61,22 @@ describe('evaluateEligibility (protocol §1.4)', () => {
   });
 
   it('fails on an inclusion answered no', () => {
-    const outcome = evaluateEligibility(criteria, { ...eligibleAnswers(), I3: 'no' });
+    const outcome = evaluateEligibility(criteria, { ...eligibleAnswers(criteria), I3: 'no' });
     expect(outcome).toEqual({ ok: true, eligible: false, failedCriteria: ['I3'] });
   });
 
   it('fails on an exclusion answered yes, listing every failing id in definition order', () => {
-    const outcome = evaluateEligibility(criteria, { ...eligibleAnswers(), E10: 'yes', E2: 'yes', I2: 'no' });
+    const outcome = evaluateEligibility(criteria, {
+      ...eligibleAnswers(criteria),
+      E10: 'yes',
+      E2: 'yes',
+      I2: 'no',
+    });
     expect(outcome).toEqual({ ok: true, eligible: false, failedCriteria: ['I2', 'E2', 'E10'] });
   });
 
   it('refuses to decide with missing answers and lists them', () => {
-    const answers: Record<string, YesNo | null> = eligibleAnswers();
+    const answers: Record<string, YesNo | null> = eligibleAnswers(criteria);
     delete answers.E5;
     answers.E11 = null;
     const outcome = evaluateEligibility(criteria, answers);
@@ -47,10 +87,16 @@ describe('evaluateEligibility (protocol §1.4)', () => {
   });
 
   it('flags a male answered yes to pregnancy/breastfeeding as an inconsistency, not a screen failure', () => {
-    const outcome = evaluateEligibility(criteria, { ...eligibleAnswers(), E3: 'yes' }, { sex: 'male' });
+    const outcome = evaluateEligibility(
+      criteria,
+      { ...eligibleAnswers(criteria), E3: 'yes' },
+      { sex: 'male' },
+    );
     expect(outcome).toMatchObject({ ok: false, missing: [], problems: [{ criterionId: 'E3' }] });
     // The same answer for a female is a plain exclusion.
-    expect(evaluateEligibility(criteria, { ...eligibleAnswers(), E3: 'yes' }, { sex: 'female' })).toEqual({
+    expect(
+      evaluateEligibility(criteria, { ...eligibleAnswers(criteria), E3: 'yes' }, { sex: 'female' }),
+    ).toEqual({
       ok: true,
       eligible: false,
       failedCriteria: ['E3'],
@@ -58,7 +104,7 @@ describe('evaluateEligibility (protocol §1.4)', () => {
   });
 
   it('refuses answers for unknown criteria (e.g. the truncated E12)', () => {
-    const outcome = evaluateEligibility(criteria, { ...eligibleAnswers(), E12: 'no' });
+    const outcome = evaluateEligibility(criteria, { ...eligibleAnswers(criteria), E12: 'no' });
     expect(outcome).toMatchObject({ ok: false, problems: [{ criterionId: 'E12' }] });
   });
 });
@@ -128,7 +174,12 @@ describe('derived eligibility facts (protocol §1.4)', () => {
 
 describe('eligibility problems and derivations at their edges (protocol §1.4)', () => {
   it('says what each problem is', () => {
-    const answers: Record<string, unknown> = { ...eligibleAnswers(), E12: 'no', E11: null, E4: 'maybe' };
+    const answers: Record<string, unknown> = {
+      ...eligibleAnswers(criteria),
+      E12: 'no',
+      E11: null,
+      E4: 'maybe',
+    };
     delete answers.E5;
     const outcome = evaluateEligibility(criteria, answers as Record<string, YesNo | null>);
     expect(outcome.ok).toBe(false);
@@ -141,14 +192,14 @@ describe('eligibility problems and derivations at their edges (protocol §1.4)',
         { criterionId: 'E4', code: 'ANSWER_YES_OR_NO' },
       ]),
     );
-    const male = evaluateEligibility(criteria, { ...eligibleAnswers(), E3: 'yes' }, { sex: 'male' });
+    const male = evaluateEligibility(criteria, { ...eligibleAnswers(criteria), E3: 'yes' }, { sex: 'male' });
     expect(male).toMatchObject({
       problems: [{ criterionId: 'E3', code: 'CRITERION_NOT_FOR_MALE' }],
     });
   });
 
   it('decides a male participant on his answers: inclusions "yes" are no inconsistency', () => {
-    expect(evaluateEligibility(criteria, eligibleAnswers(), { sex: 'male' })).toEqual({
+    expect(evaluateEligibility(criteria, eligibleAnswers(criteria), { sex: 'male' })).toEqual({
       ok: true,
       eligible: true,
       failedCriteria: [],

@@ -253,6 +253,6 @@ describe('visitDateIssues', () => {
 
   it('refuses a definition whose visit dates are bounded by a form field', () => {
     const def = { ...lbpTrial, visitDates: { notBefore: [{ field: 'assessed_at' }] } };
-    expect(() => loadStudyDefinition(def)).toThrow(/visit date is bounded by events and dates/);
+    expect(() => loadStudyDefinition(def)).toThrow(/visit date is limited by events and fixed dates/);
   });
 });

@@ -111,12 +111,12 @@ describe('loadStudyDefinition errors', () => {
     expect(() => loadStudyDefinition(raw)).toThrow(
       [
         'Invalid study definition (6 problems):',
-        '  - eligibility.criteria[15]: duplicate criterion id "I1"',
-        '  - visits[3]: duplicate visit code "W1"',
-        '  - visits[3].forms[1]: form "sf36" is not defined in forms',
-        '  - arms[0].interventionForm: form "intervention_tlf" is not defined in forms',
-        '  - eligibility.criteria[15].expected: an inclusion criterion expects "yes"',
-        '  - randomization.slotsPerStratum: slotsPerStratum 40 is below the enrollment cap 75',
+        '  - eligibility.criteria[15]: Another criterion already has the id “I1”.',
+        '  - visits[3]: Another visit already has the code “W1”.',
+        '  - visits[3].forms[1]: The definition has no form “sf36”.',
+        '  - arms[0].interventionForm: The definition has no form “intervention_tlf”.',
+        '  - eligibility.criteria[15].expected: Criterion I1 is an inclusion criterion: it is met by “yes”.',
+        '  - randomization.slotsPerStratum: The list has 40 places per stratum, fewer than the enrollment cap 75.',
       ].join('\n'),
     );
   });
@@ -133,10 +133,10 @@ describe('loadStudyDefinition errors', () => {
     expect(() => loadStudyDefinition(raw)).toThrow(
       [
         'Invalid study definition (4 problems):',
-        '  - roles.consent.dateField: form "consent" has no field "signed_on"',
-        '  - roles.outcomeForms[1]: form "sf36" is not defined in forms',
-        '  - roles.baselineRequiredForms[1]: form "adverse_event" is not a form of the baseline visit "BL"',
-        '  - roles.treatmentVisit.code: visit code "W1" is already a scheduled visit',
+        '  - roles.consent.dateField: Form “consent” has no field “signed_on”.',
+        '  - roles.outcomeForms[1]: The definition has no form “sf36”.',
+        '  - roles.baselineRequiredForms[1]: Form “adverse_event” is not a form of the baseline visit “BL”.',
+        '  - roles.treatmentVisit.code: The visit code “W1” is already a scheduled visit.',
       ].join('\n'),
     );
   });

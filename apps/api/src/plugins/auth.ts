@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { RouteAccess } from '../auth/route-access';
 import { sameToken } from '../auth/tokens';
+import type { Acting } from '../services/acting';
 import {
   type AuthUser,
   lookupSession,
@@ -56,6 +57,11 @@ export function auditContext(request: FastifyRequest, reason?: string | null): A
     reason: reason ?? null,
     requestId: request.id,
   };
+}
+
+/** The user and audit context of this request, as a service call takes them. */
+export function actingOf(request: FastifyRequest, reason?: string | null): Acting {
+  return { user: currentUser(request), ctx: auditContext(request, reason) };
 }
 
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string) {

@@ -18,7 +18,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requires } from '../auth/route-access';
-import { auditContext, currentUser } from '../plugins/auth';
+import { actingOf, currentUser } from '../plugins/auth';
 import { saveForm } from '../services/forms';
 import {
   createParticipant,
@@ -72,9 +72,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       reply
         .status(201)
-        .send(
-          await createParticipant(serviceEnv(app), currentUser(request), auditContext(request), request.body),
-        ),
+        .send(await createParticipant(serviceEnv(app), { ...actingOf(request), input: request.body })),
   );
 
   app.get(
@@ -107,13 +105,11 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
       config: requires('register_participants'),
     },
     async (request) => {
-      const result = await submitEligibility(
-        serviceEnv(app),
-        currentUser(request),
-        auditContext(request, request.body.reason),
-        request.params.id,
-        request.body,
-      );
+      const result = await submitEligibility(serviceEnv(app), {
+        ...actingOf(request, request.body.reason),
+        participantId: request.params.id,
+        input: request.body,
+      });
       return { ...result, participant: participantSummaryBlindedSchema.parse(result.participant) };
     },
   );
@@ -131,15 +127,13 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
       config: requires('register_participants'),
     },
     async (request) => {
-      const user = currentUser(request);
-      const detail = await closeScreening(
-        serviceEnv(app),
-        user,
-        auditContext(request, request.body.reason),
-        request.params.id,
-        request.body.reason,
-      );
-      return can(user, 'see_allocation') ? detail : participantDetailBlindedSchema.parse(detail);
+      const acting = actingOf(request, request.body.reason);
+      const detail = await closeScreening(serviceEnv(app), {
+        ...acting,
+        participantId: request.params.id,
+        reason: request.body.reason,
+      });
+      return can(acting.user, 'see_allocation') ? detail : participantDetailBlindedSchema.parse(detail);
     },
   );
 
@@ -157,15 +151,13 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { id, visitCode, formCode } = request.params;
-      return saveForm(
-        serviceEnv(app),
-        currentUser(request),
-        auditContext(request, request.body.reason),
-        id,
+      return saveForm(serviceEnv(app), {
+        ...actingOf(request, request.body.reason),
+        participantId: id,
         visitCode,
         formCode,
-        request.body,
-      );
+        input: request.body,
+      });
     },
   );
 
@@ -181,12 +173,10 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
       config: requires('randomize'),
     },
     async (request, reply) => {
-      const result = await randomize(
-        serviceEnv(app),
-        currentUser(request),
-        auditContext(request),
-        request.params.id,
-      );
+      const result = await randomize(serviceEnv(app), {
+        ...actingOf(request),
+        participantId: request.params.id,
+      });
       return reply.status(result.created ? 201 : 200).send(result);
     },
   );

@@ -18,7 +18,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requires } from '../auth/route-access';
-import { auditContext, currentUser } from '../plugins/auth';
+import { actingOf, currentUser } from '../plugins/auth';
 import { participantScores, recordHistory } from '../services/records';
 import { lockRecord, signVisit } from '../services/signatures';
 import { updateVisit, worklist } from '../services/visits';
@@ -58,14 +58,12 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
       config: requires('record_visits'),
     },
     async (request) =>
-      updateVisit(
-        serviceEnv(app),
-        currentUser(request),
-        auditContext(request),
-        request.params.id,
-        request.params.visitCode,
-        request.body,
-      ),
+      updateVisit(serviceEnv(app), {
+        ...actingOf(request),
+        participantId: request.params.id,
+        visitCode: request.params.visitCode,
+        input: request.body,
+      }),
   );
 
   app.get(
@@ -103,13 +101,13 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       signVisit(
-        serviceEnv(app),
-        currentUser(request),
-        auditContext(request),
-        request.params.id,
-        request.params.visitCode,
-        request.body.password,
-        lockout,
+        { ...serviceEnv(app), lockout },
+        {
+          ...actingOf(request),
+          participantId: request.params.id,
+          visitCode: request.params.visitCode,
+          password: request.body.password,
+        },
       ),
   );
 
@@ -125,7 +123,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
       config: requires('lock_records'),
     },
     async (request) =>
-      lockRecord(serviceEnv(app), currentUser(request), auditContext(request), request.params.recordId),
+      lockRecord(serviceEnv(app), { ...actingOf(request), recordId: request.params.recordId }),
   );
 
   app.get(

@@ -10,7 +10,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requires } from '../auth/route-access';
-import { auditContext, currentUser } from '../plugins/auth';
+import { actingOf, currentUser } from '../plugins/auth';
 import { createQuery, listQueries, queryCounts, stepQuery } from '../services/queries';
 import { reviewErrors as errors } from './review-errors';
 import { serviceEnv } from './route-common';
@@ -60,7 +60,7 @@ export const dataQueryRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await createQuery(serviceEnv(app), currentUser(request), auditContext(request), request.body)),
+        .send(await createQuery(serviceEnv(app), { ...actingOf(request), input: request.body })),
   );
 
   app.post(
@@ -76,14 +76,12 @@ export const dataQueryRoutes: FastifyPluginAsyncZod = async (app) => {
       config: requires('answer_query'),
     },
     async (request) =>
-      stepQuery(
-        serviceEnv(app),
-        currentUser(request),
-        auditContext(request),
-        request.params.id,
-        'answer',
-        request.body.message,
-      ),
+      stepQuery(serviceEnv(app), {
+        ...actingOf(request),
+        queryId: request.params.id,
+        step: 'answer',
+        message: request.body.message,
+      }),
   );
 
   app.post(
@@ -99,14 +97,12 @@ export const dataQueryRoutes: FastifyPluginAsyncZod = async (app) => {
       config: requires(['close_query', 'close_own_self_check']),
     },
     async (request) =>
-      stepQuery(
-        serviceEnv(app),
-        currentUser(request),
-        auditContext(request),
-        request.params.id,
-        'close',
-        request.body.message,
-      ),
+      stepQuery(serviceEnv(app), {
+        ...actingOf(request),
+        queryId: request.params.id,
+        step: 'close',
+        message: request.body.message,
+      }),
   );
 
   app.post(
@@ -122,13 +118,11 @@ export const dataQueryRoutes: FastifyPluginAsyncZod = async (app) => {
       config: requires('reopen_query'),
     },
     async (request) =>
-      stepQuery(
-        serviceEnv(app),
-        currentUser(request),
-        auditContext(request),
-        request.params.id,
-        'reopen',
-        request.body.message,
-      ),
+      stepQuery(serviceEnv(app), {
+        ...actingOf(request),
+        queryId: request.params.id,
+        step: 'reopen',
+        message: request.body.message,
+      }),
   );
 };

@@ -7,7 +7,7 @@ import {
 } from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requires } from '../auth/route-access';
-import { auditContext, currentUser } from '../plugins/auth';
+import { actingOf, currentUser } from '../plugins/auth';
 import { participantReview } from '../services/record-review';
 import { markSdv, undoSdv } from '../services/sdv';
 import { reviewErrors as errors } from './review-errors';
@@ -27,12 +27,7 @@ export const sdvRoutes: FastifyPluginAsyncZod = async (app) => {
       config: requires('verify_source'),
     },
     async (request, reply) => {
-      const result = await markSdv(
-        serviceEnv(app),
-        currentUser(request),
-        auditContext(request),
-        request.body,
-      );
+      const result = await markSdv(serviceEnv(app), { ...actingOf(request), input: request.body });
       return reply.status(result.created > 0 ? 201 : 200).send(result);
     },
   );
@@ -49,12 +44,7 @@ export const sdvRoutes: FastifyPluginAsyncZod = async (app) => {
       config: requires('undo_source_verification'),
     },
     async (request) =>
-      undoSdv(
-        serviceEnv(app),
-        currentUser(request),
-        auditContext(request, request.body.reason),
-        request.body,
-      ),
+      undoSdv(serviceEnv(app), { ...actingOf(request, request.body.reason), input: request.body }),
   );
 
   app.get(

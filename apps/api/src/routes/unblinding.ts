@@ -5,7 +5,7 @@ import {
 } from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requires } from '../auth/route-access';
-import { auditContext, currentUser } from '../plugins/auth';
+import { actingOf } from '../plugins/auth';
 import { emergencyUnblind } from '../services/unblinding';
 import { errorResponses } from './route-common';
 
@@ -33,10 +33,7 @@ export const unblindingRoutes: FastifyPluginAsyncZod = async (app) => {
           db: app.db.db,
           lockout: { attempts: app.config.EDC_LOCKOUT_ATTEMPTS, minutes: app.config.EDC_LOCKOUT_MINUTES },
         },
-        currentUser(request),
-        auditContext(request),
-        request.params.id,
-        request.body,
+        { ...actingOf(request), participantId: request.params.id, input: request.body },
       );
       return reply.code(201).send(result);
     },

@@ -1,6 +1,12 @@
 import type { Db } from '@mini-edc/db';
 import { SYSTEM_ACTOR } from '@mini-edc/db';
-import { baselineVisitOf, instrumentForm, type StudyDefinition, screeningVisitOf } from '@mini-edc/domain';
+import {
+  baselineVisitOf,
+  eligibleAnswers,
+  instrumentForm,
+  type StudyDefinition,
+  screeningVisitOf,
+} from '@mini-edc/domain';
 import { todayIn } from '../services/clock';
 import { saveForm } from '../services/forms';
 import { createParticipant, submitEligibility } from '../services/participants';
@@ -13,13 +19,6 @@ interface Staff {
   displayName: string;
   siteIds: string[];
 }
-
-const yes = ['I1', 'I2', 'I3', 'I4'];
-const no = ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9', 'E10', 'E11'];
-const eligibleAnswers = Object.fromEntries([
-  ...yes.map((k) => [k, 'yes']),
-  ...no.map((k) => [k, 'no']),
-]) as Record<string, 'yes' | 'no'>;
 
 function daysBefore(today: string, n: number) {
   const d = new Date(`${today}T00:00:00Z`);
@@ -35,6 +34,7 @@ function daysBefore(today: string, n: number) {
 export async function seedDemoParticipants(db: Db, study: StudyDefinition, timeZone: string, staff: Staff[]) {
   const env = { db, study, timeZone };
   const today = todayIn(timeZone);
+  const eligible = eligibleAnswers(study.eligibility.criteria);
   // The demo data is this trial's (demographics with BMI, VAS and ODI at baseline); the codes come
   // from the definition's roles.
   const forms = {
@@ -64,7 +64,14 @@ export async function seedDemoParticipants(db: Db, study: StudyDefinition, timeZ
     };
     const ctx = { actorId: user.id, actorRole: 'coordinator', actorLabel: user.email, reason: 'demo seed' };
     const form = (id: string, visit: string, code: string, data: Record<string, unknown>) =>
-      saveForm(env, user, ctx, id, visit, code, { data, status: 'complete' });
+      saveForm(env, {
+        user,
+        ctx,
+        participantId: id,
+        visitCode: visit,
+        formCode: code,
+        input: { data, status: 'complete' },
+      });
     const consent = (id: string, date: string) =>
       form(id, forms.screening, study.roles.consent.form, {
         [study.roles.consent.dateField]: date,
@@ -72,7 +79,11 @@ export async function seedDemoParticipants(db: Db, study: StudyDefinition, timeZ
         obtained_by: user.displayName,
       });
     const screen = async (daysAgo: number, sex: 'male' | 'female', weight: number) => {
-      const p = await createParticipant(env, user, ctx, { siteId, screenedAt: daysBefore(today, daysAgo) });
+      const p = await createParticipant(env, {
+        user,
+        ctx,
+        input: { siteId, screenedAt: daysBefore(today, daysAgo) },
+      });
       await form(p.id, forms.screening, forms.demographics, {
         birth_year: 1975 + daysAgo,
         sex,
@@ -83,7 +94,7 @@ export async function seedDemoParticipants(db: Db, study: StudyDefinition, timeZ
       return p.id;
     };
     const consentAndBaseline = async (id: string, vas: number, odi: number[]) => {
-      await submitEligibility(env, user, ctx, id, { answers: eligibleAnswers });
+      await submitEligibility(env, { user, ctx, participantId: id, input: { answers: eligible } });
       await consent(id, daysBefore(today, 1));
       await form(id, forms.baseline, forms.vas, {
         vas_mm: vas,
@@ -98,7 +109,12 @@ export async function seedDemoParticipants(db: Db, study: StudyDefinition, timeZ
     };
 
     const failed = await screen(6, 'female', 98);
-    await submitEligibility(env, user, ctx, failed, { answers: { ...eligibleAnswers, E2: 'yes' } });
+    await submitEligibility(env, {
+      user,
+      ctx,
+      participantId: failed,
+      input: { answers: { ...eligible, E2: 'yes' } },
+    });
 
     for (const [vas, odi] of [
       [72, [3, 2, 3, 2, 3, 3, 2, 1, 2, 2]],
@@ -106,10 +122,10 @@ export async function seedDemoParticipants(db: Db, study: StudyDefinition, timeZ
     ] as const) {
       const id = await screen(5, 'male', 80);
       await consentAndBaseline(id, vas, [...odi]);
-      await randomize(env, user, ctx, id);
+      await randomize(env, { user, ctx, participantId: id });
     }
     const waiting = await screen(3, 'female', 64);
-    await submitEligibility(env, user, ctx, waiting, { answers: eligibleAnswers });
+    await submitEligibility(env, { user, ctx, participantId: waiting, input: { answers: eligible } });
     await consent(waiting, today);
     await screen(0, 'male', 75);
   }

@@ -2,6 +2,16 @@ import { schema, setAuditReason, type Tx } from '@mini-edc/db';
 import { DomainError, fieldError, windowDeviation } from '@mini-edc/domain';
 import { and, eq } from 'drizzle-orm';
 
+interface FormWindowCheck {
+  participantId: string;
+  visitCode: string;
+  today: string;
+  /** The caller's reason for entering the form outside the window, if any. */
+  outOfWindowReason: string | undefined;
+  /** The save's own audit reason, set again after the visit's change is audited. */
+  restoreReason: string | null;
+}
+
 /**
  * Entering a form of a scheduled visit outside the visit's window (R-VISIT-2): refused until the
  * caller gives a reason, which is then kept on the visit (the visits audit trigger records it
@@ -9,12 +19,8 @@ import { and, eq } from 'drizzle-orm';
  * visit was not marked done. Visits without a schedule row (screening, baseline, treatment,
  * unscheduled) have no window here.
  */
-export async function checkFormWindow(
-  tx: Tx,
-  at: { participantId: string; visitCode: string; today: string },
-  outOfWindowReason: string | undefined,
-  restoreReason: string | null,
-): Promise<void> {
+export async function checkFormWindow(tx: Tx, at: FormWindowCheck): Promise<void> {
+  const { outOfWindowReason, restoreReason } = at;
   const [visit] = await tx
     .select()
     .from(schema.visits)

@@ -13,6 +13,7 @@ import {
   withDerivedFields,
 } from '@mini-edc/domain';
 import { and, eq } from 'drizzle-orm';
+import type { Acting } from './acting';
 import { todayIn } from './clock';
 import { fieldErrorsAt } from './field-errors';
 import { checkFormWindow } from './form-window';
@@ -20,7 +21,13 @@ import { participantSourceForms, rederiveParticipant } from './participant-statu
 import { formRecordOf } from './participant-views';
 import { lockParticipantForWrite, type ServiceEnv } from './participants';
 import { checkRecordChange, isFinalRecord, voidOnChangeCtes } from './record-rules';
-import type { AuthUser } from './sessions';
+
+interface SaveFormCall extends Acting {
+  participantId: string;
+  visitCode: string;
+  formCode: string;
+  input: SaveFormRequest;
+}
 
 function resolveForm(study: StudyDefinition, visitCode: string, formCode: string) {
   // Visits outside the schedule: treatment records and unscheduled events (protocol §5.1).
@@ -43,12 +50,7 @@ function resolveForm(study: StudyDefinition, visitCode: string, formCode: string
  */
 export async function saveForm(
   env: ServiceEnv,
-  user: AuthUser,
-  ctx: AuditContext,
-  participantId: string,
-  visitCode: string,
-  formCode: string,
-  input: SaveFormRequest,
+  { user, ctx, participantId, visitCode, formCode, input }: SaveFormCall,
 ): Promise<FormRecord> {
   const { form } = resolveForm(env.study, visitCode, formCode);
   if (!canEnterForm(user, env.study, formCode)) {
@@ -67,13 +69,11 @@ export async function saveForm(
   const auditCtx: AuditContext = input.reason ? { ...ctx, reason: input.reason } : ctx;
   const key = { participantId, visitCode, formCode, seq };
   return env.db.transaction(async (tx) => {
-    const { participant, definitionVersion, record } = await lockParticipantForWrite(
-      tx,
+    const { participant, definitionVersion, record } = await lockParticipantForWrite(tx, {
       user,
-      participantId,
-      auditCtx,
-      key,
-    );
+      ctx: auditCtx,
+      record: key,
+    });
     const visitRole = visitRoleOf(env.study, visitCode);
     // The record rules and the validation read the record's status and version only.
     const prepare = (existing: RecordRow | undefined) => {
@@ -124,12 +124,13 @@ export async function saveForm(
 
     // Only follow-up visits have a window on the schedule (R-VISIT-2); other saves skip the read.
     if (visitRole === 'follow_up') {
-      await checkFormWindow(
-        tx,
-        { participantId, visitCode, today: todayIn(env.timeZone) },
-        input.outOfWindowReason,
-        auditCtx.reason ?? null,
-      );
+      await checkFormWindow(tx, {
+        participantId,
+        visitCode,
+        today: todayIn(env.timeZone),
+        outOfWindowReason: input.outOfWindowReason,
+        restoreReason: auditCtx.reason ?? null,
+      });
     }
     const write = (c: typeof change) =>
       writeRecord(tx, { ...key, siteId: participant.siteId, definitionVersion, reason: input.reason }, c);
@@ -139,7 +140,7 @@ export async function saveForm(
     const saved = (await write(change)) ?? (await write(prepare(await lockRecord(tx, key))));
     if (!saved) throw new Error('form save returned nothing under the record lock');
     if (participantSourceForms(env.study).includes(formCode)) {
-      await rederiveParticipant(env.study, tx, participant);
+      await rederiveParticipant(tx, { study: env.study, participant });
     }
     return formRecordOf(saved);
   });

@@ -29,10 +29,17 @@ export function participantSourceForms(study: StudyDefinition): string[] {
  * Refuses (and so rolls back the save) a change the lifecycle does not allow.
  */
 export async function rederiveParticipant(
-  study: StudyDefinition,
   tx: Tx,
-  participant: Participant,
-  decision: { eligible: boolean | null; failedCriteria: string[] | null } = participant,
+  {
+    study,
+    participant,
+    decision = participant,
+  }: {
+    study: StudyDefinition;
+    participant: Participant;
+    /** The eligibility decision, when this save makes it; else the participant's own. */
+    decision?: { eligible: boolean | null; failedCriteria: string[] | null };
+  },
 ): Promise<void> {
   const rows = await tx
     .select({

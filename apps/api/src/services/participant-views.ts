@@ -94,21 +94,21 @@ export function toVisit(
  * Participants with their allocation and visits, filtered by `where` (which always carries the
  * caller's site scope). The arm is read here only; callers blind it for assessors by schema.
  */
-export async function participantSummaries(
-  db: Executor,
-  where: SQL,
-  today: string,
-  study?: StudyDefinition,
-): Promise<ParticipantSummary[]> {
-  return (await participantSummariesWithVisits(db, where, today, study)).summaries;
+export async function participantSummaries(db: Executor, of: SummariesOf): Promise<ParticipantSummary[]> {
+  return (await participantSummariesWithVisits(db, of)).summaries;
+}
+
+/** Which participants (`where` always carries the caller's site scope), as of which day. */
+interface SummariesOf {
+  where: SQL;
+  today: string;
+  study?: StudyDefinition;
 }
 
 /** The summaries and the visits they were computed from, for callers that show both. */
 export async function participantSummariesWithVisits(
   db: Executor,
-  where: SQL,
-  today: string,
-  study?: StudyDefinition,
+  { where, today, study }: SummariesOf,
 ): Promise<{ summaries: ParticipantSummary[]; visits: Map<string, VisitRecord[]> }> {
   const rows = await selectRows(
     db,

@@ -1,5 +1,4 @@
 import {
-  type AuditContext,
   auditContextSql,
   type Db,
   queryRows,
@@ -22,6 +21,7 @@ import {
   visitAsSeenBy,
 } from '@mini-edc/domain';
 import { and, eq, sql } from 'drizzle-orm';
+import type { Acting } from './acting';
 import { todayIn } from './clock';
 import { rederiveParticipant } from './participant-status';
 import { participantSummaries, participantSummariesWithVisits, recordsOf } from './participant-views';
@@ -47,12 +47,11 @@ export async function listParticipants(
   if (filter.siteId) conditions.push(sql`p.site_id = ${filter.siteId}::uuid`);
   if (filter.status) conditions.push(sql`p.status = ${filter.status}`);
   const view = blindViewFor(user, env.study);
-  const summaries = await participantSummaries(
-    env.db,
-    sql.join(conditions, sql` and `),
-    todayIn(env.timeZone),
-    env.study,
-  );
+  const summaries = await participantSummaries(env.db, {
+    where: sql.join(conditions, sql` and `),
+    today: todayIn(env.timeZone),
+    study: env.study,
+  });
   return summaries.map((s) => withNextVisitAsSeenBy(view, s));
 }
 
@@ -73,12 +72,11 @@ export async function getParticipant(
   const {
     summaries: [summary],
     visits,
-  } = await participantSummariesWithVisits(
-    env.db,
-    sql`p.id = ${id}::uuid and ${inUserSites(sql`p.site_id`, user)}`,
+  } = await participantSummariesWithVisits(env.db, {
+    where: sql`p.id = ${id}::uuid and ${inUserSites(sql`p.site_id`, user)}`,
     today,
-    env.study,
-  );
+    study: env.study,
+  });
   if (!summary) throw notFound();
   // A blinded viewer gets no record of a revealing form and no revealing field (R-BLIND-2).
   const view = blindViewFor(user, env.study);
@@ -99,9 +97,7 @@ export async function getParticipant(
  */
 export async function createParticipant(
   env: ServiceEnv,
-  user: AuthUser,
-  ctx: AuditContext,
-  input: { siteId: string; screenedAt: string },
+  { user, ctx, input }: Acting & { input: { siteId: string; screenedAt: string } },
 ) {
   if (!user.siteIds.includes(input.siteId)) {
     throw new DomainError('NOT_FOUND', 'SITE_NOT_FOUND', {}, [fieldError('body.siteId', 'NOT_YOUR_SITE')]);
@@ -156,10 +152,11 @@ export async function lockParticipant(tx: Tx, user: AuthUser, id: string) {
  */
 export async function lockParticipantForWrite(
   tx: Tx,
-  user: AuthUser,
-  id: string,
-  ctx: AuditContext,
-  record: { visitCode: string; formCode: string; seq: number },
+  {
+    user,
+    ctx,
+    record,
+  }: Acting & { record: { participantId: string; visitCode: string; formCode: string; seq: number } },
 ) {
   const r = schema.formRecords;
   const [row] = await tx
@@ -181,7 +178,9 @@ export async function lockParticipantForWrite(
         eq(r.seq, record.seq),
       ),
     )
-    .where(and(eq(schema.participants.id, id), inUserSites(schema.participants.siteId, user)))
+    .where(
+      and(eq(schema.participants.id, record.participantId), inUserSites(schema.participants.siteId, user)),
+    )
     .for('update', { of: schema.participants });
   if (!row) throw notFound();
   return { ...row, record: row.record ?? undefined };
@@ -193,10 +192,7 @@ export async function lockParticipantForWrite(
  */
 export async function submitEligibility(
   env: ServiceEnv,
-  user: AuthUser,
-  ctx: AuditContext,
-  id: string,
-  input: EligibilityRequest,
+  { user, ctx, participantId: id, input }: Acting & { participantId: string; input: EligibilityRequest },
 ) {
   const result = await withAudit(env.db, ctx, async (tx) => {
     const participant = await lockParticipant(tx, user, id);
@@ -260,9 +256,10 @@ export async function submitEligibility(
         data,
       });
     }
-    await rederiveParticipant(env.study, tx, participant, {
-      eligible: outcome.eligible,
-      failedCriteria: outcome.failedCriteria,
+    await rederiveParticipant(tx, {
+      study: env.study,
+      participant,
+      decision: { eligible: outcome.eligible, failedCriteria: outcome.failedCriteria },
     });
     return outcome;
   });

@@ -1,4 +1,4 @@
-import { type AuditContext, type Executor, field, schema, selectRows, withAudit } from '@mini-edc/db';
+import { type Executor, field, schema, selectRows, withAudit } from '@mini-edc/db';
 import {
   blindViewFor,
   type CreateQueryRequest,
@@ -14,6 +14,7 @@ import {
   type StudyDefinition,
 } from '@mini-edc/domain';
 import { eq, type SQL, sql } from 'drizzle-orm';
+import type { Acting } from './acting';
 import type { ServiceEnv } from './participants';
 import { selectQueries } from './query-views';
 import { inUserSites } from './scope';
@@ -83,9 +84,7 @@ async function getQuery(env: ServiceEnv, user: AuthUser, id: string): Promise<Da
 
 export async function createQuery(
   env: ServiceEnv,
-  user: AuthUser,
-  ctx: AuditContext,
-  input: CreateQueryRequest,
+  { user, ctx, input }: Acting & { input: CreateQueryRequest },
 ): Promise<DataQuery> {
   const id = await withAudit(env.db, ctx, async (tx) => {
     const [record] = await selectRows(
@@ -140,7 +139,13 @@ export async function createQuery(
   return getQuery(env, user, id);
 }
 
-export type QueryStep = 'answer' | 'close' | 'reopen';
+type QueryStep = 'answer' | 'close' | 'reopen';
+
+interface QueryStepCall extends Acting {
+  queryId: string;
+  step: QueryStep;
+  message: string | undefined;
+}
 
 /** Which status each step leads to, and from which statuses it may start. */
 const steps: Record<QueryStep, { to: QueryStatus; from: QueryStatus[]; refusal: ServerMessageCode }> = {
@@ -155,11 +160,7 @@ const steps: Record<QueryStep, { to: QueryStatus; from: QueryStatus[]; refusal: 
 
 export async function stepQuery(
   env: ServiceEnv,
-  user: AuthUser,
-  ctx: AuditContext,
-  id: string,
-  step: QueryStep,
-  message: string | undefined,
+  { user, ctx, queryId: id, step, message }: QueryStepCall,
 ): Promise<DataQuery> {
   await withAudit(env.db, ctx, async (tx) => {
     const [query] = await selectRows(

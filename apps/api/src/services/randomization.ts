@@ -1,12 +1,4 @@
-import {
-  type AuditContext,
-  appendAuditEvent,
-  queryRows,
-  schema,
-  selectRows,
-  type Tx,
-  withAudit,
-} from '@mini-edc/db';
+import { appendAuditEvent, queryRows, schema, selectRows, type Tx, withAudit } from '@mini-edc/db';
 import {
   baselineVisitOf,
   DomainError,
@@ -19,12 +11,12 @@ import {
   type ServerMessageCode,
 } from '@mini-edc/domain';
 import { eq, sql } from 'drizzle-orm';
+import type { Acting } from './acting';
 import { todayIn } from './clock';
 import { assertTransition } from './participant-status';
 import { toVisit, visitColumns, visitRow } from './participant-views';
 import { lockParticipant, type ServiceEnv } from './participants';
 import { LIST_CHANGE_LOCK, listsInUse } from './randomization-lists';
-import type { AuthUser } from './sessions';
 
 export { generateList } from './randomization-lists';
 
@@ -39,9 +31,7 @@ export const RANDOMIZATION_LOCK = LIST_CHANGE_LOCK;
  */
 export async function randomize(
   env: ServiceEnv,
-  user: AuthUser,
-  ctx: AuditContext,
-  participantId: string,
+  { user, ctx, participantId }: Acting & { participantId: string },
 ): Promise<RandomizeResponse> {
   const today = todayIn(env.timeZone);
   return withAudit(env.db, ctx, async (tx) => {

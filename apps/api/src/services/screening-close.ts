@@ -1,8 +1,8 @@
-import { type AuditContext, schema, withAudit } from '@mini-edc/db';
+import { schema, withAudit } from '@mini-edc/db';
 import { canCloseScreening, DomainError, isParticipantStatus } from '@mini-edc/domain';
 import { eq } from 'drizzle-orm';
+import type { Acting } from './acting';
 import { getParticipant, lockParticipant, type ServiceEnv } from './participants';
-import type { AuthUser } from './sessions';
 
 /**
  * Closes an abandoned screening with a reason (docs/requirements.md R-ELIG-4): the participant
@@ -13,10 +13,7 @@ import type { AuthUser } from './sessions';
  */
 export async function closeScreening(
   env: ServiceEnv,
-  user: AuthUser,
-  ctx: AuditContext,
-  id: string,
-  reason: string,
+  { user, ctx, participantId: id, reason }: Acting & { participantId: string; reason: string },
 ) {
   await withAudit(env.db, { ...ctx, reason }, async (tx) => {
     const participant = await lockParticipant(tx, user, id);

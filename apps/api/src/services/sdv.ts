@@ -1,13 +1,4 @@
-import {
-  type AuditContext,
-  type Executor,
-  field,
-  type RowOf,
-  schema,
-  selectList,
-  selectRows,
-  withAudit,
-} from '@mini-edc/db';
+import { type Executor, field, type RowOf, schema, selectList, selectRows, withAudit } from '@mini-edc/db';
 import {
   DomainError,
   type SdvMark,
@@ -17,6 +8,7 @@ import {
   type StudyDefinition,
 } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
+import type { Acting } from './acting';
 import type { ServiceEnv } from './participants';
 import { type RecordRow, recordRow } from './row-shapes';
 import { inUserSites, visibleForms } from './scope';
@@ -115,9 +107,7 @@ async function recordsToVerify(
 
 export async function markSdv(
   env: ServiceEnv,
-  user: AuthUser,
-  ctx: AuditContext,
-  input: SdvRequest,
+  { user, ctx, input }: Acting & { input: SdvRequest },
 ): Promise<SdvResponse> {
   return withAudit(env.db, ctx, async (tx) => {
     const records = await recordsToVerify(tx, env.study, user, input);
@@ -157,9 +147,7 @@ export async function markSdv(
  */
 export async function undoSdv(
   env: ServiceEnv,
-  user: AuthUser,
-  ctx: AuditContext,
-  input: SdvUndoRequest,
+  { user, ctx, input }: Acting & { input: SdvUndoRequest },
 ): Promise<SdvResponse> {
   return withAudit(env.db, { ...ctx, reason: input.reason }, async (tx) => {
     const scope = sql`${inUserSites(sql`fr.site_id`, user)} and ${visibleForms(env.study, user, sql`fr.form_code`)}`;

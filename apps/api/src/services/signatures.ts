@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type AuditContext, appendAuditEvent, schema, withAudit } from '@mini-edc/db';
+import { appendAuditEvent, schema, withAudit } from '@mini-edc/db';
 import {
   canonicalJson,
   DomainError,
@@ -8,10 +8,16 @@ import {
   recordsToSign,
 } from '@mini-edc/domain';
 import { and, eq, inArray } from 'drizzle-orm';
+import type { Acting } from './acting';
 import { lockParticipant, type ServiceEnv } from './participants';
 import { checkPassword, type LockoutPolicy, recordReauthentication } from './password-check';
 import { openQueryCount } from './queries';
-import type { AuthUser } from './sessions';
+
+interface SignVisitCall extends Acting {
+  participantId: string;
+  visitCode: string;
+  password: string;
+}
 
 const SIGNATURE_MEANING = 'I confirm these data are accurate';
 
@@ -43,18 +49,13 @@ export function signedContentHash(record: {
  * re-authentication behind.
  */
 export async function signVisit(
-  env: ServiceEnv,
-  user: AuthUser,
-  ctx: AuditContext,
-  participantId: string,
-  visitCode: string,
-  password: string,
-  lockout: LockoutPolicy,
+  env: ServiceEnv & { lockout: LockoutPolicy },
+  { user, ctx, participantId, visitCode, password }: SignVisitCall,
 ) {
   const account = await checkPassword(
     env.db,
     { account: { userId: user.id }, password, purpose: 'sign', ctx },
-    lockout,
+    env.lockout,
   );
   return withAudit(env.db, { ...ctx, reason: SIGNATURE_MEANING }, async (tx) => {
     const participant = await lockParticipant(tx, user, participantId);
@@ -123,7 +124,7 @@ export async function signVisit(
 }
 
 /** Locking freezes a record for analysis (design invariant 3): no later change is accepted. */
-export async function lockRecord(env: ServiceEnv, user: AuthUser, ctx: AuditContext, recordId: string) {
+export async function lockRecord(env: ServiceEnv, { user, ctx, recordId }: Acting & { recordId: string }) {
   return withAudit(env.db, { ...ctx, reason: ctx.reason ?? 'record locked' }, async (tx) => {
     const [record] = await tx
       .select()

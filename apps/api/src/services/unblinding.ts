@@ -1,13 +1,4 @@
-import {
-  type AuditContext,
-  appendAuditEvent,
-  type Db,
-  field,
-  type RowOf,
-  schema,
-  selectRows,
-  withAudit,
-} from '@mini-edc/db';
+import { appendAuditEvent, type Db, field, type RowOf, schema, selectRows, withAudit } from '@mini-edc/db';
 import {
   DomainError,
   type EmergencyUnblinding,
@@ -15,6 +6,7 @@ import {
   type EmergencyUnblindingRequest,
 } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
+import type { Acting } from './acting';
 import { confirmPassword, type LockoutPolicy } from './auth';
 import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
@@ -68,10 +60,7 @@ export async function emergencyUnblindingsAt(db: Db, user: AuthUser): Promise<Em
 
 export async function emergencyUnblind(
   env: { db: Db; lockout: LockoutPolicy },
-  user: AuthUser,
-  ctx: AuditContext,
-  participantId: string,
-  input: EmergencyUnblindingRequest,
+  { user, ctx, participantId, input }: Acting & { participantId: string; input: EmergencyUnblindingRequest },
 ): Promise<EmergencyUnblinding> {
   const [participant] = await selectRows(
     env.db,

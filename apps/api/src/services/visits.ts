@@ -1,4 +1,4 @@
-import { type AuditContext, queryRows, schema, selectRows, setAuditReason, withAudit } from '@mini-edc/db';
+import { queryRows, schema, selectRows, setAuditReason, withAudit } from '@mini-edc/db';
 import {
   blindViewFor,
   DomainError,
@@ -12,6 +12,7 @@ import {
   type WorklistItem,
 } from '@mini-edc/domain';
 import { and, eq, sql } from 'drizzle-orm';
+import type { Acting } from './acting';
 import { todayIn } from './clock';
 import { fieldErrorsAt } from './field-errors';
 import { toVisit, visitColumns, visitRow } from './participant-views';
@@ -44,17 +45,19 @@ export async function worklist(env: ServiceEnv, user: AuthUser, siteId?: string)
     .filter((item) => item.visit.status !== 'done');
 }
 
+interface UpdateVisitCall extends Acting {
+  participantId: string;
+  visitCode: string;
+  input: UpdateVisitRequest;
+}
+
 /**
  * Records that a visit took place (or was missed). A visit outside its window is allowed with a
  * reason and creates a protocol deviation automatically (protocol §5.1).
  */
 export async function updateVisit(
   env: ServiceEnv,
-  user: AuthUser,
-  ctx: AuditContext,
-  participantId: string,
-  visitCode: string,
-  input: UpdateVisitRequest,
+  { user, ctx, participantId, visitCode, input }: UpdateVisitCall,
 ) {
   const today = todayIn(env.timeZone);
   const { roles } = env.study;

@@ -15,15 +15,23 @@ export async function extendFixtureForReview(app: App, fx: MatrixFixture): Promi
   const actingAt = (site: SiteWorld, role: Role) =>
     ({ ...fx.users[role], role, siteIds: [site.siteId] }) as unknown as AuthUser;
   for (const site of [fx.own, fx.other]) {
-    const monitorQuery = await createQuery(env, actingAt(site, 'monitor'), SYSTEM_ACTOR, {
-      recordId: site.recordId,
-      field: 'vas_mm',
-      message: 'Matrix: please check the VAS against the source.',
+    const monitorQuery = await createQuery(env, {
+      user: actingAt(site, 'monitor'),
+      ctx: SYSTEM_ACTOR,
+      input: {
+        recordId: site.recordId,
+        field: 'vas_mm',
+        message: 'Matrix: please check the VAS against the source.',
+      },
     });
-    const selfCheck = await createQuery(env, actingAt(site, 'investigator'), SYSTEM_ACTOR, {
-      recordId: site.recordId,
-      field: 'assessed_at',
-      message: 'Matrix: self-check of the assessment time.',
+    const selfCheck = await createQuery(env, {
+      user: actingAt(site, 'investigator'),
+      ctx: SYSTEM_ACTOR,
+      input: {
+        recordId: site.recordId,
+        field: 'assessed_at',
+        message: 'Matrix: self-check of the assessment time.',
+      },
     });
     site.extras.queryId = monitorQuery.id;
     site.extras.selfCheckQueryId = selfCheck.id;

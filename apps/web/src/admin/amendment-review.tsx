@@ -6,17 +6,22 @@ import { FormAlert } from '../components/form-alert';
 import { QueryError } from '../components/query-error';
 import { applyApiError } from '../lib/apply-api-error';
 import { useDraftReview, usePublishDraft } from './amendments-api';
+import { draftNamesOf, namedParams, nameLookup } from './definition-names';
 
 /** A stored draft against the current version: what changes, what is in the way, and publishing. */
 export function AmendmentReviewPanel({
   draftId,
+  draft,
   onPublished,
 }: {
   draftId: string;
+  /** The definition stored as the draft, for its labels (a removed form's are the current version's). */
+  draft: unknown;
   onPublished: (version: number, scheduledVisits: number) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const review = useDraftReview(draftId);
+  const names = nameLookup(draftNamesOf(draft), i18n.language);
   if (review.isPending) return <p className="muted">{t('common.loading')}</p>;
   if (review.isError) return <QueryError error={review.error} onRetry={() => void review.refetch()} />;
   const { baseVersion, changes, conflicts } = review.data;
@@ -30,7 +35,7 @@ export function AmendmentReviewPanel({
         <ul>
           {changes.map((c) => (
             <li key={`${c.change}:${JSON.stringify(c.params)}`}>
-              {t(`amendments.change.${c.change}`, changeParams(c.params))}
+              {t(`amendments.change.${c.change}`, namedParams(changeParams(c.params), names))}
             </li>
           ))}
         </ul>
@@ -43,7 +48,7 @@ export function AmendmentReviewPanel({
           <p className="alert">{t('amendments.conflictsHint')}</p>
           <ul>
             {conflicts.map((c) => (
-              <li key={JSON.stringify(c)}>{t(`fieldMessages.${c.problem}`, c)}</li>
+              <li key={JSON.stringify(c)}>{t(`fieldMessages.${c.problem}`, namedParams(c, names))}</li>
             ))}
           </ul>
         </>

@@ -9,6 +9,7 @@ import { useFormat } from '../i18n/format';
 import { describeError } from '../i18n/messages';
 import { AmendmentReviewPanel } from './amendment-review';
 import { useCreateDraft, useDefinitionVersions } from './amendments-api';
+import { definitionProblemLines } from './definition-problem-text';
 
 /**
  * Protocol amendments for admins (R-DEF-5; docs/study-definition.md "Amendments"): the published
@@ -16,7 +17,7 @@ import { useCreateDraft, useDefinitionVersions } from './amendments-api';
  */
 export function AmendmentsPage() {
   const { t } = useTranslation();
-  const [draftId, setDraftId] = useState<string | null>(null);
+  const [draft, setDraft] = useState<{ id: string; definition: unknown } | null>(null);
   // Publishing makes a new study version, and the StudyGate draws every screen again for it (this
   // one too): the confirmation lives in the address so it survives that.
   const [search, setSearch] = useSearchParams();
@@ -31,17 +32,18 @@ export function AmendmentsPage() {
       <StatusNotice message={notice} />
       <VersionsTable />
       <DraftForm
-        onStored={(id) => {
+        onStored={(id, definition) => {
           setSearch({});
-          setDraftId(id);
+          setDraft({ id, definition });
         }}
       />
-      {draftId ? (
+      {draft ? (
         <AmendmentReviewPanel
-          key={draftId}
-          draftId={draftId}
+          key={draft.id}
+          draftId={draft.id}
+          draft={draft.definition}
           onPublished={(version, visits) => {
-            setDraftId(null);
+            setDraft(null);
             setSearch({ published: String(version), visits: String(visits) });
           }}
         />
@@ -85,8 +87,8 @@ function VersionsTable() {
   );
 }
 
-function DraftForm({ onStored }: { onStored: (id: string) => void }) {
-  const { t } = useTranslation();
+function DraftForm({ onStored }: { onStored: (id: string, definition: unknown) => void }) {
+  const { t, i18n } = useTranslation();
   const study = useStudyVersion();
   const create = useCreateDraft();
   const [text, setText] = useState('');
@@ -106,16 +108,13 @@ function DraftForm({ onStored }: { onStored: (id: string) => void }) {
       return;
     }
     try {
-      onStored((await create.mutateAsync(definition)).id);
+      onStored((await create.mutateAsync(definition)).id, definition);
     } catch (error) {
-      // A refused definition lists each bad path with its reason (body.definition.…).
+      // A refused definition lists each problem by code, worded here with the draft's labels.
       const fields = error instanceof ApiError ? (error.body?.error.fields ?? []) : [];
       setProblems(
         fields.length > 0
-          ? [
-              t('amendments.invalid'),
-              ...fields.map((f) => `${f.path.replace(/^body\.definition\.?/, '')}: ${f.message}`),
-            ]
+          ? [t('amendments.invalid'), ...definitionProblemLines(fields, definition, i18n.language, t)]
           : [describeError(error)],
       );
     }

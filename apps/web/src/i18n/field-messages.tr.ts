@@ -1,4 +1,5 @@
 import type { FieldCode } from '@mini-edc/domain';
+import { definitionProblemsTr } from './definition-problems.tr';
 import type { fieldFormatsEn } from './field-messages.en';
 
 /** The field codes in Turkish (see field-messages.en.ts). */
@@ -106,6 +107,7 @@ export const fieldMessagesTr: Record<FieldCode, string> = {
   value_out_of_range: '{{studyId}}, {{visit}}, {{form}}: {{field}} = {{value}} yeni aralığın dışında',
   choice_removed_in_use:
     '{{studyId}}, {{visit}}, {{form}}: {{field}} çıkarılan {{value}} seçeneğini kullanıyor',
+  ...definitionProblemsTr,
 };
 
 export const fieldFormatsTr: typeof fieldFormatsEn = {

@@ -1,5 +1,6 @@
 import { formIssueCodes } from '../forms/form-issues';
 import { amendmentConflictKinds } from '../study/amendment-conflicts';
+import { definitionProblemCodes } from '../study/definition-problems';
 
 /**
  * Why the server refused one input, as a code with named parameters (docs/errors.md, "Field
@@ -93,6 +94,8 @@ export const fieldCodes = [
   'ODI_STATEMENTS_ONE_FORMAT',
   // An amendment's conflicts with data entered (R-DEF-5).
   ...amendmentConflictKinds,
+  // A draft definition's cross-checks (packages/domain/src/study/definition-problems.ts).
+  ...definitionProblemCodes,
 ] as const;
 export type FieldCode = (typeof fieldCodes)[number];
 

@@ -1,3 +1,4 @@
+import { definitionProblemMessages } from '../study/definition-problems';
 import type { FieldError } from './errors';
 import type { FieldCode } from './field-codes';
 import type { MessageParams } from './server-messages';
@@ -105,6 +106,7 @@ export const fieldMessages: Record<FieldCode, string> = {
   field_type_changed_with_data: '{{studyId}}, {{visit}}, {{form}}: {{field}} holds {{value}} of the old type',
   value_out_of_range: '{{studyId}}, {{visit}}, {{form}}: {{field}} = {{value}} is outside the new range',
   choice_removed_in_use: '{{studyId}}, {{visit}}, {{form}}: {{field}} uses the removed choice {{value}}',
+  ...definitionProblemMessages,
 };
 
 /** The English sentence of a field code, its {{placeholders}} filled from the parameters. */

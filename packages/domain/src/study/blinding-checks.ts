@@ -1,4 +1,4 @@
-import type { DefinitionProblem } from './definition-checks';
+import { type DefinitionProblem, definitionProblem } from './definition-problems';
 import type { StudyDefinition } from './definition-schema';
 
 /**
@@ -14,15 +14,14 @@ export function blindingProblems(def: StudyDefinition): DefinitionProblem[] {
   const b = def.blinding;
   const formAt = (path: (string | number)[], code: string) => {
     if (forms.has(code)) return true;
-    problems.push({ path, message: `form "${code}" is not defined in forms` });
+    problems.push(definitionProblem(path, 'DEF_FORM_UNDEFINED', { form: code }));
     return false;
   };
   def.roles.outcomeForms.forEach((code, i) => {
     if (revealing.has(code)) {
-      problems.push({
-        path: ['roles', 'outcomeForms', i],
-        message: `outcome form "${code}" reveals the arm`,
-      });
+      problems.push(
+        definitionProblem(['roles', 'outcomeForms', i], 'DEF_OUTCOME_FORM_REVEALING', { form: code }),
+      );
     }
   });
   b.revealingForms.forEach((code, i) => {
@@ -33,23 +32,29 @@ export function blindingProblems(def: StudyDefinition): DefinitionProblem[] {
     if (!ref || !formAt(['blinding', list, i, 'form'], ref.form)) return undefined;
     const field = forms.get(ref.form)?.fields.find((f) => f.name === ref.field);
     if (!field) {
-      problems.push({
-        path: ['blinding', list, i, 'field'],
-        message: `form "${ref.form}" has no field "${ref.field}"`,
-      });
+      problems.push(
+        definitionProblem(['blinding', list, i, 'field'], 'DEF_FIELD_UNDEFINED', {
+          form: ref.form,
+          field: ref.field,
+        }),
+      );
     }
     return field;
   };
   b.safeFields.forEach((ref, i) => {
     const field = fieldAt('safeFields', i);
     if (field?.type === 'text') {
-      problems.push({
-        path: ['blinding', 'safeFields', i],
-        message: 'free text is never safe on a revealing form',
-      });
+      problems.push(
+        definitionProblem(['blinding', 'safeFields', i], 'DEF_SAFE_FIELD_TEXT', {
+          form: ref.form,
+          field: ref.field,
+        }),
+      );
     }
     if (field && !revealing.has(ref.form)) {
-      problems.push({ path: ['blinding', 'safeFields', i], message: `form "${ref.form}" is not revealing` });
+      problems.push(
+        definitionProblem(['blinding', 'safeFields', i], 'DEF_SAFE_FIELD_NOT_REVEALING', { form: ref.form }),
+      );
     }
   });
   b.revealingFields.forEach((_, i) => {
@@ -60,10 +65,13 @@ export function blindingProblems(def: StudyDefinition): DefinitionProblem[] {
     const known = new Set(field?.allowedValues?.map((v) => v.code) ?? []);
     ref.values.forEach((value, j) => {
       if (field && !known.has(value)) {
-        problems.push({
-          path: ['blinding', 'revealingValues', i, 'values', j],
-          message: `"${value}" is not an allowed value`,
-        });
+        problems.push(
+          definitionProblem(['blinding', 'revealingValues', i, 'values', j], 'DEF_VALUE_NOT_A_CHOICE', {
+            form: ref.form,
+            field: ref.field,
+            value,
+          }),
+        );
       }
     });
   });

@@ -1,4 +1,4 @@
-import type { DefinitionProblem } from './definition-checks';
+import { type DefinitionProblem, definitionProblem } from './definition-problems';
 import type { StudyDefinition } from './definition-schema';
 
 /**
@@ -11,14 +11,15 @@ export function roleProblems(def: StudyDefinition): DefinitionProblem[] {
   const forms = new Map(def.forms.map((f) => [f.code, f]));
   const form = (code: string, path: (string | number)[]) => {
     const found = forms.get(code);
-    if (!found)
-      problems.push({ path: ['roles', ...path], message: `form "${code}" is not defined in forms` });
+    if (!found) problems.push(definitionProblem(['roles', ...path], 'DEF_FORM_UNDEFINED', { form: code }));
     return found;
   };
   const field = (formCode: string, name: string, path: (string | number)[]) => {
     const f = forms.get(formCode);
     if (f && !f.fields.some((x) => x.name === name)) {
-      problems.push({ path: ['roles', ...path], message: `form "${formCode}" has no field "${name}"` });
+      problems.push(
+        definitionProblem(['roles', ...path], 'DEF_FIELD_UNDEFINED', { form: formCode, field: name }),
+      );
     }
   };
   const { roles } = def;
@@ -57,15 +58,17 @@ export function roleProblems(def: StudyDefinition): DefinitionProblem[] {
   const baseline = def.visits.find((v) => v.kind === 'baseline');
   roles.baselineRequiredForms.forEach((code, i) => {
     if (form(code, ['baselineRequiredForms', i]) && baseline && !baseline.forms.includes(code)) {
-      problems.push({
-        path: ['roles', 'baselineRequiredForms', i],
-        message: `form "${code}" is not a form of the baseline visit "${baseline.code}"`,
-      });
+      problems.push(
+        definitionProblem(['roles', 'baselineRequiredForms', i], 'DEF_FORM_NOT_AT_BASELINE', {
+          form: code,
+          visit: baseline.code,
+        }),
+      );
     }
   });
   const screening = def.visits.filter((v) => v.kind === 'screening');
   if (screening.length !== 1) {
-    problems.push({ path: ['visits'], message: 'exactly one visit must be of kind "screening"' });
+    problems.push(definitionProblem(['visits'], 'DEF_ONE_SCREENING_VISIT'));
   }
   const [scr] = screening;
   for (const [code, path] of [
@@ -73,33 +76,31 @@ export function roleProblems(def: StudyDefinition): DefinitionProblem[] {
     [roles.consent.form, ['consent', 'form']],
   ] as const) {
     if (scr && forms.has(code) && !scr.forms.includes(code)) {
-      problems.push({
-        path: ['roles', ...path],
-        message: `form "${code}" is not a form of the screening visit "${scr.code}"`,
-      });
+      problems.push(
+        definitionProblem(['roles', ...path], 'DEF_FORM_NOT_AT_SCREENING', { form: code, visit: scr.code }),
+      );
     }
   }
   const scheduled = new Set(def.visits.map((v) => v.code));
   for (const key of ['treatmentVisit', 'unscheduledVisit'] as const) {
     if (scheduled.has(roles[key].code)) {
-      problems.push({
-        path: ['roles', key, 'code'],
-        message: `visit code "${roles[key].code}" is already a scheduled visit`,
-      });
+      problems.push(
+        definitionProblem(['roles', key, 'code'], 'DEF_VISIT_CODE_SCHEDULED', { code: roles[key].code }),
+      );
     }
   }
   if (roles.treatmentVisit.code === roles.unscheduledVisit.code) {
-    problems.push({
-      path: ['roles', 'unscheduledVisit', 'code'],
-      message: 'same code as the treatment visit',
-    });
+    problems.push(
+      definitionProblem(['roles', 'unscheduledVisit', 'code'], 'DEF_SAME_AS_TREATMENT_VISIT', {
+        code: roles.unscheduledVisit.code,
+      }),
+    );
   }
   def.forms.forEach((f, i) => {
     if (f.instrument && def.forms.some((g, j) => j < i && g.instrument === f.instrument)) {
-      problems.push({
-        path: ['forms', i, 'instrument'],
-        message: `another form is already "${f.instrument}"`,
-      });
+      problems.push(
+        definitionProblem(['forms', i, 'instrument'], 'DEF_INSTRUMENT_TWICE', { instrument: f.instrument }),
+      );
     }
   });
   return problems;

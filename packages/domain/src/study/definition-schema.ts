@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RANDOMIZATION_ALGORITHM_VERSION } from '../randomization/params';
 import { studyDefinitionProblems } from './definition-checks';
+import { definitionProblemText } from './definition-problems';
 import { fieldDefaultSchema, formInstruments, studyRolesSchema } from './definition-roles';
 import { dateBoundSchema, plausibleDatesSchema, requiredWhenSchema, visitDatesSchema } from './field-rules';
 
@@ -223,7 +224,13 @@ export const studyDefinitionObjectSchema = z.object({
 /** A study definition, with the cross-checks of definition-checks.ts applied. */
 export const studyDefinitionSchema = studyDefinitionObjectSchema.superRefine((def, ctx) => {
   for (const problem of studyDefinitionProblems(def)) {
-    ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+    // The code and its parameters travel in `params` (the API's field error); the English in `message`.
+    ctx.addIssue({
+      code: 'custom',
+      path: problem.path,
+      message: definitionProblemText(problem),
+      params: { ...problem.params, code: problem.code },
+    });
   }
 });
 export type StudyDefinition = z.infer<typeof studyDefinitionObjectSchema>;

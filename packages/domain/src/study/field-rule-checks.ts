@@ -1,4 +1,4 @@
-import type { DefinitionProblem } from './definition-checks';
+import { type DefinitionProblem, definitionProblem } from './definition-problems';
 import type { FormField, StudyDefinition } from './definition-schema';
 import type { DateBound } from './field-rules';
 
@@ -23,13 +23,16 @@ export function fieldRuleProblems(def: StudyDefinition): DefinitionProblem[] {
     const byName = new Map(form.fields.map((x) => [x.name, x]));
     form.fields.forEach((field, i) => {
       const at = ['forms', f, 'fields', i];
+      const named = { form: form.code, field: field.name };
       if (field.type === 'yes_no' && field.allowedValues) {
         field.allowedValues.forEach((v, k) => {
           if (v.code !== 'yes' && v.code !== 'no') {
-            problems.push({
-              path: [...at, 'allowedValues', k, 'code'],
-              message: 'a yes/no field holds yes or no',
-            });
+            problems.push(
+              definitionProblem([...at, 'allowedValues', k, 'code'], 'DEF_YES_NO_CHOICE', {
+                ...named,
+                value: v.code,
+              }),
+            );
           }
         });
       }
@@ -38,17 +41,22 @@ export function fieldRuleProblems(def: StudyDefinition): DefinitionProblem[] {
         const other = byName.get(when.field);
         const codes = other ? codesOf(other) : null;
         if (!other || other.name === field.name) {
-          problems.push({
-            path: [...at, 'requiredWhen', 'field'],
-            message: `field "${when.field}" is not another field of form "${form.code}"`,
-          });
+          problems.push(
+            definitionProblem([...at, 'requiredWhen', 'field'], 'DEF_CONDITION_FIELD', {
+              ...named,
+              other: when.field,
+            }),
+          );
         } else if (codes) {
           when.in.forEach((value, k) => {
             if (!codes.includes(value)) {
-              problems.push({
-                path: [...at, 'requiredWhen', 'in', k],
-                message: `"${value}" is not a value of field "${when.field}"`,
-              });
+              problems.push(
+                definitionProblem([...at, 'requiredWhen', 'in', k], 'DEF_CONDITION_VALUE', {
+                  ...named,
+                  other: when.field,
+                  value,
+                }),
+              );
             }
           });
         }
@@ -56,14 +64,16 @@ export function fieldRuleProblems(def: StudyDefinition): DefinitionProblem[] {
       for (const side of ['notBefore', 'notAfter'] as const) {
         const bounds: DateBound[] = field[side] ?? [];
         if (bounds.length > 0 && !isDateType(field)) {
-          problems.push({ path: [...at, side], message: `${side} applies to date and date-time fields` });
+          problems.push(definitionProblem([...at, side], 'DEF_DATE_LIMIT_NOT_DATE', named));
         }
         bounds.forEach((bound, k) => {
           if ('field' in bound && (!isDateType(byName.get(bound.field)) || bound.field === field.name)) {
-            problems.push({
-              path: [...at, side, k, 'field'],
-              message: `field "${bound.field}" is not another date field of form "${form.code}"`,
-            });
+            problems.push(
+              definitionProblem([...at, side, k, 'field'], 'DEF_DATE_LIMIT_FIELD', {
+                ...named,
+                other: bound.field,
+              }),
+            );
           }
         });
       }
@@ -72,16 +82,18 @@ export function fieldRuleProblems(def: StudyDefinition): DefinitionProblem[] {
   for (const side of ['notBefore', 'notAfter'] as const) {
     (def.visitDates?.[side] ?? []).forEach((bound, k) => {
       if ('field' in bound) {
-        problems.push({
-          path: ['visitDates', side, k, 'field'],
-          message: 'a visit date is bounded by events and dates, not by a form field',
-        });
+        problems.push(definitionProblem(['visitDates', side, k, 'field'], 'DEF_VISIT_DATE_LIMIT_FIELD'));
       }
     });
   }
   const dates = def.plausibleDates;
   if (dates && dates.earliest > dates.latest) {
-    problems.push({ path: ['plausibleDates', 'earliest'], message: 'earliest is after latest' });
+    problems.push(
+      definitionProblem(['plausibleDates', 'earliest'], 'DEF_EARLIEST_AFTER_LATEST', {
+        earliest: dates.earliest,
+        latest: dates.latest,
+      }),
+    );
   }
   return problems;
 }

@@ -1,0 +1,103 @@
+import { definitionProblemCodes, type ReceivedFieldError } from '@mini-edc/domain';
+import type { TFunction } from 'i18next';
+import { codedFieldText } from '../i18n/field-codes';
+import { type DefinitionNames, draftNamesOf, namedParams, nameLookup } from './definition-names';
+
+/** The parts of the definition the screen names in words; any other key is shown as typed. */
+const sections = [
+  'id',
+  'name',
+  'nctId',
+  'enrollment',
+  'arms',
+  'stratification',
+  'eligibility',
+  'visits',
+  'forms',
+  'randomization',
+  'mcid',
+  'blinding',
+  'consentVersions',
+  'instruments',
+  'roles',
+  'plausibleDates',
+  'visitDates',
+] as const;
+type Section = (typeof sections)[number];
+const isSection = (key: string): key is Section => (sections as readonly string[]).includes(key);
+const isIndex = (key: string | undefined) => key !== undefined && /^\d+$/.test(key);
+const definitionCodes = new Set<string>(definitionProblemCodes);
+
+/**
+ * Where in the draft a refusal points, in words: "Form “Pain (VAS)” › field “Pain now” › min",
+ * from the field error's path (body.definition.forms.2.fields.3.min). Forms, fields, visits and
+ * arms by their labels, criteria by id, a list's other items by their number from 1; the setting
+ * keys the admin typed in the JSON stay as typed. Null for the whole definition.
+ */
+function placeOf(path: string, draft: DefinitionNames, language: string, t: TFunction): string | null {
+  const keys = path
+    .replace(/^body\.definition\.?/, '')
+    .split('.')
+    .filter(Boolean);
+  const names = nameLookup(draft, language);
+  const parts: string[] = [];
+  let i = 0;
+  const top = keys[0];
+  if (top === undefined) return null;
+  const index = (at: number) => Number(keys[at]);
+  if ((top === 'forms' || top === 'visits' || top === 'arms') && isIndex(keys[1])) {
+    const kind = top === 'forms' ? 'form' : top === 'visits' ? 'visit' : 'arm';
+    const item = draft[top][index(1)];
+    const name = item ? names[kind](item.code) : null;
+    parts.push(
+      name ? t(`amendments.place.${kind}`, { name }) : t(`amendments.place.${kind}At`, { n: index(1) + 1 }),
+    );
+    i = 2;
+    const form = top === 'forms' ? draft.forms[index(1)] : undefined;
+    if (top === 'forms' && keys[2] === 'fields' && isIndex(keys[3])) {
+      const field = form?.fields[index(3)];
+      parts.push(
+        field && form
+          ? t('amendments.place.field', { name: names.field(form.code, field.name) })
+          : t('amendments.place.fieldAt', { n: index(3) + 1 }),
+      );
+      i = 4;
+    }
+  } else if (top === 'eligibility' && keys[1] === 'criteria' && isIndex(keys[2])) {
+    parts.push(t('amendments.place.criterionAt', { n: index(2) + 1 }));
+    i = 3;
+  } else {
+    parts.push(isSection(top) ? t(`amendments.sections.${top}`) : top);
+    i = 1;
+  }
+  for (const key of keys.slice(i)) {
+    parts.push(isIndex(key) ? t('amendments.place.item', { n: Number(key) + 1 }) : key);
+  }
+  return parts.join(' › ');
+}
+
+/**
+ * Each refusal of a draft definition as a line in the interface language: the code worded with
+ * forms, fields and visits by label (docs/errors.md, "Field codes"), after where it is unless the
+ * sentence already names the form it is about. Never the server's English, never a path.
+ */
+export function definitionProblemLines(
+  fields: readonly ReceivedFieldError[],
+  draft: unknown,
+  language: string,
+  t: TFunction,
+): string[] {
+  const names = draftNamesOf(draft);
+  const lookup = nameLookup(names, language);
+  return fields.map((f) => {
+    const params = f.params ?? {};
+    const text = codedFieldText({ ...f, params: namedParams(params, lookup) }, t);
+    // A problem of a form's own settings names the form and field itself.
+    const ownForm =
+      definitionCodes.has(f.code ?? '') &&
+      typeof params.form === 'string' &&
+      /^body\.definition\.forms\.\d+/.test(f.path);
+    const place = ownForm ? null : placeOf(f.path, names, language, t);
+    return place ? `${place}: ${text}` : text;
+  });
+}
