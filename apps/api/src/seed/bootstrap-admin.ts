@@ -1,6 +1,5 @@
-import { type Db, queryRows, SYSTEM_ACTOR, schema, withAudit } from '@mini-edc/db';
+import { type Db, SYSTEM_ACTOR, schema, withAudit } from '@mini-edc/db';
 import { passwordRefusalMessage } from '@mini-edc/domain';
-import { sql } from 'drizzle-orm';
 import { passwordRefusal } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
 
@@ -10,7 +9,7 @@ import { hashPassword } from '../auth/passwords';
  * changed at the first sign-in. Never runs again once any user exists.
  */
 export async function bootstrapAdmin(db: Db, email: string, password: string): Promise<boolean> {
-  const existing = await queryRows(db, sql`select 1 from users limit 1`);
+  const existing = await db.select({ id: schema.users.id }).from(schema.users).limit(1);
   // Checked only when it is used: a later, stricter policy must not stop an existing deployment.
   if (existing.length > 0) return false;
   const refusal = passwordRefusal(password, { email });

@@ -1,6 +1,6 @@
-import { type Db, queryRows, SYSTEM_ACTOR, schema, withAudit } from '@mini-edc/db';
+import { type Db, SYSTEM_ACTOR, schema, withAudit } from '@mini-edc/db';
 import type { StudyDefinition } from '@mini-edc/domain';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { demoPassword, legacyDemoPassword } from '../auth/demo-passwords';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { seedDemoParticipants } from './demo-participants';
@@ -52,7 +52,7 @@ export async function demoPasswordInUse(db: Db): Promise<string> {
  * exists, so a restart never duplicates or resets data. Written by the explicit system actor.
  */
 export async function seedDemo(db: Db, study: StudyDefinition, timeZone: string): Promise<boolean> {
-  const existing = await queryRows(db, sql`select 1 from sites limit 1`);
+  const existing = await db.select({ id: schema.sites.id }).from(schema.sites).limit(1);
   if (existing.length > 0) return false;
   const passwordHash = await hashPassword(demoPassword);
   const staff = await withAudit(db, { ...SYSTEM_ACTOR, reason: 'demo seed' }, async (tx) => {

@@ -1,6 +1,7 @@
-import { queryRows, schema, type Tx } from '@mini-edc/db';
+import { field, schema, selectRows, type Tx } from '@mini-edc/db';
 import { type DefinitionChange, missingVisits, type StudyDefinition } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
+import { texts } from './row-fields';
 
 /**
  * Visits an amendment adds, placed on the schedules of participants already randomized (R-DEF-6):
@@ -18,13 +19,14 @@ export async function scheduleAddedVisits(
   const added = new Set(changes.filter((c) => c.change === 'visit_added').map((c) => c.params.visit));
   const visits = definition.visits.filter((v) => added.has(v.code));
   if (visits.length === 0) return 0;
-  const participants = await queryRows<{
-    id: string;
-    site_id: string;
-    randomized_on: string;
-    scheduled: string[];
-  }>(
+  const participants = await selectRows(
     tx,
+    {
+      id: schema.participants.id,
+      site_id: schema.participants.siteId,
+      randomized_on: field.day,
+      scheduled: texts,
+    },
     sql`select p.id, p.site_id, (p.randomized_at at time zone ${timeZone})::date::text as randomized_on,
                coalesce(array_agg(v.visit_code) filter (where v.visit_code is not null), '{}') as scheduled
         from participants p left join visits v on v.participant_id = p.id

@@ -4,7 +4,8 @@ import {
   appendAuditEvent,
   type Db,
   type Executor,
-  queryRows,
+  schema,
+  selectRows,
   withAudit,
 } from '@mini-edc/db';
 import {
@@ -29,11 +30,13 @@ import type { AuthUser } from './sessions';
  */
 const instrument = 'oswestry_disability_index';
 
-interface Row {
-  language: string;
-  texts: unknown;
-  loaded_at: Date | string;
-}
+const { instrumentTexts } = schema;
+
+const textsRow = {
+  language: instrumentTexts.language,
+  texts: instrumentTexts.texts,
+  loaded_at: instrumentTexts.loadedAt,
+};
 
 function isLanguage(value: string): value is OdiStatementLanguage {
   return (odiStatementLanguages as readonly string[]).includes(value);
@@ -48,8 +51,9 @@ function isSections(value: unknown): value is string[][] {
 
 /** The statements in force: the newest load of each language. */
 export async function currentOdiStatements(db: Executor): Promise<OdiStatementSet> {
-  const rows = await queryRows<Row>(
+  const rows = await selectRows(
     db,
+    textsRow,
     sql`select distinct on (language) language, texts, loaded_at from instrument_texts
         where instrument = ${instrument} order by language, id desc`,
   );
@@ -57,7 +61,7 @@ export async function currentOdiStatements(db: Executor): Promise<OdiStatementSe
   for (const row of rows) {
     if (!isLanguage(row.language) || !isSections(row.texts)) continue;
     set.languages[row.language] = row.texts;
-    const at = new Date(row.loaded_at).toISOString();
+    const at = row.loaded_at.toISOString();
     if (!set.loadedAt || at > set.loadedAt) set.loadedAt = at;
   }
   return set;

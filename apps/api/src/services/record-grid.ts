@@ -1,4 +1,4 @@
-import { queryRows } from '@mini-edc/db';
+import { schema, selectRows } from '@mini-edc/db';
 import {
   blindViewFor,
   can,
@@ -7,45 +7,56 @@ import {
   gridColumns,
   gridSeriesColumns,
   type RecordGrid,
+  recordStatusSchema,
   seriesCell,
   visitFollowedUp,
   visitStatusFromData,
   windowDeviation,
 } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { todayIn } from './clock';
 import type { ServiceEnv } from './participants';
+import { parsedBy } from './row-fields';
 import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
 
-interface GridVisit {
-  visitCode: string;
-  windowStart: string;
-  windowEnd: string;
-  status: 'scheduled' | 'done' | 'missed';
-  visitDate: string | null;
-  reasonOnFile: boolean;
-}
+const { participants, sites } = schema;
 
-interface GridRecord {
-  id: string;
-  visitCode: string;
-  formCode: string;
-  status: GridCell['status'];
-  openQueries: number;
-  sdvDone: boolean;
-}
+/** A visit as the grid query aggregates it (json_build_object, keys as written there). */
+const gridVisitSchema = z.object({
+  visitCode: z.string(),
+  windowStart: z.string(),
+  windowEnd: z.string(),
+  status: z.enum(['scheduled', 'done', 'missed']),
+  visitDate: z.string().nullable(),
+  reasonOnFile: z.boolean(),
+});
+type GridVisit = z.infer<typeof gridVisitSchema>;
 
-interface GridQueryRow {
-  id: string;
-  study_id: string;
-  site_id: string;
-  site_code: string;
-  status: string;
-  visits: GridVisit[];
-  records: GridRecord[];
-  repeating: GridRecord[];
-}
+/** A record as the grid query aggregates it (recordJson below). */
+const gridRecordSchema = z.object({
+  id: z.string(),
+  visitCode: z.string(),
+  formCode: z.string(),
+  status: recordStatusSchema,
+  openQueries: z.number(),
+  sdvDone: z.boolean(),
+});
+type GridRecord = z.infer<typeof gridRecordSchema>;
+
+const gridRecords = parsedBy(z.array(gridRecordSchema));
+
+const gridRow = {
+  id: participants.id,
+  study_id: participants.studyId,
+  site_id: participants.siteId,
+  site_code: sites.code,
+  status: participants.status,
+  visits: parsedBy(z.array(gridVisitSchema)),
+  records: gridRecords,
+  repeating: gridRecords,
+};
 
 const list = (values: readonly string[]) =>
   values.length === 0
@@ -82,8 +93,9 @@ export async function recordGrid(env: ServiceEnv, user: AuthUser, siteId?: strin
                         (select count(*) from data_queries q where q.record_id = r.id and q.status <> 'closed')
                         else 0 end,
                       'sdvDone', ${readsReview ? sql`exists(select 1 from sdv_marks m where m.record_id = r.id and m.cleared_at is null)` : sql`false`})`;
-  const rows = await queryRows<GridQueryRow>(
+  const rows = await selectRows(
     env.db,
+    gridRow,
     sql`select p.id, p.study_id, p.site_id, s.code as site_code, p.status,
           coalesce((select json_agg(json_build_object('visitCode', v.visit_code,
                       'windowStart', v.window_start::text, 'windowEnd', v.window_end::text, 'status', v.status,
@@ -119,17 +131,12 @@ export async function recordGrid(env: ServiceEnv, user: AuthUser, siteId?: strin
           ...column,
           status,
           recordId: record?.id ?? null,
-          openQueries: Number(record?.openQueries ?? 0),
+          openQueries: record?.openQueries ?? 0,
           sdvDone: record?.sdvDone === true,
           ...windowState(env, visit, p.records, today, status),
         };
       }),
-      series: series.map((column) =>
-        seriesCell(
-          column,
-          p.repeating.map((r) => ({ ...r, openQueries: Number(r.openQueries) })),
-        ),
-      ),
+      series: series.map((column) => seriesCell(column, p.repeating)),
     })),
   };
 }

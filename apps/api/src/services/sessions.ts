@@ -1,7 +1,10 @@
-import { type Db, type Executor, queryRows, schema } from '@mini-edc/db';
+import { type Db, type Executor, field, schema, selectRows } from '@mini-edc/db';
 import type { Role } from '@mini-edc/domain';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { newToken, tokenDigest } from '../auth/tokens';
+import { localeField, roleField, textList } from './row-fields';
+
+const { sessions, users } = schema;
 
 export interface AuthUser {
   id: string;
@@ -31,7 +34,7 @@ export async function createSession(db: Db, userId: string, policy: SessionPolic
   const token = newToken();
   const csrfToken = newToken(24);
   const [session] = await db
-    .insert(schema.sessions)
+    .insert(sessions)
     .values({
       tokenHash: tokenDigest(token),
       userId,
@@ -56,31 +59,32 @@ export interface SessionHolder {
   siteIds: string[];
 }
 
-interface SessionRow {
-  session_id: string;
-  csrf_token: string;
-  last_seen_at: Date | string;
-  expires_at: Date | string;
-  ended_at: Date | string | null;
-  user_id: string;
-  email: string;
-  display_name: string;
-  role: Role;
-  locale: 'en' | 'tr';
-  must_change_password: boolean;
-  active: boolean;
-  site_ids: string[] | null;
-  allocation_released: boolean | null;
-  study_locked: boolean | null;
-}
+const sessionRow = {
+  session_id: sessions.id,
+  csrf_token: sessions.csrfToken,
+  last_seen_at: sessions.lastSeenAt,
+  expires_at: sessions.expiresAt,
+  ended_at: sessions.endedAt,
+  user_id: users.id,
+  email: users.email,
+  display_name: users.displayName,
+  role: roleField,
+  locale: localeField,
+  must_change_password: users.mustChangePassword,
+  active: users.active,
+  site_ids: textList,
+  allocation_released: field.nullable(field.bool),
+  study_locked: field.nullable(field.bool),
+};
 
 /**
  * One round trip: the session, its user, the user's sites, whether the allocation is released and
  * whether the study is locked (so a write's lock check costs no query of its own).
  */
 export async function lookupSession(db: Db, token: string, policy: SessionPolicy): Promise<SessionLookup> {
-  const [row] = await queryRows<SessionRow>(
+  const [row] = await selectRows(
     db,
+    sessionRow,
     sql`select s.id as session_id, s.csrf_token, s.last_seen_at, s.expires_at, s.ended_at,
                u.id as user_id, u.email, u.display_name, u.role, u.locale, u.must_change_password, u.active,
                (select array_agg(us.site_id order by us.site_id) from user_sites us where us.user_id = u.id) as site_ids,
@@ -91,8 +95,8 @@ export async function lookupSession(db: Db, token: string, policy: SessionPolicy
   );
   if (!row) return { status: 'missing' };
   const now = Date.now();
-  const lastSeen = new Date(row.last_seen_at).getTime();
-  const absolute = new Date(row.expires_at).getTime();
+  const lastSeen = row.last_seen_at.getTime();
+  const absolute = row.expires_at.getTime();
   const idleEnd = lastSeen + policy.idleMinutes * 60_000;
   if (row.ended_at || !row.active || now >= absolute || now >= idleEnd) {
     return {
@@ -123,28 +127,22 @@ export async function lookupSession(db: Db, token: string, policy: SessionPolicy
 }
 
 export async function touchSession(db: Db, sessionId: string) {
-  await db.update(schema.sessions).set({ lastSeenAt: new Date() }).where(eq(schema.sessions.id, sessionId));
+  await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, sessionId));
 }
 
 export async function endAllSessionsOf(db: Executor, userId: string) {
   await db
-    .update(schema.sessions)
+    .update(sessions)
     .set({ endedAt: new Date() })
-    .where(and(eq(schema.sessions.userId, userId), isNull(schema.sessions.endedAt)));
+    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)));
 }
 
 /** Ends every session of the user but `keepSessionId`; returns how many ended. */
 export async function endOtherSessionsOf(db: Executor, userId: string, keepSessionId: string) {
   const ended = await db
-    .update(schema.sessions)
+    .update(sessions)
     .set({ endedAt: new Date() })
-    .where(
-      and(
-        eq(schema.sessions.userId, userId),
-        isNull(schema.sessions.endedAt),
-        ne(schema.sessions.id, keepSessionId),
-      ),
-    )
-    .returning({ id: schema.sessions.id });
+    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt), ne(sessions.id, keepSessionId)))
+    .returning({ id: sessions.id });
   return ended.length;
 }

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { createSiteRequestSchema, type Site } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -6,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { TextField } from '../components/field';
 import { FormAlert } from '../components/form-alert';
 import { applyApiError } from '../lib/apply-api-error';
+import { codedResolver } from '../lib/coded-resolver';
 import { useCreateSite } from './admin-api';
 
 export function SiteCreateForm({ onCreated }: { onCreated: (site: Site) => void }) {
@@ -13,7 +13,7 @@ export function SiteCreateForm({ onCreated }: { onCreated: (site: Site) => void 
   const createSite = useCreateSite();
   const [general, setGeneral] = useState<string | null>(null);
   const form = useForm({
-    resolver: zodResolver(createSiteRequestSchema),
+    resolver: codedResolver(createSiteRequestSchema),
     defaultValues: { code: '', name: '' },
   });
   const { errors, isSubmitting } = form.formState;

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { renameSiteRequestSchema, type Site } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -7,6 +6,7 @@ import { TextField } from '../components/field';
 import { FormAlert } from '../components/form-alert';
 import { useFormat } from '../i18n/format';
 import { applyApiError } from '../lib/apply-api-error';
+import { codedResolver } from '../lib/coded-resolver';
 import { useRenameSite } from './admin-api';
 
 interface SiteRowProps {
@@ -64,7 +64,7 @@ function RenameForm({ site, onRenamed, onCancel }: RenameFormProps) {
   const renameSite = useRenameSite();
   const [general, setGeneral] = useState<string | null>(null);
   const form = useForm({
-    resolver: zodResolver(renameSiteRequestSchema),
+    resolver: codedResolver(renameSiteRequestSchema),
     defaultValues: { name: site.name },
   });
   const { errors, isSubmitting } = form.formState;

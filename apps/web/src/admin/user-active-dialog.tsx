@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { type AdminUser, updateUserRequestSchema } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -7,6 +6,7 @@ import { TextAreaField } from '../components/field';
 import { FormAlert } from '../components/form-alert';
 import { Modal } from '../components/modal';
 import { applyApiError } from '../lib/apply-api-error';
+import { codedResolver } from '../lib/coded-resolver';
 import { useUpdateUser } from './admin-api';
 
 interface UserActiveDialogProps {
@@ -22,7 +22,7 @@ export function UserActiveDialog({ user, onDone, onClose }: UserActiveDialogProp
   const [general, setGeneral] = useState<string | null>(null);
   const deactivating = user.active;
   const form = useForm({
-    resolver: zodResolver(updateUserRequestSchema),
+    resolver: codedResolver(updateUserRequestSchema),
     defaultValues: { active: !user.active, reason: '' },
   });
   const { errors, isSubmitting } = form.formState;

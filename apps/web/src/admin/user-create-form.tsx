@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { type AdminUser, createUserRequestSchema, PASSWORD_MIN_LENGTH, type Site } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -6,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { TextField } from '../components/field';
 import { FormAlert } from '../components/form-alert';
 import { applyApiError } from '../lib/apply-api-error';
+import { codedResolver } from '../lib/coded-resolver';
 import { useCreateUser } from './admin-api';
 import { RoleSelect } from './role-select';
 import { SiteCheckboxes } from './site-checkboxes';
@@ -25,7 +25,7 @@ export function UserCreateForm({ sites, onCreated, onCancel }: UserCreateFormPro
   const createUser = useCreateUser();
   const [general, setGeneral] = useState<string | null>(null);
   const form = useForm({
-    resolver: zodResolver(createUserRequestSchema),
+    resolver: codedResolver(createUserRequestSchema),
     defaultValues: {
       email: '',
       displayName: '',

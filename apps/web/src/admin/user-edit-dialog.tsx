@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { type AdminUser, type Site, type UpdateUserRequest, updateUserRequestSchema } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -7,6 +6,7 @@ import { TextAreaField, TextField } from '../components/field';
 import { FormAlert } from '../components/form-alert';
 import { Modal } from '../components/modal';
 import { applyApiError } from '../lib/apply-api-error';
+import { codedResolver } from '../lib/coded-resolver';
 import { useUpdateUser } from './admin-api';
 import { RoleSelect } from './role-select';
 import { SiteCheckboxes } from './site-checkboxes';
@@ -29,7 +29,7 @@ export function UserEditDialog({ user, sites, onDone, onClose }: UserEditDialogP
   const updateUser = useUpdateUser();
   const [general, setGeneral] = useState<string | null>(null);
   const form = useForm({
-    resolver: zodResolver(updateUserRequestSchema),
+    resolver: codedResolver(updateUserRequestSchema),
     defaultValues: { displayName: user.displayName, role: user.role, siteIds: user.siteIds, reason: '' },
   });
   const { errors, isSubmitting } = form.formState;

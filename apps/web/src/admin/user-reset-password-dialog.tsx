@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { type AdminUser, PASSWORD_MIN_LENGTH, resetPasswordRequestSchema } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -7,6 +6,7 @@ import { TextField } from '../components/field';
 import { FormAlert } from '../components/form-alert';
 import { Modal } from '../components/modal';
 import { applyApiError } from '../lib/apply-api-error';
+import { codedResolver } from '../lib/coded-resolver';
 import { useResetPassword } from './admin-api';
 import { generateTemporaryPassword } from './temporary-password';
 
@@ -22,7 +22,7 @@ export function UserResetPasswordDialog({ user, onDone, onClose }: UserResetPass
   const resetPassword = useResetPassword();
   const [general, setGeneral] = useState<string | null>(null);
   const form = useForm({
-    resolver: zodResolver(resetPasswordRequestSchema),
+    resolver: codedResolver(resetPasswordRequestSchema),
     defaultValues: { temporaryPassword: '' },
   });
   const { errors, isSubmitting } = form.formState;

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { changePasswordRequestSchema, PASSWORD_MIN_LENGTH } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -10,12 +9,13 @@ import { TextField } from '../components/field';
 import { FormAlert } from '../components/form-alert';
 import { i18n } from '../i18n';
 import { applyApiError } from '../lib/apply-api-error';
+import { codedResolver } from '../lib/coded-resolver';
 import { useSession } from './session-context';
 
 /**
  * The contract's rules (length, letter, digit, differs from current) plus a typed-twice check
  * that only the screen needs. The mismatch message is written in the interface language when the
- * form is checked (the contracts' English sentences are translated on display instead).
+ * form is checked; the contract's issues are worded from their field codes (lib/coded-resolver.ts).
  */
 const formSchema = z
   .object({ currentPassword: z.string(), newPassword: z.string(), confirmPassword: z.string() })
@@ -24,11 +24,17 @@ const formSchema = z
     const result = changePasswordRequestSchema.safeParse(request);
     if (!result.success) {
       for (const issue of result.error.issues) {
-        ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+        // The contract's issue as it is, so the resolver words it from its code.
+        ctx.addIssue({ ...issue, path: [...issue.path] });
       }
     }
     if (confirmPassword !== values.newPassword) {
-      ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: i18n.t('changePassword.mismatch') });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['confirmPassword'],
+        message: i18n.t('changePassword.mismatch'),
+        params: { worded: true },
+      });
     }
   });
 
@@ -38,7 +44,7 @@ export function ChangePasswordPage() {
   const { user, refresh } = useSession();
   const [general, setGeneral] = useState<string | null>(null);
   const form = useForm({
-    resolver: zodResolver(formSchema),
+    resolver: codedResolver(formSchema),
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
   });
   const { errors, isSubmitting } = form.formState;

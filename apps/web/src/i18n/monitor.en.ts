@@ -197,12 +197,6 @@ export const monitorEn = {
     raiseSubmit: 'Raise query',
     raisedNotice: 'A query was raised on {{field}} in {{form}}.',
   },
-  contract: {
-    writeMessage: 'Write a message',
-    tooLong: 'At most 2000 characters',
-    chooseField: 'Choose a field of this form',
-    invalidRecord: 'Not a valid record',
-  },
   dashboard: {
     title: 'Dashboard',
     generated: 'As of {{time}}',

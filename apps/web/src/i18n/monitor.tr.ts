@@ -206,12 +206,6 @@ export const monitorTr: typeof monitorEn = {
     raiseSubmit: 'Sorgu aç',
     raisedNotice: '{{form}} formundaki {{field}} için sorgu açıldı.',
   },
-  contract: {
-    writeMessage: 'Bir mesaj yazın',
-    tooLong: 'En fazla 2000 karakter',
-    chooseField: 'Bu formun bir alanını seçin',
-    invalidRecord: 'Geçerli bir kayıt değil',
-  },
   dashboard: {
     title: 'Gösterge paneli',
     generated: '{{time}} itibarıyla',

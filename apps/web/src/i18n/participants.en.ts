@@ -111,7 +111,6 @@ export const participantsEn = {
     fromAge: 'Age at screening {{age}}',
     fromBmi: 'BMI {{bmi}} kg/m²',
     fromSex: 'Sex male',
-    answer: 'Answer yes or no',
     submit: 'Submit eligibility',
     eligible: 'Eligible',
     eligibleNext: 'All criteria are met. Record informed consent to enrol the patient.',

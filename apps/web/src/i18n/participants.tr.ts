@@ -109,7 +109,6 @@ export const participantsTr: typeof participantsEn = {
     fromAge: 'Taramadaki yaş {{age}}',
     fromBmi: 'VKİ {{bmi}} kg/m²',
     fromSex: 'Cinsiyet erkek',
-    answer: 'Evet veya hayır olarak yanıtlayın',
     submit: 'Uygunluğu gönder',
     eligible: 'Uygun',
     eligibleNext: 'Tüm kriterler karşılanıyor. Hastayı dahil etmek için bilgilendirilmiş onamı kaydedin.',

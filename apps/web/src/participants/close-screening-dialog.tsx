@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { closeScreeningRequestSchema } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -8,6 +7,7 @@ import { TextAreaField } from '../components/field';
 import { FormAlert } from '../components/form-alert';
 import { Modal } from '../components/modal';
 import { applyApiError } from '../lib/apply-api-error';
+import { codedResolver } from '../lib/coded-resolver';
 import { participantErrorText } from './api-errors';
 import { useCloseScreening } from './participants-api';
 
@@ -27,7 +27,10 @@ export function CloseScreeningDialog({
   const { t } = useTranslation();
   const close = useCloseScreening();
   const [general, setGeneral] = useState<string | null>(null);
-  const form = useForm({ resolver: zodResolver(closeScreeningRequestSchema), defaultValues: { reason: '' } });
+  const form = useForm({
+    resolver: codedResolver(closeScreeningRequestSchema),
+    defaultValues: { reason: '' },
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (body) => {

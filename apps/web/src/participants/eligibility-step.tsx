@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   ageAtScreening,
   deriveEligibilityAnswers,
@@ -17,8 +16,8 @@ import { FormAlert } from '../components/form-alert';
 import { ChoiceGroup } from '../forms/choice-group';
 import { study } from '../forms/study';
 import { UnsavedChangesGuard } from '../forms/unsaved-changes';
-import { i18n } from '../i18n';
 import { applyApiError } from '../lib/apply-api-error';
+import { codedResolver } from '../lib/coded-resolver';
 import { type ParticipantView, useSubmitEligibility } from './participants-api';
 
 export interface EligibilityOutcome {
@@ -49,7 +48,10 @@ function factsOf(participant: ParticipantView, demographics: FormRecord | undefi
 }
 
 /** The contract's answer rule, one required entry per criterion of the study definition. */
-const answerSchema = z.enum(['yes', 'no'], { error: () => i18n.t('participants.eligibility.answer') });
+// Worded as the server's refusal of an answer (field code ANSWER_YES_OR_NO) in either language.
+const answerSchema = z.custom<YesNo>((v) => v === 'yes' || v === 'no', {
+  params: { code: 'ANSWER_YES_OR_NO' },
+});
 
 function schemaFor(reasonRequired: boolean) {
   const criteria = study.eligibility.criteria;
@@ -100,7 +102,7 @@ export function EligibilityStep({
     }),
   );
   const form = useForm({
-    resolver: zodResolver(schemaFor(existing !== undefined)),
+    resolver: codedResolver(schemaFor(existing !== undefined)),
     defaultValues: { answers: defaults as Record<string, YesNo>, reason: '' },
   });
   const { errors, isSubmitting, isDirty } = form.formState;

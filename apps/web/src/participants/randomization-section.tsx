@@ -5,7 +5,7 @@ import { useSession } from '../auth/session-context';
 import { FormAlert } from '../components/form-alert';
 import { Modal } from '../components/modal';
 import { formDefinition, localized, study, todayIso } from '../forms/study';
-import { participantErrorText } from './api-errors';
+import { participantErrorText, readinessRefusalText } from './api-errors';
 import { ArmLabel } from './arm-label';
 import { EmergencyUnblindingButton } from './emergency-unblinding';
 import { allocationOf, type ParticipantView, useRandomize } from './participants-api';
@@ -139,7 +139,7 @@ export function RandomizationSection({ participant: p }: { participant: Particip
                     onSuccess: () => setConfirming(false),
                     onError: (error) => {
                       setConfirming(false);
-                      setGeneral(participantErrorText(error));
+                      setGeneral(readinessRefusalText(error, dates.day) ?? participantErrorText(error));
                     },
                   });
                 }}

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { can, formsBlockingSignature, recordsToSign, signVisitRequestSchema } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -9,6 +8,7 @@ import { FormAlert } from '../components/form-alert';
 import { Modal } from '../components/modal';
 import { formDefinition, localized, study } from '../forms/study';
 import { applyApiError } from '../lib/apply-api-error';
+import { codedResolver } from '../lib/coded-resolver';
 import { type ParticipantView, useSignVisit } from './participants-api';
 import { wrongPasswordOf } from './sign-errors';
 
@@ -81,7 +81,7 @@ function SignVisitDialog({
   const { user } = useSession();
   const sign = useSignVisit();
   const [general, setGeneral] = useState<string | null>(null);
-  const form = useForm({ resolver: zodResolver(signVisitRequestSchema), defaultValues: { password: '' } });
+  const form = useForm({ resolver: codedResolver(signVisitRequestSchema), defaultValues: { password: '' } });
   const { errors, isSubmitting } = form.formState;
 
   const participantId = participant.id;

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { sdvUndoRequestSchema } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -8,6 +7,7 @@ import { TextAreaField } from '../components/field';
 import { FormAlert } from '../components/form-alert';
 import { Modal } from '../components/modal';
 import { applyApiError } from '../lib/apply-api-error';
+import { codedResolver } from '../lib/coded-resolver';
 import { useUndoSdv } from '../review/review-api';
 import { participantErrorText } from './api-errors';
 
@@ -25,7 +25,7 @@ export function UndoSdvDialog({
   const undo = useUndoSdv();
   const [general, setGeneral] = useState<string | null>(null);
   const form = useForm({
-    resolver: zodResolver(sdvUndoRequestSchema),
+    resolver: codedResolver(sdvUndoRequestSchema),
     defaultValues: { recordId, reason: '' },
   });
   const { errors, isSubmitting } = form.formState;

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { isWithinWindow, updateVisitRequestSchema, type VisitRecord } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -9,6 +8,7 @@ import { FormAlert } from '../components/form-alert';
 import { Modal } from '../components/modal';
 import { todayIso } from '../forms/study';
 import { applyApiError } from '../lib/apply-api-error';
+import { codedResolver } from '../lib/coded-resolver';
 import { participantErrorText } from './api-errors';
 import { useUpdateVisit } from './participants-api';
 import { useDates } from './use-dates';
@@ -30,7 +30,7 @@ export function VisitDoneDialog({ participantId, visit, title, onClose, onDone }
   const update = useUpdateVisit();
   const [general, setGeneral] = useState<string | null>(null);
   const form = useForm({
-    resolver: zodResolver(doneSchema),
+    resolver: codedResolver(doneSchema),
     defaultValues: {
       status: 'done' as const,
       visitDate: todayIso(),
@@ -98,7 +98,7 @@ export function VisitMissedDialog({ participantId, visit, title, onClose, onDone
   const update = useUpdateVisit();
   const [general, setGeneral] = useState<string | null>(null);
   const form = useForm({
-    resolver: zodResolver(missedSchema),
+    resolver: codedResolver(missedSchema),
     defaultValues: { status: 'missed' as const, missedReason: '', expectedVersion: visit.version },
   });
   const { errors, isSubmitting } = form.formState;

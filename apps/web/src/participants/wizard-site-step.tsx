@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { createParticipantRequestSchema } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -9,6 +8,7 @@ import { SelectField, TextField } from '../components/field';
 import { FormAlert } from '../components/form-alert';
 import { todayIso } from '../forms/study';
 import { applyApiError } from '../lib/apply-api-error';
+import { codedResolver } from '../lib/coded-resolver';
 import { useCreateParticipant } from './participants-api';
 
 /** Step 1: the site (when the user has several) and the screening date → a new study id. */
@@ -20,7 +20,7 @@ export function WizardSiteStep() {
   const [general, setGeneral] = useState<string | null>(null);
   const sites = user?.sites ?? [];
   const form = useForm({
-    resolver: zodResolver(createParticipantRequestSchema),
+    resolver: codedResolver(createParticipantRequestSchema),
     defaultValues: { siteId: sites.length === 1 ? (sites[0]?.id ?? '') : '', screenedAt: todayIso() },
   });
   const { errors, isSubmitting } = form.formState;

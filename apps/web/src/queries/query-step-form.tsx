@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { closeQueryRequestSchema, type DataQuery, queryMessageRequestSchema } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -6,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { TextAreaField } from '../components/field';
 import { FormAlert } from '../components/form-alert';
 import { applyApiError } from '../lib/apply-api-error';
-import { localized, localizedSetError } from '../review/contract-messages';
+import { codedResolver } from '../lib/coded-resolver';
 import { type QueryStep, useQueryStep } from './queries-api';
 
 interface FormValues {
@@ -28,7 +27,7 @@ export function QueryStepForm({
   const [alert, setAlert] = useState<string | null>(null);
   const schema = step === 'close' ? closeQueryRequestSchema : queryMessageRequestSchema;
   const form = useForm<FormValues>({
-    resolver: localized(zodResolver(schema)),
+    resolver: codedResolver(schema),
     defaultValues: { message: '' },
   });
   const { register, handleSubmit, reset, setError, formState } = form;
@@ -40,7 +39,7 @@ export function QueryStepForm({
       reset({ message: '' });
       onDone(step);
     } catch (error) {
-      setAlert(applyApiError(error, localizedSetError(setError), ['message']));
+      setAlert(applyApiError(error, setError, ['message']));
     }
   });
 

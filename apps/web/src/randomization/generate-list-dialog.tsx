@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { generateListRequestSchema } from '@mini-edc/domain';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -7,6 +6,7 @@ import { TextField } from '../components/field';
 import { FormAlert } from '../components/form-alert';
 import { Modal } from '../components/modal';
 import { applyApiError } from '../lib/apply-api-error';
+import { codedResolver } from '../lib/coded-resolver';
 import { CorrectionFields, ListChangePreviewPanel } from './list-correction';
 import { useGenerateList, usePreviewListChange } from './randomization-api';
 
@@ -19,7 +19,7 @@ export function GenerateListDialog({ onClose }: { onClose: () => void }) {
   const generate = useGenerateList();
   const [general, setGeneral] = useState<string | null>(null);
   const [seed, setSeed] = useState<{ seedHex: string; name: string; commitment: string } | null>(null);
-  const form = useForm({ resolver: zodResolver(generateListRequestSchema), defaultValues: { name: '' } });
+  const form = useForm({ resolver: codedResolver(generateListRequestSchema), defaultValues: { name: '' } });
   const { errors, isSubmitting } = form.formState;
   // What the new list changes, shown before it is made (R-RAND-5); again when the strata change.
   const preview = usePreviewListChange();

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { importListRequestSchema } from '@mini-edc/domain';
 import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
@@ -9,6 +8,7 @@ import { TextAreaField, TextField } from '../components/field';
 import { FormAlert } from '../components/form-alert';
 import { codedFieldText } from '../i18n/field-codes';
 import { applyApiError } from '../lib/apply-api-error';
+import { codedResolver } from '../lib/coded-resolver';
 import { CorrectionFields, ListChangePreviewPanel } from './list-correction';
 import { useImportList, useListInUse, usePreviewListChange } from './randomization-api';
 
@@ -35,7 +35,7 @@ export function ImportListForm({ onImported }: { onImported: (name: string) => v
   const [general, setGeneral] = useState<string | null>(null);
   const [rowErrors, setRowErrors] = useState<RowError[]>([]);
   const form = useForm({
-    resolver: zodResolver(importListRequestSchema),
+    resolver: codedResolver(importListRequestSchema),
     defaultValues: { name: '', csv: '' },
   });
   const { errors, isSubmitting } = form.formState;

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { type CreateQueryRequest, createQueryRequestSchema, type DataQuery } from '@mini-edc/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -7,7 +6,7 @@ import { SelectField, TextAreaField } from '../components/field';
 import { FormAlert } from '../components/form-alert';
 import { Modal } from '../components/modal';
 import { applyApiError } from '../lib/apply-api-error';
-import { localized, localizedSetError } from './contract-messages';
+import { codedResolver } from '../lib/coded-resolver';
 import { useCreateQuery } from './review-api';
 import { fieldLabel, formFields, formLabel, visitLabel } from './study-labels';
 
@@ -24,7 +23,7 @@ export function RaiseQueryDialog({ record, studyId, onClose, onRaised }: RaiseQu
   const create = useCreateQuery();
   const [alert, setAlert] = useState<string | null>(null);
   const form = useForm<CreateQueryRequest>({
-    resolver: localized(zodResolver(createQueryRequestSchema)),
+    resolver: codedResolver(createQueryRequestSchema),
     defaultValues: { recordId: record.recordId, field: '', message: '' },
   });
   const { register, handleSubmit, setError, formState } = form;
@@ -36,7 +35,7 @@ export function RaiseQueryDialog({ record, studyId, onClose, onRaised }: RaiseQu
     try {
       onRaised(await create.mutateAsync(values));
     } catch (error) {
-      setAlert(applyApiError(error, localizedSetError(setError), ['field', 'message']));
+      setAlert(applyApiError(error, setError, ['field', 'message']));
     }
   });
 
