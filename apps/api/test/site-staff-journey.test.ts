@@ -6,16 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import { testConfig } from '../src/config';
 import { newSite, newUser } from '../src/seed/factories';
+import { readyForRandomization } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
-import {
-  allEligible,
-  daysAgo,
-  demographics,
-  odiData,
-  readyForRandomization,
-  today,
-  vasData,
-} from './journey-helpers';
+import { allEligible, daysAgo, demographics, odiData, today, vasData } from './journey-helpers';
 import { call, type Session, signIn } from './session';
 
 let t: TestContext;

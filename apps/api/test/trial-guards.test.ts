@@ -9,15 +9,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSite, newUser } from '../src/seed/factories';
 import { RANDOMIZATION_LOCK } from '../src/services/randomization';
+import { readyForRandomization } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
-import {
-  allEligible,
-  daysAgo,
-  demographics,
-  odiData,
-  readyForRandomization,
-  vasData,
-} from './journey-helpers';
+import { allEligible, daysAgo, demographics, odiData, vasData } from './journey-helpers';
 import { call, type Session, signIn } from './session';
 
 let t: TestContext;

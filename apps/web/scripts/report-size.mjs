@@ -59,6 +59,29 @@ function largerLanguage(keysOf, loaded) {
 }
 
 const failures = [];
+// The entry awaits the app at its top level (src/main.tsx): a chunk that imported the entry's
+// chunk would wait for it while it waits for the app, and the app would never draw.
+for (const [key, chunk] of Object.entries(manifest)) {
+  if (key !== entryKey && [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])].includes(entryKey)) {
+    failures.push(`${chunk.file} imports the entry's chunk, which awaits the app: the app would never draw`);
+  }
+}
+// Chunks that import one another in a circle run in an order no module chose: a constant read
+// before its chunk has run throws ("Cannot access … before initialization").
+const state = new Map();
+function findCycle(key, path) {
+  if (state.get(key) === 'done') return;
+  if (state.get(key) === 'open') {
+    failures.push(
+      `chunks import one another in a circle: ${[...path.slice(path.indexOf(key)), key].map((k) => manifest[k]?.file ?? k).join(' → ')}`,
+    );
+    return;
+  }
+  state.set(key, 'open');
+  for (const imported of manifest[key]?.imports ?? []) findCycle(imported, [...path, key]);
+  state.set(key, 'done');
+}
+for (const key of Object.keys(manifest)) findCycle(key, []);
 const signInText = largerLanguage((l) => [`src/i18n/sign-in.${l}.ts`], initial);
 const initialKb = total(initial) + signInText.kb;
 console.log('sign-in page, initial JavaScript (gzip):');

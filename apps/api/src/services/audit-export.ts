@@ -1,13 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import {
-  type AuditContext,
-  appendAuditEvent,
-  type Db,
-  queryRows,
-  verifyAuditChain,
-  withAudit,
-} from '@mini-edc/db';
+import { type AuditContext, appendAuditEvent, type Db, verifyAuditChain, withAudit } from '@mini-edc/db';
 import {
   type AuditFilter,
   type AuditVerification,
@@ -18,6 +11,7 @@ import { stringify } from 'csv-stringify';
 import { type AuditBlinding, auditBlindingFor, blindAuditRow } from './audit-blinding';
 import {
   type AuditRow,
+  auditPageRows,
   auditPageSql,
   changeList,
   ordersByTime,
@@ -93,7 +87,7 @@ export async function* auditRecords(
 ): AsyncGenerator<string[]> {
   let before: PageEnd | undefined;
   for (;;) {
-    const batch = await queryRows<AuditRow>(db, auditPageSql(user, filter, BATCH, before, blinding));
+    const batch = await auditPageRows(db, auditPageSql(user, filter, BATCH, before, blinding));
     for (const row of batch) yield* csvRows(blindAuditRow(blinding, row));
     const last = batch[batch.length - 1];
     if (batch.length < BATCH || !last) return;

@@ -1,4 +1,4 @@
-import { type Executor, queryRows } from '@mini-edc/db';
+import { type Executor, field, type RowOf, schema, selectRows } from '@mini-edc/db';
 import {
   type AuditEntry,
   type AuditFilter,
@@ -16,6 +16,7 @@ import {
 import { type SQL, sql } from 'drizzle-orm';
 import { type AuditBlinding, auditBlindingFor, blindAuditRow, blindAuditScope } from './audit-blinding';
 import { auditSubjectJoins } from './audit-subject';
+import { auditChanges } from './row-fields';
 import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
 
@@ -26,25 +27,34 @@ import type { AuthUser } from './sessions';
  * 1 000 costs what page 1 costs.
  */
 
-export interface AuditRow {
-  id: string;
-  occurred_at: string;
-  actor_id: string;
-  actor_label: string | null;
-  actor_role: string;
-  site_code: string | null;
-  action: string;
-  table_name: string;
-  record_id: string | null;
-  study_id: string | null;
-  changes: Record<string, unknown> | null;
-  reason: string | null;
-  request_id: string | null;
+const { auditLog, formRecords, participants, securityEvents, sites } = schema;
+
+/** One row of auditPageSql: ids and times as the text the cursor and the CSV carry. */
+const auditRow = {
+  id: field.text,
+  occurred_at: field.text,
+  actor_id: auditLog.actorId,
+  actor_label: auditLog.actorLabel,
+  actor_role: auditLog.actorRole,
+  site_code: field.nullable(sites.code),
+  action: auditLog.action,
+  table_name: auditLog.tableName,
+  record_id: auditLog.recordId,
+  study_id: field.nullable(participants.studyId),
+  changes: field.nullable(auditChanges),
+  reason: auditLog.reason,
+  request_id: auditLog.requestId,
   /** The form and visit of the form record the row is about (./audit-subject.ts). */
-  form_code: string | null;
-  visit_code: string | null;
-  occurrences: number | null;
-  last_at: string | null;
+  form_code: field.nullable(formRecords.formCode),
+  visit_code: field.nullable(field.text),
+  occurrences: field.nullable(securityEvents.count),
+  last_at: field.nullable(field.text),
+};
+export type AuditRow = RowOf<typeof auditRow>;
+
+/** The rows of one page (auditPageSql), checked against their shape. */
+export function auditPageRows(db: Executor, page: SQL): Promise<AuditRow[]> {
+  return selectRows(db, auditRow, page);
 }
 
 const CURSOR_PREFIX = 'audit:';
@@ -202,7 +212,7 @@ function toAuditEntry(row: AuditRow): AuditEntry {
     reason: row.reason,
     requestId: row.request_id,
     ...(row.occurrences !== null && row.last_at !== null
-      ? { occurrences: { count: Number(row.occurrences), lastAt: row.last_at } }
+      ? { occurrences: { count: row.occurrences, lastAt: row.last_at } }
       : {}),
   };
 }
@@ -217,7 +227,7 @@ export async function listAuditPage(
   const filter = resolveAuditFilter(asked, study);
   const before = cursor === undefined ? undefined : decodeCursor(cursor);
   const blinding = auditBlindingFor(user, study);
-  const rows = await queryRows<AuditRow>(db, auditPageSql(user, filter, limit + 1, before, blinding));
+  const rows = await auditPageRows(db, auditPageSql(user, filter, limit + 1, before, blinding));
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {

@@ -1,4 +1,4 @@
-import { type Executor, queryRows } from '@mini-edc/db';
+import { type Executor, field, schema, selectRows } from '@mini-edc/db';
 import {
   type AuditRowForReplay,
   type CasebookModel,
@@ -6,6 +6,9 @@ import {
   type StudyDefinition,
 } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
+import { auditChanges } from './row-fields';
+
+const { auditLog, participants, randomizationSlots, sites } = schema;
 
 export interface CasebookParticipant {
   id: string;
@@ -23,8 +26,15 @@ export async function siteParticipantsPage(
   after: string | null,
   limit: number,
 ): Promise<CasebookParticipant[]> {
-  return queryRows<CasebookParticipant>(
+  return selectRows(
     db,
+    {
+      id: participants.id,
+      studyId: participants.studyId,
+      siteId: participants.siteId,
+      siteCode: sites.code,
+      siteName: sites.name,
+    },
     sql`select p.id, p.study_id as "studyId", p.site_id as "siteId", s.code as "siteCode", s.name as "siteName"
         from participants p join sites s on s.id = p.site_id
         where p.site_id = ${siteId}::uuid and p.created_at <= ${asOf.toISOString()}::timestamptz
@@ -44,31 +54,34 @@ export async function loadCasebook(
   participant: CasebookParticipant,
   asOf: Date,
 ): Promise<CasebookModel> {
-  const audit = await queryRows<{
-    id: string;
-    occurred_at: string;
-    actor_label: string | null;
-    actor_role: string;
-    action: string;
-    table_name: string;
-    record_id: string | null;
-    changes: Record<string, unknown>;
-    reason: string | null;
-  }>(
+  const audit = await selectRows(
     db,
+    {
+      id: field.int,
+      // Millisecond text in UTC, as the replay compares it.
+      occurred_at: field.text,
+      actor_label: auditLog.actorLabel,
+      actor_role: auditLog.actorRole,
+      action: auditLog.action,
+      table_name: auditLog.tableName,
+      record_id: auditLog.recordId,
+      changes: auditChanges,
+      reason: auditLog.reason,
+    },
     sql`select id::text, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at,
                actor_label, actor_role, action, table_name, record_id, changes, reason
         from audit_log
         where participant_id = ${participant.id}::uuid and occurred_at <= ${asOf.toISOString()}::timestamptz
         order by id`,
   );
-  const [slot] = await queryRows<{ arm: string; stratum_key: string; seq: number }>(
+  const [slot] = await selectRows(
     db,
+    { arm: randomizationSlots.arm, stratum_key: randomizationSlots.stratumKey, seq: randomizationSlots.seq },
     sql`select arm, stratum_key, seq from randomization_slots
         where participant_id = ${participant.id}::uuid and assigned_at <= ${asOf.toISOString()}::timestamptz`,
   );
   const auditTrail: AuditRowForReplay[] = audit.map((r) => ({
-    id: Number(r.id),
+    id: r.id,
     occurredAt: r.occurred_at,
     actorLabel: r.actor_label,
     actorRole: r.actor_role,

@@ -1,4 +1,4 @@
-import { type Db, type Executor, queryRows } from '@mini-edc/db';
+import { type Db, type Executor, field, type RowOf, selectRows } from '@mini-edc/db';
 import type { ExportAuditHead } from '@mini-edc/domain';
 import { type SQL, sql } from 'drizzle-orm';
 
@@ -8,14 +8,15 @@ import { type SQL, sql } from 'drizzle-orm';
  * was altered or removed, because each chain's newest hash commits to every row before it.
  */
 
-interface HeadRow {
-  captured_at: string;
-  max_audit_id: string | null;
-  chains: string;
-  heads_digest: string;
-  global_seq: string | null;
-  global_hash: string | null;
-}
+// Counts and sequence numbers are selected as text (bigint) and parsed to numbers here.
+const headRow = {
+  captured_at: field.text,
+  max_audit_id: field.nullable(field.int),
+  chains: field.int,
+  heads_digest: field.text,
+  global_seq: field.nullable(field.int),
+  global_hash: field.nullable(field.text),
+};
 
 // One line per chain, `chain_key TAB seq TAB hash LF`, in byte order of the key (collate "C"), so
 // the digest does not depend on the server's collation and can be recomputed anywhere.
@@ -24,17 +25,17 @@ const digestOf = (rows: SQL) => sql`encode(sha256(convert_to(coalesce(string_agg
   ), ''), 'UTF8')), 'hex')
   from ${rows}`;
 
-function toHead(row: HeadRow | undefined): ExportAuditHead {
+function toHead(row: RowOf<typeof headRow> | undefined): ExportAuditHead {
   if (!row) throw new Error('audit head query returned nothing');
   return {
     capturedAt: row.captured_at,
-    maxAuditId: Number(row.max_audit_id ?? 0),
-    chains: Number(row.chains),
+    maxAuditId: row.max_audit_id ?? 0,
+    chains: row.chains,
     headsDigest: row.heads_digest,
     global:
       row.global_seq === null || row.global_hash === null
         ? null
-        : { seq: Number(row.global_seq), hash: row.global_hash },
+        : { seq: row.global_seq, hash: row.global_hash },
   };
 }
 
@@ -57,8 +58,9 @@ export async function captureAuditHead(db: Db): Promise<ExportAuditHead> {
 export async function readAuditHeadLocked(tx: Executor): Promise<ExportAuditHead> {
   await tx.execute(sql`set local lock_timeout = '10s'`);
   await tx.execute(sql`lock table audit_chain_head in share mode`);
-  const rows = await queryRows<HeadRow>(
+  const rows = await selectRows(
     tx,
+    headRow,
     sql`select to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as captured_at,
         (select max(id)::text from audit_log) as max_audit_id,
         (select count(*)::text from audit_chain_head where seq > 0) as chains,
@@ -75,8 +77,9 @@ export async function readAuditHeadLocked(tx: Executor): Promise<ExportAuditHead
  * itself (not from the head table): the verification side of the manifest's `auditHead`.
  */
 export async function auditHeadAt(db: Executor, maxAuditId: number): Promise<ExportAuditHead> {
-  const rows = await queryRows<HeadRow>(
+  const rows = await selectRows(
     db,
+    headRow,
     sql`with h as (
           select distinct on (a.chain_key) a.chain_key, a.chain_seq as seq, a.hash
           from audit_log a where a.id <= ${maxAuditId}

@@ -1,8 +1,8 @@
 import {
   auditContextSql,
   type Db,
-  queryRows,
   schema,
+  selectRows,
   setAuditReason,
   type Tx,
   withAudit,
@@ -111,8 +111,9 @@ export async function createParticipant(
     await tx.execute(
       sql`insert into site_counters (site_id, last_seq) values (${input.siteId}::uuid, 0) on conflict do nothing`,
     );
-    const [counter] = await queryRows<{ last_seq: number; code: string }>(
+    const [counter] = await selectRows(
       tx,
+      { last_seq: schema.siteCounters.lastSeq, code: schema.sites.code },
       sql`update site_counters c set last_seq = last_seq + 1 from sites s
           where c.site_id = ${input.siteId}::uuid and s.id = c.site_id returning c.last_seq, s.code`,
     );

@@ -1,4 +1,4 @@
-import { queryRows, schema } from '@mini-edc/db';
+import { schema, selectRows } from '@mini-edc/db';
 import {
   baselineVisitOf,
   blindViewFor,
@@ -20,9 +20,12 @@ import {
 import { and, eq, sql } from 'drizzle-orm';
 import { formRecordOf } from './participant-views';
 import { notFound, type ServiceEnv } from './participants';
+import { fieldChanges } from './row-fields';
 import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
 import { signedContentHash } from './signatures';
+
+const { auditLog, formRecords, participants } = schema;
 
 function odiOf(data: Record<string, unknown>) {
   return scoreOdiAnswers(odiItemsFrom(data));
@@ -43,21 +46,23 @@ export async function participantScores(
   const odiForm = instrumentForm(env.study, 'oswestry_disability_index')?.code ?? '';
   const baseline = baselineVisitOf(env.study).code;
   const comparison = can(user, 'see_outcome_comparison');
-  const rows = await queryRows<{
-    visit_code: string;
-    form_code: string;
-    data: Record<string, unknown>;
-    status: string;
-  }>(
+  const rows = await selectRows(
     env.db,
+    {
+      visit_code: formRecords.visitCode,
+      form_code: formRecords.formCode,
+      data: formRecords.data,
+      status: formRecords.status,
+    },
     sql`select r.visit_code, r.form_code, r.data, r.status from form_records r
         where r.participant_id = ${participantId}::uuid and r.form_code in (${vasForm}, ${odiForm})
           and ${inUserSites(sql`r.site_id`, user)}
           ${comparison ? sql`` : sql`and r.visit_code <> ${baseline}`}`,
   );
-  const [exists] = await queryRows(
+  const [exists] = await selectRows(
     env.db,
-    sql`select 1 from participants p where p.id = ${participantId}::uuid and ${inUserSites(sql`p.site_id`, user)}`,
+    { id: participants.id },
+    sql`select p.id from participants p where p.id = ${participantId}::uuid and ${inUserSites(sql`p.site_id`, user)}`,
   );
   if (!exists) throw notFound();
   const order = env.study.visits.map((v) => v.code);
@@ -109,6 +114,16 @@ export async function participantScores(
   };
 }
 
+const historyRow = {
+  id: auditLog.id,
+  occurred_at: auditLog.occurredAt,
+  actor_label: auditLog.actorLabel,
+  actor_role: auditLog.actorRole,
+  action: auditLog.action,
+  reason: auditLog.reason,
+  changes: fieldChanges,
+};
+
 /** A record's audit rows in order, read through audit_log_record_idx (exported for the EXPLAIN test). */
 export function recordHistorySql(recordId: string) {
   return sql`select id, occurred_at, actor_label, actor_role, action, reason, changes from audit_log
@@ -126,8 +141,8 @@ export async function recordHistory(
 ): Promise<RecordHistory> {
   const [record] = await env.db
     .select()
-    .from(schema.formRecords)
-    .where(and(eq(schema.formRecords.id, recordId), inUserSites(schema.formRecords.siteId, user)));
+    .from(formRecords)
+    .where(and(eq(formRecords.id, recordId), inUserSites(formRecords.siteId, user)));
   // A record hidden from a blinded viewer answers exactly like one that does not exist (R-BLIND-2).
   const view = blindViewFor(user, env.study);
   const current = record ? formRecordOf(record) : null;
@@ -135,19 +150,11 @@ export async function recordHistory(
   if (!record || !current || shown === null) {
     throw new DomainError('NOT_FOUND', 'RECORD_NOT_FOUND');
   }
-  const audit = await queryRows<{
-    id: number | string;
-    occurred_at: Date | string;
-    actor_label: string | null;
-    actor_role: string;
-    action: string;
-    reason: string | null;
-    changes: Record<string, [unknown, unknown]>;
-  }>(env.db, recordHistorySql(recordId));
+  const audit = await selectRows(env.db, historyRow, recordHistorySql(recordId));
   const inFull = formShownInFull(view, current.formCode);
   const history: HistoryEntry[] = audit.map((a) => ({
-    auditId: Number(a.id),
-    occurredAt: new Date(a.occurred_at).toISOString(),
+    auditId: a.id,
+    occurredAt: a.occurred_at.toISOString(),
     actorLabel: a.actor_label,
     actorRole: a.actor_role,
     action: a.action,

@@ -27,3 +27,24 @@ export const roleField = parsedBy(roleSchema);
 
 /** A user's interface language (users.locale). */
 export const localeField = parsedBy(z.enum(['en', 'tr']));
+
+/**
+ * An audit row's changes written by the row trigger (migrations/0001_audit_core.sql):
+ * `{"field": [old, new]}`.
+ */
+export const fieldChanges = parsedBy(z.record(z.string(), z.tuple([z.unknown(), z.unknown()])));
+
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * An audit row's changes of any kind: a row change's pairs or an event's details (a JSON object).
+ * Checked without zod: exports read the whole trail through it.
+ */
+export const auditChanges: Field<Record<string, unknown>> = {
+  parse: (value, name) => {
+    if (!isJsonObject(value)) throw new TypeError(`Row value ${name}: expected a JSON object`);
+    return value;
+  },
+};

@@ -1,4 +1,4 @@
-import { queryRows, schema, selectRows, setAuditReason, withAudit } from '@mini-edc/db';
+import { field, schema, selectRows, setAuditReason, withAudit } from '@mini-edc/db';
 import {
   blindViewFor,
   DomainError,
@@ -140,8 +140,9 @@ export async function updateVisit(
         })
         .where(eq(schema.visits.id, visit.id));
       if (!inWindow) {
-        const [{ next } = { next: 1 }] = await queryRows<{ next: number }>(
+        const [{ next } = { next: 1 }] = await selectRows(
           tx,
+          { next: field.int },
           sql`select coalesce(max(seq), 0) + 1 as next from form_records
               where participant_id = ${participantId}::uuid and visit_code = ${roles.unscheduledVisit.code}
                 and form_code = ${roles.deviationForm}`,

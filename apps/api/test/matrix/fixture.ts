@@ -5,7 +5,7 @@ import type { App } from '../../src/app';
 import { newSite, newUser } from '../../src/seed/factories';
 import { generateList } from '../../src/services/randomization';
 import { createSession } from '../../src/services/sessions';
-import { readyForRandomization } from '../journey-helpers';
+import { readyForRandomization } from '../factories';
 import { extendFixtureForReview } from './fixture-review';
 
 /**
