@@ -3,8 +3,9 @@ import {
   appendAuditEvent,
   type Db,
   type Executor,
-  queryRows,
+  field,
   schema,
+  selectRows,
   withAudit,
 } from '@mini-edc/db';
 import {
@@ -62,23 +63,25 @@ export async function getStudyStatus(db: Executor): Promise<StudyStatus> {
 
 /** The state and every change of it, oldest first, from the audit trail itself. */
 export async function getStudyLifecycle(db: Db): Promise<StudyLifecycle> {
-  const rows = await queryRows<{
-    id: string;
-    occurred_at: string;
-    actor_label: string | null;
-    action: string;
-    from_state: unknown;
-    to_state: unknown;
-    reason: string | null;
-  }>(
+  const { auditLog } = schema;
+  const rows = await selectRows(
     db,
+    {
+      id: field.int,
+      occurred_at: field.text,
+      actor_label: auditLog.actorLabel,
+      action: auditLog.action,
+      from_state: field.nullable(field.text),
+      to_state: field.nullable(field.text),
+      reason: auditLog.reason,
+    },
     sql`select id::text, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at,
                actor_label, action, changes ->> 'from' as from_state, changes ->> 'to' as to_state, reason
         from audit_log
         where table_name = 'study_status' and action not in ('INSERT', 'UPDATE', 'DELETE') order by id`,
   );
   const history: LifecycleEvent[] = rows.map((r) => ({
-    auditId: Number(r.id),
+    auditId: r.id,
     occurredAt: r.occurred_at,
     actorLabel: r.actor_label,
     action: r.action,
