@@ -1,7 +1,8 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { arrangeParticipant, demoPassword } from './helpers/api';
 import { expectNoSeriousA11yViolations } from './helpers/axe';
 import { adverseEventDraft, week1VasOnly } from './helpers/daily';
+import { signInTr } from './helpers/ui';
 
 /**
  * Daily work in Turkish (docs/requirements.md R-UI-1, R-UI-2, R-SIGN-2, R-MON-1), in both projects
@@ -11,14 +12,6 @@ import { adverseEventDraft, week1VasOnly } from './helpers/daily';
  * stores the sign-in page's language in the profile, so the next English sign-in puts it back.
  */
 test.use({ locale: 'tr-TR', timezoneId: 'Europe/Istanbul' });
-
-async function signInTr(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('E-posta').fill(email);
-  await page.getByLabel('Parola', { exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: 'Giriş yap' }).click();
-  await expect(page.getByRole('button', { name: 'Çıkış yap' })).toBeVisible();
-}
 
 test('the grid in Turkish: repeating records, the keyboard, one click to the list; a refused date beside its field', async ({
   page,
