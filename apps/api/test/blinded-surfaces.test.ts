@@ -55,10 +55,11 @@ async function assessorView(user: AuthUser = w.users.assessor): Promise<Record<s
     expect(res.status, url).toBe(200);
     out[url] = res.body.replace(/"generatedAt":"[^"]+"/, '');
   }
-  const audit = await listAuditPage(t.db.db, user, { limit: 1000 }, t.app.study);
+  const audit = await listAuditPage(t.db.db, { user, query: { limit: 1000 }, study: t.app.study });
   out.audit = JSON.stringify(audit);
   const csv: string[][] = [];
-  for await (const row of auditRecords(t.db.db, user, {}, auditBlindingFor(user, t.app.study))) csv.push(row);
+  const blinding = auditBlindingFor(user, t.app.study);
+  for await (const row of auditRecords(t.db.db, { user, filter: {}, blinding })) csv.push(row);
   out.auditCsv = JSON.stringify(csv);
   for (const p of w.participants) {
     out[`review ${p.id}`] = JSON.stringify(await participantReview(env(), user, p.id));
@@ -103,7 +104,7 @@ describe(`blinding on every surface on ${testDbKind()}`, () => {
     for (const key of Object.keys(before)) expect(after[key], key).toBe(before[key]);
     // The same reads by an unblinded monitor do change: the check above can fail.
     const monitorAudit = JSON.stringify(
-      await listAuditPage(t.db.db, w.users.monitor, { limit: 1000 }, t.app.study),
+      await listAuditPage(t.db.db, { user: w.users.monitor, query: { limit: 1000 }, study: t.app.study }),
     );
     expect(monitorAudit).toContain(MARK);
     expect(
@@ -124,7 +125,11 @@ describe(`blinding on every surface on ${testDbKind()}`, () => {
     const record = detail.records.find((r: { id: string }) => r.id === eos);
     expect(Object.keys(record.data).sort()).toEqual(['date', 'status']);
     // Its audit rows are there, with the safe fields only and no reason for the change.
-    const audit = await listAuditPage(t.db.db, w.users.assessor, { limit: 1000 }, t.app.study);
+    const audit = await listAuditPage(t.db.db, {
+      user: w.users.assessor,
+      query: { limit: 1000 },
+      study: t.app.study,
+    });
     const rows = audit.items.filter((a) => a.recordId === eos);
     expect(rows.length).toBe(2);
     for (const row of rows) {

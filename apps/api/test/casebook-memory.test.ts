@@ -79,11 +79,13 @@ describe(`site casebook archive memory on ${testDbKind()}`, () => {
   it(`streams ${N} casebooks with a flat heap`, async () => {
     const archive = await siteCasebookArchive(
       { db: t.db.db, study: t.app.study },
-      user,
-      { ...SYSTEM_ACTOR, actorId: user.id, actorRole: 'admin' },
-      siteId,
-      { asOf: new Date(), language: 'en' },
-      { error: () => {} },
+      {
+        user,
+        ctx: { ...SYSTEM_ACTOR, actorId: user.id, actorRole: 'admin' },
+        siteId,
+        options: { asOf: new Date(), language: 'en' },
+        log: { error: () => {} },
+      },
     );
     const samples: number[] = [];
     let bytes = 0;

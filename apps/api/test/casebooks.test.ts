@@ -71,8 +71,12 @@ const participant = async (id: string) => {
 describe(`casebooks on ${testDbKind()}`, () => {
   it('rebuilds what the database held at the as-of time from the audit trail', async () => {
     const p = await participant(w.pA);
-    const now = await loadCasebook(t.db.db, t.app.study, p, new Date());
-    const then = await loadCasebook(t.db.db, t.app.study, p, new Date(beforeCorrection));
+    const now = await loadCasebook(t.db.db, { study: t.app.study, participant: p, asOf: new Date() });
+    const then = await loadCasebook(t.db.db, {
+      study: t.app.study,
+      participant: p,
+      asOf: new Date(beforeCorrection),
+    });
     const vas = (m: typeof now) => m.records.find((r) => r.visitCode === 'BL' && r.formCode === 'vas');
     expect(vas(then)?.data.vas_mm).toBe(62);
     expect(vas(then)?.status).toBe('complete');

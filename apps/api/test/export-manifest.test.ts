@@ -188,11 +188,7 @@ describe(`export manifest on ${testDbKind()}`, () => {
     const ctx = { actorId: user.id, actorRole: user.role, requestId: 'abort-test' };
     const { manifest, stream } = await openExport(
       { db: w.t.db.db, study: w.app.study },
-      user,
-      ctx,
-      'wide_csv',
-      {},
-      { log: w.app.log, batchSize: 1 },
+      { user, ctx, format: 'wide_csv', query: {}, options: { log: w.app.log, batchSize: 1 } },
     );
     // Take the header and one participant, then hang up as a browser would.
     for await (const _chunk of stream) break;

@@ -103,20 +103,28 @@ describe(`audit review plans on ${testDbKind()} with ${ROWS} rows`, () => {
   it('filters by participant through the participant index', async () => {
     monitor.siteIds = [siteA];
     const [p] = await participant();
-    const plan = await planOf(auditPageSql(monitor, { participantId: p?.id ?? '' }, 101));
+    const plan = await planOf(
+      auditPageSql({ user: monitor, filter: { participantId: p?.id ?? '' }, limit: 101 }),
+    );
     expect(auditAccess(plan)).toEqual(['Bitmap Index Scan audit_log_participant_idx']);
     // The keyset next page is the same index lookup.
-    const next = await planOf(auditPageSql(monitor, { participantId: p?.id ?? '' }, 101, ROWS / 2));
+    const next = await planOf(
+      auditPageSql({ user: monitor, filter: { participantId: p?.id ?? '' }, limit: 101, before: ROWS / 2 }),
+    );
     expect(auditAccess(next)).toEqual(['Bitmap Index Scan audit_log_participant_idx']);
   });
 
   it('filters by user and time range through the (actor, time) index', async () => {
     const filter = { actorId: 'actor-7', from: '2025-06-10T00:00:00Z', to: '2025-06-17T00:00:00Z' };
-    const plan = await planOf(auditPageSql({ role: 'monitor', siteIds: [siteA] }, filter, 101));
+    const plan = await planOf(
+      auditPageSql({ user: { role: 'monitor', siteIds: [siteA] }, filter, limit: 101 }),
+    );
     expect(auditAccess(plan)).toHaveLength(1);
     expect(auditAccess(plan)[0]).toMatch(/^(Bitmap )?Index Scan audit_log_actor_time_idx$/);
     // An administrator reads every row (docs/security.md §6); the lookup is the same.
-    const admin = await planOf(auditPageSql({ role: 'admin', siteIds: [siteA] }, filter, 101));
+    const admin = await planOf(
+      auditPageSql({ user: { role: 'admin', siteIds: [siteA] }, filter, limit: 101 }),
+    );
     expect(auditAccess(admin)).toHaveLength(1);
     expect(auditAccess(admin)[0]).toMatch(/^(Bitmap )?Index Scan audit_log_actor_time_idx$/);
   });
@@ -124,7 +132,7 @@ describe(`audit review plans on ${testDbKind()} with ${ROWS} rows`, () => {
   it('filters by changed field: newest-first by id when common, through the GIN index when rare', async () => {
     // One row in 40 changed data.f3: walking the primary key backwards meets 101 of them soon.
     const common = await planOf(
-      auditPageSql({ role: 'monitor', siteIds: [siteA] }, { field: 'data.f3' }, 101),
+      auditPageSql({ user: { role: 'monitor', siteIds: [siteA] }, filter: { field: 'data.f3' }, limit: 101 }),
     );
     // Either plan reads a bounded part of the log; which one depends on the engine's estimate.
     expect(['Index Scan Backward audit_log_pkey', 'Bitmap Index Scan audit_log_changes_keys_idx']).toContain(
@@ -132,13 +140,19 @@ describe(`audit review plans on ${testDbKind()} with ${ROWS} rows`, () => {
     );
     // No row changed data.rare: only the index on the changed keys can answer without a walk.
     const rare = await planOf(
-      auditPageSql({ role: 'monitor', siteIds: [siteA] }, { field: 'data.rare' }, 101),
+      auditPageSql({
+        user: { role: 'monitor', siteIds: [siteA] },
+        filter: { field: 'data.rare' },
+        limit: 101,
+      }),
     );
     expect(auditAccess(rare)).toEqual(['Bitmap Index Scan audit_log_changes_keys_idx']);
   });
 
   it("pages a user's rows by time through the (actor, time) index, without an (actor, id) index", async () => {
-    const plan = await planOf(auditPageSql({ role: 'admin', siteIds: [] }, { actorId: 'actor-7' }, 101));
+    const plan = await planOf(
+      auditPageSql({ user: { role: 'admin', siteIds: [] }, filter: { actorId: 'actor-7' }, limit: 101 }),
+    );
     // An ordered index scan, or a bitmap of the user's rows when they are few: the same index.
     expect(auditAccess(plan)).toHaveLength(1);
     expect(auditAccess(plan)[0]).toMatch(/^(Bitmap )?Index Scan audit_log_actor_time_idx$/);
@@ -160,7 +174,7 @@ describe(`audit review plans on ${testDbKind()} with ${ROWS} rows`, () => {
 
   it('answers a time range without a user through the time index', async () => {
     const filter = { from: '2025-06-10T00:00:00Z', to: '2025-06-17T00:00:00Z' };
-    const plan = await planOf(auditPageSql({ role: 'admin', siteIds: [] }, filter, 101));
+    const plan = await planOf(auditPageSql({ user: { role: 'admin', siteIds: [] }, filter, limit: 101 }));
     expect(auditAccess(plan)).toEqual(['Index Scan audit_log_occurred_idx']);
   });
 
@@ -169,24 +183,28 @@ describe(`audit review plans on ${testDbKind()} with ${ROWS} rows`, () => {
     // A plain index scan, or a bitmap of the few matching rows: either way the same index.
     expect(auditAccess(history)).toHaveLength(1);
     expect(auditAccess(history)[0]).toMatch(/^(Bitmap )?Index Scan audit_log_record_idx$/);
-    const exports = await planOf(auditPageSql({ role: 'admin', siteIds: [] }, { action: 'EXPORT' }, 101));
+    const exports = await planOf(
+      auditPageSql({ user: { role: 'admin', siteIds: [] }, filter: { action: 'EXPORT' }, limit: 101 }),
+    );
     expect(auditAccess(exports)).toHaveLength(1);
     expect(auditAccess(exports)[0]).toMatch(/^(Bitmap )?Index Scan audit_log_action_idx$/);
   });
 
   it('filters by site by walking the primary key: with two sites a site is half the log', async () => {
-    const plan = await planOf(auditPageSql({ role: 'admin', siteIds: [] }, { siteId: siteA }, 101));
+    const plan = await planOf(
+      auditPageSql({ user: { role: 'admin', siteIds: [] }, filter: { siteId: siteA }, limit: 101 }),
+    );
     expect(auditAccess(plan)).toEqual(['Index Scan Backward audit_log_pkey']);
   });
 
   it('answers the filtered page with the rows the filter names', async () => {
     const rows = await queryRows<{ actor_id: string; occurred_at: string }>(
       t.db.db,
-      auditPageSql(
-        { role: 'monitor', siteIds: [siteA] },
-        { actorId: 'actor-7', from: '2025-06-10T00:00:00Z', to: '2025-06-17T00:00:00Z' },
-        101,
-      ),
+      auditPageSql({
+        user: { role: 'monitor', siteIds: [siteA] },
+        filter: { actorId: 'actor-7', from: '2025-06-10T00:00:00Z', to: '2025-06-17T00:00:00Z' },
+        limit: 101,
+      }),
     );
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {

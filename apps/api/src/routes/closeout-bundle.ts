@@ -3,7 +3,7 @@ import { errorBodySchema } from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requires } from '../auth/route-access';
-import { auditContext, currentUser } from '../plugins/auth';
+import { actingOf } from '../plugins/auth';
 import { finalBundle } from '../services/final-bundle';
 import { errorResponses, serviceEnv } from './route-common';
 
@@ -26,12 +26,7 @@ export const closeoutBundleRoutes: FastifyPluginAsyncZod = async (app) => {
       config: requires('manage_study'),
     },
     async (request, reply) => {
-      const bundle = await finalBundle(
-        serviceEnv(app),
-        currentUser(request),
-        auditContext(request),
-        request.log,
-      );
+      const bundle = await finalBundle(serviceEnv(app), { ...actingOf(request), log: request.log });
       return reply
         .header('content-type', 'application/zip')
         .header('content-disposition', `attachment; filename="${bundle.fileName}"`)

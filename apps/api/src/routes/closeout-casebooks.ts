@@ -10,7 +10,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requires } from '../auth/route-access';
-import { auditContext, currentUser } from '../plugins/auth';
+import { actingOf, currentUser } from '../plugins/auth';
 import {
   type CasebookOptions,
   checkAsOf,
@@ -49,14 +49,12 @@ export const closeoutCasebookRoutes: FastifyPluginAsyncZod = async (app) => {
       config: casebookReaders,
     },
     async (request, reply) => {
-      const user = currentUser(request);
-      const book = await participantCasebook(
-        serviceEnv(app),
-        user,
-        auditContext(request),
-        request.params.participantId,
-        optionsOf(request.query, user),
-      );
+      const acting = actingOf(request);
+      const book = await participantCasebook(serviceEnv(app), {
+        ...acting,
+        participantId: request.params.participantId,
+        options: optionsOf(request.query, acting.user),
+      });
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `attachment; filename="${book.fileName}"`)
@@ -83,15 +81,13 @@ export const closeoutCasebookRoutes: FastifyPluginAsyncZod = async (app) => {
       config: casebookReaders,
     },
     async (request, reply) => {
-      const user = currentUser(request);
-      const archive = await siteCasebookArchive(
-        serviceEnv(app),
-        user,
-        auditContext(request),
-        request.params.siteId,
-        optionsOf(request.query, user),
-        request.log,
-      );
+      const acting = actingOf(request);
+      const archive = await siteCasebookArchive(serviceEnv(app), {
+        ...acting,
+        siteId: request.params.siteId,
+        options: optionsOf(request.query, acting.user),
+        log: request.log,
+      });
       return reply
         .header('content-type', 'application/zip')
         .header('content-disposition', `attachment; filename="${archive.fileName}"`)

@@ -10,7 +10,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requires } from '../auth/route-access';
-import { auditContext, currentUser } from '../plugins/auth';
+import { actingOf, currentUser } from '../plugins/auth';
 import { exportFiles } from '../services/export-formats';
 import { getManifest } from '../services/export-run';
 import { openExport } from '../services/export-stream';
@@ -50,15 +50,12 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
         config: requires('export_data'),
       },
       async (request, reply) => {
-        const user = currentUser(request);
-        const { manifest, stream } = await openExport(
-          serviceEnv(app),
-          user,
-          auditContext(request),
+        const { manifest, stream } = await openExport(serviceEnv(app), {
+          ...actingOf(request),
           format,
-          request.query,
-          { log: request.log },
-        );
+          query: request.query,
+          options: { log: request.log },
+        });
         return reply
           .header('content-type', file.contentType)
           .header('content-disposition', `attachment; filename="${manifest.fileName}"`)

@@ -8,7 +8,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requires } from '../auth/route-access';
-import { auditContext, currentUser } from '../plugins/auth';
+import { actingOf, currentUser } from '../plugins/auth';
 import { exportAuditCsv } from '../services/audit-export';
 import { listAuditPage } from '../services/audit-review';
 import { reviewErrors as errors } from './review-errors';
@@ -28,7 +28,8 @@ export const auditReviewRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: requires('review_audit'),
     },
-    async (request) => listAuditPage(app.db.db, currentUser(request), request.query, app.study),
+    async (request) =>
+      listAuditPage(app.db.db, { user: currentUser(request), query: request.query, study: app.study }),
   );
 
   app.get(
@@ -57,13 +58,11 @@ export const auditReviewRoutes: FastifyPluginAsyncZod = async (app) => {
       config: requires('export_audit'),
     },
     async (request, reply) => {
-      const exported = await exportAuditCsv(
-        app.db.db,
-        currentUser(request),
-        auditContext(request),
-        request.query,
-        app.study,
-      );
+      const exported = await exportAuditCsv(app.db.db, {
+        ...actingOf(request),
+        filter: request.query,
+        study: app.study,
+      });
       return reply
         .type('text/csv; charset=utf-8; header=present')
         .header('content-disposition', `attachment; filename="${exported.filename}"`)

@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type AuditContext, appendAuditEvent, type Db, verifyAuditChain, withAudit } from '@mini-edc/db';
+import { appendAuditEvent, type Db, verifyAuditChain, withAudit } from '@mini-edc/db';
 import {
   type AuditFilter,
   type AuditVerification,
@@ -8,6 +8,7 @@ import {
   type StudyDefinition,
 } from '@mini-edc/domain';
 import { stringify } from 'csv-stringify';
+import type { Acting } from './acting';
 import { type AuditBlinding, auditBlindingFor, blindAuditRow } from './audit-blinding';
 import {
   type AuditRow,
@@ -81,13 +82,11 @@ function csvRows(row: AuditRow): string[][] {
 /** The CSV rows after the header, as the viewer may see them (blinded: ./audit-blinding.ts). */
 export async function* auditRecords(
   db: Db,
-  user: AuthUser,
-  filter: ResolvedAuditFilter,
-  blinding: AuditBlinding | null,
+  { user, filter, blinding }: { user: AuthUser; filter: ResolvedAuditFilter; blinding: AuditBlinding | null },
 ): AsyncGenerator<string[]> {
   let before: PageEnd | undefined;
   for (;;) {
-    const batch = await auditPageRows(db, auditPageSql(user, filter, BATCH, before, blinding));
+    const batch = await auditPageRows(db, auditPageSql({ user, filter, limit: BATCH, before, blinding }));
     for (const row of batch) yield* csvRows(blindAuditRow(blinding, row));
     const last = batch[batch.length - 1];
     if (batch.length < BATCH || !last) return;
@@ -129,10 +128,7 @@ export interface AuditExport {
  */
 export async function exportAuditCsv(
   db: Db,
-  user: AuthUser,
-  ctx: AuditContext,
-  filter: AuditFilter,
-  study: StudyDefinition,
+  { user, ctx, filter, study }: Acting & { filter: AuditFilter; study: StudyDefinition },
 ): Promise<AuditExport> {
   const verification = await verifyAuditChain(db);
   const at = new Date();
@@ -159,7 +155,13 @@ export async function exportAuditCsv(
     cast: { string: neutralizeCsvText },
   });
   pipeline(
-    Readable.from(auditRecords(db, user, resolveAuditFilter(filter, study), auditBlindingFor(user, study))),
+    Readable.from(
+      auditRecords(db, {
+        user,
+        filter: resolveAuditFilter(filter, study),
+        blinding: auditBlindingFor(user, study),
+      }),
+    ),
     csv,
     out,
   ).catch((error: unknown) => {

@@ -145,13 +145,20 @@ function filterConditions(filter: ResolvedAuditFilter): SQL[] {
  * blinded viewer's page holds only the rows they may read (./audit-blinding.ts), so what is
  * hidden is neither listed nor counted nor paged over.
  */
-export function auditPageSql(
-  user: Pick<AuthUser, 'role' | 'siteIds'>,
-  filter: ResolvedAuditFilter,
-  limit: number,
-  before?: PageEnd,
-  blinding: AuditBlinding | null = null,
-): SQL {
+export function auditPageSql({
+  user,
+  filter,
+  limit,
+  before,
+  blinding = null,
+}: {
+  user: Pick<AuthUser, 'role' | 'siteIds'>;
+  filter: ResolvedAuditFilter;
+  limit: number;
+  /** Where the previous page ended: an audit id, or the time and id when ordered by time. */
+  before?: PageEnd | undefined;
+  blinding?: AuditBlinding | null;
+}): SQL {
   const where = [auditScope(user), ...filterConditions(filter)];
   if (blinding) where.push(blindAuditScope(blinding));
   const byTime = ordersByTime(filter);
@@ -219,15 +226,21 @@ function toAuditEntry(row: AuditRow): AuditEntry {
 
 export async function listAuditPage(
   db: Executor,
-  user: AuthUser,
-  query: AuditFilter & { cursor?: string | undefined; limit: number },
-  study: StudyDefinition,
+  {
+    user,
+    query,
+    study,
+  }: {
+    user: AuthUser;
+    query: AuditFilter & { cursor?: string | undefined; limit: number };
+    study: StudyDefinition;
+  },
 ): Promise<AuditPage> {
   const { cursor, limit, ...asked } = query;
   const filter = resolveAuditFilter(asked, study);
   const before = cursor === undefined ? undefined : decodeCursor(cursor);
   const blinding = auditBlindingFor(user, study);
-  const rows = await auditPageRows(db, auditPageSql(user, filter, limit + 1, before, blinding));
+  const rows = await auditPageRows(db, auditPageSql({ user, filter, limit: limit + 1, before, blinding }));
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {

@@ -21,10 +21,7 @@ export interface CasebookParticipant {
 /** Participants of one site in study id order, a page at a time (keyset), registered by `asOf`. */
 export async function siteParticipantsPage(
   db: Executor,
-  siteId: string,
-  asOf: Date,
-  after: string | null,
-  limit: number,
+  { siteId, asOf, after, limit }: { siteId: string; asOf: Date; after: string | null; limit: number },
 ): Promise<CasebookParticipant[]> {
   return selectRows(
     db,
@@ -50,9 +47,7 @@ export async function siteParticipantsPage(
  */
 export async function loadCasebook(
   db: Executor,
-  study: StudyDefinition,
-  participant: CasebookParticipant,
-  asOf: Date,
+  { study, participant, asOf }: { study: StudyDefinition; participant: CasebookParticipant; asOf: Date },
 ): Promise<CasebookModel> {
   const audit = await selectRows(
     db,

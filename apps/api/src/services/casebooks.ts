@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
-import type { AuditContext, Db } from '@mini-edc/db';
+import type { Db } from '@mini-edc/db';
 import { schema } from '@mini-edc/db';
 import {
   type CasebookModel,
@@ -13,6 +13,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import yazl from 'yazl';
 import { casebookPdf } from '../pdf/casebook-pdf';
 import { pdfStreamToBuffer } from '../pdf/pdf-document';
+import type { Acting } from './acting';
 import { type CasebookParticipant, loadCasebook, siteParticipantsPage } from './casebook-source';
 import { failFile, finishFile, startFile } from './closeout-files';
 import { recordedStream } from './closeout-stream';
@@ -60,7 +61,7 @@ async function renderCasebook(
   p: CasebookParticipant,
   options: CasebookOptions,
 ) {
-  const model = await loadCasebook(env.db, env.study, p, options.asOf);
+  const model = await loadCasebook(env.db, { study: env.study, participant: p, asOf: options.asOf });
   const contentSha256 = casebookContentSha256(model);
   const pdf = await pdfStreamToBuffer(
     casebookPdf(env.study, model, {
@@ -97,30 +98,36 @@ async function participantOf(db: Db, user: AuthUser, participantId: string): Pro
 /** One participant's casebook, whole (a few hundred KB): its SHA-256 goes in the response header. */
 export async function participantCasebook(
   env: CasebookEnv,
-  user: AuthUser,
-  ctx: AuditContext,
-  participantId: string,
-  options: CasebookOptions,
+  { user, ctx, participantId, options }: Acting & { participantId: string; options: CasebookOptions },
 ) {
   const p = await participantOf(env.db, user, participantId);
-  const id = await startFile(env.db, user, ctx, {
-    kind: 'casebook',
-    siteId: p.siteId,
-    participantId: p.id,
-    ...options,
+  const id = await startFile(env.db, {
+    user,
+    ctx,
+    file: { kind: 'casebook', siteId: p.siteId, participantId: p.id, ...options },
   });
   try {
     const book = await renderCasebook(env, user, p, options);
-    await finishFile(env.db, ctx, id, {
-      sha256: book.sha256,
-      byteCount: book.pdf.length,
-      manifest: { studyId: p.studyId, fileName: book.fileName, contentSha256: book.contentSha256 },
+    await finishFile(env.db, {
+      ctx,
+      fileId: id,
+      result: {
+        sha256: book.sha256,
+        byteCount: book.pdf.length,
+        manifest: { studyId: p.studyId, fileName: book.fileName, contentSha256: book.contentSha256 },
+      },
     });
     return { id, ...book };
   } catch (error) {
-    await failFile(env.db, ctx, id, error instanceof Error ? error.message : String(error));
+    await failFile(env.db, { ctx, fileId: id, why: error instanceof Error ? error.message : String(error) });
     throw error;
   }
+}
+
+interface SiteArchiveCall extends Acting {
+  siteId: string;
+  options: CasebookOptions;
+  log: { error: (obj: object, msg: string) => void };
 }
 
 interface ArchiveEntry {
@@ -138,22 +145,17 @@ interface ArchiveEntry {
  */
 export async function siteCasebookArchive(
   env: CasebookEnv,
-  user: AuthUser,
-  ctx: AuditContext,
-  siteId: string,
-  options: CasebookOptions,
-  log: { error: (obj: object, msg: string) => void },
+  { user, ctx, siteId, options, log }: SiteArchiveCall,
 ) {
   if (!user.siteIds.includes(siteId)) {
     throw new DomainError('NOT_FOUND', 'SITE_NOT_FOUND', {}, [fieldError('params.siteId', 'NOT_YOUR_SITE')]);
   }
   const [site] = await env.db.select().from(schema.sites).where(eq(schema.sites.id, siteId));
   if (!site) throw new DomainError('NOT_FOUND', 'SITE_NOT_FOUND');
-  const id = await startFile(env.db, user, ctx, {
-    kind: 'site_casebooks',
-    siteId,
-    participantId: null,
-    ...options,
+  const id = await startFile(env.db, {
+    user,
+    ctx,
+    file: { kind: 'site_casebooks', siteId, participantId: null, ...options },
   });
   const fileName = `${env.study.nctId}-${site.code}-casebooks-${stamp(options.asOf)}.zip`;
   const zip = new yazl.ZipFile();
@@ -163,7 +165,7 @@ export async function siteCasebookArchive(
   // Participants are listed a page at a time; each PDF is made only when the writer reaches it.
   let after: string | null = null;
   for (;;) {
-    const page = await siteParticipantsPage(env.db, siteId, options.asOf, after, 200);
+    const page = await siteParticipantsPage(env.db, { siteId, asOf: options.asOf, after, limit: 200 });
     for (const p of page) {
       const name = `casebooks/${p.studyId}.pdf`;
       zip.addReadStreamLazy(name, { mtime, compress: false }, (cb) => {
@@ -199,7 +201,11 @@ export async function siteCasebookArchive(
   zip.end();
 
   zip.on('error', (error: unknown) => log.error({ err: error, fileId: id }, 'casebook archive failed'));
-  return { id, fileName, stream: recordedStream(env.db, ctx, id, zip.outputStream, manifestOf, log) };
+  return {
+    id,
+    fileName,
+    stream: recordedStream(env.db, { ctx, fileId: id, source: zip.outputStream, manifestOf, log }),
+  };
 }
 
 /** Who generated which close-out file, with its SHA-256 (the archive manifest once complete). */

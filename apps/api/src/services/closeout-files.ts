@@ -1,6 +1,6 @@
 import { type AuditContext, appendAuditEvent, type Db, schema, withAudit } from '@mini-edc/db';
 import { and, eq } from 'drizzle-orm';
-import type { AuthUser } from './sessions';
+import type { Acting } from './acting';
 
 /**
  * Rows of closeout_files (docs/closeout.md): inserted with their audit event when a casebook,
@@ -8,14 +8,18 @@ import type { AuthUser } from './sessions';
  */
 export async function startFile(
   db: Db,
-  user: AuthUser,
-  ctx: AuditContext,
-  row: {
-    kind: 'casebook' | 'site_casebooks' | 'final_bundle';
-    siteId: string | null;
-    participantId: string | null;
-    asOf: Date;
-    language: 'en' | 'tr';
+  {
+    user,
+    ctx,
+    file: row,
+  }: Acting & {
+    file: {
+      kind: 'casebook' | 'site_casebooks' | 'final_bundle';
+      siteId: string | null;
+      participantId: string | null;
+      asOf: Date;
+      language: 'en' | 'tr';
+    };
   },
 ) {
   return withAudit(db, ctx, async (tx) => {
@@ -37,9 +41,15 @@ export async function startFile(
 
 export async function finishFile(
   db: Db,
-  ctx: AuditContext,
-  id: string,
-  result: { sha256: string; byteCount: number; manifest: Record<string, unknown> },
+  {
+    ctx,
+    fileId: id,
+    result,
+  }: {
+    ctx: AuditContext;
+    fileId: string;
+    result: { sha256: string; byteCount: number; manifest: Record<string, unknown> };
+  },
 ) {
   await withAudit(db, ctx, (tx) =>
     tx
@@ -49,7 +59,10 @@ export async function finishFile(
   );
 }
 
-export async function failFile(db: Db, ctx: AuditContext, id: string, why: string) {
+export async function failFile(
+  db: Db,
+  { ctx, fileId: id, why }: { ctx: AuditContext; fileId: string; why: string },
+) {
   await withAudit(db, { ...ctx, reason: why.slice(0, 500) }, (tx) =>
     tx
       .update(schema.closeoutFiles)

@@ -79,7 +79,11 @@ function csv(rows: readonly (readonly CsvCell[])[]): string {
 async function* wide(job: ExportJob): AsyncGenerator<string> {
   const { def, opts } = shaping(job);
   yield csv([wideCsvHeader(def, opts)]);
-  for await (const batch of participantBatches(job.db, job.scope, job.tally, job.batchSize)) {
+  for await (const batch of participantBatches(job.db, {
+    scope: job.scope,
+    counts: job.tally,
+    size: job.batchSize,
+  })) {
     job.tally.rows += batch.length;
     yield csv(batch.map((p) => wideCsvRow(def, p, opts)));
   }
@@ -88,7 +92,11 @@ async function* wide(job: ExportJob): AsyncGenerator<string> {
 async function* long(job: ExportJob): AsyncGenerator<string> {
   const { def, opts } = shaping(job);
   yield csv([longCsvHeader(opts)]);
-  for await (const batch of participantBatches(job.db, job.scope, job.tally, job.batchSize)) {
+  for await (const batch of participantBatches(job.db, {
+    scope: job.scope,
+    counts: job.tally,
+    size: job.batchSize,
+  })) {
     const rows = batch.flatMap((p) => longCsvRows(def, p, opts));
     job.tally.rows += rows.length;
     if (rows.length > 0) yield csv(rows);
@@ -132,7 +140,11 @@ async function* odm(job: ExportJob): AsyncGenerator<string> {
     // The counts of the manifest come from one pass; earlier versions' passes count nothing.
     const tally = current ? job.tally : { participants: 0, records: 0, auditEntries: 0, rows: 0 };
     yield odmClinicalDataOpen(defOfVersion, opts, version);
-    for await (const batch of participantBatches(job.db, job.scope, tally, job.batchSize)) {
+    for await (const batch of participantBatches(job.db, {
+      scope: job.scope,
+      counts: tally,
+      size: job.batchSize,
+    })) {
       tally.rows += batch.length;
       yield batch.map((p) => odmSubject(defOfVersion, p, opts, { version, current })).join('');
     }

@@ -20,6 +20,7 @@ import {
   type StudyDefinition,
 } from '@mini-edc/domain';
 import { and, eq, sql } from 'drizzle-orm';
+import type { Acting } from './acting';
 import { captureAuditHead } from './export-audit-head';
 import { exportFiles, SOURCE_SYSTEM } from './export-formats';
 import { type ExportScope, scopedSites } from './export-source';
@@ -34,6 +35,12 @@ import type { AuthUser } from './sessions';
 export interface ExportEnv {
   db: Db;
   study: StudyDefinition;
+}
+
+/** Who exports, in which format, of which sites. */
+export interface ExportCall extends Acting {
+  format: ExportFormat;
+  query: ExportQuery;
 }
 
 export interface StartedExport {
@@ -52,10 +59,7 @@ function fileName(study: StudyDefinition, format: ExportFormat, startedAt: strin
 
 export async function startExport(
   env: ExportEnv,
-  user: AuthUser,
-  ctx: AuditContext,
-  format: ExportFormat,
-  query: ExportQuery,
+  { user, ctx, format, query }: ExportCall,
 ): Promise<StartedExport> {
   const siteId = query.siteId ?? null;
   if (siteId !== null && !user.siteIds.includes(siteId)) throw notYourSite();
@@ -108,9 +112,15 @@ export async function startExport(
 
 export async function finishExport(
   db: Db,
-  ctx: AuditContext,
-  manifest: ExportManifest,
-  result: Pick<ExportManifest, 'rowCount' | 'counts' | 'byteCount' | 'sha256'>,
+  {
+    ctx,
+    manifest,
+    result,
+  }: {
+    ctx: AuditContext;
+    manifest: ExportManifest;
+    result: Pick<ExportManifest, 'rowCount' | 'counts' | 'byteCount' | 'sha256'>;
+  },
 ): Promise<ExportManifest> {
   const finishedAt = new Date();
   const done: ExportManifest = {
@@ -136,7 +146,10 @@ export async function finishExport(
 }
 
 /** A stream that broke off (client gone, database error) leaves a failed row, never a half manifest. */
-export async function failExport(db: Db, ctx: AuditContext, manifest: ExportManifest, why: string) {
+export async function failExport(
+  db: Db,
+  { ctx, manifest, why }: { ctx: AuditContext; manifest: ExportManifest; why: string },
+) {
   const finishedAt = new Date();
   await withAudit(db, { ...ctx, reason: why.slice(0, 500) }, (tx) =>
     tx

@@ -183,9 +183,7 @@ function toAuditEntry(a: RowOf<typeof exportAuditRow>): ExportAuditEntry {
 /** Participants in study-id order, `size` at a time, each with its records and their audit. */
 export async function* participantBatches(
   db: Db,
-  scope: ExportScope,
-  counts: BatchCounts,
-  size = 200,
+  { scope, counts, size = 200 }: { scope: ExportScope; counts: BatchCounts; size?: number | undefined },
 ): AsyncGenerator<ExportParticipant[]> {
   let after = '';
   for (;;) {

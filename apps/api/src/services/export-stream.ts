@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { AuditContext } from '@mini-edc/db';
-import type { ExportFormat, ExportManifest, ExportQuery } from '@mini-edc/domain';
+import type { ExportManifest } from '@mini-edc/domain';
 import type { FastifyBaseLogger } from 'fastify';
 import { type ExportTally, exportWriters, hasParticipantData } from './export-formats';
-import { type ExportEnv, failExport, finishExport, startExport } from './export-run';
-import type { AuthUser } from './sessions';
+import { type ExportCall, type ExportEnv, failExport, finishExport, startExport } from './export-run';
 
 /**
  * An export as a byte stream. The file's SHA-256 and row count are only known at
@@ -27,13 +25,9 @@ export interface ExportStreamOptions {
 
 export async function openExport(
   env: ExportEnv,
-  user: AuthUser,
-  ctx: AuditContext,
-  format: ExportFormat,
-  query: ExportQuery,
-  options: ExportStreamOptions,
+  { user, ctx, format, query, options }: ExportCall & { options: ExportStreamOptions },
 ): Promise<OpenedExport> {
-  const { manifest, scope } = await startExport(env, user, ctx, format, query);
+  const { manifest, scope } = await startExport(env, { user, ctx, format, query });
   const tally: ExportTally = { rows: 0, participants: 0, records: 0, auditEntries: 0 };
   const chunks = exportWriters[format]({
     db: env.db,
@@ -58,11 +52,15 @@ export async function openExport(
         yield buf;
       }
       const { participants, records, auditEntries } = tally;
-      await finishExport(env.db, ctx, manifest, {
-        rowCount: tally.rows,
-        counts: hasParticipantData(format) ? { participants, records, auditEntries } : null,
-        byteCount: bytes,
-        sha256: hash.digest('hex'),
+      await finishExport(env.db, {
+        ctx,
+        manifest,
+        result: {
+          rowCount: tally.rows,
+          counts: hasParticipantData(format) ? { participants, records, auditEntries } : null,
+          byteCount: bytes,
+          sha256: hash.digest('hex'),
+        },
       });
       finished = true;
     } catch (error) {
@@ -72,7 +70,7 @@ export async function openExport(
       // Runs on success, on error, and when the response is destroyed (Readable.from → return()).
       if (!finished) {
         await chunks.return(undefined).catch(() => {});
-        await failExport(env.db, ctx, manifest, failure).catch((err: unknown) =>
+        await failExport(env.db, { ctx, manifest, why: failure }).catch((err: unknown) =>
           options.log.error({ err, exportId: manifest.exportId }, 'could not mark the export failed'),
         );
       }

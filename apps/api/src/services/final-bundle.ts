@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
-import type { AuditContext } from '@mini-edc/db';
 import { DomainError, type ExportFormat } from '@mini-edc/domain';
 import type { FastifyBaseLogger } from 'fastify';
 import yazl from 'yazl';
+import type { Acting } from './acting';
 import { latestVerification } from './allocation-verification';
 import { startFile } from './closeout-files';
 import { recordedStream } from './closeout-stream';
 import type { ExportEnv } from './export-run';
 import { openExport } from './export-stream';
-import type { AuthUser } from './sessions';
 import { getStudyStatus, lockAuditHead } from './study-lifecycle';
 
 /**
@@ -49,7 +48,7 @@ function hashedInto(source: NodeJS.ReadableStream, file: string, entries: Bundle
   return out;
 }
 
-export async function finalBundle(env: ExportEnv, user: AuthUser, ctx: AuditContext, log: FastifyBaseLogger) {
+export async function finalBundle(env: ExportEnv, { user, ctx, log }: Acting & { log: FastifyBaseLogger }) {
   const status = await getStudyStatus(env.db);
   if (status.state !== 'locked') throw new DomainError('CONFLICT', 'AFTER_DATABASE_LOCK');
   const verification = await latestVerification(env.db);
@@ -58,12 +57,10 @@ export async function finalBundle(env: ExportEnv, user: AuthUser, ctx: AuditCont
   }
   const head = await lockAuditHead(env.db);
   const generatedAt = new Date();
-  const id = await startFile(env.db, user, ctx, {
-    kind: 'final_bundle',
-    siteId: null,
-    participantId: null,
-    asOf: generatedAt,
-    language: 'en',
+  const id = await startFile(env.db, {
+    user,
+    ctx,
+    file: { kind: 'final_bundle', siteId: null, participantId: null, asOf: generatedAt, language: 'en' },
   });
   const stamp = `${generatedAt.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
   const fileName = `${env.study.nctId}-final-bundle-${stamp}.zip`;
@@ -73,7 +70,7 @@ export async function finalBundle(env: ExportEnv, user: AuthUser, ctx: AuditCont
 
   for (const { format, file } of dataFiles) {
     zip.addReadStreamLazy(file, { mtime }, (cb) => {
-      openExport(env, user, ctx, format, {}, { log })
+      openExport(env, { user, ctx, format, query: {}, options: { log } })
         .then((opened) => cb(null, hashedInto(opened.stream, file, entries, opened.manifest.exportId)))
         .catch((error: unknown) => cb(error, new PassThrough()));
     });
@@ -109,5 +106,9 @@ export async function finalBundle(env: ExportEnv, user: AuthUser, ctx: AuditCont
   zip.end();
 
   zip.on('error', (error: unknown) => log.error({ err: error, fileId: id }, 'final bundle failed'));
-  return { id, fileName, stream: recordedStream(env.db, ctx, id, zip.outputStream, manifestOf, log) };
+  return {
+    id,
+    fileName,
+    stream: recordedStream(env.db, { ctx, fileId: id, source: zip.outputStream, manifestOf, log }),
+  };
 }
