@@ -1,24 +1,17 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { arrangeParticipant, demoPassword } from './helpers/api';
 import { expectNoSeriousA11yViolations } from './helpers/axe';
-import { adverseEventDraft, week1VasOnly } from './helpers/daily';
+import { adverseEventDraft, assessedSoon, week1VasOnly } from './helpers/daily';
+import { signInTr } from './helpers/ui';
 
 /**
  * Daily work in Turkish (docs/requirements.md R-UI-1, R-UI-2, R-SIGN-2, R-MON-1), in both projects
  * (desktop and tablet): the record grid with its repeating records and the keyboard, a refused
- * save worded beside the field, the sign dialog, and the monitor's query and SDV undo from the
- * form. The English side of each is in daily-work.spec.ts and form-review.spec.ts. Every sign-in
+ * save worded beside the field, the sign dialog, the monitor's query and SDV undo from the
+ * form, and a form entered before its visit window (warning, reason, save in view, read-only). The English side of each is in daily-work.spec.ts and form-review.spec.ts. Every sign-in
  * stores the sign-in page's language in the profile, so the next English sign-in puts it back.
  */
 test.use({ locale: 'tr-TR', timezoneId: 'Europe/Istanbul' });
-
-async function signInTr(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('E-posta').fill(email);
-  await page.getByLabel('Parola', { exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: 'Giriş yap' }).click();
-  await expect(page.getByRole('button', { name: 'Çıkış yap' })).toBeVisible();
-}
 
 test('the grid in Turkish: repeating records, the keyboard, one click to the list; a refused date beside its field', async ({
   page,
@@ -123,4 +116,26 @@ test('the monitor in Turkish raises a query and verifies from the form, then und
   await expect(undo).toBeHidden();
   await expect(panel.getByText('Doğrulama kaldırıldı', { exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'form review panel of the monitor (tr)');
+});
+
+test('a form before its window in Turkish: the warning, the reason asked for, the save in view, then read-only', async ({
+  page,
+  baseURL,
+}) => {
+  const participant = await arrangeParticipant(baseURL ?? '', { randomize: true });
+  await signInTr(page, 'coordinator@demo.edc');
+  await page.goto(`/participants/${participant.id}/visits/W1/forms/vas`);
+  await expect(page.getByTestId('window-warning')).toContainText('penceresi');
+  await page.getByLabel('Ağrı VAS (mm)').fill('41');
+  await page.getByLabel('Değerlendirme zamanı').fill(assessedSoon('Europe/Istanbul'));
+  await page.getByRole('button', { name: 'Tamamlandı olarak kaydet' }).click();
+  const reason = page.getByLabel('Pencere dışında giriş gerekçesi');
+  await expect(reason).toHaveAttribute('aria-invalid', 'true');
+  await reason.fill('Hasta 1. haftada yurt dışında');
+  await page.getByRole('button', { name: 'Tamamlandı olarak kaydet' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Tamamlandı olarak kaydedildi (sürüm 1).' }),
+  ).toBeInViewport();
+  await expect(page.getByLabel('Ağrı VAS (mm)')).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Düzenle' })).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import { expect, type Locator, test } from '@playwright/test';
 import { apiSession, arrangeParticipant, demoPassword } from './helpers/api';
-import { adverseEventDraft, visitDoneToday, week1VasOnly } from './helpers/daily';
+import { adverseEventDraft, assessedSoon, visitDoneToday, week1VasOnly } from './helpers/daily';
 import { signIn } from './helpers/ui';
 
 test.use({ locale: 'en-GB' });
@@ -14,12 +14,6 @@ test.beforeEach(async ({ page }, info) => {
  * A follow-up assessment time just after the randomization the arrange step made: the form's
  * default is the current minute, which can fall before a randomization made seconds ago.
  */
-function assessedSoon(): string {
-  const d = new Date(Date.now() + 120_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
 test('sign-in lands on the record grid; its filters and cells work with the keyboard', async ({
   page,
   baseURL,

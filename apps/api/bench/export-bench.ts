@@ -28,7 +28,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createBrotliDecompress, createGunzip } from 'node:zlib';
-import { createDb, queryRows } from '@mini-edc/db';
+import { createDb, field, schema, selectRows } from '@mini-edc/db';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app';
 import { testConfig } from '../src/config';
@@ -87,8 +87,9 @@ async function seed(db: Awaited<ReturnType<typeof createDb>>['db'], siteIds: str
         siteIds.map((id) => sql`${id}::uuid`),
         sql`, `,
       )})`);
-    const [list] = await queryRows<{ id: string }>(
+    const [list] = await selectRows(
       tx,
+      { id: schema.randomizationLists.id },
       sql`insert into randomization_lists (name, method, params, commitment)
           values ('Bench list', 'generated', '{}'::jsonb, repeat('0', 64)) returning id`,
     );
@@ -242,8 +243,9 @@ async function main() {
       handle.db,
       sites.map((s) => s.id),
     );
-    const [counts] = await queryRows<{ p: string; r: string; a: string }>(
+    const [counts] = await selectRows(
       handle.db,
+      { p: field.int, r: field.int, a: field.int },
       sql`select (select count(*) from participants)::text as p, (select count(*) from form_records)::text as r,
                  (select count(*) from audit_log)::text as a`,
     );

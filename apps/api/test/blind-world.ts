@@ -4,8 +4,9 @@ import { sql } from 'drizzle-orm';
 import type { App } from '../src/app';
 import { newSite, newUser } from '../src/seed/factories';
 import type { AuthUser } from '../src/services/sessions';
+import { readyForRandomization } from './factories';
 import type { TestContext } from './helpers';
-import { followUpVasData, odiData, readyForRandomization, today } from './journey-helpers';
+import { followUpVasData, odiData, today } from './journey-helpers';
 import { call, type Session, signIn } from './session';
 
 /**

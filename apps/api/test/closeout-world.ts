@@ -1,8 +1,8 @@
 import type { Role } from '@mini-edc/domain';
 import { expect } from 'vitest';
 import { newSite, newUser } from '../src/seed/factories';
+import { readyForRandomization } from './factories';
 import type { TestContext } from './helpers';
-import { readyForRandomization } from './journey-helpers';
 import { call, type Session, signIn } from './session';
 
 /**

@@ -7,10 +7,11 @@ import { queryRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSite, newUser } from '../src/seed/factories';
+import { newSite } from '../src/seed/factories';
+import { newParticipant, signedInUser } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
-import { allEligible, daysAgo, demographics } from './journey-helpers';
-import { call, type Session, signIn } from './session';
+import { allEligible, daysAgo } from './journey-helpers';
+import { call, type Session } from './session';
 
 let t: TestContext;
 let siteId: string;
@@ -21,24 +22,18 @@ let admin: Session;
 beforeAll(async () => {
   t = await buildTestApp({ EDC_LOGIN_RATE_PER_MINUTE: 1000 });
   siteId = (await newSite(t.db.db, { code: 'E05' })).id;
-  const inv = await newUser(t.db.db, { role: 'investigator', siteIds: [siteId] });
+  const inv = await signedInUser(t, { role: 'investigator', siteIds: [siteId] });
   investigatorPassword = inv.password;
-  investigator = await signIn(t.app, inv.email, inv.password);
-  const a = await newUser(t.db.db, { role: 'admin', siteIds: [siteId] });
-  admin = await signIn(t.app, a.email, a.password);
+  investigator = inv.session;
+  admin = (await signedInUser(t, { role: 'admin', siteIds: [siteId] })).session;
 });
 afterAll(() => t?.close());
 
-async function screened(): Promise<{ id: string; url: string }> {
-  const res = await call(t.app, investigator, 'POST', '/api/v1/participants', {
-    siteId,
-    screenedAt: daysAgo(1),
-  });
-  expect(res.statusCode).toBe(201);
-  const id = res.json().id;
-  const url = `/api/v1/participants/${id}/eligibility`;
-  expect((await call(t.app, investigator, 'PUT', url, { answers: allEligible })).statusCode).toBe(200);
-  return { id, url };
+/** An eligible participant (consented when asked); `url` is its eligibility record's. */
+async function screened(until: 'eligibility' | 'consented' = 'eligibility') {
+  const options = { staff: investigator, siteId, screenedAt: daysAgo(1) };
+  const { id, url } = await newParticipant(t.app, { ...options, until });
+  return { id, url: `${url}/eligibility` };
 }
 
 async function eligibilityRecord(id: string) {
@@ -64,16 +59,8 @@ describe(`eligibility follows the record rules on ${testDbKind()}`, () => {
   });
 
   it('voids the signature when a signed record changes, keeping it in history with the reason', async () => {
-    const { id, url } = await screened();
-    // Signing the screening visit needs every form of it complete.
-    const visit = `/api/v1/participants/${id}/visits/SCR/forms`;
-    for (const [form, data] of [
-      ['demographics', demographics],
-      ['consent', { consent_date: daysAgo(1), icf_version: '1.0', obtained_by: 'Dr. Test' }],
-    ] as const) {
-      const saved = await call(t.app, investigator, 'PUT', `${visit}/${form}`, { data, status: 'complete' });
-      expect(saved.statusCode, saved.body).toBe(200);
-    }
+    // Signing the screening visit needs every form of it complete: consented, it has them all.
+    const { id, url } = await screened('consented');
     const sign = await call(t.app, investigator, 'POST', `/api/v1/participants/${id}/visits/SCR/sign`, {
       password: investigatorPassword,
     });

@@ -4,8 +4,8 @@ import { lbpTrial } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCloseoutWorld, type CloseoutWorld, lockStudy, PASSWORD } from './closeout-world';
+import { readyForRandomization } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
-import { readyForRandomization } from './journey-helpers';
 import { call } from './session';
 
 /**

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateOdm } from '../../../test/xml-check.mjs';
 import { newUser } from '../src/seed/factories';
 import { download, type ExportWorld, seedExportTrial } from './export-seed';
-import { readyForRandomization, today } from './journey-helpers';
+import { readyForRandomization } from './factories';
+import { today } from './journey-helpers';
 import { call, type Session, signIn } from './session';
 
 /**

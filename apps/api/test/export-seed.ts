@@ -3,8 +3,9 @@ import { lbpTrial, type Role } from '@mini-edc/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { App } from '../src/app';
 import { newSite, newUser } from '../src/seed/factories';
+import { readyForRandomization } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
-import { followUpVasData, odiData, readyForRandomization, today, vasData } from './journey-helpers';
+import { followUpVasData, odiData, today, vasData } from './journey-helpers';
 import { call, type Session, signIn } from './session';
 
 /**

@@ -9,8 +9,9 @@ import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSite, newUser } from '../src/seed/factories';
+import { readyForRandomization } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
-import { daysAgo, readyForRandomization, today, vasData } from './journey-helpers';
+import { daysAgo, today, vasData } from './journey-helpers';
 import { call, type Session, signIn } from './session';
 
 let t: TestContext;

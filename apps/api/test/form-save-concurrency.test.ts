@@ -11,10 +11,11 @@ import { createDb, queryRows, SYSTEM_ACTOR, type Tx, verifyAuditChain, withAudit
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSite, newUser } from '../src/seed/factories';
+import { newSite } from '../src/seed/factories';
+import { newParticipant, signedInUser } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
-import { daysAgo, demographics, vasData } from './journey-helpers';
-import { call, type Session, signIn } from './session';
+import { vasData } from './journey-helpers';
+import { call, type Session } from './session';
 
 let t: TestContext;
 let siteId: string;
@@ -23,25 +24,13 @@ let staff: Session;
 beforeAll(async () => {
   t = await buildTestApp();
   siteId = (await newSite(t.db.db, { code: 'C01' })).id;
-  const u = await newUser(t.db.db, { role: 'coordinator', siteIds: [siteId] });
-  staff = await signIn(t.app, u.email, u.password);
+  staff = (await signedInUser(t, { role: 'coordinator', siteIds: [siteId] })).session;
 });
 afterAll(() => t?.close());
 
 /** A consented participant, so that baseline forms may be entered. */
 async function consented(): Promise<string> {
-  const created = await call(t.app, staff, 'POST', '/api/v1/participants', {
-    siteId,
-    screenedAt: daysAgo(2),
-  });
-  expect(created.statusCode).toBe(201);
-  const base = `/api/v1/participants/${created.json().id}`;
-  const save = (form: string, data: object) =>
-    call(t.app, staff, 'PUT', `${base}/visits/SCR/forms/${form}`, { data, status: 'complete' });
-  expect((await save('demographics', demographics)).statusCode).toBe(200);
-  const consent = { consent_date: daysAgo(1), icf_version: '1.0', obtained_by: 'Dr. Test' };
-  expect((await save('consent', consent)).statusCode).toBe(200);
-  return created.json().id;
+  return (await newParticipant(t.app, { staff, siteId, until: 'consented' })).id;
 }
 
 const vasUrl = (id: string) => `/api/v1/participants/${id}/visits/BL/forms/vas`;

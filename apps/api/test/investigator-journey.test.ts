@@ -1,11 +1,13 @@
 import { queryRows, SYSTEM_ACTOR, withAudit } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
+import { type Role, visitWindow } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSite, newUser } from '../src/seed/factories';
+import { newSite } from '../src/seed/factories';
+import { readyForRandomization, signedInUser } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
-import { daysAgo, followUpVasData, odiData, readyForRandomization, today } from './journey-helpers';
-import { call, type Session, signIn } from './session';
+import { daysAgo, followUpVasData, odiData, today } from './journey-helpers';
+import { call, type Session } from './session';
 
 let t: TestContext;
 let siteId: string;
@@ -20,10 +22,10 @@ let arm: string;
 beforeAll(async () => {
   t = await buildTestApp();
   siteId = (await newSite(t.db.db, { code: 'S01' })).id;
-  const as = async (role: Parameters<typeof newUser>[1]['role']) => {
-    const u = await newUser(t.db.db, { role, siteIds: [siteId] });
+  const as = async (role: Role) => {
+    const u = await signedInUser(t, { role, siteIds: [siteId] });
     if (role === 'investigator') investigatorPassword = u.password;
-    return signIn(t.app, u.email, u.password);
+    return u.session;
   };
   coordinator = await as('coordinator');
   investigator = await as('investigator');
@@ -84,13 +86,19 @@ describe(`investigator journey on ${testDbKind()}`, () => {
   });
 
   it('lists due and overdue visits in the worklist', async () => {
+    // The second follow-up visit as if randomized long enough ago that its window closed 13 days ago.
+    const [, visit] = t.app.study.visits.filter((v) => v.kind === 'follow_up');
+    if (!visit) throw new Error('the definition has a second follow-up visit');
+    const past = visitWindow(visit, daysAgo(visit.dayOffset + visit.windowAfter + 13));
     await withAudit(t.db.db, SYSTEM_ACTOR, (tx) =>
-      tx.execute(sql`update visits set target_date = ${daysAgo(20)}::date, window_start = ${daysAgo(27)}::date,
-                            window_end = ${daysAgo(13)}::date where participant_id = ${participantId}::uuid and visit_code = 'M1'`),
+      tx.execute(sql`update visits set target_date = ${past.targetDate}::date, window_start = ${past.windowStart}::date,
+                            window_end = ${past.windowEnd}::date where participant_id = ${participantId}::uuid and visit_code = ${visit.code}`),
     );
     const list = (await call(t.app, coordinator, 'GET', '/api/v1/worklist')).json();
     expect(list).toEqual([
-      expect.objectContaining({ visit: expect.objectContaining({ visitCode: 'M1', status: 'overdue' }) }),
+      expect.objectContaining({
+        visit: expect.objectContaining({ visitCode: visit.code, status: 'overdue' }),
+      }),
     ]);
   });
 

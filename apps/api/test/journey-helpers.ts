@@ -1,6 +1,4 @@
 import { eligibleAnswers, lbpTrial } from '@mini-edc/domain';
-import type { App } from '../src/app';
-import { call, type Session } from './session';
 
 export const today = () =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Istanbul' }).format(new Date());
@@ -51,41 +49,3 @@ export const odiData = {
   q9: 2,
   q10: 1,
 };
-
-async function ok(res: Awaited<ReturnType<typeof call>>, what: string) {
-  if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
-  return res.json();
-}
-
-/** Drives the API as site staff from screening to a participant ready for randomization. */
-export async function readyForRandomization(app: App, staff: Session, siteId: string): Promise<string> {
-  const p = await ok(
-    await call(app, staff, 'POST', '/api/v1/participants', { siteId, screenedAt: daysAgo(2) }),
-    'create',
-  );
-  const base = `/api/v1/participants/${p.id}`;
-  await ok(
-    await call(app, staff, 'PUT', `${base}/visits/SCR/forms/demographics`, {
-      data: demographics,
-      status: 'complete',
-    }),
-    'demographics',
-  );
-  await ok(await call(app, staff, 'PUT', `${base}/eligibility`, { answers: allEligible }), 'eligibility');
-  await ok(
-    await call(app, staff, 'PUT', `${base}/visits/SCR/forms/consent`, {
-      data: { consent_date: daysAgo(1), icf_version: '1.0', obtained_by: 'Dr. Test' },
-      status: 'complete',
-    }),
-    'consent',
-  );
-  await ok(
-    await call(app, staff, 'PUT', `${base}/visits/BL/forms/vas`, { data: vasData(62), status: 'complete' }),
-    'vas',
-  );
-  await ok(
-    await call(app, staff, 'PUT', `${base}/visits/BL/forms/odi`, { data: odiData, status: 'complete' }),
-    'odi',
-  );
-  return p.id;
-}

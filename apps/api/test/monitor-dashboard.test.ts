@@ -1,73 +1,51 @@
 import { testDbKind } from '@mini-edc/db/testing';
 import { type ConsortCounts, lbpTrial } from '@mini-edc/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { followUpRecords, newParticipant, okJson, saveRecord } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
-import { allEligible, daysAgo, demographics, followUpVasData, odiData, today } from './journey-helpers';
+import { daysAgo, followUpVasData, odiData, today } from './journey-helpers';
 import { buildMonitorWorld, type MonitorWorld } from './monitor-world';
-import { call, type Session } from './session';
+import { call } from './session';
 
 let t: TestContext;
 let w: MonitorWorld;
-
-async function ok(res: Awaited<ReturnType<typeof call>>) {
-  if (res.statusCode >= 300) throw new Error(`${res.statusCode} ${res.body}`);
-  return res.json();
-}
-
-/** A participant screened at a site, taken as far as `until`. */
-async function screen(staff: Session, siteId: string, until: 'created' | 'failed' | 'eligible') {
-  const p = await ok(
-    await call(t.app, staff, 'POST', '/api/v1/participants', { siteId, screenedAt: daysAgo(1) }),
-  );
-  if (until === 'created') return p.id;
-  const base = `/api/v1/participants/${p.id}`;
-  await ok(
-    await call(t.app, staff, 'PUT', `${base}/visits/SCR/forms/demographics`, {
-      data: demographics,
-      status: 'complete',
-    }),
-  );
-  const answers = until === 'failed' ? { ...allEligible, E3: 'yes' } : allEligible;
-  await ok(await call(t.app, staff, 'PUT', `${base}/eligibility`, { answers }));
-  return p.id;
-}
 
 beforeAll(async () => {
   t = await buildTestApp();
   w = await buildMonitorWorld(t);
   const staffA = w.users.coordinator.session;
   const staffB = w.users.coordinatorB.session;
-  await ok(await call(t.app, staffA, 'POST', `/api/v1/participants/${w.pA}/randomize`));
-  await ok(await call(t.app, staffB, 'POST', `/api/v1/participants/${w.pB}/randomize`));
-  await screen(staffA, w.siteA, 'failed');
-  await screen(staffA, w.siteA, 'eligible');
-  await screen(staffA, w.siteA, 'created');
+  await okJson(call(t.app, staffA, 'POST', `/api/v1/participants/${w.pA}/randomize`), 'randomize A');
+  await okJson(call(t.app, staffB, 'POST', `/api/v1/participants/${w.pB}/randomize`), 'randomize B');
+  // Three more screened at site A: a screen failure, an eligible one, one just opened.
+  const screened = { staff: staffA, siteId: w.siteA, screenedAt: daysAgo(1) };
+  await newParticipant(t.app, { ...screened, until: 'eligibility', failing: ['E3'] });
+  await newParticipant(t.app, { ...screened, until: 'eligibility' });
+  await newParticipant(t.app, { ...screened, until: 'created' });
   // pA is followed up at week 1; pB withdraws.
-  for (const [form, data] of [
-    ['vas', followUpVasData(30)],
-    ['odi', odiData],
-  ] as const) {
-    await ok(
-      await call(t.app, staffA, 'PUT', `/api/v1/participants/${w.pA}/visits/W1/forms/${form}`, {
-        data,
-        status: 'complete',
-        outOfWindowReason: 'test: week 1 entered early',
-      }),
-    );
-  }
-  await ok(
-    await call(t.app, staffB, 'PUT', `/api/v1/participants/${w.pB}/visits/M3/forms/end_of_study`, {
-      data: { status: 'withdrawn', date: today(), last_visit: 'BL', reason: 'withdrew_consent' },
-      status: 'complete',
-      outOfWindowReason: 'test: withdrawal before month 3',
-    }),
-  );
-  await ok(
-    await call(t.app, w.users.monitor.session, 'POST', '/api/v1/queries', {
+  await followUpRecords(t.app, {
+    staff: staffA,
+    participantId: w.pA,
+    visit: 'W1',
+    vas: followUpVasData(30),
+    odi: odiData,
+    outOfWindowReason: 'test: week 1 entered early',
+  });
+  await saveRecord(t.app, {
+    staff: staffB,
+    participantId: w.pB,
+    visit: 'M3',
+    form: 'end_of_study',
+    data: { status: 'withdrawn', date: today(), last_visit: 'BL', reason: 'withdrew_consent' },
+    outOfWindowReason: 'test: withdrawal before month 3',
+  });
+  await okJson(
+    call(t.app, w.users.monitor.session, 'POST', '/api/v1/queries', {
       recordId: w.vasA,
       field: 'vas_mm',
       message: 'Check please.',
     }),
+    'query',
   );
 });
 afterAll(() => t?.close());

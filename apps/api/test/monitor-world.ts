@@ -1,11 +1,11 @@
 import { SYSTEM_ACTOR, schema } from '@mini-edc/db';
 import type { Role } from '@mini-edc/domain';
 import { and, eq } from 'drizzle-orm';
-import { newSite, newUser } from '../src/seed/factories';
+import { newSite } from '../src/seed/factories';
 import { generateList } from '../src/services/randomization';
+import { readyForRandomization, signedInUser } from './factories';
 import type { TestContext } from './helpers';
-import { readyForRandomization } from './journey-helpers';
-import { type Session, signIn } from './session';
+import type { Session } from './session';
 
 /** Two sites, one user of each role at site A (admin at both), a coordinator at site B. */
 export interface MonitorWorld {
@@ -40,8 +40,8 @@ export async function buildMonitorWorld(t: TestContext, codes = ['S01', 'S02']):
   const siteA = (await newSite(db, { code: codes[0] })).id;
   const siteB = (await newSite(db, { code: codes[1] })).id;
   const user = async (role: Role, siteIds: string[]) => {
-    const u = await newUser(db, { role, siteIds });
-    return { id: u.id, session: await signIn(t.app, u.email, u.password) };
+    const { id, session } = await signedInUser(t, { role, siteIds });
+    return { id, session };
   };
   const users = {
     admin: await user('admin', [siteA, siteB]),
@@ -53,8 +53,7 @@ export async function buildMonitorWorld(t: TestContext, codes = ['S01', 'S02']):
   };
   await generateList(
     { db, study: t.app.study, timeZone: t.app.config.EDC_STUDY_TIMEZONE },
-    SYSTEM_ACTOR,
-    'List',
+    { ctx: SYSTEM_ACTOR, name: 'List' },
   );
   const pA = await readyForRandomization(t.app, users.coordinator.session, siteA);
   const pB = await readyForRandomization(t.app, users.coordinatorB.session, siteB);

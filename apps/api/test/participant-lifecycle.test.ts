@@ -8,10 +8,11 @@ import { testDbKind } from '@mini-edc/db/testing';
 import { canTransition, participantStatuses } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSite, newUser } from '../src/seed/factories';
+import { newSite } from '../src/seed/factories';
+import { newParticipant, readyForRandomization, signedInUser } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
-import { allEligible, daysAgo, demographics, readyForRandomization, today } from './journey-helpers';
-import { call, type Session, signIn } from './session';
+import { allEligible, daysAgo, demographics, today } from './journey-helpers';
+import { call, type Session } from './session';
 
 let t: TestContext;
 let siteId: string;
@@ -20,10 +21,8 @@ let staff: Session;
 beforeAll(async () => {
   t = await buildTestApp({ EDC_LOGIN_RATE_PER_MINUTE: 1000 });
   siteId = (await newSite(t.db.db, { code: 'L01' })).id;
-  const u = await newUser(t.db.db, { role: 'coordinator', siteIds: [siteId] });
-  staff = await signIn(t.app, u.email, u.password);
-  const admin = await newUser(t.db.db, { role: 'admin', siteIds: [siteId] });
-  const adminSession = await signIn(t.app, admin.email, admin.password);
+  staff = (await signedInUser(t, { role: 'coordinator', siteIds: [siteId] })).session;
+  const adminSession = (await signedInUser(t, { role: 'admin', siteIds: [siteId] })).session;
   await call(t.app, adminSession, 'POST', '/api/v1/admin/randomization-lists/generate', { name: 'L list' });
 });
 afterAll(() => t?.close());
@@ -32,11 +31,7 @@ const url = (id: string) => `/api/v1/participants/${id}`;
 const consent = { consent_date: daysAgo(1), icf_version: '1.0', obtained_by: 'Dr. Test' };
 const withdrawal = { status: 'withdrawn', date: today(), last_visit: 'SCR', reason: 'withdrew_consent' };
 
-async function register(): Promise<string> {
-  const res = await call(t.app, staff, 'POST', '/api/v1/participants', { siteId, screenedAt: daysAgo(2) });
-  expect(res.statusCode).toBe(201);
-  return res.json().id;
-}
+const register = async () => (await newParticipant(t.app, { staff, siteId, until: 'created' })).id;
 const save = (id: string, path: string, data: object, status: 'draft' | 'complete', reason?: string) =>
   call(t.app, staff, 'PUT', `${url(id)}/visits/${path}`, {
     data,

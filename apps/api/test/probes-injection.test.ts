@@ -10,8 +10,9 @@ import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSite, newUser } from '../src/seed/factories';
+import { readyForRandomization } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
-import { daysAgo, readyForRandomization, vasData } from './journey-helpers';
+import { daysAgo, vasData } from './journey-helpers';
 import { call, type Session, signIn } from './session';
 
 const probes = [

@@ -3,8 +3,8 @@ import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSite, newUser } from '../src/seed/factories';
+import { readyForRandomization } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
-import { readyForRandomization } from './journey-helpers';
 import { call, type Session, signIn } from './session';
 
 /**

@@ -6,10 +6,11 @@ import { queryRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSite, newUser } from '../src/seed/factories';
+import { newSite } from '../src/seed/factories';
+import { newParticipant, signedInUser } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
-import { allEligible, daysAgo, demographics, odiData, vasData } from './journey-helpers';
-import { call, type Session, signIn } from './session';
+import { daysAgo, odiData, vasData } from './journey-helpers';
+import { call, type Session } from './session';
 
 let t: TestContext;
 let siteId: string;
@@ -18,30 +19,16 @@ let staff: Session;
 beforeAll(async () => {
   t = await buildTestApp({ EDC_LOGIN_RATE_PER_MINUTE: 1000 });
   siteId = (await newSite(t.db.db, { code: 'R09' })).id;
-  const u = await newUser(t.db.db, { role: 'coordinator', siteIds: [siteId] });
-  staff = await signIn(t.app, u.email, u.password);
-  const admin = await newUser(t.db.db, { role: 'admin', siteIds: [siteId] });
-  const adminSession = await signIn(t.app, admin.email, admin.password);
+  staff = (await signedInUser(t, { role: 'coordinator', siteIds: [siteId] })).session;
+  const adminSession = (await signedInUser(t, { role: 'admin', siteIds: [siteId] })).session;
   await call(t.app, adminSession, 'POST', '/api/v1/admin/randomization-lists/generate', { name: 'R list' });
 });
 afterAll(() => t?.close());
 
 /** Screened, eligible and consented 20 days ago; baseline as given. */
-async function participantWith(vas: object, odi: object): Promise<string> {
-  const res = await call(t.app, staff, 'POST', '/api/v1/participants', { siteId, screenedAt: daysAgo(21) });
-  const base = `/api/v1/participants/${res.json().id}`;
-  const put = async (path: string, data: object) => {
-    const r = await call(t.app, staff, 'PUT', `${base}/visits/${path}`, { data, status: 'complete' });
-    expect(r.statusCode, r.body).toBe(200);
-  };
-  await put('SCR/forms/demographics', demographics);
-  expect((await call(t.app, staff, 'PUT', `${base}/eligibility`, { answers: allEligible })).statusCode).toBe(
-    200,
-  );
-  await put('SCR/forms/consent', { consent_date: daysAgo(20), icf_version: '1.0', obtained_by: 'Dr. Test' });
-  await put('BL/forms/vas', vas);
-  await put('BL/forms/odi', odi);
-  return res.json().id;
+async function participantWith(vas: Record<string, unknown>, odi: Record<string, unknown>) {
+  const options = { staff, siteId, screenedAt: daysAgo(21), consentDate: daysAgo(20), vas, odi };
+  return (await newParticipant(t.app, { ...options, until: 'baseline' })).id;
 }
 
 async function refusal(id: string) {

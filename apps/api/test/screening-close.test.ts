@@ -8,10 +8,11 @@ import { databaseError, queryRows, SYSTEM_ACTOR, withAudit } from '@mini-edc/db'
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSite, newUser } from '../src/seed/factories';
+import { newSite } from '../src/seed/factories';
+import { newParticipant, readyForRandomization, signedInUser } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
-import { allEligible, daysAgo, demographics, readyForRandomization } from './journey-helpers';
-import { call, type Session, signIn } from './session';
+import { allEligible, demographics } from './journey-helpers';
+import { call, type Session } from './session';
 
 let t: TestContext;
 let siteId: string;
@@ -21,19 +22,13 @@ let monitor: Session;
 beforeAll(async () => {
   t = await buildTestApp({ EDC_LOGIN_RATE_PER_MINUTE: 1000 });
   siteId = (await newSite(t.db.db, { code: 'C01' })).id;
-  const u = await newUser(t.db.db, { role: 'coordinator', siteIds: [siteId] });
-  staff = await signIn(t.app, u.email, u.password);
-  const m = await newUser(t.db.db, { role: 'monitor', siteIds: [siteId] });
-  monitor = await signIn(t.app, m.email, m.password);
+  staff = (await signedInUser(t, { role: 'coordinator', siteIds: [siteId] })).session;
+  monitor = (await signedInUser(t, { role: 'monitor', siteIds: [siteId] })).session;
 });
 afterAll(() => t?.close());
 
 const url = (id: string) => `/api/v1/participants/${id}`;
-async function register(): Promise<string> {
-  const res = await call(t.app, staff, 'POST', '/api/v1/participants', { siteId, screenedAt: daysAgo(2) });
-  expect(res.statusCode).toBe(201);
-  return res.json().id;
-}
+const register = async () => (await newParticipant(t.app, { staff, siteId, until: 'created' })).id;
 const close = (session: Session, id: string, reason?: string) =>
   call(t.app, session, 'POST', `${url(id)}/close-screening`, reason === undefined ? {} : { reason });
 const consort = async () => (await call(t.app, monitor, 'GET', '/api/v1/dashboard')).json().consort;

@@ -1,22 +1,15 @@
 import { createDb, databaseError, queryRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
-import { lbpTrial } from '@mini-edc/domain';
+import { computeVisitSchedule, lbpTrial, type Role } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import { testConfig } from '../src/config';
-import { newSite, newUser } from '../src/seed/factories';
+import { newSite } from '../src/seed/factories';
+import { readyForRandomization, signedInUser } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
-import {
-  allEligible,
-  daysAgo,
-  demographics,
-  odiData,
-  readyForRandomization,
-  today,
-  vasData,
-} from './journey-helpers';
-import { call, type Session, signIn } from './session';
+import { allEligible, daysAgo, demographics, odiData, today, vasData } from './journey-helpers';
+import { call, type Session } from './session';
 
 let t: TestContext;
 let siteA: string;
@@ -29,16 +22,22 @@ beforeAll(async () => {
   t = await buildTestApp();
   siteA = (await newSite(t.db.db, { code: 'S01' })).id;
   const siteB = (await newSite(t.db.db, { code: 'S02' })).id;
-  const sessionFor = async (role: Parameters<typeof newUser>[1]['role'], siteIds: string[]) => {
-    const u = await newUser(t.db.db, { role, siteIds });
-    return signIn(t.app, u.email, u.password);
-  };
+  const sessionFor = async (role: Role, siteIds: string[]) =>
+    (await signedInUser(t, { role, siteIds })).session;
   coordinator = await sessionFor('coordinator', [siteA]);
   otherCoordinator = await sessionFor('coordinator', [siteB]);
   assessor = await sessionFor('assessor', [siteA]);
   admin = await sessionFor('admin', [siteA, siteB]);
 });
 afterAll(() => t?.close());
+
+/** A visit of the API's answer as the domain's schedule entry. */
+const scheduled = (v: { visitCode: string; targetDate: string; windowStart: string; windowEnd: string }) => ({
+  code: v.visitCode,
+  targetDate: v.targetDate,
+  windowStart: v.windowStart,
+  windowEnd: v.windowEnd,
+});
 
 describe(`site staff journey on ${testDbKind()}`, () => {
   it('generates a list per stratum with a seed commitment and shows no unassigned slot', async () => {
@@ -205,9 +204,10 @@ describe(`site staff journey on ${testDbKind()}`, () => {
     const allocation = first.json();
     expect(['TLF_MOB', 'US_D5W']).toContain(allocation.allocation.arm);
     expect(allocation.allocation).toMatchObject({ stratum: 'S01', seq: 1 });
-    expect(allocation.visits.map((v: { visitCode: string }) => v.visitCode)).toEqual(['W1', 'M1', 'M3']);
-    const w1 = allocation.visits[0];
-    expect(w1.status).toBe('upcoming');
+    // Randomized today: the follow-up visits of the definition, each with its target day and window.
+    const schedule = computeVisitSchedule(t.app.study.visits, { randomization: today() });
+    expect(allocation.visits.map(scheduled)).toEqual(schedule);
+    expect(allocation.visits[0].status).toBe('upcoming');
     const again = await call(t.app, coordinator, 'POST', `${base}/randomize`);
     expect(again.statusCode).toBe(200);
     expect(again.json().allocation).toEqual(allocation.allocation);
@@ -320,10 +320,9 @@ describe('randomization limits', () => {
     const capped = await buildTestApp({}, { ...lbpTrial, enrollment: { target: 3, cap: 3 } });
     try {
       const site = (await newSite(capped.db.db, { code: 'S01' })).id;
-      const a = await newUser(capped.db.db, { role: 'admin', siteIds: [site] });
-      const c = await newUser(capped.db.db, { role: 'coordinator', siteIds: [site] });
-      const adminS = await signIn(capped.app, a.email, a.password);
-      const staff = await signIn(capped.app, c.email, c.password);
+      const a = await signedInUser(capped, { role: 'admin', siteIds: [site] });
+      const adminS = a.session;
+      const staff = (await signedInUser(capped, { role: 'coordinator', siteIds: [site] })).session;
 
       const bad = await call(capped.app, adminS, 'POST', '/api/v1/admin/randomization-lists/import', {
         name: 'Bad list',

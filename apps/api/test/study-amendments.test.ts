@@ -8,8 +8,9 @@ import { buildApp } from '../src/app';
 import { testConfig } from '../src/config';
 import { newSite, newUser } from '../src/seed/factories';
 import { download } from './export-seed';
+import { readyForRandomization } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
-import { followUpVasData, readyForRandomization, today } from './journey-helpers';
+import { followUpVasData, today } from './journey-helpers';
 import { call, type Session, signIn } from './session';
 
 // Protocol amendments published as new definition versions (R-DEF-5, R-DEF-6;

@@ -7,18 +7,12 @@ import { queryRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSite, newUser } from '../src/seed/factories';
+import { newSite } from '../src/seed/factories';
 import { RANDOMIZATION_LOCK } from '../src/services/randomization';
+import { newParticipant, readyForRandomization, signedInUser } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
-import {
-  allEligible,
-  daysAgo,
-  demographics,
-  odiData,
-  readyForRandomization,
-  vasData,
-} from './journey-helpers';
-import { call, type Session, signIn } from './session';
+import { allEligible, daysAgo, demographics, odiData, vasData } from './journey-helpers';
+import { call, type Session } from './session';
 
 let t: TestContext;
 let siteA: string;
@@ -30,32 +24,21 @@ beforeAll(async () => {
   t = await buildTestApp({ EDC_LOGIN_RATE_PER_MINUTE: 1000 });
   siteA = (await newSite(t.db.db, { code: 'G01' })).id;
   siteB = (await newSite(t.db.db, { code: 'G02' })).id;
-  const staff = async (siteId: string) => {
-    const u = await newUser(t.db.db, { role: 'coordinator', siteIds: [siteId] });
-    return signIn(t.app, u.email, u.password);
-  };
+  const staff = async (siteId: string) =>
+    (await signedInUser(t, { role: 'coordinator', siteIds: [siteId] })).session;
   staffA = await staff(siteA);
   staffB = await staff(siteB);
-  const admin = await newUser(t.db.db, { role: 'admin', siteIds: [siteA, siteB] });
-  await call(
-    t.app,
-    await signIn(t.app, admin.email, admin.password),
-    'POST',
-    '/api/v1/admin/randomization-lists/generate',
-    {
-      name: 'Guards list',
-    },
-  );
+  const admin = await signedInUser(t, { role: 'admin', siteIds: [siteA, siteB] });
+  await call(t.app, admin.session, 'POST', '/api/v1/admin/randomization-lists/generate', {
+    name: 'Guards list',
+  });
 });
 afterAll(() => t?.close());
 
 const participantUrl = (id: string) => `/api/v1/participants/${id}`;
 
-async function register(staff: Session, siteId: string): Promise<string> {
-  const res = await call(t.app, staff, 'POST', '/api/v1/participants', { siteId, screenedAt: daysAgo(2) });
-  expect(res.statusCode).toBe(201);
-  return res.json().id;
-}
+const register = async (staff: Session, siteId: string) =>
+  (await newParticipant(t.app, { staff, siteId, until: 'created' })).id;
 
 describe(`trial guards on ${testDbKind()}`, () => {
   it("lists only the participants of the caller's sites, whatever the filter asks", async () => {
@@ -78,10 +61,8 @@ describe(`trial guards on ${testDbKind()}`, () => {
     await register(staffA, siteA);
     await register(staffB, siteB);
     const otherSite = (await newSite(t.db.db, { code: 'G03' })).id;
-    const monitor = async (siteIds: string[]) => {
-      const u = await newUser(t.db.db, { role: 'monitor', siteIds });
-      return signIn(t.app, u.email, u.password);
-    };
+    const monitor = async (siteIds: string[]) =>
+      (await signedInUser(t, { role: 'monitor', siteIds })).session;
     const bySite = async (session: Session) => {
       const res = await call(t.app, session, 'GET', '/api/v1/dashboard');
       expect(res.statusCode, res.body).toBe(200);
@@ -177,8 +158,8 @@ describe(`trial guards on ${testDbKind()}`, () => {
   });
 
   it('counts a wrong password at signing toward the lockout, like a failed sign-in', async () => {
-    const investigator = await newUser(t.db.db, { role: 'investigator', siteIds: [siteA] });
-    const session = await signIn(t.app, investigator.email, investigator.password);
+    const investigator = await signedInUser(t, { role: 'investigator', siteIds: [siteA] });
+    const { session } = investigator;
     const id = await readyForRandomization(t.app, staffA, siteA);
     const sign = `${participantUrl(id)}/visits/BL/sign`;
     // The default policy locks after 5 consecutive failures (EDC_LOCKOUT_ATTEMPTS).

@@ -41,3 +41,21 @@ export async function week1VasOnly(baseURL: string, participantId: string) {
     await coordinator.dispose();
   }
 }
+
+/**
+ * A date-time input's value two minutes from now in the browser's zone (`timeZone`, as the test's
+ * `timezoneId`; the machine's when absent): a VAS assessed "now".
+ */
+export function assessedSoon(timeZone?: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(Date.now() + 120_000));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
+}

@@ -11,6 +11,15 @@ export async function signIn(page: Page, email: string) {
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 
+/** Signs in from the Turkish sign-in page (the browser's language tr-TR picks it). */
+export async function signInTr(page: Page, email: string) {
+  await page.goto('/login');
+  await page.getByLabel('E-posta').fill(email);
+  await page.getByLabel('Parola', { exact: true }).fill(demoPassword);
+  await page.getByRole('button', { name: 'Giriş yap' }).click();
+  await expect(page.getByRole('button', { name: 'Çıkış yap' })).toBeVisible();
+}
+
 const screenshots = fileURLToPath(new URL('../../.output/screenshots/', import.meta.url));
 
 /** Saves a full-page screenshot of a main screen for review (e2e/.output/screenshots). */

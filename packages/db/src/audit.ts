@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { rawRows } from './rows';
+import { field, rawRows, selectRows } from './rows';
 
 /** A transaction of either driver; services receive this, never the root database. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -55,8 +55,9 @@ export async function setAuditReason(tx: Executor, reason: string | null): Promi
 }
 
 /**
- * Runs a raw SQL query on either driver and returns its rows unchecked, typed by the caller.
- * New code declares its row instead (selectRows in rows.ts), which checks every value.
+ * For tests only: runs a raw SQL query on either driver and returns its rows unchecked, typed by
+ * the caller. No source file uses it; application code declares its row with selectRows
+ * (rows.ts), which checks every value and gives the same types on both drivers.
  */
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
   return (await rawRows(db, query)) as T[];
@@ -91,11 +92,13 @@ export async function appendAuditEvent(tx: Executor, event: AuditEvent): Promise
     ${JSON.stringify(event.details ?? {})}::jsonb)`);
 }
 
+const chainProblems = ['hash_mismatch', 'prev_hash_mismatch', 'sequence_gap', 'head_mismatch'] as const;
+
 export interface ChainBreak {
   id: number;
   chainKey: string;
   chainSeq: number;
-  problem: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' | 'head_mismatch';
+  problem: (typeof chainProblems)[number];
 }
 
 export interface ChainVerification {
@@ -112,13 +115,10 @@ export interface ChainVerification {
  * pointing at the last row (so removing the newest rows is detected too).
  */
 export async function verifyAuditChain(db: Executor): Promise<ChainVerification> {
-  const rows = await queryRows<{
-    id: string;
-    chain_key: string;
-    chain_seq: string;
-    problem: ChainBreak['problem'];
-  }>(
+  // Ids and sequence numbers are bigint, selected as text and parsed to numbers.
+  const rows = await selectRows(
     db,
+    { id: field.int, chain_key: field.text, chain_seq: field.int, problem: field.oneOf(chainProblems) },
     sql`
     with links as (
       select a.id, a.chain_key, a.chain_seq, a.prev_hash, a.hash,
@@ -148,23 +148,19 @@ export async function verifyAuditChain(db: Executor): Promise<ChainVerification>
     select id::text, chain_key, chain_seq::text, problem from problems
     where problem is not null order by id limit 1`,
   );
-  const counts = await queryRows<{ rows: string; chains: string }>(
+  const counts = await selectRows(
     db,
+    { rows: field.int, chains: field.int },
     sql`select count(*)::text as rows, count(distinct chain_key)::text as chains from audit_log`,
   );
   const first = rows[0];
   const count = counts[0];
   return {
     ok: !first,
-    rowsChecked: Number(count?.rows ?? 0),
-    chains: Number(count?.chains ?? 0),
+    rowsChecked: count?.rows ?? 0,
+    chains: count?.chains ?? 0,
     firstBreak: first
-      ? {
-          id: Number(first.id),
-          chainKey: first.chain_key,
-          chainSeq: Number(first.chain_seq),
-          problem: first.problem,
-        }
+      ? { id: first.id, chainKey: first.chain_key, chainSeq: first.chain_seq, problem: first.problem }
       : null,
   };
 }

@@ -90,6 +90,17 @@ export const field = {
   timestamp: { parse: toDate } satisfies Field<Date>,
   day: { parse: toDay } satisfies Field<string>,
   json: { parse: (value: unknown) => value } satisfies Field<unknown>,
+  /** Text that must be one of `values` (the labels of a CASE expression, a checked text column). */
+  oneOf<const T extends string>(values: readonly T[]): Field<T> {
+    return {
+      parse: (value, name) => {
+        const text = toText(value, name);
+        const known = values.find((v) => v === text);
+        if (known === undefined) fail(name, values.join(' | '), value);
+        return known;
+      },
+    };
+  },
   /** A column or field that may be null anyway (the far side of a left join). */
   nullable<F extends Column | Field<unknown>>(inner: F): Field<ValueOf<F> | null> {
     return {

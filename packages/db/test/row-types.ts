@@ -26,3 +26,9 @@ const randomizedShape = { randomized_at: participants.randomizedAt, n: field.int
 export const randomized: RowOf<typeof randomizedShape> = { randomized_at: null, n: 0 };
 // @ts-expect-error a timestamp row value is a Date, not its text
 export const randomizedText: RowOf<typeof randomizedShape> = { randomized_at: '2026-01-01T00:00:00Z', n: 0 };
+
+const problemShape = { problem: field.oneOf(['sequence_gap', 'hash_mismatch']) };
+// A labelled value is one of its labels, never any text.
+export const problem: RowOf<typeof problemShape> = { problem: 'sequence_gap' };
+// @ts-expect-error a label outside the list does not type
+export const unknownProblem: RowOf<typeof problemShape> = { problem: 'unknown' };

@@ -1,5 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { type AuditContext, appendAuditEvent, type Db, queryRows, schema, withAudit } from '@mini-edc/db';
+import {
+  type AuditContext,
+  appendAuditEvent,
+  type Db,
+  field,
+  schema,
+  selectRows,
+  withAudit,
+} from '@mini-edc/db';
 import {
   ALLOCATION_EXPORT_FORMAT,
   type AllocationExport,
@@ -16,8 +24,8 @@ import {
 } from '@mini-edc/domain';
 import { desc, eq, sql } from 'drizzle-orm';
 import { allocationReportPdf } from '../pdf/allocation-report-pdf';
+import type { Acting } from './acting';
 import { parseListCsv } from './list-csv';
-import type { AuthUser } from './sessions';
 import { getStudyStatus } from './study-lifecycle';
 
 export interface VerificationEnv {
@@ -43,18 +51,22 @@ async function allocationExport(db: Db, listId: string): Promise<AllocationExpor
     .from(schema.randomizationLists)
     .where(eq(schema.randomizationLists.id, listId));
   if (!list) throw new DomainError('NOT_FOUND', 'LIST_NOT_FOUND');
-  const slots = await queryRows<{
-    stratum: string;
-    seq: number;
-    block_no: number | null;
-    block_size: number | null;
-    pos_in_block: number | null;
-    arm: string;
-    study_id: string | null;
-    site_code: string | null;
-    assigned_at: string | null;
-  }>(
+  const { participants, randomizationSlots: rs, sites } = schema;
+  const slots = await selectRows(
     db,
+    {
+      stratum: rs.stratumKey,
+      seq: rs.seq,
+      block_no: rs.blockNo,
+      block_size: rs.blockSize,
+      pos_in_block: rs.posInBlock,
+      // Read after lock only (requireLocked), for the allocation's verification.
+      arm: rs.arm,
+      study_id: field.nullable(participants.studyId),
+      site_code: field.nullable(sites.code),
+      // Millisecond text in UTC, as the export file carries it.
+      assigned_at: field.nullable(field.text),
+    },
     sql`select rs.stratum_key as stratum, rs.seq, rs.block_no, rs.block_size, rs.pos_in_block, rs.arm,
                p.study_id, s.code as site_code,
                to_char(rs.assigned_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as assigned_at
@@ -136,9 +148,7 @@ function toSummary(row: typeof schema.allocationVerifications.$inferSelect): All
  */
 export async function verifyList(
   env: VerificationEnv,
-  user: AuthUser,
-  ctx: AuditContext,
-  input: VerifyAllocationRequest,
+  { user, ctx, input }: Acting & { input: VerifyAllocationRequest },
 ): Promise<AllocationVerificationSummary> {
   await requireLocked(env.db);
   const exp = await allocationExport(env.db, input.listId);

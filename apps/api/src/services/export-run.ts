@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { type AuditContext, appendAuditEvent, type Db, queryRows, schema, withAudit } from '@mini-edc/db';
+import {
+  type AuditContext,
+  appendAuditEvent,
+  type Db,
+  field,
+  schema,
+  selectRows,
+  withAudit,
+} from '@mini-edc/db';
 import {
   can,
   DomainError,
@@ -150,8 +158,9 @@ export async function failExport(db: Db, ctx: AuditContext, manifest: ExportMani
 export async function getManifest(db: Db, user: AuthUser, exportId: string): Promise<ExportManifest> {
   const sponsor = can(user, 'read_others_exports');
   const mySites = JSON.stringify(user.siteIds);
-  const [row] = await queryRows<{ manifest: unknown }>(
+  const [row] = await selectRows(
     db,
+    { manifest: field.json },
     sql`select e.manifest from exports e
         join lateral (select coalesce(array_agg(s.id::text), '{}') as ids from sites s
                       where s.code in (select jsonb_array_elements_text(e.filters -> 'siteCodes'))) covered on true

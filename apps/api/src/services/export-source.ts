@@ -1,4 +1,4 @@
-import { type Db, queryRows } from '@mini-edc/db';
+import { type Db, field, type RowOf, schema, selectList, selectRows } from '@mini-edc/db';
 import {
   type DefinitionVersionOf,
   type ExportAuditEntry,
@@ -12,6 +12,9 @@ import {
   type StudyDefinition,
 } from '@mini-edc/domain';
 import { type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { fieldChanges, parsedBy, textList } from './row-fields';
+import { recordRow } from './row-shapes';
 import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
 import { currentDefinitionVersion } from './study-definitions';
@@ -79,50 +82,45 @@ function changedShownField(scope: ExportScope): SQL {
                                @> to_jsonb(substr(k, 6))))`;
 }
 
-interface ParticipantRow {
-  id: string;
-  study_id: string;
-  site_code: string;
-  sex: 'male' | 'female' | null;
-  birth_year: number | null;
-  status: string;
-  screened_at: string | null;
-  eligible: boolean | null;
-  consent_date: string | null;
-  randomized_at: string | null;
-  arm: string | null;
-  stratum_key: string | null;
-}
+const { auditLog, participants, randomizationSlots, sites, studyDefinitions, users } = schema;
 
-interface RecordRow {
-  id: string;
-  participant_id: string;
-  visit_code: string;
-  form_code: string;
-  seq: number;
-  status: ExportRecord['status'];
-  version: number;
-  definition_version: number;
-  data: Record<string, unknown>;
-}
+/** Instants as UTC text with microseconds (utc above), as the files carry them. */
+const exportParticipantRow = {
+  id: participants.id,
+  study_id: participants.studyId,
+  site_code: sites.code,
+  sex: participants.sex,
+  birth_year: participants.birthYear,
+  status: participants.status,
+  screened_at: participants.screenedAt,
+  eligible: participants.eligible,
+  consent_date: participants.consentDate,
+  randomized_at: field.nullable(field.text),
+  // Selected as null for a blinded export (R-BLIND-2).
+  arm: field.nullable(randomizationSlots.arm),
+  stratum_key: field.nullable(randomizationSlots.stratumKey),
+};
 
-interface AuditRow {
-  id: string;
-  record_id: string;
-  occurred_at: string;
-  actor_id: string;
-  actor_label: string | null;
-  actor_role: string;
-  site_code: string | null;
-  action: ExportAuditEntry['action'];
-  reason: string | null;
-  fields: string[] | null;
-  changes: Record<string, [unknown, unknown]> | null;
-}
+const exportAuditRow = {
+  id: field.int,
+  record_id: field.text,
+  occurred_at: field.text,
+  actor_id: auditLog.actorId,
+  actor_label: auditLog.actorLabel,
+  actor_role: auditLog.actorRole,
+  site_code: field.nullable(sites.code),
+  // Row changes of form records: the trigger's three actions only.
+  action: parsedBy(z.enum(['INSERT', 'UPDATE', 'DELETE'])),
+  reason: auditLog.reason,
+  fields: textList,
+  // Read for a blinded export only.
+  changes: field.nullable(fieldChanges),
+};
 
 async function readBatch(db: Db, scope: ExportScope, after: string, size: number) {
-  return queryRows<ParticipantRow>(
+  return selectRows(
     db,
+    exportParticipantRow,
     sql`select p.id, p.study_id, s.code as site_code, p.sex, p.birth_year, p.status,
                p.screened_at::text as screened_at, p.eligible, p.consent_date::text as consent_date,
                ${utc(sql`p.randomized_at`)} as randomized_at,
@@ -137,9 +135,10 @@ async function readBatch(db: Db, scope: ExportScope, after: string, size: number
 }
 
 async function readRecords(db: Db, scope: ExportScope, ids: string[]) {
-  return queryRows<RecordRow>(
+  return selectRows(
     db,
-    sql`select r.id, r.participant_id, r.visit_code, r.form_code, r.seq, r.status, r.version, r.definition_version, r.data
+    recordRow,
+    sql`select ${selectList('r', recordRow)}
         from form_records r
         where r.participant_id = any(${uuidArray(ids)}) and ${inUserSites(sql`r.site_id`, scope.user)}
           and ${visibleForms(scope)}
@@ -150,8 +149,9 @@ async function readRecords(db: Db, scope: ExportScope, ids: string[]) {
 async function readAudit(db: Db, scope: ExportScope, ids: string[], recordIds: string[]) {
   if (recordIds.length === 0) return [];
   // Field names come from the trigger's "data.<field>" keys (migrations/0003_clinical_guards.sql).
-  return queryRows<AuditRow>(
+  return selectRows(
     db,
+    exportAuditRow,
     sql`select a.id::text as id, a.record_id, ${utc(sql`a.occurred_at`)} as occurred_at, a.actor_id,
                a.actor_label, a.actor_role, s.code as site_code, a.action, a.reason,
                array(select substr(k, 6) from jsonb_object_keys(a.changes) k
@@ -165,9 +165,9 @@ async function readAudit(db: Db, scope: ExportScope, ids: string[], recordIds: s
   );
 }
 
-function toAuditEntry(a: AuditRow): ExportAuditEntry {
+function toAuditEntry(a: RowOf<typeof exportAuditRow>): ExportAuditEntry {
   return {
-    auditId: Number(a.id),
+    auditId: a.id,
     occurredAt: a.occurred_at,
     actorId: a.actor_id,
     actorLabel: a.actor_label,
@@ -257,8 +257,9 @@ export async function* participantBatches(
 
 /** The sites the export covers: the caller's, narrowed by the siteId filter. */
 export async function scopedSites(db: Db, scope: ExportScope): Promise<OdmLocation[]> {
-  const rows = await queryRows<{ code: string; name: string }>(
+  const rows = await selectRows(
     db,
+    { code: sites.code, name: sites.name },
     sql`select s.code, s.name from sites s where ${participantScope(scope, sql`s.id`)} order by s.code`,
   );
   return rows.map((r) => ({ siteCode: r.code, name: r.name }));
@@ -270,8 +271,13 @@ export async function scopedSites(db: Db, scope: ExportScope): Promise<OdmLocati
  * not users (the explicit 'system' actor) keep the label and role the audit row recorded.
  */
 export async function auditUsers(db: Db, scope: ExportScope): Promise<OdmUser[]> {
-  const rows = await queryRows<{ actor_id: string; label: string | null; role: string | null }>(
+  const rows = await selectRows(
     db,
+    {
+      actor_id: auditLog.actorId,
+      label: field.nullable(users.displayName),
+      role: field.nullable(users.role),
+    },
     sql`with actors as (
           select a.actor_id, (array_agg(a.actor_label order by a.id desc))[1] as label,
                  (array_agg(a.actor_role order by a.id desc))[1] as role
@@ -296,8 +302,9 @@ export async function auditUsers(db: Db, scope: ExportScope): Promise<OdmUser[]>
  */
 export async function exportDefinitionVersions(db: Db, scope: ExportScope): Promise<DefinitionVersionOf[]> {
   const current = await currentDefinitionVersion(db);
-  const rows = await queryRows<{ version: number; definition: unknown }>(
+  const rows = await selectRows(
     db,
+    { version: studyDefinitions.version, definition: studyDefinitions.definition },
     sql`select d.version, d.definition from study_definitions d
         where d.version < ${current} and exists (
           select 1 from form_records r
@@ -306,7 +313,7 @@ export async function exportDefinitionVersions(db: Db, scope: ExportScope): Prom
         order by d.version`,
   );
   return [
-    ...rows.map((r) => ({ version: Number(r.version), def: loadStudyDefinition(r.definition) })),
+    ...rows.map((r) => ({ version: r.version, def: loadStudyDefinition(r.definition) })),
     { version: current, def: scope.study },
   ];
 }

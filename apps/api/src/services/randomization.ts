@@ -1,4 +1,4 @@
-import { appendAuditEvent, queryRows, schema, selectRows, type Tx, withAudit } from '@mini-edc/db';
+import { appendAuditEvent, field, schema, selectRows, type Tx, withAudit } from '@mini-edc/db';
 import {
   baselineVisitOf,
   DomainError,
@@ -71,8 +71,9 @@ export async function randomize(
     assertTransition(participant, 'randomized');
 
     await tx.execute(sql`select pg_advisory_xact_lock(${RANDOMIZATION_LOCK})`);
-    const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
+    const [{ n } = { n: 0 }] = await selectRows(
       tx,
+      { n: field.int },
       sql`select count(*)::int as n from randomization_slots where participant_id is not null`,
     );
     if (n >= env.study.enrollment.cap) {
@@ -91,15 +92,17 @@ export async function randomize(
       .where(eq(schema.sites.id, participant.siteId));
     const stratum = site?.code ?? '';
     // The list in use and the segments corrections appended to it, in seq order (R-RAND-5).
-    const [slot] = await queryRows<{ id: number }>(
+    const [slot] = await selectRows(
       tx,
+      { id: schema.randomizationSlots.id },
       sql`select id from randomization_slots
           where list_id in ${listsInUse} and stratum_key = ${stratum} and participant_id is null
           order by seq limit 1`,
     );
     if (!slot) {
-      const [known] = await queryRows<{ n: number }>(
+      const [known] = await selectRows(
         tx,
+        { n: field.int },
         sql`select count(*)::int as n from randomization_slots
             where list_id in ${listsInUse} and stratum_key = ${stratum}`,
       );

@@ -1,4 +1,4 @@
-import { type Db, queryRows, withAudit } from '@mini-edc/db';
+import { type Db, field, schema, selectRows, withAudit } from '@mini-edc/db';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -61,8 +61,10 @@ export async function recordRefusal(db: Db, refusal: Refusal): Promise<void> {
   const siteId =
     refusal.siteId ?? (refusal.actor?.siteIds.length === 1 ? (refusal.actor.siteIds[0] ?? null) : null);
   await withAudit(db, { ...ctx, requestId: refusal.requestId }, async (tx) => {
-    const [window] = await queryRows<{ id: string; count: number }>(
+    const [window] = await selectRows(
       tx,
+      // The bigint id as text: it goes back into SQL as it came.
+      { id: field.text, count: schema.securityEvents.count },
       sql`insert into security_events
             (window_start, actor_key, kind, method, route, status, site_id, first_at, last_at)
           values (date_trunc('minute', clock_timestamp()), ${key}, ${refusal.kind}, ${refusal.method},
@@ -81,8 +83,9 @@ export async function recordRefusal(db: Db, refusal: Refusal): Promise<void> {
       ...(refusal.targetId ? { target: refusal.targetId } : {}),
       client: refusal.clientAddress,
     };
-    const [audit] = await queryRows<{ id: string }>(
+    const [audit] = await selectRows(
       tx,
+      { id: field.text },
       sql`select edc_audit_append(${ACCESS_REFUSED}, 'security_events', ${window.id}, null,
             ${siteId}::uuid, ${JSON.stringify(details)}::jsonb)::text as id`,
     );
@@ -145,8 +148,9 @@ export async function siteOfTarget(
   target: { id: string; table: TargetTable },
 ): Promise<string | null> {
   const table = sql.identifier(target.table);
-  const [row] = await queryRows<{ site_id: string }>(
+  const [row] = await selectRows(
     db,
+    { site_id: field.text },
     sql`select site_id::text from ${table} where id = ${target.id}::uuid`,
   );
   return row?.site_id ?? null;

@@ -1,12 +1,4 @@
-import {
-  type AuditContext,
-  appendAuditEvent,
-  type Db,
-  type Executor,
-  queryRows,
-  schema,
-  withAudit,
-} from '@mini-edc/db';
+import { appendAuditEvent, type Db, type Executor, field, schema, selectRows, withAudit } from '@mini-edc/db';
 import {
   DomainError,
   fieldError,
@@ -24,10 +16,11 @@ import {
   studyStates,
 } from '@mini-edc/domain';
 import { eq, sql } from 'drizzle-orm';
-import { confirmPassword, type LockoutPolicy } from './auth';
+import type { Acting } from './acting';
+import { confirmPassword } from './auth';
 import { preLockChecks } from './closeout-checks';
 import { readAuditHeadLocked } from './export-audit-head';
-import type { AuthUser } from './sessions';
+import type { LockoutPolicy } from './lockout';
 
 // Writers hold this advisory lock shared (the guard trigger of migrations/0010); a lifecycle
 // change takes it exclusively, so it waits for writes in flight and none commits after a lock.
@@ -62,23 +55,25 @@ export async function getStudyStatus(db: Executor): Promise<StudyStatus> {
 
 /** The state and every change of it, oldest first, from the audit trail itself. */
 export async function getStudyLifecycle(db: Db): Promise<StudyLifecycle> {
-  const rows = await queryRows<{
-    id: string;
-    occurred_at: string;
-    actor_label: string | null;
-    action: string;
-    from_state: unknown;
-    to_state: unknown;
-    reason: string | null;
-  }>(
+  const { auditLog } = schema;
+  const rows = await selectRows(
     db,
+    {
+      id: field.int,
+      occurred_at: field.text,
+      actor_label: auditLog.actorLabel,
+      action: auditLog.action,
+      from_state: field.nullable(field.text),
+      to_state: field.nullable(field.text),
+      reason: auditLog.reason,
+    },
     sql`select id::text, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at,
                actor_label, action, changes ->> 'from' as from_state, changes ->> 'to' as to_state, reason
         from audit_log
         where table_name = 'study_status' and action not in ('INSERT', 'UPDATE', 'DELETE') order by id`,
   );
   const history: LifecycleEvent[] = rows.map((r) => ({
-    auditId: Number(r.id),
+    auditId: r.id,
     occurredAt: r.occurred_at,
     actorLabel: r.actor_label,
     action: r.action,
@@ -121,10 +116,7 @@ const auditAction: Record<LifecycleAction, string> = {
  */
 export async function applyLifecycleAction(
   env: LifecycleEnv,
-  user: AuthUser,
-  ctx: AuditContext,
-  action: LifecycleAction,
-  input: LifecycleActionRequest,
+  { user, ctx, action, input }: Acting & { action: LifecycleAction; input: LifecycleActionRequest },
 ): Promise<StudyLifecycle> {
   const current = await getStudyStatus(env.db);
   const to = nextStudyState(current.state, action);
@@ -143,7 +135,7 @@ export async function applyLifecycleAction(
         fieldError('body.password', 'FIELD_REQUIRED'),
       ]);
     }
-    await confirmPassword(env.db, ctx, user.id, input.password, env.lockout);
+    await confirmPassword(env, { ctx, userId: user.id, password: input.password });
   }
   if (needs.reason === 'required' && !input.reason) throw reasonRequired();
 

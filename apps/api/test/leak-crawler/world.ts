@@ -1,8 +1,9 @@
 import type { FormDefinition, FormField, Role, StudyDefinition } from '@mini-edc/domain';
 import type { App } from '../../src/app';
 import { newSite, newUser } from '../../src/seed/factories';
+import { readyForRandomization } from '../factories';
 import type { TestContext } from '../helpers';
-import { daysAgo, followUpVasData, odiData, readyForRandomization, today } from '../journey-helpers';
+import { daysAgo, followUpVasData, odiData, today } from '../journey-helpers';
 import { recordOf } from '../monitor-world';
 import { call, type Session, signIn } from '../session';
 

@@ -5,7 +5,7 @@ import type { App } from '../../src/app';
 import { newSite, newUser } from '../../src/seed/factories';
 import { generateList } from '../../src/services/randomization';
 import { createSession } from '../../src/services/sessions';
-import { readyForRandomization } from '../journey-helpers';
+import { readyForRandomization } from '../factories';
 import { extendFixtureForReview } from './fixture-review';
 
 /**
@@ -45,7 +45,7 @@ export async function buildMatrixFixture(app: App): Promise<MatrixFixture> {
     return { cookie: `edc_session=${token}`, csrf: session.csrfToken };
   };
   const env = { db, study: app.study, timeZone: app.config.EDC_STUDY_TIMEZONE };
-  const { list } = await generateList(env, SYSTEM_ACTOR, 'Matrix list');
+  const { list } = await generateList(env, { ctx: SYSTEM_ACTOR, name: 'Matrix list' });
   const world = async (siteId: string, staffId: string): Promise<SiteWorld> => {
     const participantId = await readyForRandomization(app, await sessionOf(staffId), siteId);
     const recordOf = async (formCode: string) => {

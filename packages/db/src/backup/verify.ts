@@ -5,7 +5,9 @@
  */
 import type { BackupCheckName } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
-import { type Executor, queryRows, verifyAuditChain } from '../audit';
+import { type Executor, verifyAuditChain } from '../audit';
+import { field, selectRows } from '../rows';
+import { auditChainHead } from '../schema/audit';
 import type { ChainHead } from './snapshot';
 
 export interface RestoreCheck {
@@ -20,18 +22,20 @@ export interface ExpectedContents {
 }
 
 async function currentCounts(db: Executor): Promise<Record<string, number>> {
-  const tables = await queryRows<{ name: string }>(
+  const tables = await selectRows(
     db,
+    { name: field.text },
     sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
          where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.relname`,
   );
   const counts: Record<string, number> = {};
   for (const { name } of tables) {
-    const rows = await queryRows<{ n: string }>(
+    const rows = await selectRows(
       db,
+      { n: field.int },
       sql`select count(*)::text as n from ${sql.identifier(name)}`,
     );
-    counts[name] = Number(rows[0]?.n ?? 0);
+    counts[name] = rows[0]?.n ?? 0;
   }
   return counts;
 }
@@ -65,8 +69,10 @@ export async function checkAuditChain(db: Executor): Promise<RestoreCheck> {
 }
 
 export async function checkAuditHeads(db: Executor, expected: ChainHead[]): Promise<RestoreCheck> {
-  const rows = await queryRows<{ chain_key: string; seq: string; hash: string }>(
+  const rows = await selectRows(
     db,
+    // The bigint seq as its text, compared as text with the manifest's.
+    { chain_key: auditChainHead.chainKey, seq: field.text, hash: auditChainHead.hash },
     sql`select chain_key, seq::text as seq, hash from audit_chain_head order by chain_key`,
   );
   const actual = new Map(rows.map((r) => [r.chain_key, `${r.seq}:${r.hash}`]));
