@@ -1,4 +1,7 @@
-import type { GetModuleInfo, ManualChunkMeta } from 'rollup';
+import type { Rollup } from 'vite';
+
+type GetModuleInfo = Rollup.GetModuleInfo;
+type ManualChunkMeta = Rollup.ManualChunkMeta;
 
 /**
  * Rollup gives every set of modules that the same screens share a chunk of its own, so a screen
