@@ -53,8 +53,7 @@ export async function buildMonitorWorld(t: TestContext, codes = ['S01', 'S02']):
   };
   await generateList(
     { db, study: t.app.study, timeZone: t.app.config.EDC_STUDY_TIMEZONE },
-    SYSTEM_ACTOR,
-    'List',
+    { ctx: SYSTEM_ACTOR, name: 'List' },
   );
   const pA = await readyForRandomization(t.app, users.coordinator.session, siteA);
   const pB = await readyForRandomization(t.app, users.coordinatorB.session, siteB);

@@ -13,7 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requires } from '../auth/route-access';
 import { backupStatus } from '../backup/status';
-import { auditContext, currentUser } from '../plugins/auth';
+import { actingOf, auditContext } from '../plugins/auth';
 import {
   createSite,
   createUser,
@@ -60,7 +60,8 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: sitesAdmin,
     },
-    async (request) => renameSite(db, auditContext(request), request.params.id, request.body.name),
+    async (request) =>
+      renameSite(db, { ctx: auditContext(request), siteId: request.params.id, name: request.body.name }),
   );
 
   app.get(
@@ -103,7 +104,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       config: usersAdmin,
     },
     async (request) =>
-      updateUser(db, auditContext(request), currentUser(request).id, request.params.id, request.body),
+      updateUser(db, { ...actingOf(request), userId: request.params.id, input: request.body }),
   );
   app.post(
     '/admin/users/:id/reset-password',
@@ -118,7 +119,11 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       config: usersAdmin,
     },
     async (request, reply) => {
-      await resetPassword(db, auditContext(request), request.params.id, request.body.temporaryPassword);
+      await resetPassword(db, {
+        ctx: auditContext(request),
+        userId: request.params.id,
+        temporaryPassword: request.body.temporaryPassword,
+      });
       return reply.status(204).send(null);
     },
   );

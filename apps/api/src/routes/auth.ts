@@ -12,6 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requires } from '../auth/route-access';
 import {
+  actingOf,
   auditContext,
   clearSessionCookie,
   currentUser,
@@ -27,13 +28,14 @@ import {
   recordLogout,
   setLocale,
 } from '../services/auth';
+import { lockoutPolicy } from '../services/lockout';
 import { type AuthUser, createSession, lookupSession, touchSession } from '../services/sessions';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 429: errorBodySchema };
 const signedIn = { capability: 'use_account', duringPasswordChange: true } as const;
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  const lockout = { attempts: app.config.EDC_LOCKOUT_ATTEMPTS, minutes: app.config.EDC_LOCKOUT_MINUTES };
+  const lockout = lockoutPolicy(app.config);
 
   async function sessionInfoOf(user: AuthUser) {
     return {
@@ -69,7 +71,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         lockout,
       );
       const { token, session } = await createSession(app.db.db, user.id, app.sessionPolicy);
-      await recordLogin(app.db.db, user, session.id, request.id, request.ip);
+      await recordLogin(app.db.db, { user, sessionId: session.id, requestId: request.id, ip: request.ip });
       setSessionCookie(request, reply, token);
       return sessionInfo(token);
     },
@@ -125,14 +127,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       preHandler: app.passwordRateLimit,
     },
     async (request, reply) => {
-      const user = currentUser(request);
       await changePassword(
-        app.db.db,
-        auditContext(request),
-        { userId: user.id, sessionId: user.sessionId },
-        request.body.currentPassword,
-        request.body.newPassword,
-        lockout,
+        { db: app.db.db, lockout },
+        {
+          ...actingOf(request),
+          currentPassword: request.body.currentPassword,
+          newPassword: request.body.newPassword,
+        },
       );
       return reply.status(204).send(null);
     },
@@ -152,11 +153,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       await confirmPassword(
-        app.db.db,
-        auditContext(request),
-        currentUser(request).id,
-        request.body.password,
-        lockout,
+        { db: app.db.db, lockout },
+        { ctx: auditContext(request), userId: currentUser(request).id, password: request.body.password },
       );
       return reply.status(204).send(null);
     },
@@ -174,7 +172,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: signedIn },
     },
     async (request, reply) => {
-      await setLocale(app.db.db, auditContext(request), currentUser(request).id, request.body.locale);
+      await setLocale(app.db.db, {
+        ctx: auditContext(request),
+        userId: currentUser(request).id,
+        locale: request.body.locale,
+      });
       return reply.status(204).send(null);
     },
   );

@@ -8,7 +8,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requires } from '../auth/route-access';
-import { auditContext, currentUser } from '../plugins/auth';
+import { actingOf, auditContext } from '../plugins/auth';
 import {
   exportAllocations,
   listVerifications,
@@ -52,9 +52,7 @@ export const closeoutAllocationRoutes: FastifyPluginAsyncZod = async (app) => {
         .send(
           await verifyList(
             { db, study: app.study },
-            currentUser(request),
-            auditContext(request, 'allocation verification'),
-            request.body,
+            { ...actingOf(request, 'allocation verification'), input: request.body },
           ),
         ),
   );

@@ -1,7 +1,7 @@
 import { odiStatementSetSchema, odiStatementUploadSchema } from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requires } from '../auth/route-access';
-import { auditContext, currentUser } from '../plugins/auth';
+import { actingOf } from '../plugins/auth';
 import { currentOdiStatements, loadOdiStatements } from '../services/instrument-texts';
 import { errorResponses } from './route-common';
 
@@ -38,7 +38,6 @@ export const instrumentTextRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: requires('load_instrument_texts'),
     },
-    async (request) =>
-      loadOdiStatements(app.db.db, currentUser(request), auditContext(request), request.body),
+    async (request) => loadOdiStatements(app.db.db, { ...actingOf(request), upload: request.body }),
   );
 };

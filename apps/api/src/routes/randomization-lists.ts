@@ -13,6 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requires } from '../auth/route-access';
 import { auditContext, currentUser } from '../plugins/auth';
+import { lockoutPolicy } from '../services/lockout';
 import {
   assignedSlots,
   generateList,
@@ -33,7 +34,7 @@ export const randomizationListRoutes: FastifyPluginAsyncZod = async (app) => {
   const changeEnv = (request: Parameters<typeof currentUser>[0]) => ({
     ...env(),
     user: currentUser(request),
-    lockout: { attempts: app.config.EDC_LOCKOUT_ATTEMPTS, minutes: app.config.EDC_LOCKOUT_MINUTES },
+    lockout: lockoutPolicy(app.config),
   });
 
   app.get(
@@ -59,12 +60,11 @@ export const randomizationListRoutes: FastifyPluginAsyncZod = async (app) => {
         // The seed reproduces the whole list: no cache, proxy or browser may keep a copy (R-RAND-4).
         .header('cache-control', 'no-store')
         .send(
-          await generateList(
-            changeEnv(request),
-            auditContext(request, 'randomization list generated'),
-            request.body.name,
-            request.body,
-          ),
+          await generateList(changeEnv(request), {
+            ctx: auditContext(request, 'randomization list generated'),
+            name: request.body.name,
+            input: request.body,
+          }),
         ),
   );
   app.post(
@@ -80,17 +80,14 @@ export const randomizationListRoutes: FastifyPluginAsyncZod = async (app) => {
       config: adminOnly,
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await importList(
-            changeEnv(request),
-            auditContext(request, 'randomization list imported'),
-            request.body.name,
-            request.body.csv,
-            request.body,
-          ),
-        ),
+      reply.status(201).send(
+        await importList(changeEnv(request), {
+          ctx: auditContext(request, 'randomization list imported'),
+          name: request.body.name,
+          csv: request.body.csv,
+          input: request.body,
+        }),
+      ),
   );
   app.post(
     '/admin/randomization-lists/preview',

@@ -19,6 +19,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requires } from '../auth/route-access';
 import { actingOf, currentUser } from '../plugins/auth';
+import { lockoutPolicy } from '../services/lockout';
 import { participantScores, recordHistory } from '../services/records';
 import { lockRecord, signVisit } from '../services/signatures';
 import { updateVisit, worklist } from '../services/visits';
@@ -28,7 +29,7 @@ const errors = errorResponses;
 
 /** Visit schedule, scores over time, record history, signatures and locks (R-VISIT-1, R-REC-1). */
 export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
-  const lockout = { attempts: app.config.EDC_LOCKOUT_ATTEMPTS, minutes: app.config.EDC_LOCKOUT_MINUTES };
+  const lockout = lockoutPolicy(app.config);
   const tags = ['visits and records'];
 
   app.get(

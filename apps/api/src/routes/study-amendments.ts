@@ -9,7 +9,8 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requires } from '../auth/route-access';
-import { auditContext, currentUser } from '../plugins/auth';
+import { actingOf } from '../plugins/auth';
+import { lockoutPolicy } from '../services/lockout';
 import { createDraft, listVersions, publishDraft, reviewDraft } from '../services/study-amendments';
 import { errorResponses } from './route-common';
 
@@ -47,12 +48,10 @@ export const studyAmendmentRoutes: FastifyPluginAsyncZod = async (app) => {
       config: requires('publish_amendments'),
     },
     async (request, reply) => {
-      const draft = await createDraft(
-        app.db.db,
-        currentUser(request),
-        auditContext(request),
-        request.body.definition,
-      );
+      const draft = await createDraft(app.db.db, {
+        ...actingOf(request),
+        definition: request.body.definition,
+      });
       return reply.code(201).send(draft);
     },
   );
@@ -85,15 +84,8 @@ export const studyAmendmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { stored, ...published } = await publishDraft(
-        {
-          db: app.db.db,
-          timeZone: app.config.EDC_STUDY_TIMEZONE,
-          lockout: { attempts: app.config.EDC_LOCKOUT_ATTEMPTS, minutes: app.config.EDC_LOCKOUT_MINUTES },
-        },
-        currentUser(request),
-        auditContext(request),
-        request.params.id,
-        request.body,
+        { db: app.db.db, timeZone: app.config.EDC_STUDY_TIMEZONE, lockout: lockoutPolicy(app.config) },
+        { ...actingOf(request), draftId: request.params.id, input: request.body },
       );
       app.useStudyVersion(stored);
       return reply.code(201).send(published);

@@ -7,7 +7,8 @@ import {
 } from '@mini-edc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requires } from '../auth/route-access';
-import { auditContext, currentUser } from '../plugins/auth';
+import { actingOf } from '../plugins/auth';
+import { lockoutPolicy } from '../services/lockout';
 import {
   applyLifecycleAction,
   getPreLockChecks,
@@ -74,15 +75,8 @@ export const studyLifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       applyLifecycleAction(
-        {
-          db,
-          study: app.study,
-          lockout: { attempts: app.config.EDC_LOCKOUT_ATTEMPTS, minutes: app.config.EDC_LOCKOUT_MINUTES },
-        },
-        currentUser(request),
-        auditContext(request),
-        request.params.action,
-        request.body,
+        { db, study: app.study, lockout: lockoutPolicy(app.config) },
+        { ...actingOf(request), action: request.params.action, input: request.body },
       ),
   );
 };

@@ -6,6 +6,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requires } from '../auth/route-access';
 import { actingOf } from '../plugins/auth';
+import { lockoutPolicy } from '../services/lockout';
 import { emergencyUnblind } from '../services/unblinding';
 import { errorResponses } from './route-common';
 
@@ -29,10 +30,7 @@ export const unblindingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const result = await emergencyUnblind(
-        {
-          db: app.db.db,
-          lockout: { attempts: app.config.EDC_LOCKOUT_ATTEMPTS, minutes: app.config.EDC_LOCKOUT_MINUTES },
-        },
+        { db: app.db.db, lockout: lockoutPolicy(app.config) },
         { ...actingOf(request), participantId: request.params.id, input: request.body },
       );
       return reply.code(201).send(result);

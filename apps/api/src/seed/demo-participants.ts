@@ -44,7 +44,10 @@ export async function seedDemoParticipants(db: Db, study: StudyDefinition, timeZ
     vas: instrumentForm(study, 'visual_analogue_scale')?.code ?? '',
     odi: instrumentForm(study, 'oswestry_disability_index')?.code ?? '',
   };
-  await generateList(env, { ...SYSTEM_ACTOR, reason: 'demo seed' }, 'Demo list (not for production)');
+  await generateList(env, {
+    ctx: { ...SYSTEM_ACTOR, reason: 'demo seed' },
+    name: 'Demo list (not for production)',
+  });
 
   for (const member of staff) {
     const siteId = member.siteIds[0] ?? '';

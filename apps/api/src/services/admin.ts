@@ -12,6 +12,8 @@ import {
 import { eq, inArray, sql } from 'drizzle-orm';
 import { assertAcceptablePassword } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
+import type { Acting } from './acting';
+import { isLockedOut, lockoutCleared } from './lockout';
 import { endAllSessionsOf } from './sessions';
 
 const { sites, users, userSites } = schema;
@@ -43,7 +45,10 @@ export async function createSite(db: Db, ctx: AuditContext, input: CreateSiteReq
   }
 }
 
-export async function renameSite(db: Db, ctx: AuditContext, id: string, name: string): Promise<Site> {
+export async function renameSite(
+  db: Db,
+  { ctx, siteId: id, name }: { ctx: AuditContext; siteId: string; name: string },
+): Promise<Site> {
   const [row] = await withAudit(db, ctx, (tx) =>
     tx.update(sites).set({ name }).where(eq(sites.id, id)).returning(),
   );
@@ -70,7 +75,7 @@ async function userRows(db: Db, ids?: string[]): Promise<AdminUser[]> {
     role: user.role as AdminUser['role'],
     active: user.active,
     mustChangePassword: user.mustChangePassword,
-    locked: !!user.lockedUntil && user.lockedUntil.getTime() > now,
+    locked: isLockedOut(user, now),
     siteIds,
     createdAt: user.createdAt.toISOString(),
   }));
@@ -131,11 +136,9 @@ function sameSites(a: readonly string[], b: readonly string[]): boolean {
 
 export async function updateUser(
   db: Db,
-  ctx: AuditContext,
-  actorId: string,
-  id: string,
-  input: UpdateUserRequest,
+  { user: actor, ctx, userId: id, input }: Acting & { userId: string; input: UpdateUserRequest },
 ): Promise<AdminUser> {
+  const actorId = actor.id;
   const current = await getUser(db, id);
   if (
     id === actorId &&
@@ -174,14 +177,17 @@ export async function updateUser(
   return getUser(db, id);
 }
 
-export async function resetPassword(db: Db, ctx: AuditContext, id: string, temporaryPassword: string) {
+export async function resetPassword(
+  db: Db,
+  { ctx, userId: id, temporaryPassword }: { ctx: AuditContext; userId: string; temporaryPassword: string },
+) {
   const user = await getUser(db, id);
   assertAcceptablePassword(temporaryPassword, user, 'body.temporaryPassword');
   const passwordHash = await hashPassword(temporaryPassword);
   await withAudit(db, { ...ctx, reason: 'password reset by an admin' }, async (tx) => {
     await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null })
+      .set({ passwordHash, mustChangePassword: true, ...lockoutCleared })
       .where(eq(users.id, id));
     await endAllSessionsOf(tx, id);
   });
@@ -190,6 +196,6 @@ export async function resetPassword(db: Db, ctx: AuditContext, id: string, tempo
 export async function unlockUser(db: Db, ctx: AuditContext, id: string) {
   await getUser(db, id);
   await withAudit(db, { ...ctx, reason: 'unlocked by an admin' }, (tx) =>
-    tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, id)),
+    tx.update(users).set(lockoutCleared).where(eq(users.id, id)),
   );
 }

@@ -24,8 +24,8 @@ import {
 } from '@mini-edc/domain';
 import { desc, eq, sql } from 'drizzle-orm';
 import { allocationReportPdf } from '../pdf/allocation-report-pdf';
+import type { Acting } from './acting';
 import { parseListCsv } from './list-csv';
-import type { AuthUser } from './sessions';
 import { getStudyStatus } from './study-lifecycle';
 
 export interface VerificationEnv {
@@ -148,9 +148,7 @@ function toSummary(row: typeof schema.allocationVerifications.$inferSelect): All
  */
 export async function verifyList(
   env: VerificationEnv,
-  user: AuthUser,
-  ctx: AuditContext,
-  input: VerifyAllocationRequest,
+  { user, ctx, input }: Acting & { input: VerifyAllocationRequest },
 ): Promise<AllocationVerificationSummary> {
   await requireLocked(env.db);
   const exp = await allocationExport(env.db, input.listId);

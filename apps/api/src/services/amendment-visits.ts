@@ -12,9 +12,11 @@ import { texts } from './row-fields';
  */
 export async function scheduleAddedVisits(
   tx: Tx,
-  definition: StudyDefinition,
-  changes: readonly DefinitionChange[],
-  timeZone: string,
+  {
+    definition,
+    changes,
+    timeZone,
+  }: { definition: StudyDefinition; changes: readonly DefinitionChange[]; timeZone: string },
 ): Promise<number> {
   const added = new Set(changes.filter((c) => c.change === 'visit_added').map((c) => c.params.visit));
   const visits = definition.visits.filter((v) => added.has(v.code));

@@ -1,9 +1,11 @@
-import { appendAuditEvent, type Db, schema, withAudit } from '@mini-edc/db';
+import { type AuditContext, appendAuditEvent, type Db, schema, withAudit } from '@mini-edc/db';
 import { DomainError, type Me } from '@mini-edc/domain';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { assertAcceptablePassword } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
-import { checkPassword, clearFailures, type LockoutPolicy, recordReauthentication } from './password-check';
+import type { Acting } from './acting';
+import { clearFailures, type LockoutPolicy, lockoutCleared, type PasswordEnv } from './lockout';
+import { checkPassword, recordReauthentication } from './password-check';
 import { endOtherSessionsOf } from './sessions';
 
 interface LoginInput {
@@ -38,12 +40,20 @@ export async function login(db: Db, input: LoginInput, lockout: LockoutPolicy) {
   );
 }
 
+/** A sign-in that passed the password check: the run of failures ends and LOGIN is audited. */
 export async function recordLogin(
   db: Db,
-  user: { id: string; role: string; email: string; failedLogins: number },
-  sessionId: string,
-  requestId: string,
-  ip: string,
+  {
+    user,
+    sessionId,
+    requestId,
+    ip,
+  }: {
+    user: { id: string; role: string; email: string; failedLogins: number };
+    sessionId: string;
+    requestId: string;
+    ip: string;
+  },
 ) {
   await withAudit(
     db,
@@ -92,24 +102,23 @@ export async function me(db: Db, userId: string): Promise<Me> {
   };
 }
 
-type Ctx = Parameters<typeof withAudit>[1];
-
 /**
  * A new password for the signed-in user, after the current one is checked like any other password
  * (same lockout, same audit). Every other session of the user ends in the same transaction, so a
  * stolen session does not outlive the victim's password change; the current session continues.
  */
 export async function changePassword(
-  db: Db,
-  ctx: Ctx,
-  current: { userId: string; sessionId: string },
-  currentPassword: string,
-  newPassword: string,
-  lockout: LockoutPolicy,
+  { db, lockout }: PasswordEnv,
+  {
+    user: current,
+    ctx,
+    currentPassword,
+    newPassword,
+  }: Acting & { currentPassword: string; newPassword: string },
 ) {
   const user = await checkPassword(
     db,
-    { account: { userId: current.userId }, password: currentPassword, purpose: 'change_password', ctx },
+    { account: { userId: current.id }, password: currentPassword, purpose: 'change_password', ctx },
     lockout,
   );
   assertAcceptablePassword(newPassword, user, 'body.newPassword');
@@ -117,9 +126,9 @@ export async function changePassword(
   await withAudit(db, { ...ctx, reason: 'password changed by the user' }, async (tx) => {
     await tx
       .update(schema.users)
-      .set({ passwordHash, mustChangePassword: false, failedLogins: 0, lockedUntil: null })
+      .set({ passwordHash, mustChangePassword: false, ...lockoutCleared })
       .where(eq(schema.users.id, user.id));
-    const ended = await endOtherSessionsOf(tx, user.id, current.sessionId);
+    const ended = await endOtherSessionsOf(tx, { userId: user.id, keepSessionId: current.sessionId });
     if (ended > 0) {
       await appendAuditEvent(tx, {
         action: 'SESSIONS_ENDED',
@@ -136,11 +145,8 @@ export async function changePassword(
  * towards the same lockout as a sign-in. REAUTHENTICATED is written only on success.
  */
 export async function confirmPassword(
-  db: Db,
-  ctx: Ctx,
-  userId: string,
-  password: string,
-  lockout: LockoutPolicy,
+  { db, lockout }: PasswordEnv,
+  { ctx, userId, password }: { ctx: AuditContext; userId: string; password: string },
 ) {
   const user = await checkPassword(
     db,
@@ -150,17 +156,18 @@ export async function confirmPassword(
   await withAudit(db, ctx, (tx) => recordReauthentication(tx, user));
 }
 
-export async function setLocale(db: Db, ctx: Ctx, userId: string, locale: 'en' | 'tr') {
+export async function setLocale(
+  db: Db,
+  { ctx, userId, locale }: { ctx: AuditContext; userId: string; locale: 'en' | 'tr' },
+) {
   await withAudit(db, ctx, (tx) =>
     tx.update(schema.users).set({ locale }).where(eq(schema.users.id, userId)),
   );
 }
 
-export async function recordLogout(db: Db, ctx: Ctx, sessionId: string) {
+export async function recordLogout(db: Db, ctx: AuditContext, sessionId: string) {
   await withAudit(db, ctx, async (tx) => {
     await tx.execute(sql`update sessions set ended_at = now() where id = ${sessionId} and ended_at is null`);
     await appendAuditEvent(tx, { action: 'LOGOUT', tableName: 'sessions', recordId: sessionId });
   });
 }
-
-export type { LockoutPolicy };

@@ -1,13 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  type AuditContext,
-  appendAuditEvent,
-  type Db,
-  type Executor,
-  schema,
-  selectRows,
-  withAudit,
-} from '@mini-edc/db';
+import { appendAuditEvent, type Db, type Executor, schema, selectRows, withAudit } from '@mini-edc/db';
 import {
   DomainError,
   fieldError,
@@ -20,8 +12,8 @@ import {
   odiStatementSections,
 } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
+import type { Acting } from './acting';
 import { parseListCsv } from './list-csv';
-import type { AuthUser } from './sessions';
 
 /**
  * The study's licensed ODI statements, loaded as data (protocol §3.4; docs/study-definition.md,
@@ -86,9 +78,7 @@ function rowsOf(upload: OdiStatementUpload): OdiStatementRow[] {
  */
 export async function loadOdiStatements(
   db: Db,
-  user: AuthUser,
-  ctx: AuditContext,
-  upload: OdiStatementUpload,
+  { user, ctx, upload }: Acting & { upload: OdiStatementUpload },
 ): Promise<OdiStatementSet> {
   const path = upload.csv !== undefined ? 'body.csv' : 'body.statements';
   const checked = odiStatementSections(rowsOf(upload), path);

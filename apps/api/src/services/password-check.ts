@@ -1,13 +1,9 @@
 import { type AuditContext, appendAuditEvent, type Db, schema, type Tx, withAudit } from '@mini-edc/db';
 import { DomainError, fieldError } from '@mini-edc/domain';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { decoyHash, verifyPassword } from '../auth/passwords';
+import { clearFailures, countFailure, isLockedOut, type LockoutPolicy } from './lockout';
 import { endAllSessionsOf } from './sessions';
-
-export interface LockoutPolicy {
-  attempts: number;
-  minutes: number;
-}
 
 /**
  * Why a password is being checked. Every purpose counts towards the same lockout (docs/security.md,
@@ -82,7 +78,7 @@ export async function checkPassword(
       ? eq(schema.users.email, check.account.email)
       : eq(schema.users.id, check.account.userId);
   const [user] = await db.select().from(schema.users).where(where);
-  const locked = !!user?.lockedUntil && user.lockedUntil.getTime() > Date.now();
+  const locked = !!user && isLockedOut(user);
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyHash()), check.password);
   if (user?.active && !locked && passwordOk) return user;
 
@@ -110,38 +106,6 @@ export async function checkPassword(
     });
   });
   throw refusal(check.purpose, attemptsLeft);
-}
-
-/** Adds one failure; at the limit the account locks and the count starts again. */
-async function countFailure(
-  tx: Tx,
-  userId: string,
-  lockout: LockoutPolicy,
-): Promise<{ lockedNow: boolean; failures: number }> {
-  const [row] = await tx
-    .update(schema.users)
-    .set({
-      failedLogins: sql`case when ${schema.users.failedLogins} + 1 >= ${lockout.attempts} then 0
-                        else ${schema.users.failedLogins} + 1 end`,
-      lockedUntil: sql`case when ${schema.users.failedLogins} + 1 >= ${lockout.attempts}
-                       then now() + make_interval(mins => ${lockout.minutes})
-                       else ${schema.users.lockedUntil} end`,
-    })
-    .where(eq(schema.users.id, userId))
-    .returning({
-      lockedNow: sql<boolean>`${schema.users.lockedUntil} is not null and ${schema.users.lockedUntil} > now()`,
-      failures: schema.users.failedLogins,
-    });
-  return { lockedNow: row?.lockedNow === true, failures: row?.failures ?? lockout.attempts };
-}
-
-/** A correct password ends the run of failures; nothing is written when there was none. */
-export async function clearFailures(tx: Tx, user: Pick<CheckedUser, 'id' | 'failedLogins'>) {
-  if (user.failedLogins === 0) return;
-  await tx
-    .update(schema.users)
-    .set({ failedLogins: 0, lockedUntil: null })
-    .where(eq(schema.users.id, user.id));
 }
 
 /** The REAUTHENTICATED event, written in the transaction of what the password confirmed. */

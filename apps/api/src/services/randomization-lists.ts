@@ -27,8 +27,9 @@ import {
 } from '@mini-edc/domain';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { parseListCsv } from './list-csv';
+import type { LockoutPolicy } from './lockout';
 import type { ServiceEnv } from './participants';
-import { checkPassword, type LockoutPolicy, recordReauthentication } from './password-check';
+import { checkPassword, recordReauthentication } from './password-check';
 import type { AuthUser } from './sessions';
 
 /**
@@ -301,9 +302,7 @@ function countByStratum(slots: readonly Slot[]): Record<string, number> {
  */
 export async function generateList(
   env: ListEnv,
-  ctx: AuditContext,
-  name: string,
-  input: ListChangeInput = {},
+  { ctx, name, input = {} }: { ctx: AuditContext; name: string; input?: ListChangeInput },
 ) {
   const seed = new Uint8Array(randomBytes(32));
   const list = await storeList(env, ctx, input, (strata) => {
@@ -319,10 +318,7 @@ export async function generateList(
 /** Imports a statistician's list (the usual practice); its SHA-256 is the commitment (§4.2). */
 export async function importList(
   env: ListEnv,
-  ctx: AuditContext,
-  name: string,
-  csv: string,
-  input: ListChangeInput = {},
+  { ctx, name, csv, input = {} }: { ctx: AuditContext; name: string; csv: string; input?: ListChangeInput },
 ) {
   const params = randomizationParamsFromDefinition(env.study);
   return storeList(env, ctx, input, (strata) => ({

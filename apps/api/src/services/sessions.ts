@@ -138,7 +138,10 @@ export async function endAllSessionsOf(db: Executor, userId: string) {
 }
 
 /** Ends every session of the user but `keepSessionId`; returns how many ended. */
-export async function endOtherSessionsOf(db: Executor, userId: string, keepSessionId: string) {
+export async function endOtherSessionsOf(
+  db: Executor,
+  { userId, keepSessionId }: { userId: string; keepSessionId: string },
+) {
   const ended = await db
     .update(sessions)
     .set({ endedAt: new Date() })

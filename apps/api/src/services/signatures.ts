@@ -9,8 +9,9 @@ import {
 } from '@mini-edc/domain';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Acting } from './acting';
+import type { LockoutPolicy } from './lockout';
 import { lockParticipant, type ServiceEnv } from './participants';
-import { checkPassword, type LockoutPolicy, recordReauthentication } from './password-check';
+import { checkPassword, recordReauthentication } from './password-check';
 import { openQueryCount } from './queries';
 
 interface SignVisitCall extends Acting {

@@ -1,5 +1,4 @@
 import {
-  type AuditContext,
   appendAuditEvent,
   type Db,
   type Executor,
@@ -24,9 +23,10 @@ import {
   type StudyDefinition,
 } from '@mini-edc/domain';
 import { eq, sql } from 'drizzle-orm';
+import type { Acting } from './acting';
 import { scheduleAddedVisits } from './amendment-visits';
-import { checkPassword, type LockoutPolicy, recordReauthentication } from './password-check';
-import type { AuthUser } from './sessions';
+import type { LockoutPolicy } from './lockout';
+import { checkPassword, recordReauthentication } from './password-check';
 import { currentDefinition, type StoredDefinition } from './study-definitions';
 
 /**
@@ -78,9 +78,7 @@ async function current(db: Executor): Promise<StoredDefinition> {
 /** Stores a draft (already validated as a whole definition by the route's body schema). */
 export async function createDraft(
   db: Db,
-  user: AuthUser,
-  ctx: AuditContext,
-  definition: StudyDefinition,
+  { user, ctx, definition }: Acting & { definition: StudyDefinition },
 ): Promise<AmendmentDraft> {
   return withAudit(db, ctx, async (tx) => {
     const [row] = await selectRows(
@@ -196,10 +194,12 @@ export interface PublishEnv {
  */
 export async function publishDraft(
   env: PublishEnv,
-  user: AuthUser,
-  ctx: AuditContext,
-  id: string,
-  input: { password: string; reason: string },
+  {
+    user,
+    ctx,
+    draftId: id,
+    input,
+  }: Acting & { draftId: string; input: { password: string; reason: string } },
 ): Promise<PublishedAmendment & { stored: StoredDefinition }> {
   const account = await checkPassword(
     env.db,
@@ -228,7 +228,11 @@ export async function publishDraft(
       .update(schema.studyDefinitionDrafts)
       .set({ publishedVersion: version })
       .where(eq(schema.studyDefinitionDrafts.id, id));
-    const scheduledVisits = await scheduleAddedVisits(tx, draft, changes, env.timeZone);
+    const scheduledVisits = await scheduleAddedVisits(tx, {
+      definition: draft,
+      changes,
+      timeZone: env.timeZone,
+    });
     await recordReauthentication(tx, account);
     await appendAuditEvent(tx, {
       action: 'DEFINITION_PUBLISHED',

@@ -1,13 +1,4 @@
-import {
-  type AuditContext,
-  appendAuditEvent,
-  type Db,
-  type Executor,
-  field,
-  schema,
-  selectRows,
-  withAudit,
-} from '@mini-edc/db';
+import { appendAuditEvent, type Db, type Executor, field, schema, selectRows, withAudit } from '@mini-edc/db';
 import {
   DomainError,
   fieldError,
@@ -25,10 +16,11 @@ import {
   studyStates,
 } from '@mini-edc/domain';
 import { eq, sql } from 'drizzle-orm';
-import { confirmPassword, type LockoutPolicy } from './auth';
+import type { Acting } from './acting';
+import { confirmPassword } from './auth';
 import { preLockChecks } from './closeout-checks';
 import { readAuditHeadLocked } from './export-audit-head';
-import type { AuthUser } from './sessions';
+import type { LockoutPolicy } from './lockout';
 
 // Writers hold this advisory lock shared (the guard trigger of migrations/0010); a lifecycle
 // change takes it exclusively, so it waits for writes in flight and none commits after a lock.
@@ -124,10 +116,7 @@ const auditAction: Record<LifecycleAction, string> = {
  */
 export async function applyLifecycleAction(
   env: LifecycleEnv,
-  user: AuthUser,
-  ctx: AuditContext,
-  action: LifecycleAction,
-  input: LifecycleActionRequest,
+  { user, ctx, action, input }: Acting & { action: LifecycleAction; input: LifecycleActionRequest },
 ): Promise<StudyLifecycle> {
   const current = await getStudyStatus(env.db);
   const to = nextStudyState(current.state, action);
@@ -146,7 +135,7 @@ export async function applyLifecycleAction(
         fieldError('body.password', 'FIELD_REQUIRED'),
       ]);
     }
-    await confirmPassword(env.db, ctx, user.id, input.password, env.lockout);
+    await confirmPassword(env, { ctx, userId: user.id, password: input.password });
   }
   if (needs.reason === 'required' && !input.reason) throw reasonRequired();
 

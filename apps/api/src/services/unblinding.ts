@@ -7,7 +7,8 @@ import {
 } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import type { Acting } from './acting';
-import { confirmPassword, type LockoutPolicy } from './auth';
+import { confirmPassword } from './auth';
+import type { PasswordEnv } from './lockout';
 import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
 
@@ -59,7 +60,7 @@ export async function emergencyUnblindingsAt(db: Db, user: AuthUser): Promise<Em
 }
 
 export async function emergencyUnblind(
-  env: { db: Db; lockout: LockoutPolicy },
+  env: PasswordEnv,
   { user, ctx, participantId, input }: Acting & { participantId: string; input: EmergencyUnblindingRequest },
 ): Promise<EmergencyUnblinding> {
   const [participant] = await selectRows(
@@ -76,7 +77,7 @@ export async function emergencyUnblind(
   if (!participant) throw new DomainError('NOT_FOUND', 'PARTICIPANT_NOT_FOUND');
   const arm = participant.arm;
   if (!arm) throw new DomainError('NOT_RANDOMIZED', 'NOT_RANDOMIZED');
-  await confirmPassword(env.db, ctx, user.id, input.password, env.lockout);
+  await confirmPassword(env, { ctx, userId: user.id, password: input.password });
 
   const id = await withAudit(env.db, { ...ctx, reason: input.reason }, async (tx) => {
     const [row] = await tx

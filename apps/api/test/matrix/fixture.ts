@@ -45,7 +45,7 @@ export async function buildMatrixFixture(app: App): Promise<MatrixFixture> {
     return { cookie: `edc_session=${token}`, csrf: session.csrfToken };
   };
   const env = { db, study: app.study, timeZone: app.config.EDC_STUDY_TIMEZONE };
-  const { list } = await generateList(env, SYSTEM_ACTOR, 'Matrix list');
+  const { list } = await generateList(env, { ctx: SYSTEM_ACTOR, name: 'Matrix list' });
   const world = async (siteId: string, staffId: string): Promise<SiteWorld> => {
     const participantId = await readyForRandomization(app, await sessionOf(staffId), siteId);
     const recordOf = async (formCode: string) => {
