@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { sharedScreenChunk } from './screen-chunks';
 
 export default defineConfig({
   plugins: [react()],
@@ -10,6 +11,8 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     manifest: true,
+    // The small modules many screens share in one chunk; the rest as Rollup splits it (screen-chunks.ts).
+    rollupOptions: { output: { manualChunks: sharedScreenChunk(), onlyExplicitManualChunks: true } },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:3000', '/docs': 'http://127.0.0.1:3000' } },
 });

@@ -12,6 +12,7 @@
 // "list,odi" and "mobile"; default all: sign-in, list, odi; mobile, desktop). Lighthouse is pinned to 12.2.3: later versions refuse Node 20.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,9 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { findChromium } from '../../scripts/find-chromium.mjs';
+
+// The Puppeteer that Lighthouse itself drives Chromium with (one of its dependencies).
+const puppeteer = createRequire(createRequire(import.meta.url).resolve('lighthouse'))('puppeteer-core');
 
 const runs = Number(process.env.BENCH_WEB_RUNS ?? 3);
 const keepJson = process.env.BENCH_WEB_JSON;
@@ -134,13 +138,33 @@ function summarize(lhr) {
   };
 }
 
-async function audit(port, url, profile, cookie) {
+/**
+ * The browser's cookie jar holds the session (or nothing, for the sign-in page), as a signed-in
+ * browser's does. A Cookie header passed to Lighthouse is dropped by Chromium as soon as the jar
+ * holds a cookie for the site (the app writes its language into one), and the page then measured
+ * was the sign-in screen. Lighthouse resets storage but keeps cookies.
+ */
+async function useSession(port, base, cookie) {
+  const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${port}` });
+  try {
+    const page = await browser.newPage();
+    for (const old of await page.cookies(base)) await page.deleteCookie({ name: old.name, url: base });
+    if (cookie) {
+      const [name, ...value] = cookie.split('=');
+      await page.setCookie({ name, value: value.join('='), url: base, httpOnly: true, sameSite: 'Strict' });
+    }
+    await page.close();
+  } finally {
+    await browser.disconnect();
+  }
+}
+
+async function audit(port, url, profile) {
   const flags = {
     port,
     output: 'json',
     logLevel: 'error',
     onlyCategories: ['performance', 'accessibility', 'best-practices'],
-    ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
   };
   const result = await lighthouse(url, flags, profile === 'desktop' ? desktopConfig : undefined);
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
@@ -194,12 +218,13 @@ async function main() {
 
 /**
  * One Lighthouse run of a page, checked to have measured that page: a signed-in page that ended
- * on the sign-in screen (the session header not sent on one run) measured the wrong thing, so it
+ * on the sign-in screen measured the wrong thing, so it
  * is run again, and after three such runs the bench stops rather than print its figures.
  */
 async function measuredPage(port, base, page, profile) {
   for (let attempt = 1; attempt <= 3; attempt++) {
-    const lhr = await audit(port, `${base}${page.path}`, profile, page.cookie);
+    await useSession(port, base, page.cookie);
+    const lhr = await audit(port, `${base}${page.path}`, profile);
     const shown = new URL(lhr.finalDisplayedUrl).pathname;
     if (shown === page.path) return lhr;
     log(`${page.name}: the run ended on ${shown}, not ${page.path}; measuring again`);

@@ -6,7 +6,8 @@ import { screenshot } from './helpers/ui';
 /**
  * Daily work on the form itself (docs/requirements.md R-MON, R-UX): the monitor raises a query
  * and marks SDV from the form view and undoes the mark with a reason; site staff see the marker
- * beside the queried field and answer there, in English and in Turkish. Runs in both projects
+ * beside the queried field and answer there (in Turkish: an empty answer refused by the browser in
+ * Turkish, then sent), in English and in Turkish. Runs in both projects
  * (desktop, tablet).
  */
 test.use({ timezoneId: 'Europe/Istanbul' });
@@ -73,6 +74,13 @@ test('the monitor queries and verifies from the form; the site answers beside th
   await expect(marker).toContainText('Açık sorgu');
   const trPanel = site.getByRole('region', { name: 'Sorgular ve kaynak veri doğrulaması' });
   await expect(trPanel).toContainText('52 mm');
+  // The answer is given there; an empty one is refused by the browser's check, in Turkish.
+  await trPanel.getByRole('button', { name: 'Yanıtı gönder' }).click();
+  const answer = trPanel.getByLabel('Yanıt', { exact: true });
+  await expect(answer).toHaveAccessibleDescription('Bu alanı doldurun.');
+  await answer.fill('Kaynak forma göre 52 mm; değeri düzeltiyoruz.');
+  await trPanel.getByRole('button', { name: 'Yanıtı gönder' }).click();
+  await expect(trPanel).toContainText(`${p.studyId} için yanıtınız gönderildi.`);
   await expectNoSeriousA11yViolations(site, 'form with a query (tr)');
   await screenshot(site, 'form-review-site-tr');
   await site.context().close();

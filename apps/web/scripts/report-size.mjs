@@ -13,9 +13,10 @@ import { gzipSync } from 'node:zlib';
 
 const dist = process.argv[2] ?? new URL('../dist/', import.meta.url).pathname;
 // The target for the sign-in page is 120 KB (R-UI-4 in docs/requirements.md); its budget holds what the split
-// reached (72 KB in docs/benchmarks.md, "Web app") so it cannot grow back unnoticed. The app's
+// reached (72 KB in docs/benchmarks.md, "Web app", and 77 KB since the entry sets zod's options
+// before any chunk runs: src/zod-config.ts) so it cannot grow back unnoticed. The app's
 // budget leaves room for the catalogues, which grow with every message the server can send.
-const initialBudgetKb = Number(process.env.EDC_INITIAL_JS_BUDGET_KB ?? 76);
+const initialBudgetKb = Number(process.env.EDC_INITIAL_JS_BUDGET_KB ?? 80);
 const appBudgetKb = Number(process.env.EDC_APP_JS_BUDGET_KB ?? 120);
 const routeBudgetKb = Number(process.env.EDC_ROUTE_JS_BUDGET_KB ?? 100);
 const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8'));

@@ -1,4 +1,3 @@
-import './zod-config';
 import { sessionInfoSchema } from '@mini-edc/domain';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
