@@ -1,30 +1,20 @@
-import { definitionProblemCodes, type ReceivedFieldError } from '@mini-edc/domain';
+import {
+  definitionProblemCodes,
+  type ReceivedFieldError,
+  studyDefinitionObjectSchema,
+} from '@mini-edc/domain';
 import type { TFunction } from 'i18next';
 import { codedFieldText } from '../i18n/field-codes';
 import { type DefinitionNames, draftNamesOf, namedParams, nameLookup } from './definition-names';
 
-/** The parts of the definition the screen names in words; any other key is shown as typed. */
-const sections = [
-  'id',
-  'name',
-  'nctId',
-  'enrollment',
-  'arms',
-  'stratification',
-  'eligibility',
-  'visits',
-  'forms',
-  'randomization',
-  'mcid',
-  'blinding',
-  'consentVersions',
-  'instruments',
-  'roles',
-  'plausibleDates',
-  'visitDates',
-] as const;
-type Section = (typeof sections)[number];
-const isSection = (key: string): key is Section => (sections as readonly string[]).includes(key);
+/**
+ * The parts of the definition the screen names in words, the definition's own top-level keys (one
+ * of which, the eligibility criteria, shares its name with a form); any other key is shown as typed.
+ */
+const section = studyDefinitionObjectSchema.keyof().enum;
+const sections: readonly string[] = studyDefinitionObjectSchema.keyof().options;
+type Section = keyof typeof section;
+const isSection = (key: string): key is Section => sections.includes(key);
 const isIndex = (key: string | undefined) => key !== undefined && /^\d+$/.test(key);
 const definitionCodes = new Set<string>(definitionProblemCodes);
 
@@ -63,7 +53,7 @@ function placeOf(path: string, draft: DefinitionNames, language: string, t: TFun
       );
       i = 4;
     }
-  } else if (top === 'eligibility' && keys[1] === 'criteria' && isIndex(keys[2])) {
+  } else if (top === section.eligibility && keys[1] === 'criteria' && isIndex(keys[2])) {
     parts.push(t('amendments.place.criterionAt', { n: index(2) + 1 }));
     i = 3;
   } else {
