@@ -1,4 +1,4 @@
-import { queryRows, schema } from '@mini-edc/db';
+import { schema, selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,8 +43,9 @@ describe(`admin: sites and users on ${testDbKind()}`, () => {
       name: 'Gazi University Hospital',
     });
     expect(renamed.json()).toMatchObject({ code: 'S07', name: 'Gazi University Hospital' });
-    const [audit] = await queryRows<{ changes: unknown; actor_role: string }>(
+    const [audit] = await selectRows(
       t.db.db,
+      { changes: schema.auditLog.changes, actor_role: schema.auditLog.actorRole },
       sql`select changes, actor_role from audit_log where table_name = 'sites' and action = 'UPDATE' and record_id = ${created.json().id}`,
     );
     expect(audit).toEqual({
@@ -97,8 +98,9 @@ describe(`admin: sites and users on ${testDbKind()}`, () => {
     expect((await call(t.app, session, 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
     const del = await call(t.app, admin, 'DELETE', `/api/v1/admin/users/${u.id}`);
     expect(del.statusCode).toBe(404);
-    const [audit] = await queryRows<{ reason: string; changes: unknown }>(
+    const [audit] = await selectRows(
       t.db.db,
+      { reason: schema.auditLog.reason, changes: schema.auditLog.changes },
       sql`select reason, changes from audit_log where table_name = 'users' and record_id = ${u.id} and action = 'UPDATE'`,
     );
     expect(audit).toEqual({ reason: 'left the study team', changes: { active: [true, false] } });

@@ -1,4 +1,4 @@
-import { queryRows } from '@mini-edc/db';
+import { schema, selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { lbpTrial } from '@mini-edc/domain';
 import { parse } from 'csv-parse/sync';
@@ -99,8 +99,9 @@ describe(`allocation release on ${testDbKind()}`, () => {
     expect(view.exportHasArm).toBe(true);
     expect(view.exportName).not.toContain('-blinded-');
 
-    const [row] = await queryRows<{ actor_id: string; reason: string }>(
+    const [row] = await selectRows(
       t.db.db,
+      { actor_id: schema.auditLog.actorId, reason: schema.auditLog.reason },
       sql`select actor_id::text, reason from audit_log where action = 'ALLOCATION_RELEASED'`,
     );
     expect(row).toEqual({ actor_id: w.users.admin.id, reason: 'primary analysis finished' });

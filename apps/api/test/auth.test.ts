@@ -1,4 +1,4 @@
-import { queryRows, schema } from '@mini-edc/db';
+import { schema, selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,8 +21,9 @@ const login = (
 ) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers, payload: { email, password } });
 
 async function auditActions(recordOrEmail: string) {
-  return queryRows<{ action: string; reason: string | null }>(
+  return selectRows(
     t.db.db,
+    { action: schema.auditLog.action, reason: schema.auditLog.reason },
     sql`select action, reason from audit_log where table_name = 'sessions'
         and (record_id = ${recordOrEmail} or changes->>'email' = ${recordOrEmail}) order by id`,
   );

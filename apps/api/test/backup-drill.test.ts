@@ -10,7 +10,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { createDb, type DbHandle, queryRows } from '@mini-edc/db';
+import { createDb, type DbHandle, schema, selectRows } from '@mini-edc/db';
 import { readSnapshot, withReadSnapshot } from '@mini-edc/db/backup';
 import {
   createPgDatabase,
@@ -203,9 +203,13 @@ describe(`restore drill from ${testDbKind()}`, () => {
         // The snapshot is consistent: the enrolments it holds are a prefix of the acknowledged
         // ones, with every write acknowledged before the backup started and none begun after it.
         const ids = new Set(
-          (await queryRows<{ id: string }>(target.db, sql`select id::text as id from participants`)).map(
-            (r) => r.id,
-          ),
+          (
+            await selectRows(
+              target.db,
+              { id: schema.participants.id },
+              sql`select id::text as id from participants`,
+            )
+          ).map((r) => r.id),
         );
         const present = acknowledged.map((id) => ids.has(id));
         const held = present.indexOf(false) === -1 ? present.length : present.indexOf(false);
@@ -219,8 +223,9 @@ describe(`restore drill from ${testDbKind()}`, () => {
         try {
           const emailOf = async (id: string) =>
             (
-              await queryRows<{ email: string }>(
+              await selectRows(
                 target.db,
+                { email: schema.users.email },
                 sql`select email from users where id = ${id}::uuid`,
               )
             )[0]?.email ?? '';

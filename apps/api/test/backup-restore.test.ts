@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { createDb, type DbHandle, queryRows } from '@mini-edc/db';
+import { createDb, type DbHandle, field, schema, selectRows } from '@mini-edc/db';
 import { quoteIdent, RestoreRefused, readSnapshot, withReadSnapshot } from '@mini-edc/db/backup';
 import { createPgDatabase, createTestDb, dropPgDatabase, testDbKind } from '@mini-edc/db/testing';
 import { lbpTrial } from '@mini-edc/domain';
@@ -75,11 +75,12 @@ describe('backup', () => {
       'audit chain heads',
     ]);
     const db = world.t.db.db;
-    const audit = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from audit_log`);
+    const audit = await selectRows(db, { n: field.int }, sql`select count(*)::int as n from audit_log`);
     expect(manifest.rowCounts.audit_log).toBe(audit[0]?.n);
     expect(manifest.rowCounts.participants).toBe(5);
-    const heads = await queryRows<{ chain_key: string; seq: string; hash: string }>(
+    const heads = await selectRows(
       db,
+      { chain_key: schema.auditChainHead.chainKey, seq: field.text, hash: schema.auditChainHead.hash },
       sql`select chain_key, seq::text, hash from audit_chain_head order by chain_key`,
     );
     expect(manifest.auditHeads).toEqual(
@@ -102,8 +103,9 @@ describe('restore', () => {
       ]);
       expect(await contents(target)).toEqual(await contents(world.t.db));
       // The restored database works: the next audited write continues the chain.
-      const next = await queryRows<{ ahead: boolean }>(
+      const next = await selectRows(
         target.db,
+        { ahead: field.bool },
         sql`select nextval('audit_log_id_seq')::bigint > max(id) as ahead from audit_log`,
       );
       expect(next[0]?.ahead).toBe(true);
@@ -133,8 +135,9 @@ describe('restore', () => {
       });
       expect(result.checks.every((c) => c.ok)).toBe(true);
       expect(await contents(target)).toEqual(await contents(world.t.db));
-      const kept = await queryRows<{ n: number }>(
+      const kept = await selectRows(
         target.db,
+        { n: field.int },
         sql.raw(
           `select count(*)::int as n from ${quoteIdent(aside)}.sites where name = 'Changed after the backup'`,
         ),

@@ -1,4 +1,4 @@
-import { queryRows } from '@mini-edc/db';
+import { field, selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { armRevealingTerms, exportedForms, exportManifestSchema, lbpTrial } from '@mini-edc/domain';
 import { parse } from 'csv-parse/sync';
@@ -196,8 +196,9 @@ describe(`blinded exports on ${testDbKind()}`, () => {
       ).json(),
     );
     const shown = exportedForms(lbpTrial, { blinded: true }).map((f) => f.code);
-    const [row] = await queryRows<{ n: number }>(
+    const [row] = await selectRows(
       w.t.db.db,
+      { n: field.int },
       sql`select count(*)::int as n from form_records
           where site_id = ${w.siteA}::uuid and form_code = any(${`{${shown.join(',')}}`}::text[])`,
     );

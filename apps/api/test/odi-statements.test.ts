@@ -1,8 +1,10 @@
-import { queryRows } from '@mini-edc/db';
+import { field, selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { newSite, newUser } from '../src/seed/factories';
+import { parsedBy } from '../src/services/row-fields';
 import { buildTestApp, type TestContext } from './helpers';
 import { placeholderStatements } from './odi-placeholders';
 import { call, type Session, signIn } from './session';
@@ -29,8 +31,9 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 async function counts() {
-  const [row] = await queryRows<{ texts: number; audit: number }>(
+  const [row] = await selectRows(
     t.db.db,
+    { texts: field.int, audit: field.int },
     sql`select (select count(*)::int from instrument_texts) as texts,
                (select count(*)::int from audit_log where action = 'INSTRUMENT_TEXTS_LOADED') as audit`,
   );
@@ -119,15 +122,21 @@ describe(`ODI statements as study data on ${testDbKind()}`, () => {
     expect(set.languages.tr[9][5]).toBe('İfade 10.5 (test)');
     expect(set.loadedAt).toEqual(expect.any(String));
 
-    const audit = await queryRows<{ changes: { languages: string[]; sha256: Record<string, string> } }>(
+    const audit = await selectRows(
       t.db.db,
+      {
+        changes: parsedBy(
+          z.object({ languages: z.array(z.string()), sha256: z.record(z.string(), z.string()) }),
+        ),
+      },
       sql`select changes from audit_log where action = 'INSTRUMENT_TEXTS_LOADED' order by id`,
     );
     expect(audit.map((a) => a.changes.languages)).toEqual([['en'], ['tr']]);
     expect(audit[0]?.changes.sha256.en).toMatch(/^[0-9a-f]{64}$/);
     // The licensed text stays out of the audit trail (and so out of its exports).
-    const [leak] = await queryRows<{ n: number }>(
+    const [leak] = await selectRows(
       t.db.db,
+      { n: field.int },
       sql`select count(*)::int as n from audit_log where changes::text like '%(test)%'`,
     );
     expect(leak?.n).toBe(0);

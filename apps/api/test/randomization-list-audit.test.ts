@@ -1,8 +1,9 @@
-import { queryRows, verifyAuditChain } from '@mini-edc/db';
+import { field, schema, selectRows, verifyAuditChain } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSite, newUser } from '../src/seed/factories';
+import { auditChanges } from '../src/services/row-fields';
 import { readyForRandomization } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
 import { call, type Session, signIn } from './session';
@@ -29,16 +30,15 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-interface SlotAudit {
-  action: string;
-  record_id: string;
-  participant_id: string | null;
-  changes: Record<string, [unknown, unknown]>;
-}
-
 const slotAudit = () =>
-  queryRows<SlotAudit>(
+  selectRows(
     t.db.db,
+    {
+      action: schema.auditLog.action,
+      record_id: schema.auditLog.recordId,
+      participant_id: schema.auditLog.participantId,
+      changes: auditChanges,
+    },
     sql`select action, record_id, participant_id::text as participant_id, changes from audit_log
         where table_name = 'randomization_slots' order by id`,
   );
@@ -46,8 +46,9 @@ const slotAudit = () =>
 const revealing = /block_no|block_size|pos_in_block|blockNo|blockSize|posInBlock|TLF_MOB|US_D5W/;
 
 async function slotCounts(listId: string) {
-  return queryRows<{ stratum_key: string; n: number }>(
+  return selectRows(
     t.db.db,
+    { stratum_key: schema.randomizationSlots.stratumKey, n: field.int },
     sql`select stratum_key, count(*)::int as n from randomization_slots
         where list_id = ${listId}::uuid group by stratum_key order by stratum_key`,
   );
@@ -75,8 +76,9 @@ describe(`randomization list audit on ${testDbKind()}`, () => {
       slots_by_stratum: [null, Object.fromEntries(counts.map((c) => [c.stratum_key, c.n]))],
     });
     // The generated list does have blocks, so the check above could fail.
-    const [blocks] = await queryRows<{ n: number }>(
+    const [blocks] = await selectRows(
       t.db.db,
+      { n: field.int },
       sql`select count(*)::int as n from randomization_slots where list_id = ${list.id}::uuid and block_no is not null`,
     );
     expect(blocks?.n).toBe(total);

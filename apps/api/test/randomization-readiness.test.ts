@@ -2,7 +2,7 @@
  * The preconditions of randomization (docs/requirements.md R-RAND-2), one domain function for the
  * API and the web checklist: each refusal names the unmet condition, and nothing is allocated.
  */
-import { queryRows } from '@mini-edc/db';
+import { selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,8 +33,9 @@ async function participantWith(vas: Record<string, unknown>, odi: Record<string,
 
 async function refusal(id: string) {
   const res = await call(t.app, staff, 'POST', `/api/v1/participants/${id}/randomize`);
-  const slots = await queryRows(
+  const slots = await selectRows(
     t.db.db,
+    {},
     sql`select 1 from randomization_slots where participant_id = ${id}::uuid`,
   );
   expect(slots).toHaveLength(0);

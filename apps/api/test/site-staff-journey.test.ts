@@ -1,4 +1,4 @@
-import { createDb, databaseError, queryRows } from '@mini-edc/db';
+import { createDb, databaseError, schema, selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { computeVisitSchedule, lbpTrial, type Role } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
@@ -62,8 +62,9 @@ describe(`site staff journey on ${testDbKind()}`, () => {
     );
     expect(allocations.json()).toEqual([]);
     // The audit log never carries a slot's arm.
-    const leaked = await queryRows(
+    const leaked = await selectRows(
       t.db.db,
+      {},
       sql`select 1 from audit_log where table_name = 'randomization_slots' and changes::text ~ 'TLF_MOB|US_D5W'`,
     );
     expect(leaked).toHaveLength(0);
@@ -212,8 +213,13 @@ describe(`site staff journey on ${testDbKind()}`, () => {
     expect(again.statusCode).toBe(200);
     expect(again.json().allocation).toEqual(allocation.allocation);
 
-    const events = await queryRows<{ action: string; table_name: string; actor_role: string }>(
+    const events = await selectRows(
       t.db.db,
+      {
+        action: schema.auditLog.action,
+        table_name: schema.auditLog.tableName,
+        actor_role: schema.auditLog.actorRole,
+      },
       sql`select action, table_name, actor_role from audit_log where participant_id = ${id}::uuid order by id`,
     );
     expect(events.map((e) => `${e.action} ${e.table_name}`)).toEqual(
@@ -247,8 +253,9 @@ describe(`site staff journey on ${testDbKind()}`, () => {
   });
 
   it('refuses any change to an assigned slot at the database', async () => {
-    const [slot] = await queryRows<{ id: number }>(
+    const [slot] = await selectRows(
       t.db.db,
+      { id: schema.randomizationSlots.id },
       sql`select id from randomization_slots where participant_id is not null limit 1`,
     );
     for (const statement of [
@@ -275,8 +282,9 @@ describe(`site staff journey on ${testDbKind()}`, () => {
     );
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
     expect(new Set(answers.map((a) => JSON.stringify(a.json().allocation))).size).toBe(1);
-    const slots = await queryRows(
+    const slots = await selectRows(
       t.db.db,
+      {},
       sql`select 1 from randomization_slots where participant_id = ${id}::uuid`,
     );
     expect(slots).toHaveLength(1);
@@ -301,8 +309,9 @@ describe(`site staff journey on ${testDbKind()}`, () => {
         ),
       );
       expect(results.map((r) => r.statusCode)).toEqual(ids.map(() => 201));
-      const seqs = await queryRows<{ seq: number }>(
+      const seqs = await selectRows(
         t.db.db,
+        { seq: schema.randomizationSlots.seq },
         sql`select seq from randomization_slots where stratum_key = 'S01' and participant_id is not null order by seq`,
       );
       expect(seqs.map((s) => s.seq)).toEqual(seqs.map((_, i) => i + 1));
@@ -377,8 +386,9 @@ describe('randomization limits', () => {
       const fourth = await readyForRandomization(capped.app, staff, site);
       const over = await call(capped.app, staff, 'POST', `/api/v1/participants/${fourth}/randomize`);
       expect(over.json().error.code).toBe('ENROLLMENT_CAP_REACHED');
-      const [p] = await queryRows<{ status: string }>(
+      const [p] = await selectRows(
         capped.db.db,
+        { status: schema.participants.status },
         sql`select status from participants where id = ${fourth}::uuid`,
       );
       expect(p?.status).toBe('enrolled');
