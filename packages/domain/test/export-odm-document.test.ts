@@ -104,12 +104,10 @@ describe('odmAdminData', () => {
 
 describe('odmAuditUsers', () => {
   it('names each actor of the audit trails once, with the label and role of their first entry', () => {
-    const p = {
-      ...smallParticipant,
-      records: [{ ...smallParticipant.records[1], audit: [] }, ...smallParticipant.records].filter(
-        (r) => r !== undefined,
-      ),
-    };
+    const [first, ...rest] = smallParticipant.records;
+    if (!first) throw new Error('fixture');
+    // A record without audit first: users come from audit entries only.
+    const p = { ...smallParticipant, records: [{ ...first, audit: [] }, first, ...rest] };
     expect(odmAuditUsers([p, smallParticipant])).toEqual([
       { userId: 'u-1', displayName: 'One', role: 'coordinator' },
       { userId: 'u-admin', displayName: 'One', role: 'coordinator' },

@@ -61,9 +61,10 @@ describe('ODM metadata of a small definition', () => {
 });
 
 describe('blinded ODM metadata', () => {
-  const xml = odmStudy(lbpTrial, blind);
+  const xmlOf = () => odmStudy(lbpTrial, blind);
 
   it('is a version of its own, says so, and has no arm item, reference or code list', () => {
+    const xml = xmlOf();
     expect(xml).toContain(
       '<MetaDataVersion OID="MDV.1.BLINDED" Name="nct07241559 study definition version 1 (blinded)">',
     );
@@ -75,6 +76,7 @@ describe('blinded ODM metadata', () => {
   });
 
   it('has no form the blinding hides, in events, form defs or item defs', () => {
+    const xml = xmlOf();
     expect(xml).not.toContain('INTERVENTION_TLF_MOB');
     expect(odmStudy(lbpTrial, full)).toContain('<FormDef OID="F.INTERVENTION_TLF_MOB"');
   });
