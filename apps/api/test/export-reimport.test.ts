@@ -1,6 +1,6 @@
 import { field, schema, selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
-import { formatX10, lbpTrial, ODI_ITEM_KEYS, scoreOdiAnswers } from '@mini-edc/domain';
+import { formatX10, lbpTrial, ODI_ITEM_KEYS, odiItemsFrom, scoreOdiAnswers } from '@mini-edc/domain';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,10 +60,7 @@ describe(`wide CSV reimport on ${testDbKind()}`, () => {
         for (const q of ODI_ITEM_KEYS) {
           expect(row[`odi_${q}_${v}`], `${row.study_id} ${q} ${visit}`).toBe(cell(odi?.[q]));
         }
-        const answers = Object.fromEntries(
-          ODI_ITEM_KEYS.map((q) => [q, (odi?.[q] as number | null) ?? null]),
-        );
-        const score = odi ? scoreOdiAnswers(answers as Parameters<typeof scoreOdiAnswers>[0]) : null;
+        const score = odi ? scoreOdiAnswers(odiItemsFrom(odi)) : null;
         expect(row[`odi_sum_${v}`]).toBe(cell(score?.sum));
         expect(row[`odi_pct_x10_${v}`]).toBe(cell(score?.pctX10));
         expect(row[`odi_pct_${v}`]).toBe(score ? formatX10(score.pctX10) : '');
