@@ -180,6 +180,10 @@ test('an admin adds a site and renames it in place', async ({ page }) => {
   await page.getByLabel('Site code').fill('bad');
   await page.getByRole('button', { name: 'Add site' }).click();
   await expect(page.getByLabel('Site code')).toHaveAttribute('aria-invalid', 'true');
+  // The reason beside the field says what a site code looks like, not just "not in the expected form".
+  await expect(page.getByLabel('Site code')).toHaveAccessibleDescription(
+    /Use a capital letter and two digits, e\.g\. S03\./,
+  );
 
   await page.getByLabel('Site code').fill(code);
   await page.getByLabel('Site name').fill('Gazi University Hospital');

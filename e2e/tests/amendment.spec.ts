@@ -72,7 +72,7 @@ test('an amendment adds a field and a visit that the web draws without a rebuild
   await page.getByRole('button', { name: 'Store draft and compare' }).click();
   const refusal = page.getByRole('alert').filter({ hasText: 'The definition was refused' });
   await expect(refusal).toContainText(
-    'Visit “Month 6” › forms › no. 1: The definition has no form “no_such_form”.',
+    'Visit “Month 6” › Forms › no. 1: The definition has no form “no_such_form”.',
   );
   await expect(refusal).not.toContainText(/body\.|definition\.|\.\d+\.|DEF_/);
 

@@ -1,14 +1,16 @@
-import { expect, test } from '@playwright/test';
-import { arrangeParticipant, demoPassword } from './helpers/api';
+import { expect, type Locator, test } from '@playwright/test';
+import { apiSession, arrangeParticipant, demoPassword } from './helpers/api';
 import { expectNoSeriousA11yViolations } from './helpers/axe';
-import { adverseEventDraft, assessedSoon, week1VasOnly } from './helpers/daily';
+import { adverseEventDraft, assessedSoon, visitDoneToday, week1VasOnly } from './helpers/daily';
 import { signInTr } from './helpers/ui';
 
 /**
  * Daily work in Turkish (docs/requirements.md R-UI-1, R-UI-2, R-SIGN-2, R-MON-1), in both projects
  * (desktop and tablet): the record grid with its repeating records and the keyboard, a refused
  * save worded beside the field, the sign dialog, the monitor's query and SDV undo from the
- * form, and a form entered before its visit window (warning, reason, save in view, read-only). The English side of each is in daily-work.spec.ts and form-review.spec.ts. Every sign-in
+ * form, a form entered before its visit window (warning, reason, save in view, read-only), a
+ * complete follow-up in at most 15 clicks, and the comparison panel when two people create the
+ * same record. The English side of each is in daily-work.spec.ts and form-review.spec.ts. Every sign-in
  * stores the sign-in page's language in the profile, so the next English sign-in puts it back.
  */
 test.use({ locale: 'tr-TR', timezoneId: 'Europe/Istanbul' });
@@ -138,4 +140,89 @@ test('a form before its window in Turkish: the warning, the reason asked for, th
   ).toBeInViewport();
   await expect(page.getByLabel('Ağrı VAS (mm)')).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Düzenle' })).toBeVisible();
+});
+
+test('a complete follow-up in Turkish (VAS and ODI) takes at most 15 clicks from sign-in', async ({
+  page,
+  baseURL,
+}) => {
+  const participant = await arrangeParticipant(baseURL ?? '', { randomize: true });
+  await visitDoneToday(baseURL ?? '', participant.id, 'W1');
+  let clicks = 0;
+  const click = async (target: Locator) => {
+    clicks++;
+    await target.click();
+  };
+
+  await page.goto('/login');
+  await page.getByLabel('E-posta').fill('coordinator@demo.edc');
+  await page.getByLabel('Parola', { exact: true }).fill(demoPassword);
+  await click(page.getByRole('button', { name: 'Giriş yap' }));
+  const row = page.getByRole('row', { name: new RegExp(participant.studyId) });
+  await click(row.getByRole('link', { name: /1\. hafta, Ağrı \(VAS\)/ }));
+  await page.getByLabel('Ağrı VAS (mm)').fill('38');
+  await page.getByLabel('Değerlendirme zamanı').fill(assessedSoon('Europe/Istanbul'));
+  await click(page.getByRole('button', { name: 'Kaydet ve sonraki forma geç' }));
+
+  await expect(page.getByRole('heading', { name: 'Oswestry Disabilite İndeksi', level: 1 })).toBeVisible();
+  const saved = page
+    .getByRole('status')
+    .filter({ hasText: 'Ağrı (VAS): Tamamlandı olarak kaydedildi (sürüm 1).' });
+  await expect(saved).toBeInViewport();
+  const answers: [string | RegExp, string][] = [
+    ['1. Ağrı şiddeti', '1'],
+    ['2. Kişisel bakım', '1'],
+    ['3. Yük kaldırma', '1'],
+    ['4. Yürüme', '1'],
+    ['5. Oturma', '1'],
+    ['6. Ayakta durma', '2'],
+    ['7. Uyku', '2'],
+    [/^8\. Cinsel yaşam/, '0'],
+    ['9. Sosyal yaşam', '2'],
+    ['10. Seyahat', '2'],
+  ];
+  for (const [section, option] of answers) {
+    await click(page.getByRole('group', { name: section }).getByRole('radio', { name: option, exact: true }));
+  }
+  await click(page.getByRole('button', { name: 'Kaydet ve vizite dön' }));
+
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'Oswestry Disabilite İndeksi: Tamamlandı olarak kaydedildi (sürüm 1).' }),
+  ).toBeVisible();
+  const week1 = page.getByRole('region', { name: '1. hafta' });
+  await expect(week1.getByRole('row', { name: /Ağrı \(VAS\)/ })).toContainText('38 mm');
+  await expect(week1.getByRole('row', { name: /Oswestry/ })).toContainText(/%\s?26,0/);
+  expect(clicks).toBeLessThanOrEqual(15);
+});
+
+test('two people creating the same record in Turkish: the second sees the comparison panel', async ({
+  page,
+  baseURL,
+}) => {
+  const participant = await arrangeParticipant(baseURL ?? '', { randomize: true });
+  await visitDoneToday(baseURL ?? '', participant.id, 'W1');
+  await signInTr(page, 'coordinator@demo.edc');
+  await page.goto(`/participants/${participant.id}/visits/W1/forms/vas`);
+  await page.getByLabel('Ağrı VAS (mm)').fill('44');
+  await page.getByLabel('Değerlendirme zamanı').fill(assessedSoon('Europe/Istanbul'));
+  const other = await apiSession(baseURL ?? '', 'assessor@demo.edc');
+  try {
+    await other.send('PUT', `/participants/${participant.id}/visits/W1/forms/vas`, {
+      data: { vas_mm: 47, vas_method: 'paper', assessed_at: new Date().toISOString(), assessor_id: 'Fatma' },
+      status: 'complete',
+      expectedVersion: 0,
+    });
+  } finally {
+    await other.dispose();
+  }
+  await page.getByRole('button', { name: 'Tamamlandı olarak kaydet' }).click();
+  const panel = page.getByRole('alert').filter({ hasText: 'Siz düzenlerken başka biri 1. sürümü kaydetti' });
+  await expect(panel).toBeInViewport();
+  await expect(panel).toContainText('47');
+  // The comparison is worded in Turkish: the stored version beside the person's own values.
+  await expect(panel).toContainText('Kayıtlı (sürüm 1)');
+  await expect(panel).toContainText('Sizinki');
+  await expect(panel.getByRole('button', { name: 'Kayıtlı sürümü yükle' })).toBeVisible();
 });

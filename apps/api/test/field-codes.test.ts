@@ -85,6 +85,14 @@ describe(`field codes on ${testDbKind()}`, () => {
     expect(refusedFields(dup, 409)).toEqual([{ path: 'body.code', code: 'SITE_CODE_TAKEN', params: {} }]);
   });
 
+  it('a site code in the wrong form says what it should look like, not just "not in the expected form"', async () => {
+    const res = await call(t.app, admin, 'POST', '/api/v1/admin/sites', {
+      code: 'site 3',
+      name: 'Wrong Code',
+    });
+    expect(refusedFields(res)).toEqual([{ path: 'body.code', code: 'SITE_CODE_FORMAT', params: {} }]);
+  });
+
   it('a CSV row problem is coded with its row number', async () => {
     const csv =
       'stratum,seq,arm,block_no,block_size\nF01,1,PLACEBO,1,2\nF01,2,US_D5W,1,2\nF02,1,TLF_MOB,1,2\nF02,2,US_D5W,1,2\n';

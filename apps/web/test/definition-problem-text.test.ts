@@ -1,6 +1,17 @@
-import { codedFieldIssues, lbpTrialInput, studyDefinitionSchema } from '@mini-edc/domain';
+import {
+  codedFieldIssues,
+  definitionPlaces,
+  definitionProblemCodes,
+  definitionProblemMessages,
+  definitionSettingKeys,
+  lbpTrialInput,
+  studyDefinitionObjectSchema,
+  studyDefinitionSchema,
+} from '@mini-edc/domain';
 import { describe, expect, it } from 'vitest';
 import { definitionProblemLines } from '../src/admin/definition-problem-text';
+import { en } from '../src/i18n/en';
+import { tr } from '../src/i18n/tr';
 import { translator } from './translator';
 
 /** The field errors the API sends for a draft (apps/api/src/plugins/errors.ts does the same mapping). */
@@ -56,10 +67,86 @@ describe('an amendment refused for its definition reads in the interface languag
     const { def, vas, field, visit } = brokenDraft();
     const lines = definitionProblemLines(refusalOf(def), def, 'tr', await translator('tr'));
     expect(lines).toEqual([
-      `“${visit.label.tr}” vizitesi › windowBefore: 0 veya daha büyük bir değer girin.`,
-      `“${(def.visits[2] as { label: { tr: string } }).label.tr}” vizitesi › forms › 1. öğe: Tanımda “no_such_form” adlı bir form yok.`,
+      `“${visit.label.tr}” vizitesi › Önce izin verilen gün: 0 veya daha büyük bir değer girin.`,
+      `“${(def.visits[2] as { label: { tr: string } }).label.tr}” vizitesi › Formlar › 1. öğe: Tanımda “no_such_form” adlı bir form yok.`,
       `“${vas.label.tr}” formunun “${field.label.tr}” alanı: en düşük değer 200, en yüksek değer 100 değerinden büyük.`,
-      'Formların rolleri › consent › dateField: “Bilgilendirilmiş onam” formunda “signed_on” alanı yok.',
+      'Formların rolleri › Onam › Tarih alanı: “Bilgilendirilmiş onam” formunda “signed_on” alanı yok.',
     ]);
+  });
+});
+
+/** Parameters for a problem code: each placeholder of its sentence, with codes the trial holds. */
+function sampleParams(code: (typeof definitionProblemCodes)[number]): Record<string, string | number> {
+  const form = lbpTrialInput.forms[0];
+  const names = [...definitionProblemMessages[code].matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] ?? '');
+  const sample: Record<string, string | number> = {
+    form: form?.code ?? '',
+    field: form?.fields[0]?.name ?? '',
+    other: form?.fields[1]?.name ?? '',
+    visit: lbpTrialInput.visits[0]?.code ?? '',
+    criterion: lbpTrialInput.eligibility.criteria[0]?.id ?? '',
+  };
+  return Object.fromEntries(names.map((name) => [name, sample[name] ?? 7]));
+}
+
+describe('every place of a study definition is worded, never its JSON key (R-DEF-5)', () => {
+  const sections = studyDefinitionObjectSchema.keyof().options;
+
+  it('walks the schema: visit windows, field limits and the roles of forms are among its places', () => {
+    const places = definitionPlaces.map((place) => place.join('.'));
+    expect(places).toContain('visits.0.windowBefore');
+    expect(places).toContain('forms.0.fields.0.notBefore.0.event');
+    expect(places).toContain('roles.consent.dateField');
+    expect(definitionSettingKeys.has('windowAfter')).toBe(true);
+  });
+
+  it('has words for every setting and section in English and Turkish', () => {
+    const settingsEn: Record<string, string> = en.amendments.settings;
+    const settingsTr: Record<string, string> = tr.amendments.settings;
+    const missing = [...definitionSettingKeys].filter((key) => !settingsEn[key] || !settingsTr[key]);
+    expect(missing).toEqual([]);
+    const sectionsEn: Record<string, string> = en.amendments.sections;
+    const sectionsTr: Record<string, string> = tr.amendments.sections;
+    expect(sections.filter((key) => !sectionsEn[key] || !sectionsTr[key])).toEqual([]);
+  });
+
+  it.each(['en', 'tr'] as const)('words every problem code at every place in words (%s)', async (lng) => {
+    const t = await translator(lng);
+    // A key in camel case is never an English or Turkish word: none may show.
+    const camel = [...definitionSettingKeys, ...sections].filter((key) => /[A-Z]/.test(key));
+    const developerName = new RegExp(`\\b(${camel.join('|')})\\b`);
+    const codes = [...definitionProblemCodes, 'FIELD_INVALID', 'FIELD_REQUIRED', 'TOO_SMALL'] as const;
+    let checked = 0;
+    for (const place of definitionPlaces) {
+      const path = ['body', 'definition', ...place].join('.');
+      const fields = codes.map((code) => ({
+        path,
+        message: '',
+        code,
+        params: code.startsWith('DEF_')
+          ? sampleParams(code as (typeof definitionProblemCodes)[number])
+          : { minimum: 0 },
+      }));
+      for (const line of definitionProblemLines(fields, lbpTrialInput, lng, t)) {
+        checked++;
+        expect(line, path).not.toMatch(/\{\{|body\.|definition\.|\.\d+|DEF_|FIELD_/);
+        expect(line, path).not.toMatch(developerName);
+        // A key of the schema is never quoted as if the admin had typed it.
+        for (const key of place) expect(line, path).not.toContain(`“${String(key)}”`);
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('quotes a key the schema does not have, as the admin typed it', async () => {
+    const t = await translator('en');
+    const visit = lbpTrialInput.visits[1];
+    const [line] = definitionProblemLines(
+      [{ path: 'body.definition.visits.1.windowBefor', message: '', code: 'FIELD_UNKNOWN', params: {} }],
+      lbpTrialInput,
+      'en',
+      t,
+    );
+    expect(line).toBe(`Visit “${visit?.label.en}” › “windowBefor”: This field is not accepted here.`);
   });
 });

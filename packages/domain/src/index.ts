@@ -18,6 +18,7 @@ export * from './study/definition-diff';
 export * from './study/definition-problems';
 export * from './study/definition-roles';
 export * from './study/definition-schema';
+export * from './study/definition-settings';
 export * from './study/field-rules';
 export * from './study/lbp-trial';
 export * from './study/load-definition';

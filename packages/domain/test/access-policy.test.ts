@@ -1,22 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Capability } from '../src/index';
 import {
   blindViewFor,
-  can,
   canEnterForm,
-  capabilities,
-  capabilityTableMarkdown,
   formShownInFull,
-  isBlinded,
-  lbpTrial,
-  lbpTrialInput,
-  loadStudyDefinition,
   redactAuditChanges,
   redactRecordData,
-  roles,
-} from '../src/index';
+} from '../src/access/blinding';
+import type { Capability } from '../src/access/capabilities';
+import { capabilities } from '../src/access/capabilities';
+import { capabilityTableMarkdown } from '../src/access/capability-table';
+import { can, isBlinded } from '../src/access/policy';
+import { roles } from '../src/contracts/auth';
+import { lbpTrial, lbpTrialInput } from '../src/study/lbp-trial';
+import { loadStudyDefinition } from '../src/study/load-definition';
 
 describe('access policy (R-BLIND-1)', () => {
   it('denies an unknown role, a missing subject and an unknown capability', () => {

@@ -3,15 +3,14 @@ import {
   ALLOCATION_EXPORT_FORMAT,
   type AllocationExport,
   AllocationSecretError,
-  computeListCommitment,
-  generateRandomizationList,
-  lbpTrial,
-  randomizationListToCsv,
-  randomizationParamsFromDefinition,
   seedFromHex,
-  sha256Hex,
   verifyAllocation,
-} from '../src/index';
+} from '../src/closeout/allocation-verification';
+import { computeListCommitment } from '../src/randomization/commitment';
+import { generateRandomizationList, randomizationListToCsv } from '../src/randomization/generate-list';
+import { sha256Hex } from '../src/randomization/sha256';
+import { lbpTrial } from '../src/study/lbp-trial';
+import { randomizationParamsFromDefinition } from '../src/study/randomization-params';
 
 const seed = new Uint8Array(32).fill(9);
 const seedHex = '09'.repeat(32);

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  armRevealingTerms,
-  blindRules,
-  blindViewFor,
-  definitionFor,
-  formsOpenToDiscussion,
-  lbpTrial,
-  studyVersionSchema,
-} from '../src';
+import { definitionFor } from '../src/access/blinded-definition';
+import { armRevealingTerms, blindRules, blindViewFor, formsOpenToDiscussion } from '../src/access/blinding';
+import { studyVersionSchema } from '../src/contracts/study-definition';
+import { lbpTrial } from '../src/study/lbp-trial';
 
 describe('the study definition a blinded viewer reads (R-BLIND-2)', () => {
   const view = blindViewFor({ role: 'assessor' }, lbpTrial);

@@ -7,12 +7,12 @@ import {
   formShownInFull,
   formsOpenToDiscussion,
   formsWithQueriesFor,
-  lbpTrial,
   redactAuditChanges,
   redactRecordData,
   visibleFieldNames,
   visibleFormDefinition,
-} from '../src/index';
+} from '../src/access/blinding';
+import { lbpTrial } from '../src/study/lbp-trial';
 
 // A view written out by hand (R-BLIND-2), so each rule of the blinding helpers is seen on its own:
 // vas hidden whole, end_of_study reduced to two fields, a revealing field of odi, and revealing

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkWellFormed } from '../../../test/xml-check.mjs';
+import { consortSvg, wrapText } from '../src/consort/consort-svg';
 import {
   type ConsortCounts,
   type ConsortFollowUp,
   consortCountsBlindedSchema,
-  consortSvg,
-  lbpTrial,
-  wrapText,
-} from '../src/index';
+} from '../src/contracts/review-dashboard';
+import { lbpTrial } from '../src/study/lbp-trial';
 
 const visit = (visitCode: string, en: string, n: number[]): ConsortFollowUp => ({
   visitCode,

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  definitionProblemCodes,
-  definitionProblemMessages,
-  fieldCodes,
-  lbpTrialInput,
-  studyDefinitionObjectSchema,
-  studyDefinitionProblems,
-  studyDefinitionSchema,
-} from '../src/index';
+import { fieldCodes } from '../src/contracts/field-codes';
+import { studyDefinitionProblems } from '../src/study/definition-checks';
+import { definitionProblemCodes, definitionProblemMessages } from '../src/study/definition-problems';
+import { studyDefinitionObjectSchema, studyDefinitionSchema } from '../src/study/definition-schema';
+import { lbpTrialInput } from '../src/study/lbp-trial';
 
 const clone = () => structuredClone(lbpTrialInput) as unknown as typeof lbpTrialInput;
 

@@ -4,13 +4,13 @@ import {
   ageFromBirthDate,
   bodyMassIndex,
   deriveEligibilityAnswers,
-  type EligibilityCriterion,
   eligibleAnswers,
   evaluateEligibility,
-  formDataSchema,
-  lbpTrial,
   type YesNo,
-} from '../src/index';
+} from '../src/eligibility';
+import { formDataSchema } from '../src/forms/form-data-schema';
+import type { EligibilityCriterion } from '../src/study/definition-schema';
+import { lbpTrial } from '../src/study/lbp-trial';
 
 const { criteria, limits } = lbpTrial.eligibility;
 

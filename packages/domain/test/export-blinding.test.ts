@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { validateOdm } from '../../../test/xml-check.mjs';
-import {
-  armRevealingTerms,
-  dataDictionaryCsvRows,
-  type ExportAuditEntry,
-  type ExportParticipant,
-  exportParticipant,
-  lbpTrial,
-  lbpTrialInput,
-  loadStudyDefinition,
-  longCsvHeader,
-  longCsvRows,
-  odmDocument,
-  odmStudy,
-  odmSubject,
-  wideCsvHeader,
-  wideCsvRow,
-} from '../src/index';
+import { armRevealingTerms } from '../src/access/blinding';
+import { exportParticipant } from '../src/export/blinding';
+import { dataDictionaryCsvRows } from '../src/export/data-dictionary';
+import { longCsvHeader, longCsvRows } from '../src/export/long-csv';
+import { odmDocument } from '../src/export/odm';
+import { odmSubject } from '../src/export/odm-clinical';
+import { odmStudy } from '../src/export/odm-metadata';
+import type { ExportAuditEntry, ExportParticipant } from '../src/export/types';
+import { wideCsvHeader, wideCsvRow } from '../src/export/wide-csv';
+import { lbpTrial, lbpTrialInput } from '../src/study/lbp-trial';
+import { loadStudyDefinition } from '../src/study/load-definition';
 import { p1, p2, participants } from './fixtures/export-participants';
 
 /**

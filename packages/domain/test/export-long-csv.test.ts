@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lbpTrial, longCsvHeader, longCsvRows } from '../src/index';
+import { longCsvHeader, longCsvRows } from '../src/export/long-csv';
+import { lbpTrial } from '../src/study/lbp-trial';
 import { NASTY, p1, p2, p3, participants } from './fixtures/export-participants';
 
 const full = { blinded: false };

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { validateOdm } from '../../../test/xml-check.mjs';
-import {
-  escapeXml,
-  escapeXmlAttr,
-  lbpTrial,
-  type OdmFileOptions,
-  odmAuditUsers,
-  odmDocument,
-  odmSubject,
-  xsDateTime,
-} from '../src/index';
+import { type OdmFileOptions, odmAuditUsers, odmDocument } from '../src/export/odm';
+import { odmSubject } from '../src/export/odm-clinical';
+import { escapeXml, escapeXmlAttr, xsDateTime } from '../src/export/xml';
+import { lbpTrial } from '../src/study/lbp-trial';
 import { NASTY, p1, p2, participants } from './fixtures/export-participants';
 
 const base = (blinded: boolean): OdmFileOptions => ({

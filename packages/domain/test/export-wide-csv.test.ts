@@ -3,11 +3,10 @@ import {
   dataDictionaryCsvRows,
   dataDictionaryMarkdown,
   dataDictionaryRows,
-  type ExportParticipant,
-  lbpTrial,
-  wideCsvHeader,
-  wideCsvRow,
-} from '../src/index';
+} from '../src/export/data-dictionary';
+import type { ExportParticipant } from '../src/export/types';
+import { wideCsvHeader, wideCsvRow } from '../src/export/wide-csv';
+import { lbpTrial } from '../src/study/lbp-trial';
 import { p1, p2, p3, participants } from './fixtures/export-participants';
 
 const full = { blinded: false };

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type FormDefinition,
-  type FormRuleContext,
-  formDataSchema,
-  lbpTrial,
-  validateFormData,
-  withDerivedFields,
-} from '../src/index';
+import { formDataSchema, withDerivedFields } from '../src/forms/form-data-schema';
+import type { FormRuleContext } from '../src/forms/form-rules';
+import { validateFormData } from '../src/forms/validate-form-data';
+import type { FormDefinition } from '../src/study/definition-schema';
 import { field, option, text, YES_NO_ONLY_YES } from '../src/study/field-builders';
+import { lbpTrial } from '../src/study/lbp-trial';
 
 // One field of every type, so each edit check the API and the web share is seen on its own
 // (docs/requirements.md R-REC-1: the form's rules come from the study definition).

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type FormDefinition,
-  type FormRuleContext,
-  lbpTrial,
-  loadStudyDefinition,
-  type RecordMode,
-  type VisitDates,
-  validateFormData,
-  visitDateIssues,
-} from '../src/index';
+import type { RecordMode } from '../src/forms/form-issues';
+import { type FormRuleContext, visitDateIssues } from '../src/forms/form-rules';
+import { validateFormData } from '../src/forms/validate-form-data';
+import type { FormDefinition } from '../src/study/definition-schema';
+import type { VisitDates } from '../src/study/field-rules';
+import { lbpTrial } from '../src/study/lbp-trial';
+import { loadStudyDefinition } from '../src/study/load-definition';
 
 const formOf = (code: string): FormDefinition => {
   const form = lbpTrial.forms.find((f) => f.code === code);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type OdiBand, odiBand, odiPctX10, scoreOdi } from '../src/index';
+import { type OdiBand, odiBand, odiPctX10, scoreOdi } from '../src/scoring/odi';
 
 /** Ten items, each 0–5 or null (protocol §3.2 rule 1). */
 const itemsArb = fc.array(fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }), {

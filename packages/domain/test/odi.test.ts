@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatOdiScore,
-  formatX10,
-  odiAnswersSchema,
-  odiChange,
-  odiItemsFrom,
-  scoreOdi,
-  scoreOdiAnswers,
-} from '../src/index';
+import { formatOdiScore, formatX10, odiItemsFrom, scoreOdi, scoreOdiAnswers } from '../src/scoring/odi';
+import { odiChange } from '../src/scoring/odi-change';
+import { odiAnswersSchema } from '../src/scoring/odi-schema';
 
 const _ = null;
 

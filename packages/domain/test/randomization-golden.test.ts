@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  computeListCommitment,
-  generateRandomizationList,
-  randomizationListToCsv,
-  sha256Hex,
-} from '../src/index';
+import { computeListCommitment } from '../src/randomization/commitment';
+import { generateRandomizationList, randomizationListToCsv } from '../src/randomization/generate-list';
+import { sha256Hex } from '../src/randomization/sha256';
 import { trialParams } from './randomization-helpers';
 
 /**

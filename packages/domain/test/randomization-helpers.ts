@@ -1,4 +1,5 @@
-import { RANDOMIZATION_ALGORITHM_VERSION, type RandomizationParams, sha256, utf8Encode } from '../src/index';
+import { RANDOMIZATION_ALGORITHM_VERSION, type RandomizationParams } from '../src/randomization/params';
+import { sha256, utf8Encode } from '../src/randomization/sha256';
 
 /** Deterministic test seeds: SHA-256 of a label, so runs never depend on a random source. */
 export function testSeed(label: string | number): Uint8Array {

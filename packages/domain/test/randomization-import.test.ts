@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateRandomizationList, randomizationListToCsv, validateRandomizationImport } from '../src/index';
+import { validateRandomizationImport } from '../src/randomization/csv-import';
+import { generateRandomizationList, randomizationListToCsv } from '../src/randomization/generate-list';
 import { testSeed, trialParams } from './randomization-helpers';
 
 const options = { arms: ['TLF_MOB', 'US_D5W'], strata: ['S01', 'S02'] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateRandomizationList, type RandomizationSlot } from '../src/index';
+import { generateRandomizationList, type RandomizationSlot } from '../src/randomization/generate-list';
 import { testSeed, trialParams } from './randomization-helpers';
 
 /**

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { computeListCommitment, verifyListCommitment } from '../src/randomization/commitment';
 import {
-  computeListCommitment,
   generateRandomizationList,
   type RandomizationSlot,
   randomizationListToCsv,
-  StratumRandomStream,
-  verifyListCommitment,
-} from '../src/index';
+} from '../src/randomization/generate-list';
+import { StratumRandomStream } from '../src/randomization/random-stream';
 import { testSeed, trialParams } from './randomization-helpers';
 
 function byStratum(rows: RandomizationSlot[]): Map<string, RandomizationSlot[]> {

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  blindRules,
-  type GridRecordStatus,
-  gridSeriesColumns,
-  lbpTrial,
-  seriesCell,
-  seriesCellState,
-  seriesNeedsAction,
-} from '../src/index';
+import { blindRules } from '../src/access/blinding';
+import type { GridRecordStatus } from '../src/contracts/record-grid';
+import { gridSeriesColumns, seriesCell, seriesCellState, seriesNeedsAction } from '../src/record-grid';
+import { lbpTrial } from '../src/study/lbp-trial';
 
 /** A repeating record as the grid's query reads it. */
 const rec = (

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, sha256Hex, utf8Encode } from '../src/index';
+import { canonicalJson } from '../src/randomization/canonical-json';
+import { sha256Hex, utf8Encode } from '../src/randomization/sha256';
 
 // FIPS 180-2 appendix B vectors and the usual extras.
 const vectors: [string, string][] = [

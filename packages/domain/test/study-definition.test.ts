@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  lbpTrial,
-  lbpTrialInput,
-  loadStudyDefinition,
-  randomizationParamsFromDefinition,
-} from '../src/index';
+import { lbpTrial, lbpTrialInput } from '../src/study/lbp-trial';
+import { loadStudyDefinition } from '../src/study/load-definition';
+import { randomizationParamsFromDefinition } from '../src/study/randomization-params';
 
 const clone = () =>
   structuredClone(lbpTrialInput) as unknown as Record<string, unknown> & typeof lbpTrialInput;

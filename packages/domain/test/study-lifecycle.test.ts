@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { missingForms } from '../src/closeout/missing-forms';
 import {
   availableLifecycleActions,
-  lbpTrial,
   lifecycleRequirements,
-  missingForms,
   nextStudyState,
-} from '../src/index';
+} from '../src/closeout/study-lifecycle';
+import { lbpTrial } from '../src/study/lbp-trial';
 
 describe('study lifecycle rule', () => {
   it('goes open → entry closed → locked and back only by the named steps', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLargeVasChange, vasAssessmentSchema, vasChange, vasFromPaperMark } from '../src/index';
+import { isLargeVasChange, vasAssessmentSchema, vasChange, vasFromPaperMark } from '../src/scoring/vas';
 
 describe('vasAssessmentSchema (protocol §2.2 edit checks)', () => {
   it('accepts whole mm 0–100', () => {

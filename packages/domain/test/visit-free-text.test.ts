@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blindViewFor, lbpTrial, visitAsSeenBy } from '../src';
+import { blindViewFor, visitAsSeenBy } from '../src/access/blinding';
+import { lbpTrial } from '../src/study/lbp-trial';
 
 describe('visit free text and a blinded viewer (R-BLIND-2)', () => {
   const visit = {

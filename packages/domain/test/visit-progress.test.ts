@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { blindRules } from '../src/access/blinding';
+import type { GridCell } from '../src/contracts/record-grid';
+import { cellNeedsAction, gridCellState, gridColumns } from '../src/record-grid';
+import { lbpTrial } from '../src/study/lbp-trial';
 import {
-  blindRules,
-  cellNeedsAction,
   formsBlockingSignature,
-  type GridCell,
-  gridCellState,
-  gridColumns,
-  lbpTrial,
   nextFormOfVisit,
   recordsToSign,
   visitFollowedUp,
   visitStatusFromData,
   windowDeviation,
-} from '../src/index';
+} from '../src/visit-progress';
 
 const window = { windowStart: '2026-03-05', windowEnd: '2026-03-10' };
 

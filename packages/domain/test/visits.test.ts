@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  calendarDateIn,
-  computeVisitSchedule,
-  dateIn,
-  daysBetween,
-  daysOutsideWindow,
-  isIsoDate,
-  isoDateToDayNumber,
-  isWithinWindow,
-  lbpTrial,
-  studyDefinitionSchema,
-  visitStatus,
-} from '../src/index';
+import { addDays, calendarDateIn, dateIn, daysBetween, isIsoDate, isoDateToDayNumber } from '../src/dates';
+import { studyDefinitionSchema } from '../src/study/definition-schema';
+import { lbpTrial } from '../src/study/lbp-trial';
+import { computeVisitSchedule, daysOutsideWindow, isWithinWindow, visitStatus } from '../src/visits';
 
 describe('date arithmetic', () => {
   it('adds days across month, year and leap-day boundaries', () => {

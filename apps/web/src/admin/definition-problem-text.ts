@@ -1,9 +1,11 @@
 import {
   definitionProblemCodes,
+  definitionSettingKeys,
   type ReceivedFieldError,
   studyDefinitionObjectSchema,
 } from '@mini-edc/domain';
 import type { TFunction } from 'i18next';
+import type { definitionSettingsEn } from '../i18n/definition-settings.en';
 import { codedFieldText } from '../i18n/field-codes';
 import { type DefinitionNames, draftNamesOf, namedParams, nameLookup } from './definition-names';
 
@@ -16,13 +18,17 @@ const sections: readonly string[] = studyDefinitionObjectSchema.keyof().options;
 type Section = keyof typeof section;
 const isSection = (key: string): key is Section => sections.includes(key);
 const isIndex = (key: string | undefined) => key !== undefined && /^\d+$/.test(key);
+type Setting = keyof typeof definitionSettingsEn;
+/** A key of the definition schema below the top level; each has words (definition-settings.*.ts). */
+const isSetting = (key: string): key is Setting => definitionSettingKeys.has(key);
 const definitionCodes = new Set<string>(definitionProblemCodes);
 
 /**
- * Where in the draft a refusal points, in words: "Form “Pain (VAS)” › field “Pain now” › min",
- * from the field error's path (body.definition.forms.2.fields.3.min). Forms, fields, visits and
- * arms by their labels, criteria by id, a list's other items by their number from 1; the setting
- * keys the admin typed in the JSON stay as typed. Null for the whole definition.
+ * Where in the draft a refusal points, in words: "Form “Pain (VAS)” › field “Pain now” › Lowest
+ * value", from the field error's path (body.definition.forms.2.fields.3.min). Forms, fields,
+ * visits and arms by their labels, criteria and a list's other items by their number from 1, each
+ * setting by its words (R-DEF-5); a key the schema does not have (one the admin mistyped) is quoted
+ * as typed. Null for the whole definition.
  */
 function placeOf(path: string, draft: DefinitionNames, language: string, t: TFunction): string | null {
   const keys = path
@@ -57,11 +63,12 @@ function placeOf(path: string, draft: DefinitionNames, language: string, t: TFun
     parts.push(t('amendments.place.criterionAt', { n: index(2) + 1 }));
     i = 3;
   } else {
-    parts.push(isSection(top) ? t(`amendments.sections.${top}`) : top);
+    parts.push(isSection(top) ? t(`amendments.sections.${top}`) : t('amendments.place.typed', { key: top }));
     i = 1;
   }
   for (const key of keys.slice(i)) {
-    parts.push(isIndex(key) ? t('amendments.place.item', { n: Number(key) + 1 }) : key);
+    if (isIndex(key)) parts.push(t('amendments.place.item', { n: Number(key) + 1 }));
+    else parts.push(isSetting(key) ? t(`amendments.settings.${key}`) : t('amendments.place.typed', { key }));
   }
   return parts.join(' › ');
 }

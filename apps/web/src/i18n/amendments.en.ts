@@ -1,3 +1,4 @@
+import { definitionSettingsEn } from './definition-settings.en';
 /** English text of the amendments screen (R-DEF-5). */
 export const amendmentsEn = {
   title: 'Study definition',
@@ -42,6 +43,7 @@ export const amendmentsEn = {
     armAt: 'Arm no. {{n}}',
     criterionAt: 'Eligibility criterion no. {{n}}',
     item: 'no. {{n}}',
+    typed: '“{{key}}”',
   },
   sections: {
     id: 'Study id',
@@ -62,6 +64,7 @@ export const amendmentsEn = {
     plausibleDates: 'Plausible dates',
     visitDates: 'Visit dates',
   },
+  settings: definitionSettingsEn,
   change: {
     visit_added: 'Visit {{visit}} added',
     visit_removed: 'Visit {{visit}} removed',

@@ -1,4 +1,5 @@
 import type { amendmentsEn } from './amendments.en';
+import { definitionSettingsTr } from './definition-settings.tr';
 
 /** Turkish text of the amendments screen. */
 export const amendmentsTr: typeof amendmentsEn = {
@@ -45,6 +46,7 @@ export const amendmentsTr: typeof amendmentsEn = {
     armAt: '{{n}}. kol',
     criterionAt: '{{n}}. uygunluk kriteri',
     item: '{{n}}. öğe',
+    typed: '“{{key}}”',
   },
   sections: {
     id: 'Çalışma kimliği',
@@ -65,6 +67,7 @@ export const amendmentsTr: typeof amendmentsEn = {
     plausibleDates: 'Olası tarih aralığı',
     visitDates: 'Vizite tarihleri',
   },
+  settings: definitionSettingsTr,
   change: {
     visit_added: '{{visit}} vizitesi eklendi',
     visit_removed: '{{visit}} vizitesi çıkarıldı',

@@ -43,6 +43,7 @@ export const fieldMessagesTr: Record<FieldCode, string> = {
   NOTHING_TO_CHANGE: 'Değiştirilecek bir şey yok.',
   SEED_OR_LIST_FILE: 'Ya tohumu (üretilmiş liste) ya da liste dosyasını (içe aktarılmış liste) verin.',
   SEED_FORMAT: 'Tohum 64 onaltılık basamaktan oluşur.',
+  SITE_CODE_FORMAT: 'Bir büyük harf ve iki rakam kullanın, ör. S03.',
   LIST_NEEDS_FILE: 'İçe aktarılmış bir liste kendi dosyasıyla doğrulanır.',
   LIST_NEEDS_SEED: 'Üretilmiş bir liste kendi tohumuyla doğrulanır.',
   NOT_YOUR_SITE: 'Merkezlerinizden biri değil.',

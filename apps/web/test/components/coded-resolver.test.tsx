@@ -3,6 +3,8 @@ import {
   closeScreeningRequestSchema,
   createSiteRequestSchema,
   signVisitRequestSchema,
+  type VerifyAllocationRequest,
+  verifyAllocationRequestSchema,
 } from '@mini-edc/domain';
 import type { FieldValues, Resolver } from 'react-hook-form';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -30,7 +32,25 @@ describe('browser checks of the domain contracts read like the server field code
       password: 'Bu alanı doldurun.',
     });
     const site = await messages(codedResolver(createSiteRequestSchema), { code: 'site 3', name: '' });
-    expect(site).toEqual({ code: 'Bu değer beklenen biçimde değil.', name: 'En az 2 karakter kullanın.' });
+    expect(site).toEqual({
+      code: 'Bir büyük harf ve iki rakam kullanın, ör. S03.',
+      name: 'En az 2 karakter kullanın.',
+    });
+  });
+
+  it('says what a typed pattern should look like (a site code, a seed), in Turkish and English', async () => {
+    await applyLocale('tr');
+    const seed: VerifyAllocationRequest = { listId: '00000000-0000-4000-8000-000000000000', seedHex: 'abc' };
+    expect(await messages(codedResolver(verifyAllocationRequestSchema), seed)).toEqual({
+      seedHex: 'Tohum 64 onaltılık basamaktan oluşur.',
+    });
+    await applyLocale('en');
+    expect(await messages(codedResolver(createSiteRequestSchema), { code: 's3', name: 'Ankara' })).toEqual({
+      code: 'Use a capital letter and two digits, e.g. S03.',
+    });
+    expect(await messages(codedResolver(verifyAllocationRequestSchema), seed)).toEqual({
+      seedHex: 'The seed is 64 hexadecimal digits.',
+    });
   });
 
   it('words a contract refinement by its code, and a screen’s own refinement by its own text', async () => {

@@ -1,4 +1,5 @@
 import { fieldMessageText } from '../contracts/field-messages';
+import { seedHexPattern } from '../contracts/named-patterns';
 import { computeListCommitment } from '../randomization/commitment';
 import { validateRandomizationImport } from '../randomization/csv-import';
 import { generateRandomizationList } from '../randomization/generate-list';
@@ -123,7 +124,7 @@ interface DerivedSlot {
 /** The 32-byte seed from its hex form; a malformed one is the verifier's mistake, not a mismatch. */
 export function seedFromHex(seedHex: string): Uint8Array {
   const hex = seedHex.trim();
-  if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw new AllocationSecretError('SEED_FORMAT');
+  if (!seedHexPattern.test(hex)) throw new AllocationSecretError('SEED_FORMAT');
   return Uint8Array.from(hex.match(/../g) ?? [], (b) => Number.parseInt(b, 16));
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, newPasswordSchema, roleSchema } from './auth';
+import { siteCodePattern } from './named-patterns';
 
 export const siteSchema = z.object({
   id: z.uuid(),
@@ -12,7 +13,7 @@ export type Site = z.infer<typeof siteSchema>;
 export const siteCodeSchema = z
   .string()
   .trim()
-  .regex(/^[A-Z][0-9]{2}$/, 'Use a letter and two digits, e.g. S03');
+  .regex(siteCodePattern, 'Use a letter and two digits, e.g. S03');
 
 export const createSiteRequestSchema = z.strictObject({
   code: siteCodeSchema,

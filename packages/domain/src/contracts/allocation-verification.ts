@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { seedHexPattern } from './named-patterns';
 import { requestDateTime } from './request-dates';
-
-const hex64 = /^[0-9a-fA-F]{64}$/;
 
 /** The admin reveals the seed of a generated list, or uploads the file of an imported list. */
 export const verifyAllocationRequestSchema = z
   .strictObject({
     listId: z.uuid('Choose a randomization list'),
-    seedHex: z.string().trim().regex(hex64, 'The seed is 64 hexadecimal digits').optional(),
+    seedHex: z.string().trim().regex(seedHexPattern, 'The seed is 64 hexadecimal digits').optional(),
     csv: z.string().min(1, 'Upload the list file').max(2_000_000, 'The file is too large').optional(),
   })
   .superRefine((v, ctx) => {

@@ -41,6 +41,7 @@ export const fieldCodes = [
   'NOTHING_TO_CHANGE',
   'SEED_OR_LIST_FILE',
   'SEED_FORMAT',
+  'SITE_CODE_FORMAT',
   'LIST_NEEDS_FILE',
   'LIST_NEEDS_SEED',
   'NOT_YOUR_SITE',

@@ -48,6 +48,7 @@ export const fieldMessages: Record<FieldCode, string> = {
   NOTHING_TO_CHANGE: 'Nothing to change.',
   SEED_OR_LIST_FILE: 'Give either the seed (generated list) or the list file (imported list).',
   SEED_FORMAT: 'The seed is 64 hexadecimal digits.',
+  SITE_CODE_FORMAT: 'Use a capital letter and two digits, e.g. S03.',
   LIST_NEEDS_FILE: 'An imported list is verified with its file.',
   LIST_NEEDS_SEED: 'A generated list is verified with its seed.',
   NOT_YOUR_SITE: 'Not one of your sites.',

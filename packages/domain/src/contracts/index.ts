@@ -8,6 +8,7 @@ export * from './field-codes';
 export * from './field-messages';
 export * from './health';
 export * from './lifecycle';
+export * from './named-patterns';
 export * from './participants';
 export * from './password-policy';
 export * from './randomization';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type FieldCode, isFieldCode } from './field-codes';
+import { patternFieldCode } from './named-patterns';
 import type { MessageParams } from './server-messages';
 
 /** A refused input as a field code: `at` extends the issue's path (one entry per unknown key). */
@@ -14,6 +15,7 @@ const issueDetail = z.looseObject({
   origin: z.string().optional(),
   expected: z.string().optional(),
   format: z.string().optional(),
+  pattern: z.string().optional(),
   minimum: bound.optional(),
   maximum: bound.optional(),
   inclusive: z.boolean().optional(),
@@ -83,10 +85,14 @@ export function codedFieldIssues(zodCode: string, detail: unknown, missing: bool
       if (list) return one('TOO_MANY', { maximum });
       return one(d.inclusive === false ? 'NOT_BELOW' : 'TOO_BIG', { maximum });
     }
-    case 'invalid_format':
+    case 'invalid_format': {
+      // A pattern a person types against says what the value should look like (a site code).
+      const named = d.format === 'regex' ? patternFieldCode(d.pattern) : undefined;
+      if (named) return one(named);
       return one('INVALID_FORMAT', {
         format: d.format && namedFormats.has(d.format) ? d.format : 'pattern',
       });
+    }
     case 'invalid_value':
       return one('INVALID_CHOICE', {
         options: (d.values ?? []).filter((v) => typeof v === 'string' || typeof v === 'number').join(', '),
