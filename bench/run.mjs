@@ -1,6 +1,7 @@
 // `npm run bench` (after `pnpm build`): bundles bench/src with esbuild, as apps/api/build.mjs does
-// for the server, then runs the bench. Third-party packages stay external and load from
-// bench/node_modules; the API under test is the built apps/api/dist/server.js.
+// for the server, then runs the bench. Workspace packages (TypeScript sources) are inlined,
+// third-party packages stay external and load from bench/node_modules; the API under test is the
+// built apps/api/dist/server.js.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -20,7 +21,9 @@ await build({
     {
       name: 'externalize-dependencies',
       setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (args) => ({ path: args.path, external: true }));
+        b.onResolve({ filter: /^[^./]/ }, (args) =>
+          args.path.startsWith('@mini-edc/') ? undefined : { path: args.path, external: true },
+        );
       },
     },
   ],

@@ -6,6 +6,7 @@
  * guarded write (INSERT … ON CONFLICT DO NOTHING, or the UPDATE with the signature and SDV
  * clean-up). No HTTP, no session lookup, no validation in Node: what PostgreSQL itself needs for the audited work, against which the API's save is measured.
  */
+import { auditContextQuery } from '@mini-edc/db/audit-context';
 import type { SaveStep } from './forms';
 
 export interface CeilingActor {
@@ -17,6 +18,11 @@ export interface CeilingActor {
 
 /** Quotes a value as a SQL literal (the caller passes node-postgres' Client.escapeLiteral). */
 export type Literal = (value: string) => string;
+
+/** The query's $n parameters replaced by their values as literals: one message holds no parameters. */
+function inlined(lit: Literal, query: { text: string; values: string[] }): string {
+  return query.text.replace(/\$(\d+)/g, (_, n: string) => lit(query.values[Number(n) - 1] ?? ''));
+}
 
 export function ceilingSql(
   lit: Literal,
@@ -33,12 +39,17 @@ export function ceilingSql(
   const key = `participant_id = ${p} and visit_code = 'BL' and form_code = ${f} and seq = 1`;
   const statements = [
     'begin',
-    `select set_config('edc.actor_id', ${lit(actor.actorId)}, true),
-      set_config('edc.actor_role', 'coordinator', true),
-      set_config('edc.actor_label', ${lit(actor.actorLabel)}, true),
-      set_config('edc.actor_site_id', '', true),
-      set_config('edc.reason', ${lit(reason)}, true),
-      set_config('edc.request_id', ${lit(requestId)}, true)`,
+    // The audit context the API sets (auditContextQuery), its parameters written as literals.
+    inlined(
+      lit,
+      auditContextQuery({
+        actorId: actor.actorId,
+        actorRole: 'coordinator',
+        actorLabel: actor.actorLabel,
+        reason,
+        requestId,
+      }),
+    ),
     // The participant locked with the record read in the same statement (lockParticipantForWrite).
     `select p.*, r.* from participants p left join form_records r
        on r.participant_id = p.id and r.visit_code = 'BL' and r.form_code = ${f} and r.seq = 1

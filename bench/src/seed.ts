@@ -5,6 +5,7 @@
  * VAS and ODI), which would otherwise take five requests each.
  */
 import { createRequire } from 'node:module';
+import { auditContextQuery, SYSTEM_ACTOR } from '@mini-edc/db/audit-context';
 import type pg from 'pg';
 
 export const benchPassword = 'Bench-Password-2026';
@@ -24,9 +25,12 @@ export async function withSystemActor<T>(
   const client = await pool.connect();
   try {
     await client.query('begin');
-    await client.query(`select set_config('edc.actor_id', 'system', true),
-      set_config('edc.actor_role', 'system', true), set_config('edc.actor_label', 'bench seed', true),
-      set_config('edc.reason', 'benchmark seed', true)`);
+    const context = auditContextQuery({
+      ...SYSTEM_ACTOR,
+      actorLabel: 'bench seed',
+      reason: 'benchmark seed',
+    });
+    await client.query(context.text, context.values);
     const result = await fn(client);
     await client.query('commit');
     return result;

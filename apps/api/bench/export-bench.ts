@@ -28,7 +28,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createBrotliDecompress, createGunzip } from 'node:zlib';
-import { createDb, field, schema, selectRows } from '@mini-edc/db';
+import { createDb, field, SYSTEM_ACTOR, schema, selectRows, withAudit } from '@mini-edc/db';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app';
 import { testConfig } from '../src/config';
@@ -73,9 +73,7 @@ async function seed(db: Awaited<ReturnType<typeof createDb>>['db'], siteIds: str
     // About 5% of answers are missing, so totals are computed from fewer than ten sections too.
     return sql`${q}::text, case when ${hash(`${q}m`, 20)} = 0 then null else ${hash(q, 6)} end`;
   });
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('edc.actor_id', 'system', true),
-      set_config('edc.actor_role', 'system', true), set_config('edc.actor_label', 'system', true)`);
+  await withAudit(db, SYSTEM_ACTOR, async (tx) => {
     await tx.execute(sql`insert into participants (study_id, site_id, site_seq, status, sex, birth_year,
         screened_at, eligible, consent_date, randomized_at)
       select s.code || '-' || lpad(g::text, 4, '0'), s.id, g, 'randomized',

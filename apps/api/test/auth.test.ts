@@ -1,4 +1,4 @@
-import { schema, selectRows } from '@mini-edc/db';
+import { SYSTEM_ACTOR, schema, selectRows, withAudit } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,8 +89,7 @@ describe(`sign-in and sessions on ${testDbKind()}`, () => {
     expect(lockedFor).toBeGreaterThan(14 * 60_000);
     expect(lockedFor).toBeLessThanOrEqual(15 * 60_000);
     // Once the lock has run out the right password works again.
-    await t.db.db.transaction(async (tx) => {
-      await tx.execute(sql`select set_config('edc.actor_id', 'system', true)`);
+    await withAudit(t.db.db, SYSTEM_ACTOR, async (tx) => {
       await tx
         .update(schema.users)
         .set({ lockedUntil: new Date(Date.now() - 1000) })

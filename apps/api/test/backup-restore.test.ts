@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { createDb, type DbHandle, field, schema, selectRows } from '@mini-edc/db';
+import { createDb, type DbHandle, field, SYSTEM_ACTOR, schema, selectRows, withAudit } from '@mini-edc/db';
 import { quoteIdent, RestoreRefused, readSnapshot, withReadSnapshot } from '@mini-edc/db/backup';
 import { createPgDatabase, createTestDb, dropPgDatabase, testDbKind } from '@mini-edc/db/testing';
 import { lbpTrial } from '@mini-edc/domain';
@@ -124,8 +124,9 @@ describe('restore', () => {
     const target = await createTestDb();
     try {
       await restoreBackup({ file: backup.file, db: target });
-      await target.db.execute(sql`select set_config('edc.actor_id', 'system', false)`);
-      await target.db.execute(sql`update sites set name = 'Changed after the backup'`);
+      await withAudit(target.db, SYSTEM_ACTOR, (tx) =>
+        tx.execute(sql`update sites set name = 'Changed after the backup'`),
+      );
       let aside = '';
       const result = await restoreBackup({
         file: backup.file,

@@ -1,4 +1,4 @@
-import { createDb, databaseError, schema, selectRows } from '@mini-edc/db';
+import { createDb, databaseError, SYSTEM_ACTOR, schema, selectRows, withAudit } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { computeVisitSchedule, lbpTrial, type Role } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
@@ -263,12 +263,9 @@ describe(`site staff journey on ${testDbKind()}`, () => {
       sql`update randomization_slots set participant_id = null where id = ${slot?.id}`,
       sql`delete from randomization_slots where id = ${slot?.id}`,
     ]) {
-      const error = await t.db.db
-        .transaction(async (tx) => {
-          await tx.execute(sql`select set_config('edc.actor_id', 'system', true)`);
-          return tx.execute(statement);
-        })
-        .catch((e: unknown) => e);
+      const error = await withAudit(t.db.db, SYSTEM_ACTOR, (tx) => tx.execute(statement)).catch(
+        (e: unknown) => e,
+      );
       expect(databaseError(error)?.code).toBe('EA003');
     }
   });

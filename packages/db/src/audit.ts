@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { type AuditContext, auditSettings } from './audit-context';
 import type { Db } from './client';
 import { field, selectRows } from './rows';
 
@@ -7,42 +8,15 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Executor = Db | Tx;
 
 /**
- * Who is acting, and why. The audit triggers read these from transaction-local settings
- * (set_config(..., true)), so they vanish at commit or rollback and never leak to another request.
- */
-export interface AuditContext {
-  actorId: string;
-  actorRole: string;
-  actorLabel?: string | null;
-  actorSiteId?: string | null;
-  reason?: string | null;
-  requestId?: string | null;
-}
-
-/**
- * The explicit actor for writes made by the system itself (migrations' data, the demo seed,
- * scheduled jobs). A transaction that sets no actor at all is refused by the audit trigger:
- * an anonymous change to trial data is never recorded as if it were legitimate.
- */
-export const SYSTEM_ACTOR: AuditContext = {
-  actorId: 'system',
-  actorRole: 'system',
-  actorLabel: 'system',
-};
-
-/**
  * An expression that sets the audit context for the rest of the transaction when it is evaluated
  * (its value, the number of settings, means nothing). A write path can put it in the select list of
  * its first read, so setting the context costs no round trip of its own.
  */
 export function auditContextSql(ctx: AuditContext): SQL<number> {
-  return sql<number>`num_nonnulls(
-    set_config('edc.actor_id', ${ctx.actorId}, true),
-    set_config('edc.actor_role', ${ctx.actorRole}, true),
-    set_config('edc.actor_label', ${ctx.actorLabel ?? ''}, true),
-    set_config('edc.actor_site_id', ${ctx.actorSiteId ?? ''}, true),
-    set_config('edc.reason', ${ctx.reason ?? ''}, true),
-    set_config('edc.request_id', ${ctx.requestId ?? ''}, true))`;
+  const calls = auditSettings(ctx).map(
+    ([name, value]) => sql`set_config(${sql.raw(`'${name}'`)}, ${value}, true)`,
+  );
+  return sql<number>`num_nonnulls(${sql.join(calls, sql`, `)})`;
 }
 
 export async function setAuditContext(tx: Executor, ctx: AuditContext): Promise<void> {

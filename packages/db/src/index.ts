@@ -1,4 +1,5 @@
 export * from './audit';
+export * from './audit-context';
 export * from './client';
 export { defaultMigrationsDir } from './migrate';
 export * from './rows';

@@ -1,8 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AuditContext,
   appendAuditEvent,
+  auditContextQuery,
   databaseError,
   schema,
   verifyAuditChain,
@@ -29,6 +31,26 @@ afterAll(async () => {
 
 async function auditRows(tableName: string) {
   return t.db.select().from(auditLog).where(eq(auditLog.tableName, tableName)).orderBy(auditLog.id);
+}
+
+/** Runs the statements in one transaction on a client of the test database that is not drizzle. */
+async function inPlainTransaction(statements: { text: string; values: string[] }[]) {
+  const endpoint = t.endpoint;
+  if (endpoint.kind === 'pglite') {
+    await endpoint.pglite.transaction(async (tx) => {
+      for (const { text, values } of statements) await tx.query(text, values);
+    });
+    return;
+  }
+  const client = new pg.Client({ connectionString: endpoint.url });
+  await client.connect();
+  try {
+    await client.query('begin');
+    for (const { text, values } of statements) await client.query(text, values);
+    await client.query('commit');
+  } finally {
+    await client.end();
+  }
 }
 
 async function newSite(code: string) {
@@ -149,6 +171,29 @@ describe(`audit core on ${process.env.EDC_TEST_DB ?? 'pglite'}`, () => {
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
   // Alterations of each hashed column: audit-tamper.test.ts.
+
+  it('sets the same context from a plain client with auditContextQuery as withAudit does', async () => {
+    const ctx: AuditContext = { ...coordinator, reason: "the monitor's note", requestId: 'req-plain' };
+    await withAudit(t.db, ctx, (tx) => tx.insert(sites).values({ code: 'Q01', name: 'Through drizzle' }));
+    await inPlainTransaction([
+      auditContextQuery(ctx),
+      { text: 'insert into sites (code, name) values ($1, $2)', values: ['Q02', 'Through a plain client'] },
+    ]);
+    const contexts = (await auditRows('sites')).slice(-2).map((row) => ({
+      actorId: row.actorId,
+      actorLabel: row.actorLabel,
+      actorRole: row.actorRole,
+      actorSiteId: row.actorSiteId,
+      reason: row.reason,
+      requestId: row.requestId,
+      changes: row.changes,
+    }));
+    const expected = { ...ctx, actorSiteId: null };
+    expect(contexts).toEqual([
+      { ...expected, changes: expect.objectContaining({ name: [null, 'Through drizzle'] }) },
+      { ...expected, changes: expect.objectContaining({ name: [null, 'Through a plain client'] }) },
+    ]);
+  });
 });
 
 describe('hash chain detects removal', () => {

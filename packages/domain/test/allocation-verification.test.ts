@@ -14,9 +14,10 @@ import { randomizationParamsFromDefinition } from '../src/study/randomization-pa
 
 const seed = new Uint8Array(32).fill(9);
 const seedHex = '09'.repeat(32);
-const params = { ...randomizationParamsFromDefinition(lbpTrial), strata: ['S01', 'S02'] };
+const paramsOf = () => ({ ...randomizationParamsFromDefinition(lbpTrial), strata: ['S01', 'S02'] });
 
 function generatedExport(): AllocationExport {
+  const params = paramsOf();
   const slots = generateRandomizationList(seed, params).map((s) => ({
     stratum: s.stratumKey,
     seq: s.seq,
@@ -66,6 +67,7 @@ describe('allocation verification', () => {
   });
 
   it('detects changed parameters through the commitment', () => {
+    const params = paramsOf();
     const exp = generatedExport();
     exp.list.params = { ...params, blockSizes: [4] };
     const v = verifyAllocation(exp, { kind: 'seed', seedHex });
@@ -74,6 +76,7 @@ describe('allocation verification', () => {
   });
 
   it('verifies an imported list against the SHA-256 of its file', () => {
+    const params = paramsOf();
     const rows = generateRandomizationList(seed, params);
     const text = randomizationListToCsv(rows);
     const records = text
@@ -225,6 +228,7 @@ describe('allocation verification, each check on its own', () => {
   });
 
   it('states the algorithm version, and reports parameters it cannot read', () => {
+    const params = paramsOf();
     const v = bySeed(generatedExport());
     expect(v.algorithmVersion).toBe(params.algorithmVersion);
     expect(typeof v.algorithmVersion).toBe('string');

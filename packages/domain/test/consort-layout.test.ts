@@ -103,8 +103,8 @@ const criterionLabels = {
 };
 
 const layouts = [
-  { name: 'two arms', svg: consortSvg(counts, { blinded: false, locale: 'en', criterionLabels }) },
-  { name: 'blinded', svg: consortSvg(counts, { blinded: true, locale: 'tr', criterionLabels }) },
+  { name: 'two arms', svg: () => consortSvg(counts, { blinded: false, locale: 'en', criterionLabels }) },
+  { name: 'blinded', svg: () => consortSvg(counts, { blinded: true, locale: 'tr', criterionLabels }) },
 ];
 
 const overlap = (a: Rect, b: Rect) =>
@@ -113,11 +113,19 @@ const overlap = (a: Rect, b: Rect) =>
 const textWidth = (t: { text: string; bold: boolean }) => t.text.length * 12 * 0.52 * (t.bold ? 1.1 : 1);
 
 describe.each(layouts)('CONSORT layout: $name', ({ svg }) => {
-  const { width, height, viewBox, rects, lines } = parse(svg);
-  const boxes = rects.filter((r) => !r.stage);
-  const stages = rects.filter((r) => r.stage);
+  // Drawn inside each test, never at load: a mutation run activates its mutant when the tests
+  // start (docs/testing.md, Mutation testing).
+  const layoutOf = () => {
+    const parsed = parse(svg());
+    return {
+      ...parsed,
+      boxes: parsed.rects.filter((r) => !r.stage),
+      stages: parsed.rects.filter((r) => r.stage),
+    };
+  };
 
   it('every line of text is inside its box, below the one before', () => {
+    const { boxes } = layoutOf();
     for (const r of boxes) {
       expect(r.texts.length).toBeGreaterThan(0);
       r.texts.forEach((t, i) => {
@@ -139,6 +147,7 @@ describe.each(layouts)('CONSORT layout: $name', ({ svg }) => {
   });
 
   it('stage labels are centred in their box, left of the content', () => {
+    const { boxes, stages } = layoutOf();
     expect(stages.map((s) => s.texts[0]?.text)).toHaveLength(4);
     for (const s of stages) {
       const [t] = s.texts;
@@ -150,6 +159,7 @@ describe.each(layouts)('CONSORT layout: $name', ({ svg }) => {
   });
 
   it('no two boxes overlap, and the page holds them all with a margin of 20', () => {
+    const { width, height, viewBox, rects } = layoutOf();
     rects.forEach((a, i) => {
       for (const b of rects.slice(i + 1))
         expect(overlap(a, b), `${a.texts[0]?.text} / ${b.texts[0]?.text}`).toBe(false);
@@ -162,6 +172,7 @@ describe.each(layouts)('CONSORT layout: $name', ({ svg }) => {
   });
 
   it('each stage heads a row of boxes of one height, and rows follow one another down the page', () => {
+    const { boxes, stages } = layoutOf();
     const rowTops = [...new Set(boxes.map((b) => b.y))].sort((a, b) => a - b);
     // Assessed, excluded, randomized, then the allocation, follow-up and analysis rows.
     expect(rowTops).toHaveLength(6);
@@ -180,6 +191,7 @@ describe.each(layouts)('CONSORT layout: $name', ({ svg }) => {
   });
 
   it('arrows run from the edge of one box to the edge of the next, down and into the excluded box', () => {
+    const { lines, boxes } = layoutOf();
     const onBottom = (x: number, y: number) => boxes.some((b) => y === b.y + b.h && x > b.x && x < b.x + b.w);
     const onTop = (x: number, y: number) => boxes.some((b) => y === b.y && x === b.x + b.w / 2);
     const onLeftMiddle = (x: number, y: number) => boxes.some((b) => x === b.x && y === b.y + b.h / 2);

@@ -34,9 +34,10 @@ describe('data dictionary rows', () => {
 });
 
 describe('data dictionary as CSV rows', () => {
-  const rows = new Map(dataDictionaryCsvRows(lbpTrial).map((r) => [r[0], r]));
+  const rowsOf = () => new Map(dataDictionaryCsvRows(lbpTrial).map((r) => [r[0], r]));
 
   it('writes a range as numbers, a missing bound as an empty cell, a zero bound as 0', () => {
+    const rows = rowsOf();
     expect(rows.get('height_cm_scr')?.slice(2)).toEqual([
       'decimal',
       'cm',
@@ -53,6 +54,7 @@ describe('data dictionary as CSV rows', () => {
   });
 
   it('writes the derived flag as yes or no', () => {
+    const rows = rowsOf();
     expect(rows.get('bmi_scr')?.[9]).toBe('yes');
     expect(rows.get('weight_kg_scr')?.[9]).toBe('no');
   });

@@ -14,7 +14,9 @@ const base = (blinded: boolean): OdmFileOptions => ({
   sourceSystemVersion: '0.1.0',
   blinded,
 });
-const admin = {
+// Built inside each test, never at load: a mutation run activates its mutant when the tests start
+// (docs/testing.md, Mutation testing).
+const adminData = () => ({
   users: [
     ...odmAuditUsers(participants),
     { userId: 'u-unused', displayName: NASTY, role: 'monitor', siteCodes: ['S01'] },
@@ -23,12 +25,14 @@ const admin = {
     { siteCode: 'S01', name: 'Ankara City Hospital (Bilkent) & <Co>' },
     { siteCode: 'S02', name: 'Ankara Training and Research Hospital', effectiveDate: '2025-05-20' },
   ],
-};
-const full = odmDocument(base(false), admin, participants);
-const blinded = odmDocument(base(true), admin, participants);
+});
+const fullDoc = () => odmDocument(base(false), adminData(), participants);
+const blindedDoc = () => odmDocument(base(true), adminData(), participants);
 
 describe('ODM 1.3.2 export', () => {
   it('validates against the ODM 1.3.2 XSD (libxml2), full and blinded', () => {
+    const full = fullDoc();
+    const blinded = blindedDoc();
     for (const xml of [full, blinded]) {
       expect(validateOdm(xml)).toEqual({ ok: true, errors: [] });
     }
@@ -36,6 +40,7 @@ describe('ODM 1.3.2 export', () => {
   }, 30_000);
 
   it('the schema check rejects a broken document, so the validation above can fail', () => {
+    const full = fullDoc();
     // AuditRecord children out of XSD order (DateTimeStamp before UserRef).
     const swapped = full.replace(
       /(<UserRef [^>]*\/>)(\s*<LocationRef [^>]*\/>)(\s*<DateTimeStamp>[^<]*<\/DateTimeStamp>)/,
@@ -54,6 +59,7 @@ describe('ODM 1.3.2 export', () => {
   }, 30_000);
 
   it('has the ODM children in XSD order: Study, AdminData, ClinicalData', () => {
+    const full = fullDoc();
     const at = (s: string) => full.indexOf(s);
     expect(
       full.startsWith(
@@ -67,6 +73,7 @@ describe('ODM 1.3.2 export', () => {
   });
 
   it('references only OIDs it defines (the XSD has no keyrefs to catch this)', () => {
+    const full = fullDoc();
     const defined = new Set([...full.matchAll(/<(?:\w+) OID="([^"]+)"/g)].map((m) => m[1]));
     const refs = [...full.matchAll(/(?:\w+OID)="([^"]+)"/g)].map((m) => m[1]);
     const missing = refs.filter((r) => r !== undefined && !defined.has(r) && !r.startsWith('EXPORT.'));
@@ -74,6 +81,7 @@ describe('ODM 1.3.2 export', () => {
   });
 
   it('escapes XML-special characters in text and attributes', () => {
+    const full = fullDoc();
     expect(full).not.toContain('<script>');
     expect(full).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &apos;quotes&apos;');
     expect(escapeXml(`a&b<c>d"e'f`)).toBe('a&amp;b&lt;c&gt;d&quot;e&apos;f');
@@ -117,6 +125,8 @@ describe('ODM 1.3.2 export', () => {
   });
 
   it('blinded: no arm item, code list, arm code or intervention form anywhere', () => {
+    const full = fullDoc();
+    const blinded = blindedDoc();
     expect(full).toContain('ItemOID="I.SYS.ARM" Value="TLF_MOB"');
     for (const needle of ['I.SYS.ARM', 'CL.SYS.ARM', 'TLF_MOB', 'US_D5W', 'INTERVENTION', 'intervention_']) {
       expect(blinded).not.toContain(needle);

@@ -78,10 +78,11 @@ describe('balance (R-RAND-1)', () => {
 });
 
 describe('reproducibility and commitment (R-RAND-1)', () => {
-  const seed = testSeed('repro');
+  const seedOf = () => testSeed('repro');
   const params = trialParams();
 
   it('the same seed and params give a byte-identical list', () => {
+    const seed = seedOf();
     const a = randomizationListToCsv(generateRandomizationList(seed, params));
     const b = randomizationListToCsv(generateRandomizationList(Uint8Array.from(seed), trialParams()));
     expect(a).toBe(b);
@@ -89,6 +90,7 @@ describe('reproducibility and commitment (R-RAND-1)', () => {
   });
 
   it('changing one bit of the seed changes the list', () => {
+    const seed = seedOf();
     const base = randomizationListToCsv(generateRandomizationList(seed, params));
     for (const bit of [0, 7, 100, 255]) {
       const flipped = Uint8Array.from(seed);
@@ -98,12 +100,14 @@ describe('reproducibility and commitment (R-RAND-1)', () => {
   });
 
   it('each stratum has its own stream: adding a stratum leaves the others unchanged', () => {
+    const seed = seedOf();
     const two = generateRandomizationList(seed, params).filter((r) => r.stratumKey === 'S01');
     const three = generateRandomizationList(seed, trialParams({ strata: ['S01', 'S02', 'S03'] }));
     expect(three.filter((r) => r.stratumKey === 'S01')).toEqual(two);
   });
 
   it('the commitment verifies, and fails for another seed or other params', () => {
+    const seed = seedOf();
     const commitment = computeListCommitment(seed, params);
     expect(commitment).toMatch(/^[0-9a-f]{64}$/);
     expect(verifyListCommitment(seed, params, commitment)).toBe(true);
@@ -114,6 +118,7 @@ describe('reproducibility and commitment (R-RAND-1)', () => {
   });
 
   it('does not depend on the key order of the params object', () => {
+    const seed = seedOf();
     const reordered = {
       algorithmVersion: params.algorithmVersion,
       strata: params.strata,
@@ -126,6 +131,7 @@ describe('reproducibility and commitment (R-RAND-1)', () => {
   });
 
   it('refuses a seed that is not 32 bytes and params it cannot honour', () => {
+    const seed = seedOf();
     expect(() => generateRandomizationList(new Uint8Array(31), params)).toThrow(/32 bytes/);
     expect(() => generateRandomizationList(seed, trialParams({ blockSizes: [4, 5] }))).toThrow(/multiple/);
     expect(() => generateRandomizationList(seed, trialParams({ ratio: [1] }))).toThrow(/one part per arm/);

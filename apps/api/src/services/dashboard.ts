@@ -3,13 +3,13 @@ import { can, type Dashboard, type DashboardBlinded, type VisitRecord } from '@m
 import { sql } from 'drizzle-orm';
 import { todayIn } from './clock';
 import { type ConsortInput, consortBlinded, consortUnblinded } from './dashboard-consort';
-import { toVisit, visitColumns, visitRow } from './participant-views';
 import type { ServiceEnv } from './participants';
 import { queryCounts } from './queries';
 import { allocationRow, participantRow } from './row-shapes';
 import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
 import { emergencyUnblindingsAt } from './unblinding';
+import { selectVisits, toVisit } from './visit-rows';
 
 /**
  * The study dashboard: enrollment against target, CONSORT counts, visit progress
@@ -77,11 +77,7 @@ export async function dashboard(env: ServiceEnv, user: AuthUser): Promise<Dashbo
     { id: siteTable.id, code: siteTable.code },
     sql`select id, code from sites where ${inUserSites(sql`id`, user)} order by code`,
   );
-  const visitRows = await selectRows(
-    env.db,
-    visitRow,
-    sql`select ${visitColumns} from visits v where ${inUserSites(sql`v.site_id`, user)}`,
-  );
+  const visitRows = await selectVisits(env.db, inUserSites(sql`v.site_id`, user));
   const records = await selectRows(
     env.db,
     consortRecordRow,

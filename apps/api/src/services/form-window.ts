@@ -1,6 +1,7 @@
 import { schema, setAuditReason, type Tx } from '@mini-edc/db';
 import { DomainError, fieldError, windowDeviation } from '@mini-edc/domain';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { lockVisit } from './visit-rows';
 
 interface FormWindowCheck {
   participantId: string;
@@ -21,27 +22,23 @@ interface FormWindowCheck {
  */
 export async function checkFormWindow(tx: Tx, at: FormWindowCheck): Promise<void> {
   const { outOfWindowReason, restoreReason } = at;
-  const [visit] = await tx
-    .select()
-    .from(schema.visits)
-    .where(and(eq(schema.visits.participantId, at.participantId), eq(schema.visits.visitCode, at.visitCode)))
-    .for('update');
+  const visit = await lockVisit(tx, at.participantId, at.visitCode);
   if (!visit || visit.status === 'missed') return;
-  const date = visit.visitDate ?? at.today;
-  const deviation = windowDeviation({ windowStart: visit.windowStart, windowEnd: visit.windowEnd }, date);
-  if (deviation === null || visit.outOfWindowReason) return;
+  const date = visit.visit_date ?? at.today;
+  const deviation = windowDeviation({ windowStart: visit.window_start, windowEnd: visit.window_end }, date);
+  if (deviation === null || visit.out_of_window_reason) return;
   if (!outOfWindowReason) {
     throw new DomainError(
       'VALIDATION_FAILED',
       'FORM_OUT_OF_WINDOW',
-      { windowStart: visit.windowStart, windowEnd: visit.windowEnd, date },
+      { windowStart: visit.window_start, windowEnd: visit.window_end, date },
       [
         fieldError(
           'body.outOfWindowReason',
           deviation === 'early' ? 'VISIT_WINDOW_NOT_OPEN' : 'VISIT_WINDOW_CLOSED',
           {
-            windowStart: visit.windowStart,
-            windowEnd: visit.windowEnd,
+            windowStart: visit.window_start,
+            windowEnd: visit.window_end,
             date,
           },
         ),

@@ -15,6 +15,7 @@ import {
 import { and, eq } from 'drizzle-orm';
 import type { Acting } from './acting';
 import { todayIn } from './clock';
+import { dateContext } from './date-context';
 import { fieldErrorsAt } from './field-errors';
 import { checkFormWindow } from './form-window';
 import { participantSourceForms, rederiveParticipant } from './participant-status';
@@ -80,17 +81,12 @@ export async function saveForm(
       checkRecordChange(existing, input);
       // Once complete, a record stays complete: later edits are corrections (with their reason).
       const mode = isFinalRecord(existing) ? 'complete' : input.status;
-      const parsed = validateFormData(form, mode, input.data, {
-        visitRole,
-        today: todayIn(env.timeZone),
-        timeZone: env.timeZone,
-        events: {
-          screening: participant.screenedAt,
-          consent: participant.consentDate,
-          randomization: participant.randomizedAt?.toISOString() ?? null,
-        },
-        plausibleDates: env.study.plausibleDates,
-      });
+      const parsed = validateFormData(
+        form,
+        mode,
+        input.data,
+        dateContext(env, participant, { visitRole, today: todayIn(env.timeZone) }),
+      );
       if (!parsed.success) {
         throw new DomainError(
           'VALIDATION_FAILED',

@@ -18,7 +18,7 @@ export function lockoutPolicy(
   return { attempts: config.EDC_LOCKOUT_ATTEMPTS, minutes: config.EDC_LOCKOUT_MINUTES };
 }
 
-/** Whether the account's lock still holds at `now`. */
+/** Whether the account's lock still holds at `now`: the one lock check, after a read or a count. */
 export function isLockedOut(account: { lockedUntil: Date | null }, now: number = Date.now()): boolean {
   return account.lockedUntil !== null && account.lockedUntil.getTime() > now;
 }
@@ -45,11 +45,8 @@ export async function countFailure(
                        else ${schema.users.lockedUntil} end`,
     })
     .where(eq(schema.users.id, userId))
-    .returning({
-      lockedNow: sql<boolean>`${schema.users.lockedUntil} is not null and ${schema.users.lockedUntil} > now()`,
-      failures: schema.users.failedLogins,
-    });
-  return { lockedNow: row?.lockedNow === true, failures: row?.failures ?? lockout.attempts };
+    .returning({ lockedUntil: schema.users.lockedUntil, failures: schema.users.failedLogins });
+  return { lockedNow: row !== undefined && isLockedOut(row), failures: row?.failures ?? lockout.attempts };
 }
 
 /** A correct password ends the run of failures; nothing is written when there was none. */

@@ -1,94 +1,19 @@
-import { type Executor, type Field, field, type RowOf, schema, selectList, selectRows } from '@mini-edc/db';
-import {
-  type Allocation,
-  type FormRecord,
-  type ParticipantSummary,
-  type StudyDefinition,
-  type VisitRecord,
-  type VisitRecordState,
-  visitFollowedUp,
-  visitStatusFromData,
+import { type Executor, schema, selectList, selectRows } from '@mini-edc/db';
+import type {
+  Allocation,
+  FormRecord,
+  ParticipantSummary,
+  StudyDefinition,
+  VisitRecord,
 } from '@mini-edc/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { allocationRow, participantRow, type RecordRow, recordRow } from './row-shapes';
+import { selectVisits, toVisit } from './visit-rows';
 
-/**
- * The records of the visit row `v` as a JSON list of {formCode, status}, so a visit's status can
- * follow its data (R-VISIT-1) without a second query.
- */
-const visitRecordsSql = sql`coalesce((select json_agg(json_build_object('formCode', r.form_code, 'status', r.status))
-      from form_records r where r.participant_id = v.participant_id and r.visit_code = v.visit_code), '[]'::json) as records`;
-
-const prop = (value: unknown, key: string): unknown =>
-  typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
-
-const visitRecordStates: Field<VisitRecordState[]> = {
-  parse: (value, name) => {
-    if (!Array.isArray(value)) throw new TypeError(`Row value ${name}: expected a list of records`);
-    return value.map((r: unknown) => ({
-      formCode: field.text.parse(prop(r, 'formCode'), `${name}.formCode`),
-      status: field.text.parse(prop(r, 'status'), `${name}.status`),
-    }));
-  },
-};
-
-const { visits, sites } = schema;
+const { sites } = schema;
 
 /** A participant with their site and allocation, as every participant list reads it. */
 const summaryRow = { ...participantRow, site_code: sites.code, ...allocationRow };
-
-/** The visit row every visit list reads: the visit and its records. */
-export const visitRow = {
-  id: visits.id,
-  participant_id: visits.participantId,
-  visit_code: visits.visitCode,
-  target_date: visits.targetDate,
-  window_start: visits.windowStart,
-  window_end: visits.windowEnd,
-  status: visits.status,
-  visit_date: visits.visitDate,
-  out_of_window_reason: visits.outOfWindowReason,
-  missed_reason: visits.missedReason,
-  version: visits.version,
-  records: visitRecordStates,
-};
-export type VisitRow = RowOf<typeof visitRow>;
-
-/** The select list of visitRow from `visits v`. */
-export const visitColumns = sql`${selectList('v', visitRow)}, ${visitRecordsSql}`;
-
-/**
- * A visit as the API shows it. With the study definition and the visit's records, a visit
- * followed up by its data is done even if nobody marked it (visit-progress.ts in the domain).
- */
-export function toVisit(
-  row: Omit<VisitRow, 'records'> & { records?: VisitRecordState[] },
-  today: string,
-  study?: StudyDefinition,
-): VisitRecord {
-  const window = {
-    targetDate: row.target_date,
-    windowStart: row.window_start,
-    windowEnd: row.window_end,
-  };
-  return {
-    id: row.id,
-    visitCode: row.visit_code,
-    ...window,
-    status: visitStatusFromData(window, today, {
-      markedDone: row.status === 'done',
-      missed: row.status === 'missed',
-      followedUp:
-        study !== undefined &&
-        visitFollowedUp(study, { markedDone: row.status === 'done', records: row.records ?? [] }),
-    }),
-    visitDate: row.visit_date,
-    outOfWindowReason: row.out_of_window_reason,
-    missedReason: row.missed_reason,
-    windowReasonOnFile: row.out_of_window_reason !== null,
-    version: row.version,
-  };
-}
 
 /**
  * Participants with their allocation and visits, filtered by `where` (which always carries the
@@ -165,14 +90,12 @@ export async function participantSummariesWithVisits(
 async function visitsOf(db: Executor, participantIds: string[], today: string, study?: StudyDefinition) {
   const byParticipant = new Map<string, VisitRecord[]>();
   if (participantIds.length === 0) return byParticipant;
-  const rows = await selectRows(
+  const rows = await selectVisits(
     db,
-    visitRow,
-    sql`select ${visitColumns}
-        from visits v where participant_id in (${sql.join(
-          participantIds.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )}) order by target_date`,
+    sql`v.participant_id in (${sql.join(
+      participantIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`,
   );
   for (const row of rows) {
     const list = byParticipant.get(row.participant_id) ?? [];

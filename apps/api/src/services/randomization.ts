@@ -14,9 +14,9 @@ import { eq, sql } from 'drizzle-orm';
 import type { Acting } from './acting';
 import { todayIn } from './clock';
 import { assertTransition } from './participant-status';
-import { toVisit, visitColumns, visitRow } from './participant-views';
 import { lockParticipant, type ServiceEnv } from './participants';
 import { LIST_CHANGE_LOCK, listsInUse } from './randomization-lists';
+import { selectVisits, toVisit } from './visit-rows';
 
 export { generateList } from './randomization-lists';
 
@@ -182,11 +182,7 @@ async function allocationResponse(
   today: string,
   created: boolean,
 ): Promise<RandomizeResponse> {
-  const visits = await selectRows(
-    tx,
-    visitRow,
-    sql`select ${visitColumns} from visits v where v.participant_id = ${participantId}::uuid order by v.target_date`,
-  );
+  const visits = await selectVisits(tx, sql`v.participant_id = ${participantId}::uuid`);
   const arm = env.study.arms.find((a) => a.code === slot.arm);
   return {
     allocation: {

@@ -11,14 +11,15 @@ import {
   visitRoleOf,
   type WorklistItem,
 } from '@mini-edc/domain';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Acting } from './acting';
 import { todayIn } from './clock';
+import { dateContext } from './date-context';
 import { fieldErrorsAt } from './field-errors';
-import { toVisit, visitColumns, visitRow } from './participant-views';
 import { lockParticipant, type ServiceEnv } from './participants';
 import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
+import { lockVisit, selectVisits, toVisit, visitColumns, visitRow } from './visit-rows';
 
 /** Due and overdue visits at the caller's sites, oldest window end first (R-VISIT-1). */
 export async function worklist(env: ServiceEnv, user: AuthUser, siteId?: string): Promise<WorklistItem[]> {
@@ -64,15 +65,11 @@ export async function updateVisit(
   const view = blindViewFor(user, env.study);
   return withAudit(env.db, ctx, async (tx) => {
     const participant = await lockParticipant(tx, user, participantId);
-    const [visit] = await tx
-      .select()
-      .from(schema.visits)
-      .where(and(eq(schema.visits.participantId, participantId), eq(schema.visits.visitCode, visitCode)))
-      .for('update');
+    const visit = await lockVisit(tx, participantId, visitCode);
     if (!visit) throw new DomainError('NOT_FOUND', 'VISIT_NOT_SCHEDULED', { visit: visitCode });
     if (input.expectedVersion !== undefined && input.expectedVersion !== visit.version) {
       throw new DomainError('VERSION_CONFLICT', 'VISIT_CHANGED', {}, undefined, {
-        current: visitAsSeenBy(view, toVisit(visitRowOf(visit), today)),
+        current: visitAsSeenBy(view, toVisit(visit, today)),
       });
     }
     if (input.status === 'missed') {
@@ -88,17 +85,11 @@ export async function updateVisit(
         .where(eq(schema.visits.id, visit.id));
     } else {
       // The definition's visit date rules (R-VISIT-1), as a date field's bounds are checked.
-      const issues = visitDateIssues(input.visitDate, env.study.visitDates, {
-        visitRole: visitRoleOf(env.study, visitCode),
-        today,
-        timeZone: env.timeZone,
-        events: {
-          screening: participant.screenedAt,
-          consent: participant.consentDate,
-          randomization: participant.randomizedAt?.toISOString() ?? null,
-        },
-        plausibleDates: env.study.plausibleDates,
-      });
+      const issues = visitDateIssues(
+        input.visitDate,
+        env.study.visitDates,
+        dateContext(env, participant, { visitRole: visitRoleOf(env.study, visitCode), today }),
+      );
       const [first] = issues;
       if (first) {
         const ref = first.params?.ref;
@@ -111,19 +102,19 @@ export async function updateVisit(
         throw new DomainError('VALIDATION_FAILED', message, {}, fieldErrorsAt(['body'], issues));
       }
       const inWindow = isWithinWindow(
-        { windowStart: visit.windowStart, windowEnd: visit.windowEnd },
+        { windowStart: visit.window_start, windowEnd: visit.window_end },
         input.visitDate,
       );
       if (!inWindow && !input.outOfWindowReason) {
         throw new DomainError(
           'VALIDATION_FAILED',
           'VISIT_OUT_OF_WINDOW',
-          { windowStart: visit.windowStart, windowEnd: visit.windowEnd },
+          { windowStart: visit.window_start, windowEnd: visit.window_end },
           [
             fieldError(
               'body.outOfWindowReason',
-              input.visitDate < visit.windowStart ? 'VISIT_WINDOW_NOT_OPEN' : 'VISIT_WINDOW_CLOSED',
-              { windowStart: visit.windowStart, windowEnd: visit.windowEnd, date: input.visitDate },
+              input.visitDate < visit.window_start ? 'VISIT_WINDOW_NOT_OPEN' : 'VISIT_WINDOW_CLOSED',
+              { windowStart: visit.window_start, windowEnd: visit.window_end, date: input.visitDate },
             ),
           ],
         );
@@ -158,29 +149,13 @@ export async function updateVisit(
             date: input.visitDate,
             category: 'visit_out_of_window',
             major: 'no',
-            description: `${visitCode} on ${input.visitDate}, window ${visit.windowStart} to ${visit.windowEnd}: ${input.outOfWindowReason}`,
+            description: `${visitCode} on ${input.visitDate}, window ${visit.window_start} to ${visit.window_end}: ${input.outOfWindowReason}`,
           },
         });
       }
     }
-    const [updated] = await tx.select().from(schema.visits).where(eq(schema.visits.id, visit.id));
+    const [updated] = await selectVisits(tx, sql`v.id = ${visit.id}::uuid`);
     if (!updated) throw new Error('visit vanished');
-    return visitAsSeenBy(view, toVisit(visitRowOf(updated), today));
+    return visitAsSeenBy(view, toVisit(updated, today));
   });
-}
-
-function visitRowOf(v: typeof schema.visits.$inferSelect) {
-  return {
-    id: v.id,
-    participant_id: v.participantId,
-    visit_code: v.visitCode,
-    target_date: v.targetDate,
-    window_start: v.windowStart,
-    window_end: v.windowEnd,
-    status: v.status as 'scheduled' | 'done' | 'missed',
-    visit_date: v.visitDate,
-    out_of_window_reason: v.outOfWindowReason,
-    missed_reason: v.missedReason,
-    version: v.version,
-  };
 }
