@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The process-level resilience suite (issue 8): the BUILT server (apps/api/dist/server.js, so run
+ * The process-level resilience suite (docs/testing.md, "resilience"): the BUILT server (apps/api/dist/server.js, so run
  * `pnpm build` first) as child processes on real PostgreSQL, killed with -9, its connections
  * terminated, two of them on one database. Files run one at a time: they load the machine and
  * the timing of kills matters more than speed.

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: every figure beside a baseline measured in the same run (issue 8).
+ * `npm run bench`: every figure beside a baseline measured in the same run (docs/benchmarks.md).
  * Creates edc_bench_<pid>_test, starts the built API against it, seeds it, loads it from a child
  * process running autocannon, prints one table, and drops the database at the end (also on
  * failure or Ctrl-C).

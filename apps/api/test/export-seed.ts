@@ -63,7 +63,7 @@ export async function seedExportTrial(): Promise<ExportWorld> {
     const r = await ok(await call(app, staff, 'POST', `/api/v1/participants/${id}/randomize`), 'randomize');
     const arm = lbpTrial.arms.find((a) => a.code === r.allocation.arm);
     if (!arm) throw new Error('unknown arm');
-    // A draft treatment record of the participant's own arm: it gives the arm away (§5.2).
+    // A draft treatment record of the participant's own arm: it gives the arm away (protocol §5.2).
     await ok(
       await call(app, staff, 'PUT', form(id, 'TX', arm.interventionForm), {
         data: { date: today() },

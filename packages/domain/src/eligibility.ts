@@ -18,7 +18,7 @@ export type EligibilityOutcome =
  * Eligibility decision of protocol §1.4: eligible iff every inclusion answer is yes and every
  * exclusion answer is no; a screen failure lists the failing ids (kept for CONSORT). Refuses to
  * decide (ok: false) when an answer is missing, when an answer names an unknown criterion, or when
- * a criterion derived from sex is answered "yes" for a male (§5.3: pregnancy exclusion answered yes
+ * a criterion derived from sex is answered "yes" for a male (protocol §5.3: pregnancy exclusion answered yes
  * for a male is an inconsistency, not a screen failure).
  */
 export function evaluateEligibility(
@@ -73,8 +73,8 @@ export function ageFromBirthDate(birthDate: IsoDate, onDate: IsoDate): number {
 }
 
 /**
- * Age at screening (§1.4, I1/E1). From a full birth date the age is exact (min = max). From a birth
- * year only (§5.2 allows it) the age is one of two values, so both bounds are returned and a
+ * Age at screening (protocol §1.4, I1/E1). From a full birth date the age is exact (min = max). From a birth
+ * year only (protocol §5.2 allows it) the age is one of two values, so both bounds are returned and a
  * criterion is derived only when both fall on the same side of the limit.
  */
 export function ageAtScreening(
@@ -91,7 +91,7 @@ export function ageAtScreening(
 }
 
 /**
- * BMI = weight_kg / height_m², one decimal, half up (§1.4 E2). Height is entered in cm (§5.2).
+ * BMI = weight_kg / height_m², one decimal, half up (protocol §1.4 E2). Height is entered in cm (protocol §5.2).
  * Computed as round(100000·w / h_cm²)/10 so that heights in cm do not add a division error.
  */
 export function bodyMassIndex(weightKg: number, heightCm: number): number {
@@ -109,7 +109,7 @@ export interface EligibilityFacts {
 }
 
 /**
- * Proposed answers for criteria marked `derivedFrom` (§1.4 "derive, then show for confirmation").
+ * Proposed answers for criteria marked `derivedFrom` (protocol §1.4 "derive, then show for confirmation").
  * Age: inclusion yes / exclusion no when inside [ageMin, ageMax]; left open if a birth year makes
  * it ambiguous. BMI: exclusion yes when the recorded BMI is above bmiMax. Sex: "no" for a male
  * (E3 pregnancy or breastfeeding); for a female the question must be asked. Pain duration: met

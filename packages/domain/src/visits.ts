@@ -88,7 +88,7 @@ export function visitStatus(
 
 /**
  * Days outside the window for a visit done on `date`: 0 inside, negative when early, positive when
- * late. A non-zero value needs a reason and creates a `visit_out_of_window` deviation (§5.1).
+ * late. A non-zero value needs a reason and creates a `visit_out_of_window` deviation (protocol §5.1).
  */
 export function daysOutsideWindow(window: VisitWindow, date: IsoDate): number {
   const early = daysBetween(date, window.windowStart);

@@ -103,10 +103,10 @@ describe('ODI properties (protocol §3.3)', () => {
         const lhs = BigInt(2 * answered * x10);
         const mid = BigInt(400 * sum + answered);
         expect(lhs <= mid && mid < BigInt(2 * answered * (x10 + 1))).toBe(true);
-        // Float rounding agrees too, and no exact half-tenth exists (§3.2 rule 6).
+        // Float rounding agrees too, and no exact half-tenth exists (protocol §3.2 rule 6).
         expect(x10).toBe(Math.round((1000 * sum) / (5 * answered)));
         expect((400 * sum) % (2 * answered) === answered).toBe(false);
-        // Banding the exact value and the rounded value (x10/10 = 20·x10/200) agree (§3.2 rule 7).
+        // Banding the exact value and the rounded value (x10/10 = 20·x10/200) agree (protocol §3.2 rule 7).
         const band = odiBand(sum, answered);
         expect(band).toBe(referenceBand(sum, answered));
         expect(band).toBe(referenceBand(x10, 200));

@@ -29,7 +29,7 @@ describe('lbpTrial (protocol §1, §4.1, §5)', () => {
       expect(c.expected).toBe(c.kind === 'inclusion' ? 'yes' : 'no');
   });
 
-  it('has the two arms, the visits of §5.1 and the design settings', () => {
+  it('has the two arms, the visits of protocol §5.1 and the design settings', () => {
     expect(lbpTrial.nctId).toBe('NCT07241559');
     expect(lbpTrial.enrollment).toEqual({ target: 75, cap: 75 });
     expect(lbpTrial.arms.map((a) => a.code)).toEqual(['TLF_MOB', 'US_D5W']);

@@ -13,7 +13,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requires } from '../auth/route-access';
 import { auditContext, currentUser } from '../plugins/auth';
-import { lockoutPolicy } from '../services/lockout';
 import {
   assignedSlots,
   generateList,
@@ -21,26 +20,24 @@ import {
   listRandomizationLists,
   previewListChange,
 } from '../services/randomization-lists';
-import { serviceEnv } from './route-common';
+import { passwordServiceEnv, serviceEnv } from './route-common';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 const adminOnly = requires('manage_randomization_lists');
 
 /** Randomization lists (protocol §4.2-4.3). Unassigned slots never leave the server. */
 export const randomizationListRoutes: FastifyPluginAsyncZod = async (app) => {
-  const env = () => serviceEnv(app);
   const tags = ['randomization'];
   // A correction of the list in use asks for the password again (R-RAND-5).
   const changeEnv = (request: Parameters<typeof currentUser>[0]) => ({
-    ...env(),
+    ...passwordServiceEnv(app),
     user: currentUser(request),
-    lockout: lockoutPolicy(app.config),
   });
 
   app.get(
     '/admin/randomization-lists',
     { schema: { tags, response: { 200: z.array(randomizationListSchema), ...errors } }, config: adminOnly },
-    async () => listRandomizationLists(env()),
+    async () => listRandomizationLists(serviceEnv(app)),
   );
   app.post(
     '/admin/randomization-lists/generate',
@@ -101,7 +98,7 @@ export const randomizationListRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: adminOnly,
     },
-    async (request) => previewListChange(env(), request.body),
+    async (request) => previewListChange(serviceEnv(app), request.body),
   );
   app.get(
     '/admin/randomization-lists/:id/allocations',
@@ -114,6 +111,6 @@ export const randomizationListRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: adminOnly,
     },
-    async (request) => assignedSlots(env(), request.params.id),
+    async (request) => assignedSlots(serviceEnv(app), request.params.id),
   );
 };

@@ -19,17 +19,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requires } from '../auth/route-access';
 import { actingOf, currentUser } from '../plugins/auth';
-import { lockoutPolicy } from '../services/lockout';
 import { participantScores, recordHistory } from '../services/records';
 import { lockRecord, signVisit } from '../services/signatures';
 import { updateVisit, worklist } from '../services/visits';
-import { errorResponses, serviceEnv } from './route-common';
+import { errorResponses, passwordServiceEnv, serviceEnv } from './route-common';
 
 const errors = errorResponses;
 
 /** Visit schedule, scores over time, record history, signatures and locks (R-VISIT-1, R-REC-1). */
 export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
-  const lockout = lockoutPolicy(app.config);
   const tags = ['visits and records'];
 
   app.get(
@@ -101,15 +99,12 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
       preHandler: app.passwordRateLimit,
     },
     async (request) =>
-      signVisit(
-        { ...serviceEnv(app), lockout },
-        {
-          ...actingOf(request),
-          participantId: request.params.id,
-          visitCode: request.params.visitCode,
-          password: request.body.password,
-        },
-      ),
+      signVisit(passwordServiceEnv(app), {
+        ...actingOf(request),
+        participantId: request.params.id,
+        visitCode: request.params.visitCode,
+        password: request.body.password,
+      }),
   );
 
   app.post(

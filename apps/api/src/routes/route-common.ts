@@ -1,5 +1,6 @@
 import { errorBodySchema } from '@mini-edc/domain';
 import type { FastifyInstance } from 'fastify';
+import { lockoutPolicy, type PasswordEnv } from '../services/lockout';
 import type { ServiceEnv } from '../services/participants';
 
 /** The error answers a route can give, all with the one error body (design invariant 6). */
@@ -17,4 +18,9 @@ export const errorResponses = {
  */
 export function serviceEnv(app: FastifyInstance): ServiceEnv {
   return { db: app.db.db, study: app.study, timeZone: app.config.EDC_STUDY_TIMEZONE };
+}
+
+/** The same, for a service that checks a password: with the one lockout (docs/security.md, control 2). */
+export function passwordServiceEnv(app: FastifyInstance): ServiceEnv & PasswordEnv {
+  return { ...serviceEnv(app), lockout: lockoutPolicy(app.config) };
 }

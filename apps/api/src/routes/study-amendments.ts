@@ -10,9 +10,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requires } from '../auth/route-access';
 import { actingOf } from '../plugins/auth';
-import { lockoutPolicy } from '../services/lockout';
 import { createDraft, listVersions, publishDraft, reviewDraft } from '../services/study-amendments';
-import { errorResponses } from './route-common';
+import { errorResponses, passwordServiceEnv } from './route-common';
 
 const draftParams = z.object({ id: z.uuid({ error: 'expected a draft id' }) });
 
@@ -83,10 +82,11 @@ export const studyAmendmentRoutes: FastifyPluginAsyncZod = async (app) => {
       config: requires('publish_amendments'),
     },
     async (request, reply) => {
-      const { stored, ...published } = await publishDraft(
-        { db: app.db.db, timeZone: app.config.EDC_STUDY_TIMEZONE, lockout: lockoutPolicy(app.config) },
-        { ...actingOf(request), draftId: request.params.id, input: request.body },
-      );
+      const { stored, ...published } = await publishDraft(passwordServiceEnv(app), {
+        ...actingOf(request),
+        draftId: request.params.id,
+        input: request.body,
+      });
       app.useStudyVersion(stored);
       return reply.code(201).send(published);
     },

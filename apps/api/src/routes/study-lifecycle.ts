@@ -8,14 +8,13 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requires } from '../auth/route-access';
 import { actingOf } from '../plugins/auth';
-import { lockoutPolicy } from '../services/lockout';
 import {
   applyLifecycleAction,
   getPreLockChecks,
   getStudyLifecycle,
   getStudyStatus,
 } from '../services/study-lifecycle';
-import { errorResponses } from './route-common';
+import { errorResponses, passwordServiceEnv } from './route-common';
 
 const errors = { ...errorResponses, 423: errorResponses[409] };
 
@@ -74,9 +73,10 @@ export const studyLifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
       config: requires('manage_study'),
     },
     async (request) =>
-      applyLifecycleAction(
-        { db, study: app.study, lockout: lockoutPolicy(app.config) },
-        { ...actingOf(request), action: request.params.action, input: request.body },
-      ),
+      applyLifecycleAction(passwordServiceEnv(app), {
+        ...actingOf(request),
+        action: request.params.action,
+        input: request.body,
+      }),
   );
 };

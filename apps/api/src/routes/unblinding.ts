@@ -6,9 +6,8 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requires } from '../auth/route-access';
 import { actingOf } from '../plugins/auth';
-import { lockoutPolicy } from '../services/lockout';
 import { emergencyUnblind } from '../services/unblinding';
-import { errorResponses } from './route-common';
+import { errorResponses, passwordServiceEnv } from './route-common';
 
 /**
  * Emergency unblinding of one participant (R-BLIND-4, docs/closeout.md "Unblinding"). The
@@ -29,10 +28,11 @@ export const unblindingRoutes: FastifyPluginAsyncZod = async (app) => {
       config: requires('emergency_unblind'),
     },
     async (request, reply) => {
-      const result = await emergencyUnblind(
-        { db: app.db.db, lockout: lockoutPolicy(app.config) },
-        { ...actingOf(request), participantId: request.params.id, input: request.body },
-      );
+      const result = await emergencyUnblind(passwordServiceEnv(app), {
+        ...actingOf(request),
+        participantId: request.params.id,
+        input: request.body,
+      });
       return reply.code(201).send(result);
     },
   );

@@ -298,7 +298,7 @@ function countByStratum(slots: readonly Slot[]): Record<string, number> {
 
 /**
  * Generates a stratified permuted-block list from 32 cryptographically random bytes (protocol
- * §4.2). Only the commitment is stored; the seed is returned once for the statistician.
+ * protocol §4.2). Only the commitment is stored; the seed is returned once for the statistician.
  */
 export async function generateList(
   env: ListEnv,
@@ -315,7 +315,7 @@ export async function generateList(
   return { list, seedHex: toHex(seed) };
 }
 
-/** Imports a statistician's list (the usual practice); its SHA-256 is the commitment (§4.2). */
+/** Imports a statistician's list (the usual practice); its SHA-256 is the commitment (protocol §4.2). */
 export async function importList(
   env: ListEnv,
   { ctx, name, csv, input = {} }: { ctx: AuditContext; name: string; csv: string; input?: ListChangeInput },

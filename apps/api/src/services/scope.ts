@@ -4,8 +4,8 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { AuthUser } from './sessions';
 
 /**
- * The caller's site scope as a SQL condition on a site_id column (design invariant 5, conventions
- * §10): every participant query carries it in its WHERE clause, so rows of other sites are never
+ * The caller's site scope as a SQL condition on a site_id column (design invariant 5 in
+ * docs/architecture.md, R-ACCESS-1): every participant query carries it in its WHERE clause, so rows of other sites are never
  * read at all. A user with no site sees nothing.
  */
 export function inUserSites(column: PgColumn | SQL, user: Pick<AuthUser, 'siteIds'>): SQL {

@@ -25,7 +25,7 @@ export function RandomizationSection({ participant: p }: { participant: Particip
   const [general, setGeneral] = useState<string | null>(null);
   const allocation = allocationOf(p);
 
-  // §4.3, §5.1: the same conditions the server refuses with (R-RAND-2), in the browser's day.
+  // protocol §4.3, §5.1: the same conditions the server refuses with (R-RAND-2), in the browser's day.
   const checkText = (key: string, params: Record<string, string>) => {
     const form = params.form ? localized(formDefinition(params.form).label, i18n.language) : '';
     if (key.startsWith('baseline:')) return t('participants.randomization.checks.baselineForm', { form });

@@ -14,7 +14,7 @@ export function isOdiForm(form: FormDefinition): boolean {
   return ODI_ITEM_KEYS.every((k) => names.has(k));
 }
 
-/** The ODI totals an export shows; `odi_pct` is the one-decimal display value (§3.2 rule 6). */
+/** The ODI totals an export shows; `odi_pct` is the one-decimal display value (protocol §3.2 rule 6). */
 export const ODI_TOTALS = [
   'odi_sum',
   'odi_answered',
@@ -27,7 +27,7 @@ export type OdiTotalName = (typeof ODI_TOTALS)[number];
 /**
  * Recomputes the ODI totals from the items with the domain's scorer instead of trusting the stored
  * derived values. No section answered gives no score: sum and % are null, never 0
- * (§3.2 rule 5). An item outside 0–5 cannot be scored, so every total is null rather than a guess.
+ * (protocol §3.2 rule 5). An item outside 0–5 cannot be scored, so every total is null rather than a guess.
  */
 // Wide rows ask for several totals of the same record: score each record's data once.
 const totalsCache = new WeakMap<object, Record<OdiTotalName, number | string | boolean | null>>();

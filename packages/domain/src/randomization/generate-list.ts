@@ -24,7 +24,7 @@ export interface RandomizationSlot {
  * 3. Fisher–Yates: for j = size−1 down to 1, swap positions j and randInt(j+1).
  * Whole blocks are generated until the stratum holds at least `slotsPerStratum` slots; the last
  * block is kept whole so that every block in the list is balanced (R-RAND-1). Unused slots
- * beyond the enrollment cap simply stay unassigned (§4.1).
+ * beyond the enrollment cap simply stay unassigned (protocol §4.1).
  */
 export function generateRandomizationList(
   seed: Uint8Array,

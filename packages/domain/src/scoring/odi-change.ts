@@ -1,6 +1,6 @@
 import type { OdiScore } from './odi';
 
-/** Responder thresholds for the ODI (§3.2 rule 8, Ostelo 2008); both configurable in the study definition. */
+/** Responder thresholds for the ODI (protocol §3.2 rule 8, Ostelo 2008); both configurable in the study definition. */
 export interface OdiResponderThresholds {
   /** Improvement in ODI points (Δ ≤ −absolutePoints). Default 10. */
   absolutePoints: number;
@@ -13,7 +13,7 @@ export const DEFAULT_ODI_RESPONDER: OdiResponderThresholds = { absolutePoints: 1
 export interface OdiChange {
   /** Follow-up % − baseline %, exact (negative = better). */
   delta: number;
-  /** Δ×10 rounded half away from zero, computed from the exact rational (§3.3: −1.56 → −16). */
+  /** Δ×10 rounded half away from zero, computed from the exact rational (protocol §3.3: −1.56 → −16). */
   deltaX10: number;
   responder: boolean;
   byAbsolute: boolean;
@@ -32,8 +32,8 @@ function roundRational(num: number, den: number): number {
 }
 
 /**
- * Change from baseline and responder status (§3.2 rule 8). Δ is taken from the exact values and
- * rounded only at the end (§3.3). With Δ = 20·(sF·aB − sB·aF)/(aF·aB) every comparison is done on
+ * Change from baseline and responder status (protocol §3.2 rule 8). Δ is taken from the exact values and
+ * rounded only at the end (protocol §3.3). With Δ = 20·(sF·aB − sB·aF)/(aF·aB) every comparison is done on
  * integers. The relative rule needs a real improvement (Δ < 0): with a baseline of 0, "Δ ≤ 0" would
  * otherwise call an unchanged patient a responder. Returns null if either score is missing.
  */

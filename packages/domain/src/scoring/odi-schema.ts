@@ -11,9 +11,9 @@ function odiItemSchema(n: number) {
 
 /**
  * The ODI form (protocol §3): ten items 0–5 or null. Only scores are stored, never statement texts
- * (§3.4 licensing). A double tick on paper is entered as the higher score (§3.2 rule 1).
- * `odi_version` records language and version (§3.1, e.g. "2.1a-en", "2.0-tr"). `q8NotApplicable`
- * tells "sex life not applicable" from "not answered"; it does not change the score (§3.2 rule 4).
+ * (protocol §3.4 licensing). A double tick on paper is entered as the higher score (protocol §3.2 rule 1).
+ * `odi_version` records language and version (protocol §3.1, e.g. "2.1a-en", "2.0-tr"). `q8NotApplicable`
+ * tells "sex life not applicable" from "not answered"; it does not change the score (protocol §3.2 rule 4).
  */
 export const odiAnswersSchema = z
   .object({

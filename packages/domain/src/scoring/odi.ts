@@ -3,10 +3,10 @@
  * stored value or a band runs on integers (sum, answered), never on a floating-point percentage.
  */
 
-/** One ODI section: 0 (least disability) … 5 (most), or null when unanswered (§3.2 rule 1). */
+/** One ODI section: 0 (least disability) … 5 (most), or null when unanswered (protocol §3.2 rule 1). */
 export type OdiItem = 0 | 1 | 2 | 3 | 4 | 5 | null;
 
-/** The ten sections in order q1..q10 (§3.1). */
+/** The ten sections in order q1..q10 (protocol §3.1). */
 export type OdiItems = readonly (number | null)[];
 
 export const ODI_ITEM_KEYS = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9', 'q10'] as const;
@@ -15,20 +15,20 @@ export type OdiItemKey = (typeof ODI_ITEM_KEYS)[number];
 export type OdiBand = 'minimal' | 'moderate' | 'severe' | 'crippled' | 'bed_bound';
 
 export interface OdiScore {
-  /** Sum of the answered item scores (§3.2 rule 2). */
+  /** Sum of the answered item scores (protocol §3.2 rule 2). */
   sum: number;
   /** Number of non-null items, 1..10. */
   answered: number;
-  /** round(1000·sum / (5·answered)), the stored value (§3.2 rule 6). */
+  /** round(1000·sum / (5·answered)), the stored value (protocol §3.2 rule 6). */
   pctX10: number;
   /** The exact percentage 100·sum / (5·answered); for display and arithmetic only. */
   pct: number;
   band: OdiBand;
-  /** answered < 8: flag for review, the score still counts (§3.2 rule 5). */
+  /** answered < 8: flag for review, the score still counts (protocol §3.2 rule 5). */
   lowCompletion: boolean;
 }
 
-/** Upper band limits (inclusive) on the exact %, fixed by §3.2 rule 7. */
+/** Upper band limits (inclusive) on the exact %, fixed by protocol §3.2 rule 7. */
 const BAND_LIMITS: readonly [number, OdiBand][] = [
   [20, 'minimal'],
   [40, 'moderate'],
@@ -36,7 +36,7 @@ const BAND_LIMITS: readonly [number, OdiBand][] = [
   [80, 'crippled'],
 ];
 
-/** Fewer answered sections than this raise the low-completion flag (§3.2 rule 5). */
+/** Fewer answered sections than this raise the low-completion flag (protocol §3.2 rule 5). */
 export const ODI_LOW_COMPLETION_BELOW = 8;
 
 function checkItems(items: OdiItems): void {
@@ -48,7 +48,7 @@ function checkItems(items: OdiItems): void {
   });
 }
 
-/** Sum and count of the answered sections (§3.2 rule 2). */
+/** Sum and count of the answered sections (protocol §3.2 rule 2). */
 export function odiSumAnswered(items: OdiItems): { sum: number; answered: number } {
   checkItems(items);
   let sum = 0;
@@ -63,7 +63,7 @@ export function odiSumAnswered(items: OdiItems): { sum: number; answered: number
 }
 
 /**
- * round(200·sum/answered) in integers: floor((400·sum + answered) / (2·answered)) (§3.2 rule 6).
+ * round(200·sum/answered) in integers: floor((400·sum + answered) / (2·answered)) (protocol §3.2 rule 6).
  * Half-up and half-even agree because answered ≤ 10 never makes an exact half-tenth.
  */
 export function odiPctX10(sum: number, answered: number): number {
@@ -71,7 +71,7 @@ export function odiPctX10(sum: number, answered: number): number {
 }
 
 /**
- * Band on the exact value (§3.2 rule 7): pct ≤ b ⇔ 20·sum ≤ b·answered, compared in integers so a
+ * Band on the exact value (protocol §3.2 rule 7): pct ≤ b ⇔ 20·sum ≤ b·answered, compared in integers so a
  * boundary such as W5 (exactly 20) or W9 (exactly 60) can never drift into the next band.
  */
 export function odiBand(sum: number, answered: number): OdiBand {
@@ -81,7 +81,7 @@ export function odiBand(sum: number, answered: number): OdiBand {
   return 'bed_bound';
 }
 
-/** Scores q1..q10; null when no section is answered, never 0 (§3.2 rule 5). */
+/** Scores q1..q10; null when no section is answered, never 0 (protocol §3.2 rule 5). */
 export function scoreOdi(items: OdiItems): OdiScore | null {
   const { sum, answered } = odiSumAnswered(items);
   if (answered === 0) return null;
@@ -112,7 +112,7 @@ export function odiItemsFrom(data: Readonly<Record<string, unknown>>): Record<Od
 
 /**
  * One decimal from a value stored ×10 (340 → "34.0", 356 → "35.6", −16 → "-1.6"), without
- * floating point so 35.55… is never shown as the truncated "35.5" (§3.2 rule 6).
+ * floating point so 35.55… is never shown as the truncated "35.5" (protocol §3.2 rule 6).
  */
 export function formatX10(x10: number): string {
   if (!Number.isInteger(x10)) throw new RangeError(`formatX10 needs an integer, got ${x10}`);

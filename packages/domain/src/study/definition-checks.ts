@@ -25,7 +25,7 @@ function duplicates<T>(
 /**
  * Checks that span several parts of a definition (the shape is checked by the schema): unique
  * codes and ids, references to forms that exist, criteria whose `expected` matches their kind
- * (§1.4: inclusion must be yes, exclusion no), and randomization settings the generator can honour.
+ * (protocol §1.4: inclusion must be yes, exclusion no), and randomization settings the generator can honour.
  */
 export function studyDefinitionProblems(def: StudyDefinition): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [
@@ -154,7 +154,7 @@ export function studyDefinitionProblems(def: StudyDefinition): DefinitionProblem
       );
     }
   });
-  // The split across sites is unknown, so each stratum must be able to take the whole sample (§4.1).
+  // The split across sites is unknown, so each stratum must be able to take the whole sample (protocol §4.1).
   if (r.slotsPerStratum < def.enrollment.cap) {
     problems.push(
       definitionProblem(['randomization', 'slotsPerStratum'], 'DEF_SLOTS_BELOW_CAP', {

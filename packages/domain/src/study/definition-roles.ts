@@ -22,7 +22,7 @@ const label = z.object({ en: z.string().trim().min(1), tr: z.string().trim().min
 export const participantAttributes = ['sex', 'birthYear'] as const;
 export type ParticipantAttribute = (typeof participantAttributes)[number];
 
-/** The scoring the system applies to a form (protocol §2, §3; BMI for eligibility §1.4). */
+/** The scoring the system applies to a form (protocol §2, §3; BMI for eligibility protocol §1.4). */
 export const formInstruments = [
   'visual_analogue_scale',
   'oswestry_disability_index',
@@ -55,11 +55,11 @@ export const fieldDefaultSchema = z.union([
 export type FieldDefault = z.infer<typeof fieldDefaultSchema>;
 
 export const studyRolesSchema = z.object({
-  /** Written by the eligibility step from the criteria answers (§1.4), never by the form save. */
+  /** Written by the eligibility step from the criteria answers (protocol §1.4), never by the form save. */
   eligibilityForm: formCode,
-  /** Informed consent (§5.2): its date enrols an eligible participant and opens baseline. */
+  /** Informed consent (protocol §5.2): its date enrols an eligible participant and opens baseline. */
   consent: z.object({ form: formCode, dateField: fieldName, versionField: fieldName }),
-  /** Forms of the baseline visit that must be complete before randomization (§4.3). */
+  /** Forms of the baseline visit that must be complete before randomization (protocol §4.3). */
   baselineRequiredForms: z.array(formCode).min(1),
   /** Complete values copied onto the participant. */
   participantAttributes: z.array(
@@ -67,17 +67,17 @@ export const studyRolesSchema = z.object({
   ),
   /** Forms that can still be entered after a failed screening. */
   afterScreenFailure: z.array(formCode),
-  /** The record whose status (completed or withdrawn) ends participation; the allocation stays (§5.2). */
+  /** The record whose status (completed or withdrawn) ends participation; the allocation stays (protocol §5.2). */
   endOfParticipation: z.object({ form: formCode, statusField: fieldName, lastVisitField: fieldName }),
-  /** Outcome assessments: the forms the blinded assessor enters and sees queries on (§2, §3). */
+  /** Outcome assessments: the forms the blinded assessor enters and sees queries on (protocol §2, §3). */
   outcomeForms: z.array(formCode).min(1),
-  /** Adverse events (§5.2); serious ones are flagged on the participant. */
+  /** Adverse events (protocol §5.2); serious ones are flagged on the participant. */
   adverseEvent: z.object({ form: formCode, seriousField: fieldName }),
-  /** Protocol deviations; out-of-window visits add one automatically (§5.1). */
+  /** Protocol deviations; out-of-window visits add one automatically (protocol §5.1). */
   deviationForm: formCode,
-  /** Treatment records outside the schedule: each arm's intervention form (§5.1). */
+  /** Treatment records outside the schedule: each arm's intervention form (protocol §5.1). */
   treatmentVisit: z.object({ code: visitCode, label }),
-  /** Unscheduled events and assessments outside the schedule (§5.1). */
+  /** Unscheduled events and assessments outside the schedule (protocol §5.1). */
   unscheduledVisit: z.object({ code: visitCode, label, forms: z.array(formCode).min(1) }),
 });
 export type StudyRoles = z.infer<typeof studyRolesSchema>;

@@ -33,7 +33,7 @@ export const armSchema = z.object({
   code: upperCode,
   label: localizedTextSchema,
   description: localizedTextSchema,
-  /** The per-arm administration record (§5.2); only the participant's own arm's form can be entered. */
+  /** The per-arm administration record (protocol §5.2); only the participant's own arm's form can be entered. */
   interventionForm: formCode,
   /** Planned sessions or injections; null while unknown (not in the registry, §1.3). */
   plannedSessions: z.int().min(1).nullable(),
@@ -41,7 +41,7 @@ export const armSchema = z.object({
 export type Arm = z.infer<typeof armSchema>;
 
 export const stratumSchema = z.object({
-  /** Frozen at randomization (§4.1); with site-only stratification this is the site code. */
+  /** Frozen at randomization (protocol §4.1); with site-only stratification this is the site code. */
   key: z.string().regex(/^[A-Za-z0-9_-]+$/, { error: 'use letters, digits, "_" or "-"' }),
   label: localizedTextSchema,
 });
@@ -49,7 +49,7 @@ export type Stratum = z.infer<typeof stratumSchema>;
 
 export const stratificationSchema = z.object({
   /**
-   * Site only (§4.1): randomization takes the participant's site as the stratum key. Other factors
+   * Site only (protocol §4.1): randomization takes the participant's site as the stratum key. Other factors
    * (sex) are not offered, because nothing would apply them (docs/study-definition.md).
    */
   factors: z.array(z.literal('site', { error: 'only site stratification is applied' })).length(1),
@@ -61,9 +61,9 @@ export const eligibilityCriterionSchema = z.object({
   kind: z.enum(['inclusion', 'exclusion']),
   textEn: nonEmpty('textEn'),
   textTr: nonEmpty('textTr'),
-  /** The answer that keeps a participant eligible: yes for inclusion, no for exclusion (§1.4). */
+  /** The answer that keeps a participant eligible: yes for inclusion, no for exclusion (protocol §1.4). */
   expected: z.enum(['yes', 'no']),
-  /** The system proposes the answer from this data for the investigator to confirm (§1.4). */
+  /** The system proposes the answer from this data for the investigator to confirm (protocol §1.4). */
   derivedFrom: z.enum(['age', 'bmi', 'sex', 'pain_duration']).optional(),
 });
 export type EligibilityCriterion = z.infer<typeof eligibilityCriterionSchema>;
@@ -71,10 +71,10 @@ export type EligibilityCriterion = z.infer<typeof eligibilityCriterionSchema>;
 export const eligibilityLimitsSchema = z.object({
   ageMin: z.int().min(0),
   ageMax: z.int().min(0),
-  /** Exclusion when BMI (one decimal) is above this (§1.4 E2). */
+  /** Exclusion when BMI (one decimal) is above this (protocol §1.4 E2). */
   bmiMax: z.number().positive(),
   /**
-   * A criterion derived from the pain duration is met from this many months on (§1.4 I2). The
+   * A criterion derived from the pain duration is met from this many months on (protocol §1.4 I2). The
    * duration itself is recorded truthfully whatever it is: the criterion decides, not a minimum.
    */
   painDurationMonthsMin: z.int().min(0).optional(),
@@ -86,7 +86,7 @@ export const visitSchema = z.object({
   label: localizedTextSchema,
   kind: z.enum(['screening', 'baseline', 'follow_up']),
   /**
-   * Follow-up counts from randomization (§5.1). An end-of-treatment anchor is not offered: the
+   * Follow-up counts from randomization (protocol §5.1). An end-of-treatment anchor is not offered: the
    * system records no end-of-treatment date to count from (docs/study-definition.md).
    */
   anchor: z.literal('randomization', { error: 'visits are anchored to randomization' }),
@@ -147,11 +147,11 @@ export type FormDefinition = z.infer<typeof formSchema>;
 
 export const studyRandomizationSchema = z.object({
   method: z.literal('permuted_block'),
-  /** {4, 6} with equal probability (§4.1). */
+  /** {4, 6} with equal probability (protocol §4.1). */
   blockSizes: z.array(z.int().min(2)).min(1),
-  /** One part per arm, in arm order; 1:1 assumed (§1.3). */
+  /** One part per arm, in arm order; 1:1 assumed (protocol §1.3). */
   ratio: z.array(z.int().min(1)).min(2),
-  /** At least the full sample size per stratum, because the split across sites is unknown (§4.1). */
+  /** At least the full sample size per stratum, because the split across sites is unknown (protocol §4.1). */
   slotsPerStratum: z.int().min(1),
   algorithmVersion: z.literal(RANDOMIZATION_ALGORITHM_VERSION),
 });
@@ -184,10 +184,10 @@ export const consentVersionSchema = z.object({
 });
 
 export const instrumentsSchema = z.object({
-  /** Stored with each VAS record so a change of wording stays traceable (§2.1). */
+  /** Stored with each VAS record so a change of wording stays traceable (protocol §2.1). */
   vasPromptVersion: nonEmpty('vasPromptVersion'),
   vasAnchors: z.object({ left: localizedTextSchema, right: localizedTextSchema }),
-  /** Accepted `odi_version` values (§3.1). */
+  /** Accepted `odi_version` values (protocol §3.1). */
   odiVersions: z.array(z.string().regex(/^\d+\.\d+[a-z]?-[a-z]{2}$/)).min(1),
 });
 
@@ -198,7 +198,7 @@ export const studyDefinitionObjectSchema = z.object({
   nctId: z.string().regex(/^NCT\d{8}$/, { error: 'an NCT id is "NCT" and 8 digits' }),
   enrollment: z.object({
     target: z.int().min(1),
-    /** Randomization stops here, not at a block end (§1.1, §4.1). */
+    /** Randomization stops here, not at a block end (protocol §1.1, §4.1). */
     cap: z.int().min(1),
   }),
   arms: z.array(armSchema).min(2, { error: 'a randomized trial needs at least two arms' }),

@@ -120,7 +120,7 @@ export const lbpCriteria: EligibilityCriterion[] = [
 ];
 
 /**
- * The eligibility eCRF (§5.2): one yes/no per criterion (field name = lower-case id), the screening
+ * The eligibility eCRF (protocol §5.2): one yes/no per criterion (field name = lower-case id), the screening
  * date, and the derived outcome kept for the CONSORT diagram.
  */
 export const eligibilityForm: FormDefinition = {

@@ -57,7 +57,7 @@ const odiSections: [string, string][] = [
   ['Travelling', 'Seyahat'],
 ];
 
-/** ODI v2.1a / Turkish v2.0 (protocol §3); items may be blank, the score is derived (§3.2). */
+/** ODI v2.1a / Turkish v2.0 (protocol §3); items may be blank, the score is derived (protocol §3.2). */
 export const odiForm: FormDefinition = {
   code: 'odi',
   label: text('Oswestry Disability Index', 'Oswestry Disabilite İndeksi'),
@@ -105,7 +105,7 @@ export const odiForm: FormDefinition = {
   ],
 };
 
-/** Demographics (§5.2): no names or national ids. */
+/** Demographics (protocol §5.2): no names or national ids. */
 export const demographicsForm: FormDefinition = {
   code: 'demographics',
   label: text('Demographics', 'Demografik bilgiler'),
@@ -133,7 +133,7 @@ export const demographicsForm: FormDefinition = {
   ],
 };
 
-/** Informed consent (§5.2): required before any baseline data. */
+/** Informed consent (protocol §5.2): required before any baseline data. */
 export const consentForm: FormDefinition = {
   code: 'consent',
   label: text('Informed consent', 'Bilgilendirilmiş onam'),

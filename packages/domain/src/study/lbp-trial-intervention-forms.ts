@@ -2,7 +2,7 @@ import type { FormDefinition } from './definition-schema';
 import { field, option, text, YES_NO_ONLY_YES } from './field-builders';
 
 /**
- * TLF_MOB session record (§5.2), one per session. The technique list is site-defined: these
+ * TLF_MOB session record (protocol §5.2), one per session. The technique list is site-defined: these
  * entries are placeholders for the admin to replace.
  */
 export const tlfMobForm: FormDefinition = {
@@ -42,7 +42,7 @@ export const tlfMobForm: FormDefinition = {
 
 const lumbarLevels = ['L1–L2', 'L2–L3', 'L3–L4', 'L4–L5', 'L5–S1'];
 
-/** US_D5W injection record (§5.2), one per injection; ultrasound guidance must be confirmed. */
+/** US_D5W injection record (protocol §5.2), one per injection; ultrasound guidance must be confirmed. */
 export const usD5wForm: FormDefinition = {
   code: 'intervention_us_d5w',
   label: text('Ultrasound-guided 5% dextrose injection', 'Ultrason eşliğinde %5 dekstroz enjeksiyonu'),

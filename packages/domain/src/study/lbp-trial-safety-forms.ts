@@ -1,7 +1,7 @@
 import type { FormDefinition } from './definition-schema';
 import { field, option, text } from './field-builders';
 
-/** Adverse event (§5.2): seriousness per ICH E2A; expected events offered as choices. */
+/** Adverse event (protocol §5.2): seriousness per ICH E2A; expected events offered as choices. */
 export const adverseEventForm: FormDefinition = {
   code: 'adverse_event',
   label: text('Adverse event', 'Advers olay'),
@@ -79,7 +79,7 @@ export const adverseEventForm: FormDefinition = {
   ],
 };
 
-/** Protocol deviation (§5.2); `visit_out_of_window` is also created automatically (§5.1). */
+/** Protocol deviation (protocol §5.2); `visit_out_of_window` is also created automatically (protocol §5.1). */
 export const deviationForm: FormDefinition = {
   code: 'deviation',
   label: text('Protocol deviation', 'Protokol sapması'),
@@ -107,7 +107,7 @@ export const deviationForm: FormDefinition = {
   ],
 };
 
-/** End of study or withdrawal (§5.2). The allocation itself is never withdrawn. */
+/** End of study or withdrawal (protocol §5.2). The allocation itself is never withdrawn. */
 export const endOfStudyForm: FormDefinition = {
   code: 'end_of_study',
   label: text('End of study', 'Çalışma sonu'),

@@ -8,7 +8,7 @@ import { adverseEventForm, deviationForm, endOfStudyForm } from './lbp-trial-saf
 import { loadStudyDefinition } from './load-definition';
 
 /**
- * NCT07241559 as far as the registry goes (protocol §1), with the [S] choices of §2–§5 as
+ * NCT07241559 as far as the registry goes (protocol §1), with the [S] choices of protocol §2–§5 as
  * defaults. Unknowns stay visible: session counts are null, sites are the two hospitals the news
  * summary names (the locations module was not retrieved, §1.1), the consent version is a
  * placeholder until the ethics-approved ICF version is known.
@@ -46,7 +46,7 @@ export const lbpTrialInput = {
       plannedSessions: null,
     },
   ],
-  // Site only, 2 strata (§4.1); keys are the site codes used in participant ids (S01-0007).
+  // Site only, 2 strata (protocol §4.1); keys are the site codes used in participant ids (S01-0007).
   stratification: {
     factors: ['site'],
     strata: [
@@ -61,7 +61,7 @@ export const lbpTrialInput = {
     limits: { ageMin: 18, ageMax: 65, bmiMax: 30, painDurationMonthsMin: 3 },
     criteria: lbpCriteria,
   },
-  // §5.1; windows are inclusive, offsets in days from randomization (day 0).
+  // protocol §5.1; windows are inclusive, offsets in days from randomization (day 0).
   visits: [
     {
       code: 'SCR',
@@ -126,7 +126,7 @@ export const lbpTrialInput = {
     deviationForm,
     endOfStudyForm,
   ],
-  // §4.1: 1:1, permuted blocks of 4 or 6, at least the full sample size per stratum.
+  // protocol §4.1: 1:1, permuted blocks of 4 or 6, at least the full sample size per stratum.
   randomization: {
     method: 'permuted_block',
     blockSizes: [4, 6],
@@ -134,7 +134,7 @@ export const lbpTrialInput = {
     slotsPerStratum: 80,
     algorithmVersion: RANDOMIZATION_ALGORITHM_VERSION,
   },
-  // §2.3 and §3.2 rule 8 (Ostelo 2008).
+  // protocol §2.3 and §3.2 rule 8 (Ostelo 2008).
   mcid: {
     vas: { absoluteMm: 15, relativeFraction: 0.3 },
     odi: { absolutePoints: 10, relativeFraction: 0.3 },
@@ -170,7 +170,7 @@ export const lbpTrialInput = {
   consentVersions: [{ version: '1.0', effectiveFrom: '2025-05-20' }],
   instruments: {
     vasPromptVersion: 'lbp-now-at-rest-v1',
-    // Turkish anchors are an unverified placeholder until the investigators' form is known (§2.1).
+    // Turkish anchors are an unverified placeholder until the investigators' form is known (protocol §2.1).
     vasAnchors: {
       left: text('No pain', 'Ağrı yok'),
       right: text('Worst imaginable pain', 'Dayanılmaz ağrı'),
@@ -180,7 +180,7 @@ export const lbpTrialInput = {
   roles: {
     eligibilityForm: 'eligibility',
     consent: { form: 'consent', dateField: 'consent_date', versionField: 'icf_version' },
-    // §4.3: baseline VAS and ODI before randomization.
+    // protocol §4.3: baseline VAS and ODI before randomization.
     baselineRequiredForms: ['vas', 'odi'],
     participantAttributes: [
       { attribute: 'sex', form: 'demographics', field: 'sex' },
