@@ -24,7 +24,7 @@ test('an investigator corrects a completed value with a reason, then signs the v
   await page.getByRole('button', { name: 'Save correction' }).click();
   const reason = page.getByLabel('Reason for the change');
   await expect(reason).toHaveAttribute('aria-invalid', 'true');
-  await expect(reason).toHaveAccessibleDescription(/Give a reason for this change/);
+  await expect(reason).toHaveAccessibleDescription(/Give a reason\./);
   await expect(page.getByLabel('Pain VAS (mm)')).toHaveValue('55');
   await reason.fill('Transcription error: the mark measures 55 mm on the source form');
   await page.getByRole('button', { name: 'Save correction' }).click();

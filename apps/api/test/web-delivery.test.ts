@@ -42,7 +42,6 @@ const manifest = {
   'src/i18n/en.ts': { file: 'assets/en-E1.js', name: 'en', imports: ['src/i18n/sign-in.en.ts'] },
   'src/i18n/sign-in.en.ts': { file: 'assets/sign-in.en-E2.js', name: 'sign-in.en' },
   'src/i18n/tr.ts': { file: 'assets/tr-T1.js', name: 'tr' },
-  'src/i18n/tr-messages.ts': { file: 'assets/tr-messages-T2.js', name: 'tr-messages' },
 };
 
 function writeDist(): string {
@@ -177,14 +176,14 @@ describe('static files', () => {
     const catalogue = (body: string) => hints(body).filter((h) => /\/(en|tr|sign-in)/.test(h ?? ''));
     const turkishBrowser = await get('/audit', { cookie: admin.cookie, 'accept-language': 'de-DE,tr;q=0.8' });
     expect(turkishBrowser.headers.vary).toMatch(/accept-language/);
-    expect(catalogue(turkishBrowser.body)).toEqual(['/assets/tr-T1.js', '/assets/tr-messages-T2.js']);
+    expect(catalogue(turkishBrowser.body)).toEqual(['/assets/tr-T1.js']);
     const chosenEnglish = await get('/audit', {
       cookie: `${admin.cookie}; edc.locale=en`,
       'accept-language': 'tr-TR',
     });
     expect(catalogue(chosenEnglish.body)).toEqual(['/assets/en-E1.js', '/assets/sign-in.en-E2.js']);
     const chosenTurkish = await get('/audit', { cookie: `${admin.cookie}; edc.locale=tr` });
-    expect(catalogue(chosenTurkish.body)).toEqual(['/assets/tr-T1.js', '/assets/tr-messages-T2.js']);
+    expect(catalogue(chosenTurkish.body)).toEqual(['/assets/tr-T1.js']);
   });
 
   const participantId = '0b5f0c1e-8d0a-4c3e-9a52-6f1f2f3a4b5c';

@@ -99,8 +99,8 @@ const appKey = dynamic.find(
 );
 const app = without(closure(appKey), initial);
 const loaded = new Set([...initial, ...app]);
-// Turkish loads tr.ts and tr-messages.ts together (src/i18n/index.ts).
-const catalogue = largerLanguage((l) => [`src/i18n/${l}.ts`, `src/i18n/${l}-messages.ts`], loaded);
+// Each language is one catalogue module (src/i18n/catalogues.ts).
+const catalogue = largerLanguage((l) => [`src/i18n/${l}.ts`], loaded);
 const appKb = total(app) + catalogue.kb;
 console.log(`the app, loaded after sign-in (gzip): ${total(app).toFixed(1)} KB`);
 console.log(

@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { backupCheckNames } from '@mini-edc/domain';
 import { describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en';
 import { tr } from '../src/i18n/tr';
-import { trMessages } from '../src/i18n/tr-messages';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -41,30 +38,5 @@ describe('translations', () => {
       expect(translated.trim(), key).not.toBe('');
       expect(placeholders(translated), key).toEqual(placeholders(text));
     }
-  });
-});
-
-describe('Turkish for the shared contracts', () => {
-  // The web app shows the contracts' English validation sentences; each needs a Turkish twin.
-  const contracts = ['auth.ts', 'admin.ts'].map((file) =>
-    readFileSync(
-      fileURLToPath(new URL(`../../../packages/domain/src/contracts/${file}`, import.meta.url)),
-      'utf8',
-    ),
-  );
-  const sentences = [
-    ...new Set(
-      contracts.flatMap((source) =>
-        [...source.matchAll(/(?:,\s*|message:\s*|\(\s*)'([A-Z][^']+)'/g)].map((m) => m[1] ?? ''),
-      ),
-    ),
-  ];
-
-  it('finds the sentences it checks', () => {
-    expect(sentences).toContain('Enter a valid email address');
-  });
-
-  it.each(sentences)('translates "%s"', (sentence) => {
-    expect(trMessages[sentence]).toBeTruthy();
   });
 });

@@ -64,7 +64,7 @@ export function pageLocale(chosen: string | undefined, acceptLanguage: string | 
 /** Each language's catalogue modules (apps/web/src/i18n/catalogues.ts), as the manifest keys them. */
 const catalogueKeys: Record<Locale, string[]> = {
   en: ['src/i18n/en.ts'],
-  tr: ['src/i18n/tr.ts', 'src/i18n/tr-messages.ts'],
+  tr: ['src/i18n/tr.ts'],
 };
 
 export interface AppHtml {

@@ -1,4 +1,9 @@
-import { type AuditFilter, auditFilterSchema } from '@mini-edc/domain';
+import {
+  type AuditFilter,
+  auditFilterSchema,
+  type CodedFieldIssue,
+  codedFieldIssues,
+} from '@mini-edc/domain';
 
 /**
  * The audit filter lives in the page URL (shareable, survives a reload) and is sent unchanged to
@@ -93,10 +98,14 @@ export function valuesFromFilter(filter: AuditFilter): AuditFilterValues {
   };
 }
 
-/** A field problem: one of ours (key, translated by the form) or a contract sentence (message). */
+/**
+ * A field problem: one of ours (key, worded by the form) or the contract's, as the field code the
+ * API would send for it (docs/errors.md, "Field codes"), so the form words it in the interface
+ * language; the contract's English sentence is never shown.
+ */
 export type FilterProblem =
   | { field: keyof AuditFilterValues; key: 'invalidTime' | 'endBeforeStart' }
-  | { field: keyof AuditFilterValues; message: string };
+  | { field: keyof AuditFilterValues; coded: CodedFieldIssue };
 
 /** The form's values as a filter for the API, or the problems to show beside the fields. */
 export function filterFromValues(
@@ -130,7 +139,8 @@ export function filterFromValues(
           : key === 'fieldText'
             ? 'field'
             : (key as keyof AuditFilterValues);
-      problems.push({ field, message: issue.message });
+      const missing = Reflect.get(raw, key) === undefined;
+      for (const coded of codedFieldIssues(issue.code, issue, missing)) problems.push({ field, coded });
     }
   }
   if (problems.length > 0 || !parsed.success) return { filter: null, problems };

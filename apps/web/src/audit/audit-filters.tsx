@@ -3,6 +3,7 @@ import { useEffect, useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../components/field';
+import { codedFieldText } from '../i18n/field-codes';
 import { userTimeZone } from '../i18n/format';
 import { formLabel, studyForms } from '../review/study-labels';
 import { type AuditFilterValues, filterFromValues, valuesFromFilter } from './audit-filter';
@@ -54,7 +55,10 @@ export function AuditFilters({ filter, participants, sites, actors, onApply }: A
     const result = filterFromValues(values);
     if (!result.filter) {
       for (const problem of result.problems) {
-        const message = 'key' in problem ? t(`monitor.audit.errors.${problem.key}`) : problem.message;
+        const message =
+          'key' in problem
+            ? t(`monitor.audit.errors.${problem.key}`)
+            : codedFieldText({ path: problem.field, message: '', ...problem.coded }, t);
         setError(problem.field, { type: 'validate', message });
       }
       return;

@@ -1,6 +1,4 @@
 import { type ComponentProps, type ReactNode, useId } from 'react';
-import { useTranslation } from 'react-i18next';
-import { translateMessage } from '../i18n/messages';
 
 export interface FieldErrorLike {
   message?: string | undefined;
@@ -22,16 +20,18 @@ function useFieldIds(id: string | undefined, hint: ReactNode, error: FieldErrorL
   return { inputId, hintId, errorId, describedBy };
 }
 
-/** The error under a control, translated, with the id the control points at. */
+/**
+ * The error under a control, with the id the control points at. The message is already worded in
+ * the interface language (lib/coded-resolver.ts, i18n/field-codes.ts): shown as given.
+ */
 export function FieldMessage({ id, error }: { id: string | undefined; error: FieldErrorLike | undefined }) {
-  useTranslation(); // re-render when the language changes
   if (!id || !error?.message) return null;
   return (
     <p id={id} className="field-error">
       <span aria-hidden="true" className="field-error-icon">
         ⚠
       </span>
-      {translateMessage(error.message)}
+      {error.message}
     </p>
   );
 }

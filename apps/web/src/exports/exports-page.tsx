@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiFetch } from '../api/client';
 import { useSession } from '../auth/session-context';
+import { describeError } from '../i18n/messages';
 import { type DownloadedExport, downloadExport, saveFile } from './download-export';
 
 const formats: { format: ExportFormat; path: string }[] = [
@@ -47,7 +48,7 @@ export function ExportsPage() {
         : null;
       setFinished({ file, manifest });
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(describeError(e));
     } finally {
       setRunning(null);
     }

@@ -7,6 +7,8 @@ import {
 } from '@mini-edc/domain';
 import type { FieldErrors, Resolver } from 'react-hook-form';
 import { i18n } from '../i18n';
+import { codedFieldText } from '../i18n/field-codes';
+import { codedIssueText } from '../lib/coded-resolver';
 import { formIssueText } from './form-issue-text';
 import { fromFormValues, type RawData } from './form-values';
 import { study, todayIso } from './study';
@@ -57,7 +59,9 @@ export function studyFormResolver(
       for (const issue of result.issues) {
         const name = issue.path[0];
         if (name === undefined || dataErrors[name]) continue;
-        const message = formIssueText(form, name, issue, i18n.t.bind(i18n), i18n.language) ?? issue.message;
+        const message =
+          formIssueText(form, name, issue, i18n.t.bind(i18n), i18n.language) ??
+          i18n.t('fieldFormats.refused');
         dataErrors[name] = { type: issue.code, message };
       }
     }
@@ -65,9 +69,14 @@ export function studyFormResolver(
     if (Object.keys(dataErrors).length > 0) errors.data = dataErrors as FieldErrors<StudyFormValues>['data'];
     if (reasonRequired()) {
       const reason = reasonSchema.safeParse(values.reason);
-      if (!reason.success) {
-        // The contract's sentence; the field message shows it in the interface language.
-        errors.reason = { type: 'reason', message: reason.error.issues[0]?.message ?? '' };
+      const issue = reason.error?.issues[0];
+      // Worded from field codes, never the contract's English: no reason at all is the server's
+      // REASON_REQUIRED ("give a reason"), one too short says how long it must be.
+      if (issue) {
+        const message = values.reason.trim()
+          ? codedIssueText(issue, values.reason)
+          : codedFieldText({ path: 'reason', message: '', code: 'REASON_REQUIRED' }, i18n.t);
+        errors.reason = { type: 'reason', message };
       }
     }
     return Object.keys(errors).length > 0 ? { values: {}, errors } : { values, errors: {} };

@@ -1,10 +1,12 @@
 import type { Translation } from './en';
 import type { Locale } from './locale';
 
+/**
+ * A language's text. The server and the contracts speak in codes with parameters (docs/errors.md),
+ * which this text words: there is no table of English sentences to translate.
+ */
 export interface Catalogue {
   translation: Translation;
-  /** The contracts' and the API's English sentences in this language (none for English). */
-  sentences: Record<string, string>;
 }
 
 /**
@@ -12,10 +14,6 @@ export interface Catalogue {
  * downloads the English text and the other way round (docs/architecture.md, "Web delivery").
  */
 export const catalogues: Record<Locale, () => Promise<Catalogue>> = {
-  en: () => import('./en').then((m) => ({ translation: m.en, sentences: {} })),
-  tr: () =>
-    Promise.all([import('./tr'), import('./tr-messages')]).then(([m, s]) => ({
-      translation: m.tr,
-      sentences: s.trMessages,
-    })),
+  en: () => import('./en').then((m) => ({ translation: m.en })),
+  tr: () => import('./tr').then((m) => ({ translation: m.tr })),
 };

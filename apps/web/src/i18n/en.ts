@@ -67,7 +67,6 @@ export const en = {
     health: 'API: {{status}} · database ({{engine}}): {{reachable}}',
     reachable: 'reachable',
     unreachable: 'unreachable',
-    serverDown: 'The server cannot be reached: {{message}}',
     signInPrompt: 'Sign in to enter and review trial data.',
     welcome: 'Welcome, {{name}}.',
     yourSections: 'Your sections',

@@ -14,14 +14,12 @@ declare module 'i18next' {
 }
 
 const loaded = new Map<Locale, Promise<Catalogue>>();
-let sentences: Partial<Record<Locale, Record<string, string>>> = {};
 
 function load(locale: Locale): Promise<Catalogue> {
   let catalogue = loaded.get(locale);
   if (!catalogue) {
     catalogue = catalogues[locale]().then((c) => {
       i18n.addResourceBundle(locale, 'translation', c.translation, true, true);
-      sentences = { ...sentences, [locale]: c.sentences };
       return c;
     });
     // A failed download (network) is tried again next time rather than remembered.
@@ -29,11 +27,6 @@ function load(locale: Locale): Promise<Catalogue> {
     loaded.set(locale, catalogue);
   }
   return catalogue;
-}
-
-/** The translations of English sentences from the contracts and the API, for the current language. */
-export function sentenceTranslations(): Record<string, string> | undefined {
-  return sentences[currentLocale()];
 }
 
 /** Switches the interface language (loading its text first) and remembers it on this device. */

@@ -1,19 +1,6 @@
 import { isServerMessageCode } from '@mini-edc/domain';
 import { ApiError } from '../api/client';
-import { i18n, sentenceTranslations } from './index';
-
-/**
- * Translates a sentence from the shared contracts or the API into the interface language; returns
- * null when no translation is known. English sentences are their own translation.
- */
-function knownTranslation(message: string): string | null {
-  if (i18n.language === 'tr') return sentenceTranslations()?.[message] ?? null;
-  return message;
-}
-
-export function translateMessage(message: string): string {
-  return knownTranslation(message) ?? message;
-}
+import { i18n } from './index';
 
 const codes = [
   'INVALID_CREDENTIALS',

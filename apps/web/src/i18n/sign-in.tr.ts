@@ -31,11 +31,3 @@ export const signInTr: SignInText = {
     refused: 'Bu değer kabul edilmedi.',
   },
 };
-
-/** Turkish for the sign-in contract's English sentences (loginRequestSchema); tr-messages.ts uses them. */
-export const signInSentencesTr: Record<string, string> = {
-  'Enter a valid email address': 'Geçerli bir e-posta adresi girin',
-  'Email is too long': 'E-posta adresi çok uzun',
-  'Enter your password': 'Parolanızı girin',
-  'Password is too long': 'Parola çok uzun',
-};

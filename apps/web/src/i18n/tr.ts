@@ -69,7 +69,6 @@ export const tr: Translation = {
     health: 'API: {{status}} · veritabanı ({{engine}}): {{reachable}}',
     reachable: 'erişilebilir',
     unreachable: 'erişilemiyor',
-    serverDown: 'Sunucuya ulaşılamıyor: {{message}}',
     signInPrompt: 'Çalışma verilerini girmek ve incelemek için giriş yapın.',
     welcome: 'Hoş geldiniz, {{name}}.',
     yourSections: 'Bölümleriniz',

@@ -20,8 +20,11 @@ function ownWords(issue: z.core.$ZodIssue): string | null {
   return issue.code === 'custom' && issue.params?.worded === true ? issue.message : null;
 }
 
-/** One issue as the sentence the server's field error with the same code would show. */
-function issueText(issue: z.core.$ZodIssue, values: unknown): string {
+/**
+ * One issue of a contract as the sentence the server's field error with the same code would show,
+ * in the interface language (`values`: what the contract was given, to tell an absent input).
+ */
+export function codedIssueText(issue: z.core.$ZodIssue, values: unknown): string {
   const own = ownWords(issue);
   if (own) return own;
   const missing = valueAt(values, issue.path) === undefined;
@@ -53,7 +56,7 @@ export function codedResolver<Input extends FieldValues, Output>(
     const errors: Record<string, FieldError> = {};
     for (const issue of result.error.issues) {
       const path = issue.path.join('.');
-      errors[path] ??= { type: issue.code, message: issueText(issue, values) };
+      errors[path] ??= { type: issue.code, message: codedIssueText(issue, values) };
     }
     return { values: {}, errors: toNestErrors(errors, options) };
   };

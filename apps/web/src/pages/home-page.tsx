@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { apiFetch } from '../api/client';
 import { useSession } from '../auth/session-context';
 import { useFormat } from '../i18n/format';
+import { describeError } from '../i18n/messages';
 import { navFor } from '../navigation';
 
 /** Public start page: the study, the server's health, and sign-in or the user's sections. */
@@ -19,7 +20,7 @@ export function HomePage() {
   if (health.isError) {
     return (
       <p role="alert" className="alert alert-error">
-        {t('home.serverDown', { message: health.error.message })}
+        {describeError(health.error)}
       </p>
     );
   }

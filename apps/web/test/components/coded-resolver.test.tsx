@@ -2,6 +2,7 @@ import {
   changePasswordRequestSchema,
   closeScreeningRequestSchema,
   createSiteRequestSchema,
+  lbpTrial,
   signVisitRequestSchema,
   type VerifyAllocationRequest,
   verifyAllocationRequestSchema,
@@ -9,6 +10,7 @@ import {
 import type { FieldValues, Resolver } from 'react-hook-form';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { studyFormResolver } from '../../src/forms/form-resolver';
 import { applyLocale } from '../../src/i18n';
 import { codedResolver } from '../../src/lib/coded-resolver';
 
@@ -80,6 +82,28 @@ describe('browser checks of the domain contracts read like the server field code
     expect(await messages(codedResolver(closeScreeningRequestSchema), { reason: '' })).toEqual({
       reason: 'Use at least 3 characters.',
     });
+  });
+
+  it('words a correction without a reason, or with too short a one, from field codes (en, tr)', async () => {
+    const form = lbpTrial.forms[0];
+    if (!form) throw new Error('fixture');
+    const resolver = studyFormResolver(
+      form,
+      () => 'draft',
+      () => true,
+    );
+    const reasonOf = async (reason: string) => {
+      const result = await resolver({ data: {}, reason }, undefined, {
+        fields: {},
+        shouldUseNativeValidation: false,
+      });
+      return result.errors.reason?.message;
+    };
+    await applyLocale('tr');
+    expect(await reasonOf('  ')).toBe('Bir gerekçe yazın.');
+    expect(await reasonOf('ab')).toBe('En az 3 karakter kullanın.');
+    await applyLocale('en');
+    expect(await reasonOf('')).toBe('Give a reason.');
   });
 
   it('passes valid values through as the contract parses them', async () => {
