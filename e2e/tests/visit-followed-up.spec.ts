@@ -81,7 +81,7 @@ async function week1Counts(page: Page, w: Words): Promise<{ done: number; follow
 
   const src = await page.getByRole('img', { name: /^CONSORT/ }).getAttribute('src');
   await page.goto(src ?? '');
-  const lines = page.getByText(new RegExp(`^${escape(w.week1)}: \\d+ ${w.followedUp}$`));
+  const lines = page.getByText(new RegExp(`^${escapeRegExp(w.week1)}: \\d+ ${w.followedUp}$`));
   await expect(lines.first()).toBeVisible();
   const followedUp = (await lines.allTextContents())
     .map((line) => Number(line.match(/: (\d+) /)?.[1]))
@@ -97,11 +97,11 @@ function week1Row(table: Locator, w: Words): Locator {
   const header = table
     .page()
     .getByRole('rowheader')
-    .filter({ hasText: new RegExp(`^${escape(w.week1)}$`) });
+    .filter({ hasText: new RegExp(`^${escapeRegExp(w.week1)}$`) });
   return table.getByRole('row').filter({ has: header });
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
