@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { queryRows } from '@mini-edc/db';
+import { field, selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import type { AllocationVerificationSummary } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { main as verifyCli } from '../src/cli/verify-allocation';
+import { auditChanges, parsedBy } from '../src/services/row-fields';
 import { buildCloseoutWorld, type CloseoutWorld, lockStudy } from './closeout-world';
 import { buildTestApp, type TestContext } from './helpers';
 import { call } from './session';
@@ -82,8 +84,9 @@ describe(`allocation verification on ${testDbKind()}`, () => {
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(sha256(pdf.rawPayload)).toBe(summary.pdfSha256);
 
-    const [event] = await queryRows<{ changes: Record<string, unknown> }>(
+    const [event] = await selectRows(
       t.db.db,
+      { changes: auditChanges },
       sql`select changes from audit_log where action = 'ALLOCATION_VERIFIED' and record_id = ${summary.id}`,
     );
     expect(event?.changes).toMatchObject({
@@ -92,8 +95,9 @@ describe(`allocation verification on ${testDbKind()}`, () => {
       html_sha256: summary.htmlSha256,
     });
     // The stored report names arms; its audit row does not.
-    const [row] = await queryRows<{ changes: string }>(
+    const [row] = await selectRows(
       t.db.db,
+      { changes: field.text },
       sql`select changes::text from audit_log where table_name = 'allocation_verifications' and action = 'INSERT'`,
     );
     expect(row?.changes).not.toMatch(/TLF_MOB|US_D5W/);
@@ -166,8 +170,9 @@ describe(`allocation verification on ${testDbKind()}`, () => {
       }
     }
     expect(manifest.files).toHaveLength(6);
-    const [row] = await queryRows<{ head: { headsDigest: string } }>(
+    const [row] = await selectRows(
       t.db.db,
+      { head: parsedBy(z.object({ headsDigest: z.string() })) },
       sql`select lock_audit_head as head from study_status where id = 1`,
     );
     expect(manifest.auditHeadAtLock.headsDigest).toBe(row?.head.headsDigest);

@@ -1,4 +1,4 @@
-import { queryRows } from '@mini-edc/db';
+import { schema, selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,8 +22,9 @@ describe(`first administrator on ${testDbKind()}`, () => {
     const session = await signIn(t.app, 'chief@hospital.org', 'First-Password-2026');
     const me = (await call(t.app, session, 'GET', '/api/v1/auth/me')).json();
     expect(me.user).toMatchObject({ role: 'admin', mustChangePassword: true });
-    const [audit] = await queryRows<{ reason: string }>(
+    const [audit] = await selectRows(
       t.db.db,
+      { reason: schema.auditLog.reason },
       sql`select reason from audit_log where table_name = 'users' and action = 'INSERT'`,
     );
     expect(audit?.reason).toBe('first administrator (bootstrap)');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { queryRows, schema } from '@mini-edc/db';
+import { field, schema, selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,14 +53,15 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const participant = async (id: string) => {
-  const [p] = await queryRows<{
-    id: string;
-    studyId: string;
-    siteId: string;
-    siteCode: string;
-    siteName: string;
-  }>(
+  const [p] = await selectRows(
     t.db.db,
+    {
+      id: schema.participants.id,
+      studyId: schema.participants.studyId,
+      siteId: schema.participants.siteId,
+      siteCode: schema.sites.code,
+      siteName: schema.sites.name,
+    },
     sql`select p.id, p.study_id as "studyId", p.site_id as "siteId", s.code as "siteCode", s.name as "siteName"
         from participants p join sites s on s.id = p.site_id where p.id = ${id}::uuid`,
   );
@@ -132,8 +133,9 @@ describe(`casebooks on ${testDbKind()}`, () => {
       expect(all).toContain(text);
     }
     // Signatures with their meaning and time, as stored; the correction's reason in the audit trail.
-    const [signature] = await queryRows<{ signer: string; meaning: string; signedAt: string }>(
+    const [signature] = await selectRows(
       t.db.db,
+      { signer: schema.signatures.signerName, meaning: schema.signatures.meaning, signedAt: field.text },
       sql`select signer_name as signer, meaning, to_char(signed_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') as "signedAt"
           from signatures s join form_records r on r.id = s.record_id
           where r.participant_id = ${w.pA}::uuid and r.form_code = 'vas' and s.voided_at is null`,
@@ -161,8 +163,9 @@ describe(`casebooks on ${testDbKind()}`, () => {
       language: 'tr',
     });
     expect(cover.replace(/\s/g, '')).toContain(String(file.json().manifest.contentSha256));
-    const [event] = await queryRows<{ action: string }>(
+    const [event] = await selectRows(
       t.db.db,
+      { action: schema.auditLog.action },
       sql`select action from audit_log where action = 'CASEBOOK' and record_id = ${String(res.headers['x-closeout-file-id'])}`,
     );
     expect(event?.action).toBe('CASEBOOK');

@@ -1,4 +1,4 @@
-import { queryRows, SYSTEM_ACTOR, withAudit } from '@mini-edc/db';
+import { field, SYSTEM_ACTOR, schema, selectRows, withAudit } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,8 +91,9 @@ describe(`daily work on ${testDbKind()}`, () => {
     expect(early.json().error.fields).toEqual([
       expect.objectContaining({ path: 'body.outOfWindowReason', code: 'VISIT_WINDOW_NOT_OPEN' }),
     ]);
-    const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
+    const [{ n } = { n: 0 }] = await selectRows(
       t.db.db,
+      { n: field.int },
       sql`select count(*)::int as n from form_records where participant_id = ${participantId}::uuid and visit_code = 'W1'`,
     );
     expect(n).toBe(0);
@@ -103,13 +104,15 @@ describe(`daily work on ${testDbKind()}`, () => {
       outOfWindowReason: 'Patient travels abroad next week',
     });
     expect(saved.statusCode).toBe(200);
-    const [visit] = await queryRows<{ out_of_window_reason: string | null }>(
+    const [visit] = await selectRows(
       t.db.db,
+      { out_of_window_reason: schema.visits.outOfWindowReason },
       sql`select out_of_window_reason from visits where participant_id = ${participantId}::uuid and visit_code = 'W1'`,
     );
     expect(visit?.out_of_window_reason).toBe('Patient travels abroad next week');
-    const audit = await queryRows<{ reason: string | null }>(
+    const audit = await selectRows(
       t.db.db,
+      { reason: schema.auditLog.reason },
       sql`select reason from audit_log where table_name = 'visits' and action = 'UPDATE'
             and changes ? 'out_of_window_reason'`,
     );
@@ -157,8 +160,9 @@ describe(`daily work on ${testDbKind()}`, () => {
     expect(res.json().error.fields).toEqual([
       expect.objectContaining({ code: 'FORMS_NOT_COMPLETE', params: { forms: 'odi' } }),
     ]);
-    const [{ n } = { n: 1 }] = await queryRows<{ n: number }>(
+    const [{ n } = { n: 1 }] = await selectRows(
       t.db.db,
+      { n: field.int },
       sql`select count(*)::int as n from signatures where participant_id = ${participantId}::uuid`,
     );
     expect(n).toBe(0);

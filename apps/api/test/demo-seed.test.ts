@@ -1,4 +1,4 @@
-import { queryRows, verifyAuditChain } from '@mini-edc/db';
+import { field, schema, selectRows, verifyAuditChain } from '@mini-edc/db';
 import { createTestDb, type TestDb, testDbKind } from '@mini-edc/db/testing';
 import { lbpTrial } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
@@ -15,13 +15,15 @@ describe(`demo seed on ${testDbKind()}`, () => {
   it('creates two sites, a user of each role and participants in various states, once', async () => {
     expect(await seedDemo(db.db, lbpTrial, 'Europe/Istanbul')).toBe(true);
     expect(await seedDemo(db.db, lbpTrial, 'Europe/Istanbul')).toBe(false);
-    const roles = await queryRows<{ role: string }>(
+    const roles = await selectRows(
       db.db,
+      { role: schema.users.role },
       sql`select distinct role from users order by role`,
     );
     expect(roles.map((r) => r.role)).toEqual(['admin', 'assessor', 'coordinator', 'investigator', 'monitor']);
-    const statuses = await queryRows<{ status: string; n: number }>(
+    const statuses = await selectRows(
       db.db,
+      { status: schema.participants.status, n: field.int },
       sql`select status, count(*)::int as n from participants group by status order by status`,
     );
     expect(Object.fromEntries(statuses.map((s) => [s.status, s.n]))).toEqual({

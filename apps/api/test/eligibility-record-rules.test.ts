@@ -3,7 +3,7 @@
  * record needs a reason, a change after signing voids the signature (kept in history, audited),
  * and a locked record never changes.
  */
-import { queryRows } from '@mini-edc/db';
+import { field, schema, selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,8 +37,14 @@ async function screened(until: 'eligibility' | 'consented' = 'eligibility') {
 }
 
 async function eligibilityRecord(id: string) {
-  const rows = await queryRows<{ id: string; status: string; version: number; e3: string }>(
+  const rows = await selectRows(
     t.db.db,
+    {
+      id: schema.formRecords.id,
+      status: schema.formRecords.status,
+      version: schema.formRecords.version,
+      e3: field.nullable(field.text),
+    },
     sql`select id, status, version, data->>'e3' as e3 from form_records
         where participant_id = ${id}::uuid and form_code = 'eligibility'`,
   );
@@ -81,8 +87,9 @@ describe(`eligibility follows the record rules on ${testDbKind()}`, () => {
         voidReason: 'record changed: source shows prior spinal surgery',
       }),
     ]);
-    const audited = await queryRows<{ n: number }>(
+    const audited = await selectRows(
       t.db.db,
+      { n: field.int },
       sql`select count(*)::int as n from audit_log
           where table_name = 'signatures' and action = 'UPDATE' and participant_id = ${id}::uuid`,
     );

@@ -1,4 +1,4 @@
-import { databaseError, queryRows, SYSTEM_ACTOR, schema, withAudit } from '@mini-edc/db';
+import { databaseError, field, SYSTEM_ACTOR, schema, selectRows, withAudit } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { lbpTrial } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
@@ -32,8 +32,9 @@ const reason = 'anaphylaxis after injection, treating physician needs the arm';
 const armCodes = lbpTrial.arms.map((a) => a.code);
 const rows = async () =>
   Number(
-    (await queryRows<{ n: number }>(t.db.db, sql`select count(*)::int as n from emergency_unblindings`))[0]
-      ?.n,
+    (
+      await selectRows(t.db.db, { n: field.int }, sql`select count(*)::int as n from emergency_unblindings`)
+    )[0]?.n,
   );
 
 describe(`emergency unblinding on ${testDbKind()}`, () => {
@@ -74,8 +75,14 @@ describe(`emergency unblinding on ${testDbKind()}`, () => {
       unblindedBy: 'Test investigator',
     });
 
-    const audit = await queryRows<{ action: string; actor_id: string; reason: string; text: string }>(
+    const audit = await selectRows(
       t.db.db,
+      {
+        action: schema.auditLog.action,
+        actor_id: schema.auditLog.actorId,
+        reason: schema.auditLog.reason,
+        text: field.text,
+      },
       sql`select action, actor_id::text, reason, changes::text as text from audit_log
           where table_name = 'emergency_unblindings' and participant_id = ${w.pA}::uuid order by id`,
     );
@@ -84,8 +91,9 @@ describe(`emergency unblinding on ${testDbKind()}`, () => {
       expect(a).toMatchObject({ actor_id: w.users.investigator.id, reason });
       for (const code of armCodes) expect(a.text).not.toContain(`"${code}"`);
     }
-    const reauth = await queryRows<{ n: number }>(
+    const reauth = await selectRows(
       t.db.db,
+      { n: field.int },
       sql`select count(*)::int as n from audit_log where action = 'REAUTHENTICATED' and actor_id::text = ${w.users.investigator.id}`,
     );
     expect(reauth[0]?.n).toBeGreaterThan(0);

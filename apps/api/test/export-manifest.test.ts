@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { queryRows, SYSTEM_ACTOR, schema, verifyAuditChain, withAudit } from '@mini-edc/db';
+import { field, SYSTEM_ACTOR, schema, selectRows, verifyAuditChain, withAudit } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { type ExportManifest, exportManifestSchema } from '@mini-edc/domain';
 import { parse } from 'csv-parse/sync';
@@ -75,8 +75,9 @@ describe(`export manifest on ${testDbKind()}`, () => {
     expect(again.headsDigest).toBe(head.headsDigest);
     expect(again.chains).toBe(head.chains);
     expect(again.global).toEqual(head.global);
-    const [global] = await queryRows<{ hash: string; seq: string }>(
+    const [global] = await selectRows(
       w.t.db.db,
+      { hash: schema.auditLog.hash, seq: field.text },
       sql`select hash, chain_seq::text as seq from audit_log
           where chain_key = 'global' and id <= ${head.maxAuditId} order by chain_seq desc limit 1`,
     );
@@ -94,8 +95,14 @@ describe(`export manifest on ${testDbKind()}`, () => {
   it('audits the export: an EXPORT event and the exports row, both with the user', async () => {
     const { res } = await download(w.app, w.s.investigator, `long.csv?siteId=${w.siteA}`);
     const exportId = String(res.headers['x-export-id']);
-    const rows = await queryRows<{ action: string; actor_id: string; actor_role: string; changes: unknown }>(
+    const rows = await selectRows(
       w.t.db.db,
+      {
+        action: schema.auditLog.action,
+        actor_id: schema.auditLog.actorId,
+        actor_role: schema.auditLog.actorRole,
+        changes: schema.auditLog.changes,
+      },
       sql`select action, actor_id, actor_role, changes from audit_log
           where table_name = 'exports' and record_id = ${exportId} order by id`,
     );

@@ -1,6 +1,6 @@
-import { queryRows } from '@mini-edc/db';
+import { field, schema, selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
-import { formatX10, lbpTrial, ODI_ITEM_KEYS, scoreOdiAnswers } from '@mini-edc/domain';
+import { formatX10, lbpTrial, ODI_ITEM_KEYS, odiItemsFrom, scoreOdiAnswers } from '@mini-edc/domain';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,20 +23,14 @@ beforeAll(async () => {
 });
 afterAll(() => w?.t.close());
 
-interface DbRecord {
-  study_id: string;
-  visit_code: string;
-  form_code: string;
-  data: Record<string, unknown>;
-}
-
 const visits = lbpTrial.visits.filter((v) => v.forms.includes('vas')).map((v) => v.code);
 const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 describe(`wide CSV reimport on ${testDbKind()}`, () => {
   it('has one row per participant of the caller’s sites, in study-id order', async () => {
-    const ids = await queryRows<{ study_id: string }>(
+    const ids = await selectRows(
       w.t.db.db,
+      { study_id: schema.participants.studyId },
       sql`select study_id from participants order by study_id`,
     );
     expect(rows.map((r) => r.study_id)).toEqual(ids.map((r) => r.study_id));
@@ -44,8 +38,14 @@ describe(`wide CSV reimport on ${testDbKind()}`, () => {
   });
 
   it('gives back every VAS and ODI value and the recomputed ODI totals per participant and visit', async () => {
-    const records = await queryRows<DbRecord>(
+    const records = await selectRows(
       w.t.db.db,
+      {
+        study_id: schema.participants.studyId,
+        visit_code: schema.formRecords.visitCode,
+        form_code: schema.formRecords.formCode,
+        data: schema.formRecords.data,
+      },
       sql`select p.study_id, r.visit_code, r.form_code, r.data from form_records r
           join participants p on p.id = r.participant_id where r.form_code in ('vas', 'odi')`,
     );
@@ -60,10 +60,7 @@ describe(`wide CSV reimport on ${testDbKind()}`, () => {
         for (const q of ODI_ITEM_KEYS) {
           expect(row[`odi_${q}_${v}`], `${row.study_id} ${q} ${visit}`).toBe(cell(odi?.[q]));
         }
-        const answers = Object.fromEntries(
-          ODI_ITEM_KEYS.map((q) => [q, (odi?.[q] as number | null) ?? null]),
-        );
-        const score = odi ? scoreOdiAnswers(answers as Parameters<typeof scoreOdiAnswers>[0]) : null;
+        const score = odi ? scoreOdiAnswers(odiItemsFrom(odi)) : null;
         expect(row[`odi_sum_${v}`]).toBe(cell(score?.sum));
         expect(row[`odi_pct_x10_${v}`]).toBe(cell(score?.pctX10));
         expect(row[`odi_pct_${v}`]).toBe(score ? formatX10(score.pctX10) : '');
@@ -92,8 +89,14 @@ describe(`wide CSV reimport on ${testDbKind()}`, () => {
   });
 
   it('gives each randomized participant the arm and stratum of its slot', async () => {
-    const slots = await queryRows<{ study_id: string; arm: string | null; stratum_key: string | null }>(
+    const slots = await selectRows(
       w.t.db.db,
+      {
+        study_id: schema.participants.studyId,
+        // Null for a participant without a slot (the left join).
+        arm: field.nullable(schema.randomizationSlots.arm),
+        stratum_key: field.nullable(schema.randomizationSlots.stratumKey),
+      },
       sql`select p.study_id, rs.arm, rs.stratum_key from participants p
           left join randomization_slots rs on rs.participant_id = p.id`,
     );

@@ -4,7 +4,7 @@
  * the participant's consent and randomization, and plausible dates. Each refusal is a 400 naming
  * the field with a code, and stores nothing.
  */
-import { queryRows } from '@mini-edc/db';
+import { field, selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,8 +41,9 @@ afterAll(() => t?.close());
 const base = () => `/api/v1/participants/${participantId}`;
 
 async function recordCount(formCode: string): Promise<number> {
-  const rows = await queryRows<{ n: number }>(
+  const rows = await selectRows(
     t.db.db,
+    { n: field.int },
     sql`select count(*)::int as n from form_records where participant_id = ${participantId}::uuid and form_code = ${formCode}`,
   );
   return rows[0]?.n ?? 0;

@@ -7,7 +7,16 @@
  * change the record while the save waits for the participant's lock, the save is decided on the
  * record as it is after that transaction, never on the one it read before.
  */
-import { createDb, queryRows, SYSTEM_ACTOR, type Tx, verifyAuditChain, withAudit } from '@mini-edc/db';
+import {
+  createDb,
+  field,
+  SYSTEM_ACTOR,
+  schema,
+  selectRows,
+  type Tx,
+  verifyAuditChain,
+  withAudit,
+} from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,22 +44,24 @@ async function consented(): Promise<string> {
 
 const vasUrl = (id: string) => `/api/v1/participants/${id}/visits/BL/forms/vas`;
 
-interface AuditRow {
-  action: string;
-  reason: string | null;
-}
-
 /** The audit rows of one record, oldest first. */
 const auditOf = (recordId: string) =>
-  queryRows<AuditRow>(
+  selectRows(
     t.db.db,
+    { action: schema.auditLog.action, reason: schema.auditLog.reason },
     sql`select action, reason from audit_log
         where table_name = 'form_records' and record_id = ${recordId} order by chain_seq, id`,
   );
 
 const recordOf = async (id: string) => {
-  const [row] = await queryRows<{ id: string; version: number; status: string; vas_mm: number }>(
+  const [row] = await selectRows(
     t.db.db,
+    {
+      id: schema.formRecords.id,
+      version: schema.formRecords.version,
+      status: schema.formRecords.status,
+      vas_mm: field.int,
+    },
     sql`select id, version, status, (data->>'vas_mm')::int as vas_mm from form_records
         where participant_id = ${id}::uuid and visit_code = 'BL' and form_code = 'vas'`,
   );
@@ -111,8 +122,9 @@ async function saveAfter(
       // The save's first statement (participant lock and record read) is waiting for this lock.
       for (let waiting = 0; waiting === 0; ) {
         await new Promise((resolve) => setTimeout(resolve, 10));
-        [{ waiting } = { waiting: 0 }] = await queryRows<{ waiting: number }>(
+        [{ waiting } = { waiting: 0 }] = await selectRows(
           t.db.db,
+          { waiting: field.int },
           sql`select count(*)::int as waiting from pg_stat_activity
               where datname = current_database() and wait_event_type = 'Lock'`,
         );

@@ -1,4 +1,4 @@
-import { queryRows, SYSTEM_ACTOR, withAudit } from '@mini-edc/db';
+import { field, SYSTEM_ACTOR, selectRows, withAudit } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { type Role, visitWindow } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
@@ -256,8 +256,9 @@ describe(`investigator journey on ${testDbKind()}`, () => {
     const detail = (await call(t.app, coordinator, 'GET', base())).json();
     expect(detail.status).toBe('withdrawn');
     expect(detail.allocation.arm).toBe(arm);
-    const [slot] = await queryRows<{ n: number }>(
+    const [slot] = await selectRows(
       t.db.db,
+      { n: field.int },
       sql`select count(*)::int as n from randomization_slots where participant_id = ${participantId}::uuid`,
     );
     expect(slot?.n).toBe(1);

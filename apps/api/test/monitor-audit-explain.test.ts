@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { queryRows } from '@mini-edc/db';
+import { field, selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { newSite } from '../src/seed/factories';
-import { auditPageSql } from '../src/services/audit-review';
+import { auditPageRows, auditPageSql } from '../src/services/audit-review';
 import { recordHistorySql } from '../src/services/records';
 import { buildTestApp, type TestContext } from './helpers';
 
@@ -32,14 +33,25 @@ interface PlanNode {
   Plans?: PlanNode[];
 }
 
+const planNode: z.ZodType<PlanNode> = z.lazy(() =>
+  z.object({
+    'Node Type': z.string(),
+    'Relation Name': z.string().optional(),
+    'Index Name': z.string().optional(),
+    'Scan Direction': z.string().optional(),
+    Plans: z.array(planNode).optional(),
+  }),
+);
+const explainOutput = z.array(z.object({ Plan: planNode }));
+
 function nodes(plan: PlanNode): PlanNode[] {
   return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 }
 
 async function planOf(query: ReturnType<typeof sql>): Promise<PlanNode[]> {
-  const [row] = await queryRows<Record<string, unknown>>(t.db.db, sql`explain (format json) ${query}`);
-  const raw = row ? Object.values(row)[0] : null;
-  const parsed = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode }[];
+  const [row] = await selectRows(t.db.db, { 'QUERY PLAN': field.json }, sql`explain (format json) ${query}`);
+  const raw = row?.['QUERY PLAN'];
+  const parsed = explainOutput.parse(typeof raw === 'string' ? JSON.parse(raw) : raw);
   const root = parsed[0]?.Plan;
   if (!root) throw new Error('no plan');
   return nodes(root);
@@ -98,7 +110,7 @@ afterAll(() => t?.close());
 
 describe(`audit review plans on ${testDbKind()} with ${ROWS} rows`, () => {
   const monitor = { role: 'monitor' as const, siteIds: [] as string[] };
-  const participant = () => queryRows<{ id: string }>(t.db.db, sql`select md5('p7')::uuid::text as id`);
+  const participant = () => selectRows(t.db.db, { id: field.text }, sql`select md5('p7')::uuid::text as id`);
 
   it('filters by participant through the participant index', async () => {
     monitor.siteIds = [siteA];
@@ -156,8 +168,9 @@ describe(`audit review plans on ${testDbKind()} with ${ROWS} rows`, () => {
     // An ordered index scan, or a bitmap of the user's rows when they are few: the same index.
     expect(auditAccess(plan)).toHaveLength(1);
     expect(auditAccess(plan)[0]).toMatch(/^(Bitmap )?Index Scan audit_log_actor_time_idx$/);
-    const indexes = await queryRows<{ name: string }>(
+    const indexes = await selectRows(
       t.db.db,
+      { name: field.text },
       sql`select indexname as name from pg_indexes where tablename = 'audit_log' order by indexname`,
     );
     expect(indexes.map((i) => i.name)).toEqual([
@@ -198,7 +211,7 @@ describe(`audit review plans on ${testDbKind()} with ${ROWS} rows`, () => {
   });
 
   it('answers the filtered page with the rows the filter names', async () => {
-    const rows = await queryRows<{ actor_id: string; occurred_at: string }>(
+    const rows = await auditPageRows(
       t.db.db,
       auditPageSql({
         user: { role: 'monitor', siteIds: [siteA] },

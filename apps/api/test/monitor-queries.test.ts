@@ -1,4 +1,4 @@
-import { queryRows } from '@mini-edc/db';
+import { field, schema, selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import type { DataQuery } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
@@ -78,8 +78,9 @@ describe(`data queries on ${testDbKind()}`, () => {
       'close',
       'reopen',
     ]);
-    const audited = await queryRows<{ table_name: string; n: number }>(
+    const audited = await selectRows(
       t.db.db,
+      { table_name: schema.auditLog.tableName, n: field.int },
       sql`select table_name, count(*)::int as n from audit_log
           where participant_id = ${w.pA}::uuid and table_name in ('data_queries', 'query_messages')
           group by table_name order by table_name`,
@@ -168,16 +169,18 @@ describe(`data queries on ${testDbKind()}`, () => {
   it('keeps a corrected demographics value out of the query route', async () => {
     // Queries never change data: the record's version moves only through the form save.
     const demo = await recordOf(t, w.pA, 'SCR', 'demographics');
-    const [before] = await queryRows<{ version: number }>(
+    const [before] = await selectRows(
       t.db.db,
+      { version: schema.formRecords.version },
       sql`select version from form_records where id = ${demo}::uuid`,
     );
     const q = await open('monitor', demo, 'weight_kg');
     await post('coordinator', `/api/v1/queries/${q.id}/answer`, {
       message: `Weight is ${demographics.weight_kg}.`,
     });
-    const [after] = await queryRows<{ version: number }>(
+    const [after] = await selectRows(
       t.db.db,
+      { version: schema.formRecords.version },
       sql`select version from form_records where id = ${demo}::uuid`,
     );
     expect(after?.version).toBe(before?.version);

@@ -3,7 +3,7 @@
  * effects, corrections re-derive them, and neither the API nor a raw SQL session can make a
  * transition the lifecycle of packages/domain does not have.
  */
-import { databaseError, queryRows, SYSTEM_ACTOR, withAudit } from '@mini-edc/db';
+import { databaseError, field, SYSTEM_ACTOR, selectRows, withAudit } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { canTransition, participantStatuses } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
@@ -42,7 +42,7 @@ const save = (id: string, path: string, data: object, status: 'draft' | 'complet
   });
 const detail = async (id: string) => (await call(t.app, staff, 'GET', url(id))).json();
 const slotsOf = async (id: string) =>
-  queryRows(t.db.db, sql`select 1 from randomization_slots where participant_id = ${id}::uuid`);
+  selectRows(t.db.db, {}, sql`select 1 from randomization_slots where participant_id = ${id}::uuid`);
 
 describe(`participant lifecycle on ${testDbKind()}`, () => {
   it('a draft consent or demographics form has no effect on the participant; completing it has', async () => {
@@ -129,8 +129,9 @@ describe(`participant lifecycle on ${testDbKind()}`, () => {
   it('the database holds the same transition table as the domain, pair by pair', async () => {
     for (const from of participantStatuses) {
       for (const to of participantStatuses) {
-        const [row] = await queryRows<{ allowed: boolean }>(
+        const [row] = await selectRows(
           t.db.db,
+          { allowed: field.bool },
           sql`select edc_participant_transition_allowed(${from}, ${to}) as allowed`,
         );
         expect({ from, to, allowed: row?.allowed }).toEqual({ from, to, allowed: canTransition(from, to) });

@@ -5,7 +5,7 @@
  * tables are intact afterwards: every probe that names a table left it in place with its rows,
  * and the audit chain still verifies. Runs on both engines.
  */
-import { queryRows, verifyAuditChain } from '@mini-edc/db';
+import { field, schema, selectRows, verifyAuditChain } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,15 +85,17 @@ function expectOk(res: Awaited<ReturnType<typeof call>>, what: string) {
 }
 
 async function tableCounts() {
-  const rows = await queryRows<{ name: string }>(
+  const rows = await selectRows(
     t.db.db,
+    { name: field.text },
     sql`select table_name as name from information_schema.tables
         where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
   );
   const counts: Record<string, number> = {};
   for (const { name } of rows) {
-    const [row] = await queryRows<{ n: number }>(
+    const [row] = await selectRows(
       t.db.db,
+      { n: field.int },
       sql.raw(`select count(*)::int as n from "${name}"`),
     );
     counts[name] = row?.n ?? -1;
@@ -197,8 +199,9 @@ describe(`injection and XSS probes on ${testDbKind()}`, () => {
       field: 'missed visit reason',
       readFrom: { session: coordinator, url: base },
     });
-    const [record] = await queryRows<{ id: string }>(
+    const [record] = await selectRows(
       t.db.db,
+      { id: schema.formRecords.id },
       sql`select id from form_records where participant_id = ${participantId}::uuid and form_code = 'vas'`,
     );
     for (const probe of probes) {
@@ -227,8 +230,9 @@ describe(`injection and XSS probes on ${testDbKind()}`, () => {
     expect(after.sites).toBe(1 + probes.length);
     expect(after.users).toBe(3 + probes.length);
     expect(after.data_queries).toBe(probes.length);
-    const [counts] = await queryRows<{ ae: number; dev: number }>(
+    const [counts] = await selectRows(
       t.db.db,
+      { ae: field.int, dev: field.int },
       sql`select count(*) filter (where form_code = 'adverse_event')::int as ae,
                  count(*) filter (where form_code = 'deviation')::int as dev
           from form_records where participant_id = ${participantId}::uuid`,

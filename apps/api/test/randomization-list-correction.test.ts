@@ -1,4 +1,4 @@
-import { queryRows } from '@mini-edc/db';
+import { field, schema, selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,7 +50,8 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const listCount = async () =>
-  (await queryRows<{ n: number }>(t.db.db, sql`select count(*)::int as n from randomization_lists`))[0]?.n;
+  (await selectRows(t.db.db, { n: field.int }, sql`select count(*)::int as n from randomization_lists`))[0]
+    ?.n;
 
 async function randomizeAt(siteId: string, by: Session = staff) {
   const id = await readyForRandomization(t.app, by, siteId);
@@ -133,8 +134,9 @@ describe(`randomization list correction on ${testDbKind()}`, () => {
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error.fields[0]).toMatchObject({ path: 'body.password', code: 'PASSWORD_WRONG' });
     // The wrong password counts towards the one lockout.
-    const [row] = await queryRows<{ failed_logins: number }>(
+    const [row] = await selectRows(
       t.db.db,
+      { failed_logins: schema.users.failedLogins },
       sql`select failed_logins from users where id = ${adminId}::uuid`,
     );
     expect(row?.failed_logins).toBe(1);
@@ -187,20 +189,23 @@ describe(`randomization list correction on ${testDbKind()}`, () => {
     });
     const lists = (await call(t.app, admin, 'GET', LISTS)).json();
     expect(lists.find((l: { id: string }) => l.id === head.id)).toMatchObject({ active: false, inUse: true });
-    const seqs = await queryRows<{ seq: number }>(
+    const seqs = await selectRows(
       t.db.db,
+      { seq: schema.randomizationSlots.seq },
       sql`select seq from randomization_slots where list_id = ${res.json().id}::uuid and stratum_key = 'S01' order by seq`,
     );
     expect(seqs.map((s) => s.seq)).toEqual([5, 6]);
 
-    const [audit] = await queryRows<{ reason: string; actor_id: string }>(
+    const [audit] = await selectRows(
       t.db.db,
+      { reason: schema.auditLog.reason, actor_id: schema.auditLog.actorId },
       sql`select reason, actor_id::text as actor_id from audit_log
           where action = 'RANDOMIZATION_LIST_CORRECTED' and record_id = ${res.json().id}`,
     );
     expect(audit?.reason).toBe('statistician sent more slots');
-    const [reauth] = await queryRows<{ n: number }>(
+    const [reauth] = await selectRows(
       t.db.db,
+      { n: field.int },
       sql`select count(*)::int as n from audit_log where action = 'REAUTHENTICATED' and record_id = ${adminId}`,
     );
     expect(reauth?.n).toBe(1);

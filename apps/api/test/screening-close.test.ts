@@ -4,7 +4,7 @@
  * with an audited reason, takes no more data, is reported as such on CONSORT, and neither the API
  * nor a raw SQL session closes anything but an open screening.
  */
-import { databaseError, queryRows, SYSTEM_ACTOR, withAudit } from '@mini-edc/db';
+import { databaseError, SYSTEM_ACTOR, schema, selectRows, withAudit } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,8 +74,9 @@ describe(`screening on ${testDbKind()}`, () => {
       status: 'screening_closed',
       screeningClosedReason: 'patient stopped answering calls',
     });
-    const [audit] = await queryRows<{ reason: string | null }>(
+    const [audit] = await selectRows(
       t.db.db,
+      { reason: schema.auditLog.reason },
       sql`select reason from audit_log where table_name = 'participants' and action = 'UPDATE'
           and record_id = ${id} order by id desc limit 1`,
     );

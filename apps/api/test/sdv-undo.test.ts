@@ -3,7 +3,7 @@
  * mark is kept but cleared, the reason is in the audit trail, only the monitor may undo, and a
  * record raised a query on from its form shows the query by record and field.
  */
-import { queryRows } from '@mini-edc/db';
+import { schema, selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,8 +53,9 @@ describe(`SDV undo and queries from the form on ${testDbKind()}`, () => {
       clearedReason: 'undone: ticked the wrong form',
     });
     expect((await sdvState()).state).toBe('cleared');
-    const [audit] = await queryRows<{ reason: string | null }>(
+    const [audit] = await selectRows(
       t.db.db,
+      { reason: schema.auditLog.reason },
       sql`select reason from audit_log where table_name = 'sdv_marks' and action = 'UPDATE' order by id desc limit 1`,
     );
     expect(audit?.reason).toBe('ticked the wrong form');

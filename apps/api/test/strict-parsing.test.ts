@@ -4,7 +4,7 @@
  * body field are answered 400 naming the field, never 500, and change nothing. The write routes
  * get the same inputs at random in fuzz-write-routes.test.ts.
  */
-import { queryRows } from '@mini-edc/db';
+import { field, selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,7 +31,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 async function auditCount(): Promise<number> {
-  const rows = await queryRows<{ n: number }>(t.db.db, sql`select count(*)::int as n from audit_log`);
+  const rows = await selectRows(t.db.db, { n: field.int }, sql`select count(*)::int as n from audit_log`);
   return rows[0]?.n ?? -1;
 }
 

@@ -1,4 +1,4 @@
-import { queryRows } from '@mini-edc/db';
+import { schema, selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { addDays, lbpTrial, type StudyDefinition } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
@@ -7,6 +7,7 @@ import { validateOdm } from '../../../test/xml-check.mjs';
 import { buildApp } from '../src/app';
 import { testConfig } from '../src/config';
 import { newSite, newUser } from '../src/seed/factories';
+import { auditChanges } from '../src/services/row-fields';
 import { download } from './export-seed';
 import { readyForRandomization } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
@@ -66,11 +67,16 @@ const publish = (id: string, body: object) =>
   call(t.app, admin, 'POST', `/api/v1/admin/definition/drafts/${id}/publish`, body);
 const versions = async () =>
   (
-    await queryRows<{ version: number }>(t.db.db, sql`select version from study_definitions order by version`)
+    await selectRows(
+      t.db.db,
+      { version: schema.studyDefinitions.version },
+      sql`select version from study_definitions order by version`,
+    )
   ).map((r) => r.version);
 const visitsOf = (id: string) =>
-  queryRows<{ visit_code: string; target_date: string }>(
+  selectRows(
     t.db.db,
+    { visit_code: schema.visits.visitCode, target_date: schema.visits.targetDate },
     sql`select visit_code, target_date::text from visits where participant_id = ${id}::uuid order by target_date`,
   );
 const studyIdOf = async (id: string) =>
@@ -91,7 +97,7 @@ describe(`study definition amendments on ${testDbKind()}`, () => {
         message: 'The definition has no form “no_such_form”.',
       },
     ]);
-    expect(await queryRows(t.db.db, sql`select 1 from study_definition_drafts`)).toHaveLength(0);
+    expect(await selectRows(t.db.db, {}, sql`select 1 from study_definition_drafts`)).toHaveLength(0);
   });
 
   it('only admins draft, review and publish', async () => {
@@ -195,11 +201,9 @@ describe(`study definition amendments on ${testDbKind()}`, () => {
     const study = (await call(t.app, staff, 'GET', '/api/v1/study')).json();
     expect(study.version).toBe(2);
     expect(study.definition.visits.map((v: { code: string }) => v.code)).toContain('M6');
-    const [event] = await queryRows<{
-      changes: { diff: unknown[]; scheduled_visits: number };
-      reason: string;
-    }>(
+    const [event] = await selectRows(
       t.db.db,
+      { changes: auditChanges, reason: schema.auditLog.reason },
       sql`select changes, reason from audit_log where action = 'DEFINITION_PUBLISHED' and record_id = '2'`,
     );
     expect(event?.reason).toBe('Amendment 1: month-6 follow-up');
@@ -213,8 +217,9 @@ describe(`study definition amendments on ${testDbKind()}`, () => {
       outOfWindowReason: 'test: month 6 entered early',
     });
     expect(save.statusCode, save.body).toBe(200);
-    const [record] = await queryRows<{ definition_version: number }>(
+    const [record] = await selectRows(
       t.db.db,
+      { definition_version: schema.formRecords.definitionVersion },
       sql`select definition_version from form_records where participant_id = ${randomizedId}::uuid and visit_code = 'M6'`,
     );
     expect(record?.definition_version).toBe(2);

@@ -1,4 +1,4 @@
-import { queryRows, SYSTEM_ACTOR, withAudit } from '@mini-edc/db';
+import { SYSTEM_ACTOR, schema, selectRows, withAudit } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { blindViewFor, definitionFor, lbpTrial } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
@@ -29,8 +29,9 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const versionsOf = (app: TestContext['app']) =>
-  queryRows<{ version: number; reason: string }>(
+  selectRows(
     app.db.db,
+    { version: schema.studyDefinitions.version, reason: schema.studyDefinitions.reason },
     sql`select version, reason from study_definitions order by version`,
   );
 
@@ -39,8 +40,9 @@ describe(`stored study definition versions on ${testDbKind()}`, () => {
     expect(await versionsOf(t.app)).toEqual([
       { version: 1, reason: 'Version 1 (seeded from the compiled study definition)' },
     ]);
-    const events = await queryRows<{ record_id: string; changes: { version: number } }>(
+    const events = await selectRows(
       t.db.db,
+      { record_id: schema.auditLog.recordId, changes: schema.auditLog.changes },
       sql`select record_id, changes from audit_log where action = 'DEFINITION_PUBLISHED'`,
     );
     expect(events).toEqual([
@@ -100,8 +102,9 @@ describe(`stored study definition versions on ${testDbKind()}`, () => {
     expect((await save()).statusCode).toBe(200);
     const versionOfRecord = async () =>
       (
-        await queryRows<{ definition_version: number }>(
+        await selectRows(
           t.db.db,
+          { definition_version: schema.formRecords.definitionVersion },
           sql`select definition_version from form_records where participant_id = ${id}::uuid`,
         )
       ).map((r) => r.definition_version);

@@ -1,8 +1,9 @@
-import { databaseError, queryRows, SYSTEM_ACTOR, schema, withAudit } from '@mini-edc/db';
+import { databaseError, SYSTEM_ACTOR, schema, selectRows, withAudit } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import type { PreLockChecks, StudyLifecycle } from '@mini-edc/domain';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditChanges } from '../src/services/row-fields';
 import { buildTestApp, type TestContext } from './helpers';
 import { daysAgo, vasData } from './journey-helpers';
 import { buildMonitorWorld, type MonitorWorld } from './monitor-world';
@@ -117,8 +118,9 @@ describe(`study lifecycle on ${testDbKind()}`, () => {
     expect(body.status.state).toBe('locked');
     expect(body.status.lockedAt).not.toBeNull();
 
-    const [event] = await queryRows<{ reason: string; changes: Record<string, unknown> }>(
+    const [event] = await selectRows(
       t.db.db,
+      { reason: schema.auditLog.reason, changes: auditChanges },
       sql`select reason, changes from audit_log where action = 'STUDY_LOCKED' order by id desc limit 1`,
     );
     expect(event?.reason).toBe('sponsor accepts the open items');

@@ -3,7 +3,7 @@
  * the test here that fails with it). They go through the HTTP API, so they keep holding whatever
  * the services behind it look like.
  */
-import { queryRows } from '@mini-edc/db';
+import { selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,8 +97,9 @@ describe(`trial guards on ${testDbKind()}`, () => {
     expect(res.json().error.code).toBe('NOT_ELIGIBLE');
     const after = (await call(t.app, staffA, 'GET', base)).json();
     expect(after).toMatchObject({ status: before.status, allocation: null, visits: [] });
-    const slots = await queryRows(
+    const slots = await selectRows(
       t.db.db,
+      {},
       sql`select 1 from randomization_slots where participant_id = ${id}::uuid`,
     );
     expect(slots).toHaveLength(0);

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type AuditContext, auditSettings } from './audit-context';
 import type { Db } from './client';
-import { field, rawRows, selectRows } from './rows';
+import { field, selectRows } from './rows';
 
 /** A transaction of either driver; services receive this, never the root database. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -26,15 +26,6 @@ export async function setAuditContext(tx: Executor, ctx: AuditContext): Promise<
 /** Changes the reason recorded for the following statements of the current transaction. */
 export async function setAuditReason(tx: Executor, reason: string | null): Promise<void> {
   await tx.execute(sql`select set_config('edc.reason', ${reason ?? ''}, true)`);
-}
-
-/**
- * For tests only: runs a raw SQL query on either driver and returns its rows unchecked, typed by
- * the caller. No source file uses it; application code declares its row with selectRows
- * (rows.ts), which checks every value and gives the same types on both drivers.
- */
-export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
-  return (await rawRows(db, query)) as T[];
 }
 
 /** Runs fn in one transaction whose every change is audited under ctx. */

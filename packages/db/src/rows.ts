@@ -129,7 +129,7 @@ export function parseRow<S extends RowShape>(shape: S, raw: unknown): RowOf<S> {
 }
 
 /** The rows a raw query answers, on either driver (both answer `{ rows }`). */
-export async function rawRows(db: Executor, query: SQL): Promise<unknown[]> {
+async function rawRows(db: Executor, query: SQL): Promise<unknown[]> {
   const result: unknown = await db.execute(query);
   if (typeof result !== 'object' || result === null || !('rows' in result) || !Array.isArray(result.rows)) {
     throw new TypeError('The driver answered no rows');

@@ -11,8 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AuditContext,
   type ChainVerification,
-  queryRows,
+  field,
   schema,
+  selectRows,
   type Tx,
   verifyAuditChain,
   withAudit,
@@ -141,8 +142,9 @@ async function tamperedVerification(alter: (tx: Tx) => Promise<unknown>): Promis
 
 describe(`audit chain tampering on ${testDbKind()}`, () => {
   it('has a tamper case for every column of audit_log but the surrogate id', async () => {
-    const columns = await queryRows<{ name: string }>(
+    const columns = await selectRows(
       t.db,
+      { name: field.text },
       sql`select column_name as name from information_schema.columns
           where table_schema = current_schema() and table_name = 'audit_log' order by ordinal_position`,
     );

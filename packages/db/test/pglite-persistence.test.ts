@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createDb, queryRows, SYSTEM_ACTOR, schema, verifyAuditChain, withAudit } from '../src/index';
+import { createDb, SYSTEM_ACTOR, schema, selectRows, verifyAuditChain, withAudit } from '../src/index';
 
 describe('embedded PGlite data folder', () => {
   it('keeps data and the audit trail across a stop and a start', async () => {
@@ -18,7 +18,7 @@ describe('embedded PGlite data folder', () => {
 
       const second = await createDb({ dataDir: join(dir, 'data') });
       await second.migrate();
-      const sites = await queryRows<{ code: string }>(second.db, sql`select code from sites`);
+      const sites = await selectRows(second.db, { code: schema.sites.code }, sql`select code from sites`);
       expect(sites.map((s) => s.code)).toEqual(['P01']);
       expect(await verifyAuditChain(second.db)).toMatchObject({ ok: true, rowsChecked: 1 });
       await second.close();

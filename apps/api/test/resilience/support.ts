@@ -6,7 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { queryRows, SYSTEM_ACTOR, withAudit } from '@mini-edc/db';
+import { field, SYSTEM_ACTOR, schema, selectRows, withAudit } from '@mini-edc/db';
 import { createTestDb, type TestDb } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { newSite, newUser } from '../../src/seed/factories';
@@ -144,8 +144,9 @@ export async function freshWorld(siteCode = 'R01'): Promise<World> {
  */
 export async function seedParticipants(world: World, count: number, baseline = false): Promise<string[]> {
   return withAudit(world.db.db, { ...SYSTEM_ACTOR, reason: 'resilience seed' }, async (tx) => {
-    const rows = await queryRows<{ id: string }>(
+    const rows = await selectRows(
       tx,
+      { id: schema.participants.id },
       sql`insert into participants (study_id, site_id, site_seq, status, sex, birth_year, screened_at,
                                      eligible, consent_date)
           select ${world.siteCode} || '-' || lpad(i::text, 4, '0'), ${world.siteId}::uuid, i, 'enrolled',
@@ -212,8 +213,9 @@ export async function saveVas(
 export async function checkAcknowledged(world: World, acks: Ack[]) {
   const lost: string[] = [];
   for (const ack of acks) {
-    const [row] = await queryRows<{ version: number; audited: boolean }>(
+    const [row] = await selectRows(
       world.db.db,
+      { version: schema.formRecords.version, audited: field.bool },
       sql`select fr.version, exists (
             select 1 from audit_log a where a.table_name = 'form_records' and a.record_id = fr.id::text
               and (case when ${ack.version}::int = 1 then a.action = 'INSERT'
@@ -225,8 +227,14 @@ export async function checkAcknowledged(world: World, acks: Ack[]) {
     else if (row.version < ack.version) lost.push(`${ack.recordId} v${ack.version}: row at v${row.version}`);
     else if (!row.audited) lost.push(`${ack.recordId} v${ack.version}: no audit row`);
   }
-  const halfWritten = await queryRows<{ id: string; version: number; inserts: number; updates: number }>(
+  const halfWritten = await selectRows(
     world.db.db,
+    {
+      id: schema.formRecords.id,
+      version: schema.formRecords.version,
+      inserts: field.int,
+      updates: field.int,
+    },
     sql`select fr.id, fr.version,
                count(a.id) filter (where a.action = 'INSERT')::int as inserts,
                count(a.id) filter (where a.action = 'UPDATE' and a.changes ? 'version')::int as updates

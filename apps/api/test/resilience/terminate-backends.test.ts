@@ -5,7 +5,7 @@
  * killing stops, and no acknowledged write is lost. Only this database's backends are terminated
  * (a server restart would disturb the other test files running in parallel).
  */
-import { createDb, queryRows, verifyAuditChain } from '@mini-edc/db';
+import { createDb, field, selectRows, verifyAuditChain } from '@mini-edc/db';
 import { testPgAdminUrl } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -72,8 +72,9 @@ describe.skipIf(skip !== null)(
         const killer = (async () => {
           for (let i = 0; i < 12; i++) {
             await new Promise((r) => setTimeout(r, 400));
-            const rows = await queryRows<{ ok: boolean }>(
+            const rows = await selectRows(
               admin.db,
+              { ok: field.bool },
               sql`select pg_terminate_backend(pid) as ok from pg_stat_activity
                 where datname = ${dbName} and pid <> pg_backend_pid()`,
             );

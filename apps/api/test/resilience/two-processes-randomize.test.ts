@@ -4,7 +4,7 @@
  * each used once (no shared slot, no skipped slot), and parallel repeats for one participant
  * across both processes give one slot and identical answers.
  */
-import { queryRows } from '@mini-edc/db';
+import { field, selectRows } from '@mini-edc/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -95,8 +95,9 @@ describe.skipIf(skip !== null)(`two API processes randomizing${skip ? ` (skipped
       expect(repeats.every((r) => r.status === 200 || r.status === 201)).toBe(true);
       expect(new Set(repeats.map((r) => JSON.stringify(r.body.allocation))).size).toBe(1);
 
-      const [slots] = await queryRows<{ assigned: number; participants: number; min: number; max: number }>(
+      const [slots] = await selectRows(
         w.db.db,
+        { assigned: field.int, participants: field.int, min: field.int, max: field.int },
         sql`select count(*)::int as assigned, count(distinct participant_id)::int as participants,
                    min(seq) as min, max(seq) as max
             from randomization_slots where participant_id is not null`,

@@ -1,4 +1,4 @@
-import { queryRows } from '@mini-edc/db';
+import { schema, selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import type { AuditEntry } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
@@ -76,13 +76,15 @@ describe(`admins are global and cannot widen their own scope, on ${testDbKind()}
         params: {},
       },
     ]);
-    const sites = await queryRows<{ site_id: string }>(
+    const sites = await selectRows(
       t.db.db,
+      { site_id: schema.userSites.siteId },
       sql`select site_id::text from user_sites where user_id = ${adminAId}`,
     );
     expect(sites).toEqual([{ site_id: siteA }]);
-    const [event] = await queryRows<{ kind: string; route: string }>(
+    const [event] = await selectRows(
       t.db.db,
+      { kind: schema.securityEvents.kind, route: schema.securityEvents.route },
       sql`select kind, route from security_events where actor_key = ${adminAId}`,
     );
     expect(event).toEqual({ kind: 'FORBIDDEN', route: '/api/v1/admin/users/:id' });

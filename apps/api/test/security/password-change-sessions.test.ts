@@ -1,4 +1,4 @@
-import { queryRows } from '@mini-edc/db';
+import { schema, selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,8 +44,9 @@ describe(`a password change ends the other sessions, on ${testDbKind()}`, () => 
     await expect(signIn(t.app, user.email, user.password)).rejects.toThrow(/401/);
     await signIn(t.app, user.email, newPassword);
 
-    const events = await queryRows<{ action: string; changes: Record<string, unknown> }>(
+    const events = await selectRows(
       t.db.db,
+      { action: schema.auditLog.action, changes: schema.auditLog.changes },
       sql`select action, changes from audit_log where action = 'SESSIONS_ENDED' and record_id = ${user.id}`,
     );
     expect(events).toEqual([

@@ -1,4 +1,4 @@
-import { queryRows, schema } from '@mini-edc/db';
+import { field, schema, selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,8 +48,9 @@ function attempts(app: TestContext['app'], session: Session, email: string) {
 }
 
 async function failures(userId: string) {
-  return queryRows<{ action: string; purpose: string }>(
+  return selectRows(
     t.db.db,
+    { action: schema.auditLog.action, purpose: field.text },
     sql`select action, changes->>'purpose' as purpose from audit_log
         where table_name = 'sessions' and record_id = ${userId} and action like '%FAILED' order by id`,
   );
@@ -149,8 +150,9 @@ describe(`one password check for every purpose, on ${testDbKind()}`, () => {
     });
     expect(refused.statusCode).toBe(409);
     const reauthRows = () =>
-      queryRows<{ request_id: string }>(
+      selectRows(
         t.db.db,
+        { request_id: schema.auditLog.requestId },
         sql`select request_id from audit_log where action = 'REAUTHENTICATED' and record_id = ${user.id}`,
       );
     expect(await reauthRows()).toEqual([]);
@@ -173,8 +175,9 @@ describe(`one password check for every purpose, on ${testDbKind()}`, () => {
     expect(signed.statusCode).toBe(200);
     const reauth = await reauthRows();
     expect(reauth).toHaveLength(1);
-    const [sign] = await queryRows<{ request_id: string }>(
+    const [sign] = await selectRows(
       t.db.db,
+      { request_id: schema.auditLog.requestId },
       sql`select request_id from audit_log where action = 'SIGN' and actor_id = ${user.id}`,
     );
     expect(reauth[0]?.request_id).toBe(sign?.request_id);

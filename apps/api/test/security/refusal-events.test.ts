@@ -1,9 +1,10 @@
-import { queryRows, verifyAuditChain } from '@mini-edc/db';
+import { field, schema, selectRows, verifyAuditChain } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import type { AuditEntry } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSite, newUser } from '../../src/seed/factories';
+import { auditChanges } from '../../src/services/row-fields';
 import { buildTestApp, type TestContext } from '../helpers';
 import { call, type Session, signIn } from '../session';
 
@@ -20,25 +21,26 @@ let staffAId: string;
 let otherParticipant: string;
 let otherRecord: string;
 
-interface WindowRow {
-  kind: string;
-  route: string;
-  status: number;
-  count: number;
-  site_id: string | null;
-  audit_id: string | null;
-}
-
 const windowsOf = (actorKey: string) =>
-  queryRows<WindowRow>(
+  selectRows(
     t.db.db,
+    {
+      kind: schema.securityEvents.kind,
+      route: schema.securityEvents.route,
+      status: schema.securityEvents.status,
+      count: schema.securityEvents.count,
+      site_id: schema.securityEvents.siteId,
+      // Selected as text, as refusalRows reads audit_log's id.
+      audit_id: field.nullable(field.text),
+    },
     sql`select kind, route, status, count, site_id::text, audit_id::text from security_events
         where actor_key = ${actorKey} order by id`,
   );
 
 const refusalRows = (actorId: string) =>
-  queryRows<{ id: string; site_id: string | null; changes: Record<string, unknown> }>(
+  selectRows(
     t.db.db,
+    { id: field.text, site_id: schema.auditLog.siteId, changes: auditChanges },
     sql`select id::text, site_id::text, changes from audit_log
         where action = 'ACCESS_REFUSED' and actor_id = ${actorId} order by id`,
   );
@@ -166,8 +168,13 @@ describe(`refused requests are coalesced security events, on ${testDbKind()}`, (
         ['CSRF_FAILED', '/api/v1/participants', siteA],
       ]),
     );
-    const [anon] = await queryRows<{ actor_key: string; kind: string; audit_id: string | null }>(
+    const [anon] = await selectRows(
       t.db.db,
+      {
+        actor_key: schema.securityEvents.actorKey,
+        kind: schema.securityEvents.kind,
+        audit_id: field.nullable(field.text),
+      },
       sql`select actor_key, kind, audit_id::text from security_events where actor_key like 'anonymous:%'`,
     );
     expect(anon).toMatchObject({ kind: 'CSRF_FAILED' });
