@@ -47,7 +47,7 @@ const turkish: Words = {
   upcoming: 'Yaklaşan',
   done: 'Yapıldı',
   schedule: 'Vizit planı',
-  visitCompletion: 'Vizite tamamlanması',
+  visitCompletion: 'Vizit tamamlanması',
   followedUp: 'takip edilen',
   signVisit: 'Viziti imzala',
   signDialog: '1. hafta imzala',

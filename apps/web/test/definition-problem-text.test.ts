@@ -67,8 +67,8 @@ describe('an amendment refused for its definition reads in the interface languag
     const { def, vas, field, visit } = brokenDraft();
     const lines = definitionProblemLines(refusalOf(def), def, 'tr', await translator('tr'));
     expect(lines).toEqual([
-      `“${visit.label.tr}” vizitesi › Önce izin verilen gün: 0 veya daha büyük bir değer girin.`,
-      `“${(def.visits[2] as { label: { tr: string } }).label.tr}” vizitesi › Formlar › 1. öğe: Tanımda “no_such_form” adlı bir form yok.`,
+      `“${visit.label.tr}” viziti › Önce izin verilen gün: 0 veya daha büyük bir değer girin.`,
+      `“${(def.visits[2] as { label: { tr: string } }).label.tr}” viziti › Formlar › 1. öğe: Tanımda “no_such_form” adlı bir form yok.`,
       `“${vas.label.tr}” formunun “${field.label.tr}” alanı: en düşük değer 200, en yüksek değer 100 değerinden büyük.`,
       'Formların rolleri › Onam › Tarih alanı: “Bilgilendirilmiş onam” formunda “signed_on” alanı yok.',
     ]);

@@ -5,7 +5,7 @@ export const auditWordsTr: typeof auditWordsEn = {
   entities: {
     participant: 'Katılımcı',
     form_record: 'Form',
-    visit: 'Vizite',
+    visit: 'Vizit',
     randomization: 'Randomizasyon',
     randomization_list: 'Randomizasyon listesi',
     signature: 'İmza',
@@ -46,9 +46,9 @@ export const auditWordsTr: typeof auditWordsEn = {
   },
   columns: {
     status: 'Durum',
-    visit_code: 'Vizite',
+    visit_code: 'Vizit',
     form_code: 'Form',
-    visit_date: 'Vizite tarihi',
+    visit_date: 'Vizit tarihi',
     target_date: 'Hedef tarih',
     window_start: 'Pencere açılışı',
     window_end: 'Pencere kapanışı',

@@ -101,7 +101,7 @@ export const fieldMessagesTr: Record<FieldCode, string> = {
   ODI_STATEMENTS_NONE: 'Dosyada hiç ifade yok.',
   ODI_STATEMENTS_ONE_FORMAT: 'Ya JSON satırları ya da bir CSV dosyası gönderin, ikisini birden değil.',
   record_orphaned: '{{studyId}}, {{visit}}: {{form}} kaydı artık çalışmaya ait olmaz',
-  scheduled_visit_removed: '{{studyId}}: {{visit}} vizitesi takvimde',
+  scheduled_visit_removed: '{{studyId}}: {{visit}} viziti takvimde',
   field_removed_with_data: '{{studyId}}, {{visit}}, {{form}}: {{field}} alanında {{value}} var',
   field_type_changed_with_data:
     '{{studyId}}, {{visit}}, {{form}}: {{field}} alanında eski türde {{value}} var',
