@@ -1,10 +1,10 @@
 import { expect, type Page, test } from '@playwright/test';
-import { ensureActiveList } from './helpers/api';
+import { type Criterion, ensureActiveList, studyCriteria } from './helpers/api';
 import { choose, screenshot, signIn } from './helpers/ui';
 
 test.use({ locale: 'en-GB' });
 
-async function screenEligible(page: Page) {
+async function screenEligible(page: Page, criteria: Criterion[]) {
   await page.getByRole('link', { name: 'Screen a new patient' }).click();
   await page.getByRole('button', { name: 'Start screening' }).click();
   await page.getByLabel('Year of birth').fill('1975');
@@ -14,10 +14,9 @@ async function screenEligible(page: Page) {
   await page.getByLabel('Pain duration (months)').fill('9');
   await page.getByRole('button', { name: 'Save and continue' }).click();
   await expect(page.getByRole('heading', { name: /Step 3 · Eligibility/ })).toBeVisible();
-  // Age and BMI are proposed; for a woman E3 must be asked.
-  for (const id of ['I2', 'I3', 'I4']) await choose(page, new RegExp(`^${id}\\.`), 'Yes');
-  for (const id of ['E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9', 'E10', 'E11']) {
-    await choose(page, new RegExp(`^${id}\\.`), 'No');
+  // Age and BMI are proposed; for a woman the criterion derived from sex must be asked.
+  for (const c of criteria.filter((c) => c.derivedFrom !== 'age' && c.derivedFrom !== 'bmi')) {
+    await choose(page, new RegExp(`^${c.id}\\.`), c.expected === 'yes' ? 'Yes' : 'No');
   }
   await page.getByRole('button', { name: 'Submit eligibility' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Eligible' })).toBeVisible();
@@ -38,7 +37,7 @@ test('a coordinator screens, consents, enters the baseline, randomizes and sees 
   await ensureActiveList(baseURL ?? '');
   await signIn(page, 'coordinator@demo.edc');
   await page.goto('/participants');
-  await screenEligible(page);
+  await screenEligible(page, await studyCriteria(baseURL ?? ''));
 
   // Baseline VAS.
   await expect(page.getByRole('tab', { name: 'Baseline' })).toHaveAttribute('aria-selected', 'true');

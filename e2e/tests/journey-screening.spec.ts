@@ -1,9 +1,14 @@
 import { expect, test } from '@playwright/test';
+import { type Criterion, studyCriteria } from './helpers/api';
 import { choose, screenshot, signIn } from './helpers/ui';
 
 test.use({ locale: 'en-GB' });
 
-test('a coordinator screens a patient who fails one criterion and sees it named', async ({ page }) => {
+test('a coordinator screens a patient who fails one criterion and sees it named', async ({
+  page,
+  baseURL,
+}) => {
+  const criteria = await studyCriteria(baseURL ?? '');
   await signIn(page, 'coordinator@demo.edc');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Participants' }).click();
   await expect(page.getByRole('heading', { name: 'Participants', level: 1 })).toBeVisible();
@@ -24,25 +29,29 @@ test('a coordinator screens a patient who fails one criterion and sees it named'
   await page.getByLabel('Pain duration (months)').fill('18');
   await page.getByRole('button', { name: 'Save and continue' }).click();
 
-  // Step 3: age, BMI and sex propose I1, E1, E2 and E3; the rest is answered here.
+  // Step 3: age, BMI and sex propose their criteria (the expected answers for this patient); the
+  // rest is answered here. Previous spinal surgery is the one criterion this patient fails.
   await expect(page.getByRole('heading', { name: /Step 3 · Eligibility/ })).toBeVisible();
-  const i1 = page.getByRole('group', { name: /^I1\./ });
-  await expect(i1.getByRole('radio', { name: 'Yes' })).toBeChecked();
-  await expect(i1).toContainText('Proposed');
-  await expect(page.getByRole('group', { name: /^E2\./ }).getByRole('radio', { name: 'No' })).toBeChecked();
-  await expect(page.getByRole('group', { name: /^E3\./ }).getByRole('radio', { name: 'No' })).toBeChecked();
-  for (const id of ['I2', 'I3', 'I4']) await choose(page, new RegExp(`^${id}\\.`), 'Yes');
-  for (const id of ['E4', 'E6', 'E7', 'E8', 'E9', 'E10', 'E11']) {
-    await choose(page, new RegExp(`^${id}\\.`), 'No');
+  const group = (c: Criterion) => page.getByRole('group', { name: new RegExp(`^${c.id}\\.`) });
+  const answer = (yes: boolean) => (yes ? 'Yes' : 'No');
+  const proposed = criteria.filter((c) => c.derivedFrom && c.derivedFrom !== 'pain_duration');
+  const [ageInclusion] = proposed.filter((c) => c.derivedFrom === 'age' && c.expected === 'yes');
+  if (!ageInclusion) throw new Error('the definition has no inclusion criterion derived from age');
+  await expect(group(ageInclusion)).toContainText('Proposed');
+  for (const c of proposed) {
+    await expect(group(c).getByRole('radio', { name: answer(c.expected === 'yes') })).toBeChecked();
   }
-  // Previous spinal surgery: the one criterion this patient fails.
-  await choose(page, /^E5\./, 'Yes');
+  const failing = criteria.find((c) => c.textEn === 'Previous spinal surgery');
+  if (!failing) throw new Error('the definition has no criterion "Previous spinal surgery"');
+  for (const c of criteria.filter((c) => !proposed.includes(c))) {
+    await choose(page, new RegExp(`^${c.id}\\.`), answer((c.expected === 'yes') !== (c === failing)));
+  }
   await screenshot(page, 'screening-wizard');
   await page.getByRole('button', { name: 'Submit eligibility' }).click();
 
   const result = page.getByRole('alert');
   await expect(result).toContainText('Not eligible');
-  await expect(result).toContainText('E5 Previous spinal surgery');
+  await expect(result).toContainText(`${failing.id} Previous spinal surgery`);
   await expect(result.getByRole('listitem')).toHaveCount(1);
 
   // The list shows the screen failure.

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { apiSession, arrangeParticipant } from './helpers/api';
+import { apiSession, arrangeParticipant, studyCriteria } from './helpers/api';
 import { signIn } from './helpers/ui';
 
 /**
@@ -65,7 +65,8 @@ async function tabTo(page: Page, target: Locator, max = 40) {
   await expect(target, 'reachable with Tab').toBeFocused();
 }
 
-test('the screening wizard is completed with the keyboard alone', async ({ page }) => {
+test('the screening wizard is completed with the keyboard alone', async ({ page, baseURL }) => {
+  const criteria = await studyCriteria(baseURL ?? '');
   await signIn(page, 'coordinator@demo.edc');
   await page.goto('/participants/new');
   await expect(page.getByRole('heading', { name: 'Step 1 · Site and screening date' })).toBeVisible();
@@ -97,8 +98,7 @@ test('the screening wizard is completed with the keyboard alone', async ({ page 
     if (!yes) await page.keyboard.press('ArrowRight');
     await expect(group.getByRole('radio', { name: yes ? 'Yes' : 'No' })).toBeChecked();
   };
-  for (const id of ['I1', 'I2', 'I3', 'I4']) await answer(id, true);
-  for (let e = 1; e <= 11; e++) await answer(`E${e}`, false);
+  for (const c of criteria) await answer(c.id, c.expected === 'yes');
   await tabTo(page, page.getByRole('button', { name: 'Submit eligibility' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toContainText('Eligible');

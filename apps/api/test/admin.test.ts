@@ -3,6 +3,7 @@ import { testDbKind } from '@mini-edc/db/testing';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSite, newUser } from '../src/seed/factories';
+import { signedInUser } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
 import { call, type Session, signIn } from './session';
 
@@ -14,8 +15,7 @@ beforeAll(async () => {
   t = await buildTestApp();
   siteA = (await newSite(t.db.db, { code: 'A01' })).id;
   siteB = (await newSite(t.db.db, { code: 'B01' })).id;
-  const a = await newUser(t.db.db, { role: 'admin', siteIds: [siteA, siteB] });
-  admin = await signIn(t.app, a.email, a.password);
+  admin = (await signedInUser(t, { role: 'admin', siteIds: [siteA, siteB] })).session;
 });
 afterAll(() => t?.close());
 
@@ -85,8 +85,8 @@ describe(`admin: sites and users on ${testDbKind()}`, () => {
   });
 
   it('deactivates with a reason, ending the user’s sessions; users are never deleted', async () => {
-    const u = await newUser(t.db.db, { role: 'coordinator', siteIds: [siteA] });
-    const session = await signIn(t.app, u.email, u.password);
+    const u = await signedInUser(t, { role: 'coordinator', siteIds: [siteA] });
+    const session = u.session;
     const noReason = await call(t.app, admin, 'PATCH', `/api/v1/admin/users/${u.id}`, { active: false });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.fields[0].path).toBe('body.reason');

@@ -5,9 +5,9 @@ import { backupStatusSchema, lbpTrial } from '@mini-edc/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackup } from '../src/backup/create';
 import { manifestSchema } from '../src/backup/format';
-import { newUser } from '../src/seed/factories';
+import { signedInUser } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
-import { call, type Session, signIn } from './session';
+import { call, type Session } from './session';
 
 let t: TestContext;
 let dir: string;
@@ -16,8 +16,7 @@ let admin: Session;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'edc-backup-status-'));
   t = await buildTestApp({ EDC_BACKUP_DIR: dir, EDC_BACKUP_MAX_AGE_HOURS: 26 });
-  const u = await newUser(t.db.db, { role: 'admin', siteIds: [] });
-  admin = await signIn(t.app, u.email, u.password);
+  admin = (await signedInUser(t, { role: 'admin', siteIds: [] })).session;
 }, 600_000);
 
 afterAll(async () => {

@@ -2,12 +2,12 @@ import { SYSTEM_ACTOR, withAudit } from '@mini-edc/db';
 import { lbpTrial } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import type { App } from '../src/app';
-import { newSite, newUser } from '../src/seed/factories';
+import { newSite } from '../src/seed/factories';
 import type { AuthUser } from '../src/services/sessions';
-import { readyForRandomization } from './factories';
+import { readyForRandomization, signedInUser } from './factories';
 import type { TestContext } from './helpers';
 import { followUpVasData, odiData, today } from './journey-helpers';
-import { call, type Session, signIn } from './session';
+import { call, type Session } from './session';
 
 /**
  * A trial with participants of both arms, for the blinding tests of every surface (R-BLIND-2,
@@ -49,8 +49,8 @@ export async function buildBlindWorld(t: TestContext): Promise<BlindWorld> {
   const sessions = {} as Record<Who, Session>;
   const users = {} as Record<Who, AuthUser>;
   for (const role of ['admin', 'coordinator', 'investigator', 'assessor', 'monitor'] as const) {
-    const u = await newUser(db, { role, siteIds: [siteA], displayName: `Blind ${role}` });
-    sessions[role] = await signIn(app, u.email, u.password);
+    const u = await signedInUser(t, { role, siteIds: [siteA], displayName: `Blind ${role}` });
+    sessions[role] = u.session;
     users[role] = {
       id: u.id,
       email: u.email,

@@ -1,9 +1,9 @@
 import type { Role } from '@mini-edc/domain';
 import { expect } from 'vitest';
-import { newSite, newUser } from '../src/seed/factories';
-import { readyForRandomization } from './factories';
+import { newSite } from '../src/seed/factories';
+import { readyForRandomization, signedInUser } from './factories';
 import type { TestContext } from './helpers';
-import { call, type Session, signIn } from './session';
+import { call, type Session } from './session';
 
 /**
  * A small trial for the close-out tests: two sites, one user of each role at site A (admin at
@@ -27,8 +27,8 @@ export async function buildCloseoutWorld(t: TestContext): Promise<CloseoutWorld>
   const siteA = (await newSite(db, { code: 'S01', name: 'Ankara City Hospital' })).id;
   const siteB = (await newSite(db, { code: 'S02', name: 'Gazi University Hospital' })).id;
   const user = async (role: Role, siteIds: string[]) => {
-    const u = await newUser(db, { role, siteIds, displayName: `Test ${role}` });
-    return { id: u.id, session: await signIn(t.app, u.email, u.password) };
+    const u = await signedInUser(t, { role, siteIds, displayName: `Test ${role}` });
+    return { id: u.id, session: u.session };
   };
   const users = {
     admin: await user('admin', [siteA, siteB]),

@@ -2,11 +2,11 @@ import { SYSTEM_ACTOR, schema, withAudit } from '@mini-edc/db';
 import { lbpTrial, type Role } from '@mini-edc/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { App } from '../src/app';
-import { newSite, newUser } from '../src/seed/factories';
-import { readyForRandomization } from './factories';
+import { newSite } from '../src/seed/factories';
+import { readyForRandomization, signedInUser } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
 import { followUpVasData, odiData, today, vasData } from './journey-helpers';
-import { call, type Session, signIn } from './session';
+import { call, type Session } from './session';
 
 /**
  * A small trial for the export tests, made through the real API: two sites, participants at
@@ -39,9 +39,9 @@ export async function seedExportTrial(): Promise<ExportWorld> {
   const siteB = (await newSite(db, { code: 'S02' })).id;
   const userIds: Record<string, string> = {};
   const sessionFor = async (key: string, role: Role, siteIds: string[]) => {
-    const u = await newUser(db, { role, siteIds, displayName: `Export ${key}` });
+    const u = await signedInUser(t, { role, siteIds, displayName: `Export ${key}` });
     userIds[key] = u.id;
-    return signIn(app, u.email, u.password);
+    return u.session;
   };
   const s: ExportWorld['s'] = {
     admin: await sessionFor('admin', 'admin', [siteA, siteB]),

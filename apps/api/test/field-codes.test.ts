@@ -1,9 +1,10 @@
 import { testDbKind } from '@mini-edc/db/testing';
 import { errorBodySchema, fieldCodes } from '@mini-edc/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSite, newUser } from '../src/seed/factories';
+import { newSite } from '../src/seed/factories';
+import { signedInUser } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
-import { call, type Session, signIn } from './session';
+import { call, type Session } from './session';
 
 /**
  * Every field the API refuses carries a field code and its parameters (docs/errors.md, "Field
@@ -17,8 +18,7 @@ let siteId: string;
 beforeAll(async () => {
   t = await buildTestApp();
   siteId = (await newSite(t.db.db, { code: 'F01' })).id;
-  const a = await newUser(t.db.db, { role: 'admin', siteIds: [siteId] });
-  admin = await signIn(t.app, a.email, a.password);
+  admin = (await signedInUser(t, { role: 'admin', siteIds: [siteId] })).session;
 });
 afterAll(() => t?.close());
 

@@ -3,11 +3,12 @@ import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { newSite, newUser } from '../src/seed/factories';
+import { newSite } from '../src/seed/factories';
 import { parsedBy } from '../src/services/row-fields';
+import { signedInUser } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
 import { placeholderStatements } from './odi-placeholders';
-import { call, type Session, signIn } from './session';
+import { call, type Session } from './session';
 
 // The study's licensed ODI statements loaded as data (protocol §3.4; docs/study-definition.md,
 // "Instrument texts"). Only run-time placeholders are used here: the licensed texts are never in
@@ -21,12 +22,9 @@ const url = '/api/v1/admin/instruments/odi/statements';
 beforeAll(async () => {
   t = await buildTestApp({ EDC_LOGIN_RATE_PER_MINUTE: 1000 });
   const siteId = (await newSite(t.db.db, { code: 'A01' })).id;
-  const a = await newUser(t.db.db, { role: 'admin', siteIds: [siteId] });
-  admin = await signIn(t.app, a.email, a.password);
-  const b = await newUser(t.db.db, { role: 'assessor', siteIds: [siteId] });
-  assessor = await signIn(t.app, b.email, b.password);
-  const c = await newUser(t.db.db, { role: 'coordinator', siteIds: [siteId] });
-  coordinator = await signIn(t.app, c.email, c.password);
+  admin = (await signedInUser(t, { role: 'admin', siteIds: [siteId] })).session;
+  assessor = (await signedInUser(t, { role: 'assessor', siteIds: [siteId] })).session;
+  coordinator = (await signedInUser(t, { role: 'coordinator', siteIds: [siteId] })).session;
 }, 300_000);
 afterAll(() => t?.close());
 

@@ -2,11 +2,11 @@ import { field, schema, selectRows, verifyAuditChain } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSite, newUser } from '../src/seed/factories';
+import { newSite } from '../src/seed/factories';
 import { auditChanges } from '../src/services/row-fields';
-import { readyForRandomization } from './factories';
+import { readyForRandomization, signedInUser } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
-import { call, type Session, signIn } from './session';
+import { call, type Session } from './session';
 
 /**
  * Creating a randomization list writes no block number, block size or position of an unassigned
@@ -23,10 +23,8 @@ beforeAll(async () => {
   t = await buildTestApp();
   siteA = (await newSite(t.db.db, { code: 'S01' })).id;
   const siteB = (await newSite(t.db.db, { code: 'S02' })).id;
-  const a = await newUser(t.db.db, { role: 'admin', siteIds: [siteA, siteB] });
-  const c = await newUser(t.db.db, { role: 'coordinator', siteIds: [siteA] });
-  admin = await signIn(t.app, a.email, a.password);
-  staff = await signIn(t.app, c.email, c.password);
+  admin = (await signedInUser(t, { role: 'admin', siteIds: [siteA, siteB] })).session;
+  staff = (await signedInUser(t, { role: 'coordinator', siteIds: [siteA] })).session;
 });
 afterAll(() => t?.close());
 

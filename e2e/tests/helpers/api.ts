@@ -63,7 +63,32 @@ export function today(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-const criteria = ['I1', 'I2', 'I3', 'I4', ...Array.from({ length: 11 }, (_, i) => `E${i + 1}`)];
+/** An eligibility criterion of the definition in force, as GET /study gives it. */
+export interface Criterion {
+  id: string;
+  textEn: string;
+  expected: 'yes' | 'no';
+  /** The demographics fact the wizard proposes the answer from, if any. */
+  derivedFrom?: 'age' | 'bmi' | 'sex' | 'pain_duration';
+}
+
+async function criteriaOf(session: ApiSession): Promise<Criterion[]> {
+  const study = await session.get<{ definition: { eligibility: { criteria: Criterion[] } } }>('/study');
+  return study.definition.eligibility.criteria;
+}
+
+/**
+ * The eligibility criteria of the study definition in force, so a spec answers them from the
+ * definition (each with its expected answer) rather than naming them by id.
+ */
+export async function studyCriteria(baseURL: string): Promise<Criterion[]> {
+  const coordinator = await apiSession(baseURL, 'coordinator@demo.edc');
+  try {
+    return await criteriaOf(coordinator);
+  } finally {
+    await coordinator.dispose();
+  }
+}
 
 export interface ArrangedParticipant {
   id: string;
@@ -100,7 +125,7 @@ export async function arrangeParticipant(
       pain_duration_months: 14,
     });
     await coordinator.send('PUT', `/participants/${p.id}/eligibility`, {
-      answers: Object.fromEntries(criteria.map((c) => [c, c.startsWith('I') ? 'yes' : 'no'])),
+      answers: Object.fromEntries((await criteriaOf(coordinator)).map((c) => [c.id, c.expected])),
     });
     await form('SCR', 'consent', {
       consent_date: today(),

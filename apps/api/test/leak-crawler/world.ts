@@ -1,11 +1,11 @@
 import type { FormDefinition, FormField, Role, StudyDefinition } from '@mini-edc/domain';
 import type { App } from '../../src/app';
-import { newSite, newUser } from '../../src/seed/factories';
-import { readyForRandomization } from '../factories';
+import { newSite } from '../../src/seed/factories';
+import { readyForRandomization, signedInUser } from '../factories';
 import type { TestContext } from '../helpers';
 import { daysAgo, followUpVasData, odiData, today } from '../journey-helpers';
 import { recordOf } from '../monitor-world';
-import { call, type Session, signIn } from '../session';
+import { call, type Session } from '../session';
 
 /**
  * The trial the leak crawler walks (R-BLIND-2): participants of both arms at two sites, and in
@@ -76,8 +76,7 @@ export async function buildLeakWorld(t: TestContext, study: StudyDefinition): Pr
   const sites = [siteA, siteB];
   const sessions = {} as Record<Role, Session>;
   for (const role of ['admin', 'coordinator', 'investigator', 'assessor', 'monitor'] as const) {
-    const u = await newUser(db, { role, siteIds: sites });
-    sessions[role] = await signIn(app, u.email, u.password);
+    sessions[role] = (await signedInUser(t, { role, siteIds: sites })).session;
   }
   const { coordinator, investigator, monitor, admin } = sessions;
   const plantedIds = new Set<string>([siteA, siteB]);

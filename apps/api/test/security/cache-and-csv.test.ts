@@ -2,11 +2,12 @@ import { testDbKind } from '@mini-edc/db/testing';
 import { restoreCsvText } from '@mini-edc/domain';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSite, newUser } from '../../src/seed/factories';
+import { newSite } from '../../src/seed/factories';
 import { download } from '../export-seed';
+import { signedInUser } from '../factories';
 import { buildTestApp, type TestContext } from '../helpers';
 import { daysAgo, demographics } from '../journey-helpers';
-import { call, type Session, signIn } from '../session';
+import { call, type Session } from '../session';
 
 /**
  * docs/security.md, control 5: no answer of the API may be kept in a cache, and no CSV export
@@ -25,10 +26,8 @@ const negative = '-16';
 beforeAll(async () => {
   t = await buildTestApp({ EDC_LOGIN_RATE_PER_MINUTE: 1000 });
   const site = await newSite(t.db.db, { code: 'S01' });
-  const a = await newUser(t.db.db, { role: 'admin', siteIds: [site.id] });
-  const c = await newUser(t.db.db, { role: 'coordinator', siteIds: [site.id] });
-  admin = await signIn(t.app, a.email, a.password);
-  coordinator = await signIn(t.app, c.email, c.password);
+  admin = (await signedInUser(t, { role: 'admin', siteIds: [site.id] })).session;
+  coordinator = (await signedInUser(t, { role: 'coordinator', siteIds: [site.id] })).session;
   const created = await call(t.app, coordinator, 'POST', '/api/v1/participants', {
     siteId: site.id,
     screenedAt: daysAgo(2),
