@@ -51,6 +51,49 @@ test('the grid in Turkish: repeating records, the keyboard, one click to the lis
   await expect(page.getByText('Tamamlandı olarak kaydedildi')).toHaveCount(0);
 });
 
+test('the grid filters in Turkish: needs my action, status, and the monitor’s site', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const p = await arrangeParticipant(baseURL ?? '', { randomize: true });
+  await adverseEventDraft(baseURL ?? '', p.id);
+  await signInTr(page, 'coordinator@demo.edc');
+  const row = page.getByRole('row', { name: new RegExp(p.studyId) });
+  await expect(row).toBeVisible();
+  // The adverse event's draft waits for the coordinator; no cell of the row is signed.
+  await page.getByLabel('İşlem bekleyenlerim').check();
+  await expect(row).toBeVisible();
+  await page.getByLabel('İşlem bekleyenlerim').uncheck();
+  await page.getByRole('combobox', { name: 'Durum' }).selectOption({ label: 'İmzalandı' });
+  await expect(row).toHaveCount(0);
+  await page.getByRole('combobox', { name: 'Durum' }).selectOption({ label: 'Başlanmadı' });
+  await expect(row).toBeVisible();
+
+  // The monitor sees both sites: choosing one keeps its participants and hides the other's.
+  const { viewport, hasTouch } = test.info().project.use;
+  const context = await browser.newContext({
+    locale: 'tr-TR',
+    timezoneId: 'Europe/Istanbul',
+    ...(viewport ? { viewport } : {}),
+    ...(hasTouch ? { hasTouch } : {}),
+    ...(baseURL ? { baseURL } : {}),
+  });
+  const monitor = await context.newPage();
+  await signInTr(monitor, 'monitor@demo.edc');
+  await monitor.goto('/grid');
+  const monitorRow = monitor.getByRole('row', { name: new RegExp(p.studyId) });
+  await expect(monitorRow).toBeVisible();
+  const site = monitor.getByRole('combobox', { name: 'Merkez' });
+  await site.selectOption({ label: 'S01' });
+  await expect(monitorRow).toBeVisible();
+  await site.selectOption({ label: 'S02' });
+  await expect(monitorRow).toHaveCount(0);
+  await site.selectOption({ label: 'Tüm merkezler' });
+  await expect(monitorRow).toBeVisible();
+  await context.close();
+});
+
 test('the sign dialog in Turkish: refuses an incomplete visit, lists the records, counts the attempts left', async ({
   page,
   baseURL,

@@ -73,6 +73,21 @@ test('sign-in lands on the record grid; its filters and cells work with the keyb
   await expect(page.getByRole('heading', { name: 'Adverse event', level: 2 })).toBeVisible();
 });
 
+test('the monitor filters the grid by site', async ({ page, baseURL }) => {
+  const participant = await arrangeParticipant(baseURL ?? '', { randomize: true });
+  await signIn(page, 'monitor@demo.edc');
+  await page.goto('/grid');
+  const row = page.getByRole('row', { name: new RegExp(participant.studyId) });
+  await expect(row).toBeVisible();
+  const site = page.getByRole('combobox', { name: 'Site' });
+  await site.selectOption({ label: 'S01' });
+  await expect(row).toBeVisible();
+  await site.selectOption({ label: 'S02' });
+  await expect(row).toHaveCount(0);
+  await site.selectOption({ label: 'All sites' });
+  await expect(row).toBeVisible();
+});
+
 test('a complete follow-up (VAS and ODI) takes at most 15 clicks from sign-in', async ({ page, baseURL }) => {
   const participant = await arrangeParticipant(baseURL ?? '', { randomize: true });
   await visitDoneToday(baseURL ?? '', participant.id, 'W1');

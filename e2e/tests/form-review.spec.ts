@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { arrangeParticipant, demoPassword } from './helpers/api';
+import { apiSession, arrangeParticipant, demoPassword } from './helpers/api';
 import { expectNoSeriousA11yViolations } from './helpers/axe';
 import { screenshot } from './helpers/ui';
 
@@ -83,5 +83,38 @@ test('the monitor queries and verifies from the form; the site answers beside th
   await expect(trPanel).toContainText(`${p.studyId} için yanıtınız gönderildi.`);
   await expectNoSeriousA11yViolations(site, 'form with a query (tr)');
   await screenshot(site, 'form-review-site-tr');
+  await site.context().close();
+});
+
+test('site staff in English see the marker beside the queried field and answer from the form', async ({
+  browser,
+  baseURL,
+}) => {
+  const p = await arrangeParticipant(baseURL ?? '', { baseline: true });
+  const formUrl = `/participants/${p.id}/visits/BL/forms/vas`;
+  const monitor = await apiSession(baseURL ?? '', 'monitor@demo.edc');
+  try {
+    type Detail = { records: { id: string; visitCode: string; formCode: string }[] };
+    const { records } = await monitor.get<Detail>(`/participants/${p.id}`);
+    const vas = records.find((r) => r.visitCode === 'BL' && r.formCode === 'vas');
+    await monitor.send('POST', '/queries', {
+      recordId: vas?.id,
+      field: 'vas_mm',
+      message: 'The source worksheet shows 52 mm.',
+    });
+  } finally {
+    await monitor.dispose();
+  }
+
+  const site = await signInAs(browser, 'coordinator@demo.edc', 'en-GB');
+  await site.goto(formUrl);
+  await expect(site.locator('[data-field-query="vas_mm"]')).toContainText('Open query');
+  const panel = site.getByRole('region', { name: 'Queries and source verification' });
+  await expect(panel).toContainText('52 mm');
+  await panel
+    .getByLabel('Answer', { exact: true })
+    .fill('The source says 52 mm; we are correcting the value.');
+  await panel.getByRole('button', { name: 'Send answer' }).click();
+  await expect(panel).toContainText(`Your answer on ${p.studyId} was sent.`);
   await site.context().close();
 });
