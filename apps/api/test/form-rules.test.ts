@@ -8,11 +8,11 @@ import { field, selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSite, newUser } from '../src/seed/factories';
-import { readyForRandomization } from './factories';
+import { newSite } from '../src/seed/factories';
+import { readyForRandomization, signedInUser } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
 import { daysAgo, today, vasData } from './journey-helpers';
-import { call, type Session, signIn } from './session';
+import { call, type Session } from './session';
 
 let t: TestContext;
 let staff: Session;
@@ -23,10 +23,8 @@ let baselineAssessedAt: string;
 beforeAll(async () => {
   t = await buildTestApp({ EDC_LOGIN_RATE_PER_MINUTE: 1000 });
   const siteId = (await newSite(t.db.db, { code: 'F07' })).id;
-  const u = await newUser(t.db.db, { role: 'investigator', siteIds: [siteId] });
-  staff = await signIn(t.app, u.email, u.password);
-  const admin = await newUser(t.db.db, { role: 'admin', siteIds: [siteId] });
-  const adminSession = await signIn(t.app, admin.email, admin.password);
+  staff = (await signedInUser(t, { role: 'investigator', siteIds: [siteId] })).session;
+  const adminSession = (await signedInUser(t, { role: 'admin', siteIds: [siteId] })).session;
   await call(t.app, adminSession, 'POST', '/api/v1/admin/randomization-lists/generate', { name: 'F list' });
   participantId = await readyForRandomization(t.app, staff, siteId);
   const detail = (await call(t.app, staff, 'GET', base())).json();

@@ -9,11 +9,11 @@ import { field, schema, selectRows, verifyAuditChain } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSite, newUser } from '../src/seed/factories';
-import { readyForRandomization } from './factories';
+import { newSite } from '../src/seed/factories';
+import { readyForRandomization, signedInUser } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
 import { daysAgo, vasData } from './journey-helpers';
-import { call, type Session, signIn } from './session';
+import { call, type Session } from './session';
 
 const probes = [
   "'; drop table participants; --",
@@ -41,8 +41,7 @@ beforeAll(async () => {
   t = await buildTestApp({ EDC_LOGIN_RATE_PER_MINUTE: 100_000 });
   siteId = (await newSite(t.db.db, { code: 'P01' })).id;
   const sessionFor = async (role: 'coordinator' | 'admin' | 'monitor') => {
-    const u = await newUser(t.db.db, { role, siteIds: [siteId] });
-    return signIn(t.app, u.email, u.password);
+    return (await signedInUser(t, { role, siteIds: [siteId] })).session;
   };
   coordinator = await sessionFor('coordinator');
   admin = await sessionFor('admin');

@@ -8,10 +8,10 @@ import { field, selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSite, newUser } from '../src/seed/factories';
-import { readyForRandomization } from './factories';
+import { newSite } from '../src/seed/factories';
+import { readyForRandomization, signedInUser } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
-import { call, type Session, signIn } from './session';
+import { call, type Session } from './session';
 
 let t: TestContext;
 let siteId: string;
@@ -22,10 +22,8 @@ let participantId: string;
 beforeAll(async () => {
   t = await buildTestApp({ EDC_LOGIN_RATE_PER_MINUTE: 1000 });
   siteId = (await newSite(t.db.db, { code: 'Z01' })).id;
-  const u = await newUser(t.db.db, { role: 'coordinator', siteIds: [siteId] });
-  staff = await signIn(t.app, u.email, u.password);
-  const a = await newUser(t.db.db, { role: 'admin', siteIds: [siteId] });
-  admin = await signIn(t.app, a.email, a.password);
+  staff = (await signedInUser(t, { role: 'coordinator', siteIds: [siteId] })).session;
+  admin = (await signedInUser(t, { role: 'admin', siteIds: [siteId] })).session;
   participantId = await readyForRandomization(t.app, staff, siteId);
 });
 afterAll(() => t?.close());

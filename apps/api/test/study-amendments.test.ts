@@ -6,13 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateOdm } from '../../../test/xml-check.mjs';
 import { buildApp } from '../src/app';
 import { testConfig } from '../src/config';
-import { newSite, newUser } from '../src/seed/factories';
+import { newSite } from '../src/seed/factories';
 import { auditChanges } from '../src/services/row-fields';
 import { download } from './export-seed';
-import { readyForRandomization } from './factories';
+import { readyForRandomization, signedInUser } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
 import { followUpVasData, today } from './journey-helpers';
-import { call, type Session, signIn } from './session';
+import { call, type Session } from './session';
 
 // Protocol amendments published as new definition versions (R-DEF-5, R-DEF-6;
 // docs/study-definition.md "Amendments").
@@ -27,10 +27,8 @@ const password = 'Correct-Horse-42';
 beforeAll(async () => {
   t = await buildTestApp({ EDC_LOGIN_RATE_PER_MINUTE: 1000 });
   siteId = (await newSite(t.db.db, { code: 'A01' })).id;
-  const a = await newUser(t.db.db, { role: 'admin', siteIds: [siteId], password });
-  admin = await signIn(t.app, a.email, a.password);
-  const c = await newUser(t.db.db, { role: 'coordinator', siteIds: [siteId] });
-  staff = await signIn(t.app, c.email, c.password);
+  admin = (await signedInUser(t, { role: 'admin', siteIds: [siteId], password })).session;
+  staff = (await signedInUser(t, { role: 'coordinator', siteIds: [siteId] })).session;
   await call(t.app, admin, 'POST', '/api/v1/admin/randomization-lists/generate', { name: 'A list' });
   randomizedId = await readyForRandomization(t.app, staff, siteId);
   expect(

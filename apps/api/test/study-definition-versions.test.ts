@@ -5,10 +5,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import { testConfig } from '../src/config';
-import { newSite, newUser } from '../src/seed/factories';
+import { newSite } from '../src/seed/factories';
+import { signedInUser } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
 import { daysAgo, demographics } from './journey-helpers';
-import { call, type Session, signIn } from './session';
+import { call, type Session } from './session';
 
 // The study definition as stored, numbered versions (R-DEF-2, R-DEF-3; docs/study-definition.md).
 let t: TestContext;
@@ -20,8 +21,7 @@ beforeAll(async () => {
   t = await buildTestApp({ EDC_ENROLLMENT_CAP: 40 });
   siteId = (await newSite(t.db.db, { code: 'S01' })).id;
   const sessionFor = async (role: 'coordinator' | 'assessor') => {
-    const u = await newUser(t.db.db, { role, siteIds: [siteId] });
-    return signIn(t.app, u.email, u.password);
+    return (await signedInUser(t, { role, siteIds: [siteId] })).session;
   };
   coordinator = await sessionFor('coordinator');
   assessor = await sessionFor('assessor');

@@ -18,6 +18,14 @@ describe('CSV formula neutralisation', () => {
     },
   );
 
+  it('takes an apostrophe away only where it would have put one', () => {
+    expect(restoreCsvText("'=1+1")).toBe('=1+1');
+    expect(restoreCsvText("''=x")).toBe("'=x");
+    // A number is never marked, so an apostrophe before one is part of the text.
+    expect(restoreCsvText("'-16")).toBe("'-16");
+    expect(restoreCsvText("'abc")).toBe("'abc");
+  });
+
   it('gives back exactly the stored text', () => {
     fc.assert(
       fc.property(

@@ -53,6 +53,11 @@ describe('data dictionary as CSV rows', () => {
     expect(rows.get('study_id')?.slice(3, 7)).toEqual(['', '', '', '']);
   });
 
+  it('describes the unblinded file when no options are given', () => {
+    expect(dataDictionaryCsvRows(lbpTrial).map((r) => r[0])).toContain('arm');
+    expect(dataDictionaryCsvRows(lbpTrial, blind).map((r) => r[0])).not.toContain('arm');
+  });
+
   it('writes the derived flag as yes or no', () => {
     const rows = rowsOf();
     expect(rows.get('bmi_scr')?.[9]).toBe('yes');

@@ -47,6 +47,12 @@ describe('sortRecords', () => {
       'UNS/f1/1',
     ]);
     expect(records.map(key)[0]).toBe('TX/f1/1');
+    // At a visit that does not list them, a form of the definition comes before one it does not
+    // know, even when the unknown code sorts first.
+    expect(sortRecords(smallDefinition, [rec('TX', 'aa', 1), rec('TX', 'ae', 1)]).map(key)).toEqual([
+      'TX/ae/1',
+      'TX/aa/1',
+    ]);
   });
 });
 

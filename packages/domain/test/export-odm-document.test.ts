@@ -113,6 +113,17 @@ describe('odmAuditUsers', () => {
       { userId: 'u-admin', displayName: 'One', role: 'coordinator' },
     ]);
     expect(odmAuditUsers([])).toEqual([]);
+    const [rec] = smallParticipant.records;
+    if (!rec) throw new Error('fixture');
+    const renamed = (actorLabel: string, actorRole: string) => ({
+      ...rec,
+      audit: rec.audit.map((a) => ({ ...a, actorLabel, actorRole })),
+    });
+    const twice = {
+      ...smallParticipant,
+      records: [renamed('First', 'coordinator'), renamed('Later', 'monitor')],
+    };
+    expect(odmAuditUsers([twice])).toEqual([{ userId: 'u-1', displayName: 'First', role: 'coordinator' }]);
   });
 });
 

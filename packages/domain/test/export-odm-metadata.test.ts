@@ -35,6 +35,30 @@ describe('ODM metadata of a small definition', () => {
     expect(xml).toContain('<CodeList OID="CL.F1.OK" Name="f1.ok" DataType="text">');
   });
 
+  it('numbers the units whose OID parts collide: _2, _3 and so on', () => {
+    const def = structuredClone(smallDefinition);
+    const f1 = def.forms[0];
+    if (!f1) throw new Error('fixture');
+    f1.fields.push({
+      name: 'third',
+      label: { en: 'Third', tr: 'Üçüncü' },
+      type: 'decimal',
+      required: false,
+      unit: 'c.m',
+    });
+    const xml = odmStudy(def, full);
+    expect(xml).toContain('<MeasurementUnit OID="MU.C_M_3" Name="c.m">');
+    expect(xml).toContain('<MeasurementUnitRef MeasurementUnitOID="MU.C_M_3"/>');
+  });
+
+  it('has range checks only on numbers', () => {
+    const def = structuredClone(smallDefinition);
+    const note = def.forms[1]?.fields[0];
+    if (!note) throw new Error('fixture');
+    note.max = 5;
+    expect(odmStudy(def, full)).not.toContain('<CheckValue>5</CheckValue>');
+  });
+
   it('leaves out BasicDefinitions when no field has a unit', () => {
     const def = structuredClone(smallDefinition);
     for (const form of def.forms) for (const f of form.fields) delete f.unit;

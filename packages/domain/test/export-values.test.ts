@@ -135,6 +135,8 @@ describe('plainNumber', () => {
     expect(plainNumber(1e21)).toBe('1000000000000000000000');
     expect(plainNumber(1.5e-7)).toBe('0.00000015');
     expect(plainNumber(-2e-7)).toBe('-0.0000002');
+    // Without an exponent the shortest round-trip spelling is kept, not a longer expansion.
+    expect(plainNumber(0.1 + 0.2)).toBe('0.30000000000000004');
   });
 });
 
@@ -178,6 +180,7 @@ describe('csvCell', () => {
   it('spells a time stamp of a datetime field the ISO way, and keeps one it cannot read', () => {
     expect(csvCell('datetime', '2025-06-11 12:30:00+00')).toBe('2025-06-11T12:30:00+00:00');
     expect(csvCell('datetime', 'soon')).toBe('soon');
+    expect(csvCell('datetime', true)).toBe(1);
     expect(csvCell('text', '2025-06-11 12:30:00+00')).toBe('2025-06-11 12:30:00+00');
   });
 

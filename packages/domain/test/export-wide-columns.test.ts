@@ -62,6 +62,12 @@ describe('wideRowContext', () => {
     expect(ctx.byVisitForm.size).toBe(2);
     expect(cell('vas_mm_bl', p)).toBe(10);
     expect(cell('vas_mm_w1', p)).toBe(40);
+    // Two instances with the same seq (which should not exist): the first one stays.
+    const twice = {
+      ...p1,
+      records: [rec('BL', 'vas', 1, { vas_mm: 5 }), rec('BL', 'vas', 1, { vas_mm: 6 })],
+    };
+    expect(cell('vas_mm_bl', twice)).toBe(5);
     expect(cell('vas_definition_version_bl', p)).toBe(2);
     // A form code that contains the visit code does not run into another visit's key.
     expect(cell('vas_mm_m1', p)).toBeNull();

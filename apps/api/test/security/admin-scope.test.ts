@@ -4,6 +4,7 @@ import type { AuditEntry } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSite, newUser } from '../../src/seed/factories';
+import { signedInUser } from '../factories';
 import { buildTestApp, type TestContext } from '../helpers';
 import { call, type Session, signIn } from '../session';
 
@@ -51,8 +52,7 @@ describe(`admins are global and cannot widen their own scope, on ${testDbKind()}
   });
 
   it('shows every admin the rows of sites they are not assigned to', async () => {
-    const staff = await newUser(t.db.db, { role: 'coordinator', siteIds: [siteB] });
-    const session = await signIn(t.app, staff.email, staff.password);
+    const session = (await signedInUser(t, { role: 'coordinator', siteIds: [siteB] })).session;
     const res = await call(t.app, session, 'POST', '/api/v1/participants', {
       siteId: siteB,
       screenedAt: new Date().toISOString().slice(0, 10),

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSite, newUser } from '../../src/seed/factories';
 import { auditChanges } from '../../src/services/row-fields';
+import { signedInUser } from '../factories';
 import { buildTestApp, type TestContext } from '../helpers';
 import { call, type Session, signIn } from '../session';
 
@@ -110,8 +111,8 @@ describe(`refused requests are coalesced security events, on ${testDbKind()}`, (
   });
 
   it("files probes of another site's records through ids in the body (queries, SDV)", async () => {
-    const monitor = await newUser(t.db.db, { role: 'monitor', siteIds: [siteA] });
-    const session = await signIn(t.app, monitor.email, monitor.password);
+    const monitor = await signedInUser(t, { role: 'monitor', siteIds: [siteA] });
+    const session = monitor.session;
     const probes = [
       ['/api/v1/queries', { recordId: otherRecord, field: 'birth_year', message: 'Please check' }],
       ['/api/v1/sdv', { recordId: otherRecord }],
@@ -182,8 +183,8 @@ describe(`refused requests are coalesced security events, on ${testDbKind()}`, (
   });
 
   it('files requests with a session that has ended on data routes, not on /auth', async () => {
-    const user = await newUser(t.db.db, { role: 'investigator', siteIds: [siteA] });
-    const session = await signIn(t.app, user.email, user.password);
+    const user = await signedInUser(t, { role: 'investigator', siteIds: [siteA] });
+    const session = user.session;
     expect((await call(t.app, session, 'POST', '/api/v1/auth/logout')).statusCode).toBe(204);
     const list = await call(t.app, session, 'GET', '/api/v1/participants');
     expect(list.statusCode).toBe(401);
