@@ -1,12 +1,13 @@
 import { field, SYSTEM_ACTOR, schema, selectRows, withAudit } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
+import type { Role } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSite, newUser } from '../src/seed/factories';
-import { readyForRandomization } from './factories';
+import { newSite } from '../src/seed/factories';
+import { readyForRandomization, signedInUser } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
 import { daysAgo, followUpVasData, odiData } from './journey-helpers';
-import { call, type Session, signIn } from './session';
+import { call, type Session } from './session';
 
 let t: TestContext;
 let siteId: string;
@@ -24,10 +25,10 @@ beforeAll(async () => {
   t = await buildTestApp();
   siteId = (await newSite(t.db.db, { code: 'S01' })).id;
   otherSiteId = (await newSite(t.db.db, { code: 'S02' })).id;
-  const as = async (role: Parameters<typeof newUser>[1]['role'], sites = [siteId]) => {
-    const u = await newUser(t.db.db, { role, siteIds: sites });
+  const as = async (role: Role, sites = [siteId]) => {
+    const u = await signedInUser(t, { role, siteIds: sites });
     if (role === 'investigator') investigatorPassword = u.password;
-    return signIn(t.app, u.email, u.password);
+    return u.session;
   };
   coordinator = await as('coordinator');
   investigator = await as('investigator');

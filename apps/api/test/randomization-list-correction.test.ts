@@ -2,10 +2,10 @@ import { field, schema, selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSite, newUser } from '../src/seed/factories';
-import { readyForRandomization } from './factories';
+import { newSite } from '../src/seed/factories';
+import { readyForRandomization, signedInUser } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
-import { call, type Session, signIn } from './session';
+import { call, type Session } from './session';
 
 /**
  * Replacing or extending the list in use is a documented correction (R-RAND-5): admin only, the
@@ -39,12 +39,11 @@ beforeAll(async () => {
   t = await buildTestApp();
   siteA = (await newSite(t.db.db, { code: 'S01' })).id;
   const siteB = (await newSite(t.db.db, { code: 'S02' })).id;
-  const a = await newUser(t.db.db, { role: 'admin', siteIds: [siteA, siteB] });
+  const a = await signedInUser(t, { role: 'admin', siteIds: [siteA, siteB] });
   adminPassword = a.password;
   adminId = a.id;
-  const c = await newUser(t.db.db, { role: 'coordinator', siteIds: [siteA] });
-  admin = await signIn(t.app, a.email, a.password);
-  staff = await signIn(t.app, c.email, c.password);
+  admin = a.session;
+  staff = (await signedInUser(t, { role: 'coordinator', siteIds: [siteA] })).session;
   coordinator = staff;
 });
 afterAll(() => t?.close());
@@ -222,8 +221,7 @@ describe(`randomization list correction on ${testDbKind()}`, () => {
 
   it('a site added later has no stratum (a clear code) until the list is extended for it', async () => {
     const siteC = (await newSite(t.db.db, { code: 'S03' })).id;
-    const c = await newUser(t.db.db, { role: 'coordinator', siteIds: [siteC] });
-    const staffC = await signIn(t.app, c.email, c.password);
+    const staffC = (await signedInUser(t, { role: 'coordinator', siteIds: [siteC] })).session;
     const refused = await randomizeAt(siteC, staffC);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('STRATUM_NOT_IN_LIST');

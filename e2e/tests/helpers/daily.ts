@@ -59,3 +59,26 @@ export function assessedSoon(timeZone?: string): string {
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
 }
+
+/**
+ * Week 1's VAS and ODI complete (arrange by API), entered early with the reason the window asks
+ * for; the visit itself is not marked done, so only its data can make it done.
+ */
+export async function week1EnteredNotMarked(baseURL: string, participantId: string) {
+  const coordinator = await apiSession(baseURL, 'coordinator@demo.edc');
+  const outOfWindowReason = 'Patient seen early for travel';
+  try {
+    await coordinator.send('PUT', `/participants/${participantId}/visits/W1/forms/vas`, {
+      data: { vas_mm: 30, vas_method: 'paper', assessed_at: new Date().toISOString(), assessor_id: 'Can' },
+      status: 'complete',
+      outOfWindowReason,
+    });
+    await coordinator.send('PUT', `/participants/${participantId}/visits/W1/forms/odi`, {
+      data: { odi_version: '2.1a-en', q1: 1, q2: 1, q3: 1, q4: 1, q5: 1, q6: 2, q7: 2, q8: 1, q9: 1, q10: 1 },
+      status: 'complete',
+      outOfWindowReason,
+    });
+  } finally {
+    await coordinator.dispose();
+  }
+}

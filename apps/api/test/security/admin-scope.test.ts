@@ -3,10 +3,10 @@ import { testDbKind } from '@mini-edc/db/testing';
 import type { AuditEntry } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSite, newUser } from '../../src/seed/factories';
+import { newSite } from '../../src/seed/factories';
 import { signedInUser } from '../factories';
 import { buildTestApp, type TestContext } from '../helpers';
-import { call, type Session, signIn } from '../session';
+import { call, type Session } from '../session';
 
 /**
  * docs/security.md, control 6: administrators are global. Every admin reviews the audit rows of
@@ -24,11 +24,10 @@ beforeAll(async () => {
   t = await buildTestApp({ EDC_LOGIN_RATE_PER_MINUTE: 1000 });
   siteA = (await newSite(t.db.db, { code: 'G01' })).id;
   siteB = (await newSite(t.db.db, { code: 'G02' })).id;
-  const a = await newUser(t.db.db, { role: 'admin', siteIds: [siteA] });
-  const b = await newUser(t.db.db, { role: 'admin', siteIds: [siteB] });
+  const a = await signedInUser(t, { role: 'admin', siteIds: [siteA] });
   adminAId = a.id;
-  adminA = await signIn(t.app, a.email, a.password);
-  adminB = await signIn(t.app, b.email, b.password);
+  adminA = a.session;
+  adminB = (await signedInUser(t, { role: 'admin', siteIds: [siteB] })).session;
 });
 afterAll(() => t?.close());
 
