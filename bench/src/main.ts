@@ -9,7 +9,9 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { field } from '@mini-edc/db/rows';
 import pg from 'pg';
+import { pgRow, pgRows } from './db-rows';
 import { benchGet } from './get';
 import { api, login } from './http';
 import { killAllChildren, type Running, runLoad, startApi } from './processes';
@@ -62,16 +64,21 @@ async function dropDatabase() {
 }
 
 async function machineFacts(pool: pg.Pool) {
-  const version = (await pool.query<{ server_version: string }>('show server_version')).rows[0]
-    ?.server_version;
-  const settings = await pool.query<{ name: string; setting: string; unit: string | null }>(
+  const { server_version: version } = await pgRow(
+    pool,
+    { server_version: field.text },
+    'show server_version',
+  );
+  const settings = await pgRows(
+    pool,
+    { name: field.text, setting: field.text, unit: field.nullable(field.text) },
     `select name, setting, unit from pg_settings
      where name in ('shared_buffers', 'max_connections', 'synchronous_commit', 'work_mem')`,
   );
   return {
     cpu: `${os.availableParallelism()} × ${os.cpus()[0]?.model.trim() ?? 'unknown'}`,
     memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
-    postgres: `PostgreSQL ${version ?? '?'} (${settings.rows.map((s) => `${s.name}=${s.setting}${s.unit ?? ''}`).join(', ')})`,
+    postgres: `PostgreSQL ${version ?? '?'} (${settings.map((s) => `${s.name}=${s.setting}${s.unit ?? ''}`).join(', ')})`,
     node: process.version,
     os: `${os.type()} ${os.release()}`,
     // The bench cannot tell its own load from other work on the machine: this says how busy it was.
@@ -149,15 +156,14 @@ async function benchRandomize(
     const seqs = results.flatMap((r) => r.seqs ?? []);
     const ok = results.reduce((n, r) => n + (r.statuses['201'] ?? 0), 0);
     const seconds = Math.max(...results.map((r) => r.durationSec));
-    const [db] = (
-      await pool.query<{ assigned: number; participants: number; seqs: number; min: number; max: number }>(
-        `select count(*)::int as assigned, count(distinct participant_id)::int as participants,
-                count(distinct seq)::int as seqs, coalesce(min(seq), 0) as min, coalesce(max(seq), 0) as max
-         from randomization_slots where list_id = $1 and participant_id is not null`,
-        [listId],
-      )
-    ).rows;
-    if (!db) throw new Error('no slot summary');
+    const db = await pgRow(
+      pool,
+      { assigned: field.int, participants: field.int, seqs: field.int, min: field.int, max: field.int },
+      `select count(*)::int as assigned, count(distinct participant_id)::int as participants,
+              count(distinct seq)::int as seqs, coalesce(min(seq), 0) as min, coalesce(max(seq), 0) as max
+       from randomization_slots where list_id = $1 and participant_id is not null`,
+      [listId],
+    );
     const duplicates = seqs.length - new Set(seqs).size + (db.assigned - db.participants);
     // Free slots below the highest assigned one: a skipped slot would never be used.
     const skipped = db.max - db.assigned + (db.min > 1 ? db.min - 1 : 0);
@@ -204,12 +210,13 @@ async function benchAudit(apiA: Running, pool: pg.Pool, world: World, adminS: Se
       log(`audit: ${n.toLocaleString('en-US')} rows`),
     );
     const seeded = (performance.now() - t0) / 1000;
-    const [{ max: maxSynthetic } = { max: '0' }] = (
-      await pool.query<{ max: string }>(
-        `select max(occurred_at)::text as max from audit_log where chain_key like 'bench:%'`,
-      )
-    ).rows;
-    const spanEnd = new Date(maxSynthetic).getTime();
+    // growAuditLog has just written synthetic rows, so the maximum is never null.
+    const { max: maxSynthetic } = await pgRow(
+      pool,
+      { max: field.timestamp },
+      `select max(occurred_at) as max from audit_log where chain_key like 'bench:%'`,
+    );
+    const spanEnd = maxSynthetic.getTime();
     const page = async (query: string, expectItems: boolean) => {
       const res = await api<{ items: unknown[]; nextCursor: string | null }>(
         apiA.base,

@@ -5,7 +5,9 @@
  * asserts that every save left its audit rows and that the API's chain verification finds no break.
  */
 import { performance } from 'node:perf_hooks';
+import { field } from '@mini-edc/db/rows';
 import type pg from 'pg';
+import { pgRow } from './db-rows';
 import { api } from './http';
 import { type Running, runLoad } from './processes';
 import type { LoadResult, Session } from './protocol';
@@ -25,31 +27,30 @@ export interface SaveBenchEnv {
   warmupParticipants: number;
 }
 
-interface AuditCheck {
-  records: string;
-  versions: string;
-  unaudited_inserts: string;
-  update_rows: string;
-}
+const auditCheckRow = {
+  records: field.int,
+  versions: field.int,
+  unaudited_inserts: field.int,
+  update_rows: field.int,
+};
 
 /** Form records of a site, their versioned updates, and the audit rows that should match them. */
-async function auditCheck(pool: pg.Pool, siteId: string): Promise<AuditCheck> {
-  const [check] = (
-    await pool.query<AuditCheck>(
-      `select count(*)::text as records, coalesce(sum(fr.version - 1), 0)::text as versions,
-              count(*) filter (where not exists (
-                select 1 from audit_log a where a.table_name = 'form_records' and a.record_id = fr.id::text
-                  and a.action = 'INSERT'))::text as unaudited_inserts,
-              (select count(*) from audit_log a where a.table_name = 'form_records' and a.action = 'UPDATE'
-                  and a.site_id = $1)::text as update_rows
-       from form_records fr where fr.site_id = $1`,
-      [siteId],
-    )
-  ).rows;
-  if (!check) throw new Error('no audit check row');
+async function auditCheck(pool: pg.Pool, siteId: string) {
+  const check = await pgRow(
+    pool,
+    auditCheckRow,
+    `select count(*)::text as records, coalesce(sum(fr.version - 1), 0)::text as versions,
+            count(*) filter (where not exists (
+              select 1 from audit_log a where a.table_name = 'form_records' and a.record_id = fr.id::text
+                and a.action = 'INSERT'))::text as unaudited_inserts,
+            (select count(*) from audit_log a where a.table_name = 'form_records' and a.action = 'UPDATE'
+                and a.site_id = $1)::text as update_rows
+     from form_records fr where fr.site_id = $1`,
+    [siteId],
+  );
   // Every save is audited in its own transaction: an insert without its INSERT row, or a
   // correction without its UPDATE row, is a failure of the bench, not a figure.
-  if (check.unaudited_inserts !== '0' || check.update_rows !== check.versions) {
+  if (check.unaudited_inserts !== 0 || check.update_rows !== check.versions) {
     throw new Error(`saves without their audit rows: ${JSON.stringify(check)}`);
   }
   return check;

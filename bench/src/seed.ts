@@ -6,7 +6,10 @@
  */
 import { createRequire } from 'node:module';
 import { auditContextQuery, SYSTEM_ACTOR } from '@mini-edc/db/audit-context';
+import { field } from '@mini-edc/db/rows';
+import * as schema from '@mini-edc/db/schema';
 import type pg from 'pg';
+import { pgRow, pgRows } from './db-rows';
 
 export const benchPassword = 'Bench-Password-2026';
 
@@ -57,8 +60,17 @@ export interface World {
   allSiteIds: string[];
 }
 
+/** The one seeded row `pick` selects; a seed that did not insert it is a failure of the bench. */
+function only<T>(rows: T[], pick: (row: T) => boolean, what: string): T {
+  const row = rows.find(pick);
+  if (row === undefined) throw new Error(`seed: no ${what}`);
+  return row;
+}
+
 async function insertParticipants(client: pg.PoolClient, siteId: string, code: string, count: number) {
-  const { rows } = await client.query<{ id: string }>(
+  const rows = await pgRows(
+    client,
+    { id: schema.participants.id },
     `insert into participants (study_id, site_id, site_seq, status, sex, birth_year, screened_at, eligible,
                                consent_date)
      select $2 || '-' || lpad(i::text, 5, '0'), $1::uuid, i, 'enrolled',
@@ -80,23 +92,30 @@ export async function seedWorld(
   // The API's own parameters (apps/api/src/auth/passwords.ts): a real login costs what it costs.
   const passwordHash = await argon2.hash(benchPassword, { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
   return withSystemActor(pool, async (client) => {
-    const sites = await client.query<{ id: string; code: string }>(
+    const sites = await pgRows(
+      client,
+      { id: schema.sites.id, code: schema.sites.code },
       `insert into sites (code, name) values ('B01', 'Bench site'), ('R01', 'Randomization bench site'),
                                            ('C01', 'Database ceiling site')
        returning id, code`,
     );
-    const siteId = (code: string) => sites.rows.find((s) => s.code === code)?.id as string;
-    const users = await client.query<{ id: string; email: string; role: string }>(
+    const siteId = (code: string) => only(sites, (s) => s.code === code, `site ${code}`).id;
+    const users = await pgRows(
+      client,
+      { id: schema.users.id, email: schema.users.email, role: schema.users.role },
       `insert into users (email, display_name, role, password_hash)
        values ('admin@bench.edc', 'Bench Admin', 'admin', $1),
               ('coordinator@bench.edc', 'Bench Coordinator', 'coordinator', $1)
        returning id, email, role`,
       [passwordHash],
     );
-    for (const user of users.rows) {
+    for (const user of users) {
       await client.query(`insert into user_sites (user_id, site_id) select $1, id from sites`, [user.id]);
     }
-    const userOf = (role: string) => users.rows.find((u) => u.role === role) as { id: string; email: string };
+    const userOf = (role: string) => {
+      const { id, email } = only(users, (u) => u.role === role, `user ${role}`);
+      return { id, email };
+    };
     const saveParticipants = await insertParticipants(client, siteId('B01'), 'B01', counts.saveParticipants);
     const randomizeParticipants = await insertParticipants(
       client,
@@ -133,7 +152,7 @@ export async function seedWorld(
       randomizeParticipants,
       ceilingSiteId: siteId('C01'),
       ceilingParticipants,
-      allSiteIds: sites.rows.map((s) => s.id).sort(),
+      allSiteIds: sites.map((s) => s.id).sort(),
     };
   });
 }
@@ -153,8 +172,7 @@ export async function growAuditLog(
   base: Date,
   onProgress: (rows: number) => void,
 ): Promise<number> {
-  const count = async () =>
-    Number((await pool.query<{ n: string }>('select count(*)::text as n from audit_log')).rows[0]?.n ?? 0);
+  const count = async () => (await pgRow(pool, { n: field.int }, 'select count(*) as n from audit_log')).n;
   let current = await count();
   const batch = 250_000;
   while (current < target) {

@@ -14,7 +14,8 @@ export interface Field<T> {
   readonly parse: (value: unknown, name: string) => T;
 }
 
-type RowShape = Record<string, Column | Field<unknown>>;
+/** Each selected name with the column it reads or the field that parses it. */
+export type RowShape = Record<string, Column | Field<unknown>>;
 
 type ValueOf<F> = F extends Column ? GetColumnData<F> : F extends Field<infer T> ? T : never;
 

@@ -4,6 +4,7 @@
  * for the load (ALTER TABLE ... DISABLE TRIGGER USER, which the tables' owner may do; foreign keys
  * stay enforced) and on again before commit, all in one transaction.
  */
+import { field } from '../rows';
 import type { BackupSession } from './session';
 import {
   appliedMigrations,
@@ -50,10 +51,10 @@ export async function loadSnapshot(session: BackupSession, snapshot: Snapshot): 
     throw new RestoreRefused(`the database is not empty (rows in ${occupied.join(', ')})`);
   }
   for (const table of header.tables) {
-    await session.rows(`alter table ${quoteIdent(table.name)} disable trigger user`);
+    await session.run(`alter table ${quoteIdent(table.name)} disable trigger user`);
   }
   for (const table of [...header.tables].reverse()) {
-    await session.rows(`delete from ${quoteIdent(table.name)}`);
+    await session.run(`delete from ${quoteIdent(table.name)}`);
   }
   for (const table of header.tables) {
     const data = snapshot.data.get(table.name);
@@ -62,14 +63,14 @@ export async function loadSnapshot(session: BackupSession, snapshot: Snapshot): 
     await session.copyIn(`${quoteIdent(table.name)} (${columns})`, data);
   }
   for (const seq of header.sequences) {
-    await session.rows('select setval($1::regclass, $2::bigint, $3)', [
+    await session.run('select setval($1::regclass, $2::bigint, $3)', [
       quoteIdent(seq.name),
       seq.lastValue,
       seq.isCalled,
     ]);
   }
   for (const table of header.tables) {
-    await session.rows(`alter table ${quoteIdent(table.name)} enable trigger user`);
+    await session.run(`alter table ${quoteIdent(table.name)} enable trigger user`);
   }
 }
 
@@ -80,12 +81,13 @@ export async function loadSnapshot(session: BackupSession, snapshot: Snapshot): 
  */
 export async function setAsideContents(session: BackupSession, stamp: string): Promise<string> {
   const name = `edc_replaced_${stamp.replace(/[^0-9A-Za-z]/g, '').toLowerCase()}`;
-  await session.rows(`alter schema public rename to ${quoteIdent(name)}`);
-  await session.rows('create schema public');
-  const drizzle = await session.rows<{ present: boolean }>(
+  await session.run(`alter schema public rename to ${quoteIdent(name)}`);
+  await session.run('create schema public');
+  const drizzle = await session.rows(
+    { present: field.bool },
     `select exists (select 1 from pg_namespace where nspname = 'drizzle') as present`,
   );
   if (drizzle[0]?.present)
-    await session.rows(`alter schema drizzle rename to ${quoteIdent(`${name}_drizzle`)}`);
+    await session.run(`alter schema drizzle rename to ${quoteIdent(`${name}_drizzle`)}`);
   return name;
 }

@@ -8,13 +8,16 @@ import { pipeline } from 'node:stream/promises';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { parseRow, type RowOf, type RowShape } from '../rows';
 
 /** Where a backup is read from or restored into: a PostgreSQL URL or an open PGlite instance. */
 export type BackupEndpoint = { kind: 'pg'; url: string } | { kind: 'pglite'; pglite: PGlite };
 
 export interface BackupSession {
-  /** Runs a query and returns its rows as the driver parsed them. */
-  rows<T>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a query and checks each row against its shape (catalog reads, counts, chain heads). */
+  rows<S extends RowShape>(shape: S, text: string, params?: unknown[]): Promise<RowOf<S>[]>;
+  /** Runs a statement whose rows, if any, are not read (DDL, DELETE, setval). */
+  run(text: string, params?: unknown[]): Promise<void>;
   /** `copy <source> to stdout` in PostgreSQL's text format; source is a table or `(select ...)`. */
   copyOut(source: string): Promise<Buffer>;
   /** `copy <target> from stdin` of data in PostgreSQL's text format; target is `table (columns)`. */
@@ -47,9 +50,12 @@ async function withPgClient<T>(url: string, fn: (client: pg.Client) => Promise<T
 
 function pgSession(client: pg.Client): BackupSession {
   return {
-    rows: async <T>(text: string, params?: unknown[]) => {
+    rows: async (shape, text, params) => {
       const result = await client.query(text, params);
-      return result.rows as T[];
+      return result.rows.map((raw: unknown) => parseRow(shape, raw));
+    },
+    run: async (text, params) => {
+      await client.query(text, params);
     },
     copyOut: async (source) => {
       const chunks: Buffer[] = [];
@@ -65,7 +71,11 @@ function pgSession(client: pg.Client): BackupSession {
 
 function pgliteSession(tx: Transaction): BackupSession {
   return {
-    rows: async <T>(text: string, params?: unknown[]) => (await tx.query<T>(text, params)).rows,
+    rows: async (shape, text, params) =>
+      (await tx.query(text, params)).rows.map((raw) => parseRow(shape, raw)),
+    run: async (text, params) => {
+      await tx.query(text, params);
+    },
     copyOut: async (source) => {
       const result = await tx.query(`copy ${source} to '/dev/blob'`);
       return result.blob ? Buffer.from(await result.blob.arrayBuffer()) : Buffer.alloc(0);

@@ -4,6 +4,7 @@
  * PGlite), the sequences, the applied migrations, the row counts and the audit chain heads, all
  * read in one transaction so they agree with each other.
  */
+import { field } from '../rows';
 import type { BackupSession } from './session';
 
 export interface TableInfo {
@@ -42,7 +43,8 @@ export function quoteIdent(name: string): string {
 
 /** The public tables with their columns, ordered so that referenced tables come first. */
 export async function listTables(session: BackupSession): Promise<TableInfo[]> {
-  const columns = await session.rows<{ table_name: string; column_name: string }>(
+  const columns = await session.rows(
+    { table_name: field.text, column_name: field.text },
     `select c.relname as table_name, a.attname as column_name
        from pg_class c
        join pg_namespace n on n.oid = c.relnamespace
@@ -51,7 +53,8 @@ export async function listTables(session: BackupSession): Promise<TableInfo[]> {
         and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
       order by c.relname, a.attnum`,
   );
-  const foreignKeys = await session.rows<{ child: string; parent: string }>(
+  const foreignKeys = await session.rows(
+    { child: field.text, parent: field.text },
     `select ch.relname as child, pa.relname as parent
        from pg_constraint k
        join pg_class ch on ch.oid = k.conrelid
@@ -87,11 +90,13 @@ export async function listTables(session: BackupSession): Promise<TableInfo[]> {
 }
 
 export async function appliedMigrations(session: BackupSession): Promise<string[]> {
-  const exists = await session.rows<{ present: boolean }>(
+  const exists = await session.rows(
+    { present: field.bool },
     `select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
   );
   if (!exists[0]?.present) return [];
-  const rows = await session.rows<{ hash: string }>(
+  const rows = await session.rows(
+    { hash: field.text },
     'select hash from drizzle.__drizzle_migrations order by id',
   );
   return rows.map((r) => r.hash);
@@ -103,29 +108,33 @@ export async function rowCounts(
 ): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of tables) {
-    const rows = await session.rows<{ n: string }>(
+    const rows = await session.rows(
+      { n: field.int },
       `select count(*)::text as n from ${quoteIdent(table.name)}`,
     );
-    counts[table.name] = Number(rows[0]?.n ?? 0);
+    counts[table.name] = rows[0]?.n ?? 0;
   }
   return counts;
 }
 
 export async function auditHeads(session: BackupSession): Promise<ChainHead[]> {
-  const rows = await session.rows<{ chain_key: string; seq: string; hash: string }>(
+  const rows = await session.rows(
+    { chain_key: field.text, seq: field.int, hash: field.text },
     'select chain_key, seq::text as seq, hash from audit_chain_head order by chain_key',
   );
-  return rows.map((r) => ({ chainKey: r.chain_key, seq: Number(r.seq), hash: r.hash }));
+  return rows.map((r) => ({ chainKey: r.chain_key, seq: r.seq, hash: r.hash }));
 }
 
 async function sequences(session: BackupSession): Promise<SnapshotHeader['sequences']> {
-  const names = await session.rows<{ name: string }>(
+  const names = await session.rows(
+    { name: field.text },
     `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = 'public' and c.relkind = 'S' order by c.relname`,
   );
   const out: SnapshotHeader['sequences'] = [];
   for (const { name } of names) {
-    const rows = await session.rows<{ last_value: string; is_called: boolean }>(
+    const rows = await session.rows(
+      { last_value: field.text, is_called: field.bool },
       `select last_value::text as last_value, is_called from ${quoteIdent(name)}`,
     );
     const row = rows[0];
@@ -143,7 +152,8 @@ export function copyRowCount(data: Buffer): number {
 
 /** Reads the whole database; must run inside withReadSnapshot() so every part is one snapshot. */
 export async function readSnapshot(session: BackupSession): Promise<Snapshot> {
-  const time = await session.rows<{ t: string }>(
+  const time = await session.rows(
+    { t: field.text },
     `select to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as t`,
   );
   const tables = await listTables(session);
