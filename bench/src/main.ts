@@ -92,7 +92,11 @@ async function machineFacts(pool: pg.Pool) {
 // ---------------------------------------------------------------------------------------------
 // 3. 1 000 randomizations spread over two API processes on one database.
 
-function importCsv(stratum: string, slots: number) {
+/**
+ * A list with rows for every stratum, as an import must have (LIST_STRATUM_EMPTY otherwise):
+ * enough whole blocks for the randomized participants in their stratum, one block elsewhere.
+ */
+function importCsv(strata: string[], randomizeStratum: string, slots: number) {
   // Blocks of 4 in two patterns (ABBA, BAAB): balanced, and the arms are the study's.
   const patterns = [
     ['TLF_MOB', 'US_D5W', 'US_D5W', 'TLF_MOB'],
@@ -100,9 +104,12 @@ function importCsv(stratum: string, slots: number) {
   ];
   // Whole blocks with their numbers: an import must show every block balanced.
   const lines = ['stratum,seq,arm,block_no,block_size'];
-  for (let i = 0; i < Math.ceil(slots / 4) * 4; i++) {
-    const block = Math.floor(i / 4);
-    lines.push(`${stratum},${i + 1},${patterns[block % 2]?.[i % 4]},${block + 1},4`);
+  for (const stratum of strata) {
+    const rows = stratum === randomizeStratum ? Math.ceil(slots / 4) * 4 : 4;
+    for (let i = 0; i < rows; i++) {
+      const block = Math.floor(i / 4);
+      lines.push(`${stratum},${i + 1},${patterns[block % 2]?.[i % 4]},${block + 1},4`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }
@@ -122,7 +129,7 @@ async function benchRandomize(
     '/api/v1/admin/randomization-lists/import',
     {
       name: 'Bench list',
-      csv: importCsv(world.randomizeStratum, slots),
+      csv: importCsv(world.strata, world.randomizeStratum, slots),
     },
   );
   if (imported.status !== 201)

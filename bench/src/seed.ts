@@ -49,6 +49,8 @@ export interface World {
   benchSiteId: string;
   randomizeSiteId: string;
   randomizeStratum: string;
+  /** Every site's stratum (its code): a randomization list must give each of them rows. */
+  strata: string[];
   admin: { id: string; email: string };
   coordinator: { id: string; email: string };
   saveParticipants: string[];
@@ -146,6 +148,7 @@ export async function seedWorld(
       benchSiteId: siteId('B01'),
       randomizeSiteId: siteId('R01'),
       randomizeStratum: 'R01',
+      strata: sites.map((s) => s.code).sort(),
       admin: userOf('admin'),
       coordinator: userOf('coordinator'),
       saveParticipants,
