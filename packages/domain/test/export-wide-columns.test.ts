@@ -4,6 +4,7 @@ import { snake, type WideColumn, wideColumns, wideRowContext } from '../src/expo
 import type { StudyDefinition } from '../src/study/definition-schema';
 import { lbpTrial } from '../src/study/lbp-trial';
 import { p1, p2, p3 } from './fixtures/export-participants';
+import { exportRecord } from './fixtures/export-records';
 
 const full = { blinded: false };
 const blind = { blinded: true };
@@ -22,17 +23,7 @@ const cell = (name: string, p: ExportParticipant, from = colsOf()) =>
   col(name, from).value(wideRowContext(p));
 
 function rec(visitCode: string, formCode: string, seq: number, data: Record<string, unknown>): ExportRecord {
-  return {
-    recordId: `${visitCode}-${formCode}-${seq}`,
-    visitCode,
-    formCode,
-    seq,
-    status: 'complete',
-    version: 1,
-    definitionVersion: seq + 1,
-    data,
-    audit: [],
-  };
+  return exportRecord(visitCode, formCode, data, { seq, definitionVersion: seq + 1 });
 }
 
 describe('snake', () => {
