@@ -79,6 +79,14 @@ test('the monitor filters the grid by site', async ({ page, baseURL }) => {
   await page.goto('/grid');
   const row = page.getByRole('row', { name: new RegExp(participant.studyId) });
   await expect(row).toBeVisible();
+  // The table lays out as a table with the monitor's stylesheets loaded too: a participant's row
+  // header sits under the Participant column header (a class of the review page's cards once
+  // turned this table into a CSS grid, every row shifted under the form columns).
+  const grid = page.getByRole('grid');
+  expect(await grid.evaluate((el) => getComputedStyle(el).display)).toBe('table');
+  const column = await page.getByRole('columnheader', { name: 'Participant' }).boundingBox();
+  const rowHeader = await row.getByRole('rowheader').boundingBox();
+  expect(Math.abs((rowHeader?.x ?? -1) - (column?.x ?? -100))).toBeLessThan(2);
   const site = page.getByRole('combobox', { name: 'Site' });
   await site.selectOption({ label: 'S01' });
   await expect(row).toBeVisible();

@@ -94,7 +94,7 @@ export function ReviewPage() {
                 </button>
               ) : null}
             </div>
-            <div className="record-grid">
+            <div className="record-cards">
               {visitRecords.map((record) => (
                 <RecordCard
                   key={record.recordId}
