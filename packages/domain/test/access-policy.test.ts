@@ -9,7 +9,7 @@ import {
   redactRecordData,
 } from '../src/access/blinding';
 import type { Capability } from '../src/access/capabilities';
-import { capabilities } from '../src/access/capabilities';
+import { capabilities, isCapability } from '../src/access/capabilities';
 import { capabilityTableMarkdown } from '../src/access/capability-table';
 import { can, canAny, isBlinded } from '../src/access/policy';
 import { roles } from '../src/contracts/auth';
@@ -42,6 +42,12 @@ describe('access policy (R-BLIND-1)', () => {
     const gained = capabilities.filter((c) => can(released, c) && !can({ role: 'assessor' }, c));
     expect(gained.sort()).toEqual(['see_allocation', 'see_arm_revealing_data', 'see_outcome_comparison']);
     expect(can({ role: 'sponsor', allocationReleased: true }, 'see_allocation')).toBe(false);
+  });
+
+  it('knows its capabilities by name, and no other name', () => {
+    expect(capabilities.every(isCapability)).toBe(true);
+    for (const name of ['', 'delete_everything', 'Use_account', 'use_account '])
+      expect(isCapability(name), name).toBe(false);
   });
 
   it('grants a route reached for several reasons when any one of them holds', () => {
