@@ -61,9 +61,21 @@ function screenChunks(graph: ModuleGraph, ids: string[]): Map<string, string> {
   // What those modules import goes with them (unless the entry or the app loads it), so that the
   // chunk never imports a screen's chunk that imports it back.
   const chunks = new Map<string, string>();
-  for (const id of graph.closure(shared, alwaysLoaded)) if (!alwaysLoaded.has(id)) chunks.set(id, 'screens');
+  const grouped = [...graph.closure(shared, alwaysLoaded)].filter((id) => !alwaysLoaded.has(id));
+  // The form library and the shared modules that need it are a chunk of their own, so a screen
+  // without a form (the participant list) does not download them. Nothing in 'screens' imports
+  // them (a module that did would need the library too), so the two chunks form no circle.
+  const formLibrary = grouped.filter((id) => formLibraries.some((name) => id.includes(name)));
+  const needsForms = new Set<string>();
+  for (const id of grouped) {
+    if (formLibrary.some((library) => graph.closure(id, alwaysLoaded).has(library))) needsForms.add(id);
+  }
+  for (const id of grouped) chunks.set(id, needsForms.has(id) ? 'form-kit' : 'screens');
   return chunks;
 }
+
+/** Packages only screens with a form use (their modules' ids contain these paths). */
+const formLibraries = ['/node_modules/react-hook-form/', '/node_modules/@hookform/'];
 
 /** `import … from 'x'`, `export … from 'x'` and `import 'x'`, in the order they appear. */
 const importStatement =

@@ -49,6 +49,9 @@ describe('message texts', () => {
     expect(isServerMessageCode('NOPE')).toBe(false);
     expect(isServerMessageCode('toString')).toBe(false);
     expect(isServerMessageCode(7)).toBe(false);
+    // Object.hasOwn would turn these into the key 'INTERNAL'.
+    expect(isServerMessageCode(['INTERNAL'])).toBe(false);
+    expect(isServerMessageCode({ toString: () => 'INTERNAL' })).toBe(false);
   });
 });
 

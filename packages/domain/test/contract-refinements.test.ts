@@ -4,9 +4,18 @@ import { verifyAllocationRequestSchema } from '../src/contracts/allocation-verif
 import { changePasswordRequestSchema, newPasswordSchema } from '../src/contracts/auth';
 import { backupOverdue } from '../src/contracts/backup';
 import { isFieldCode } from '../src/contracts/field-codes';
+import { codedFieldIssues } from '../src/contracts/zod-field-issues';
 
 const listId = '00000000-0000-4000-8000-000000000001';
 const issue = (r: { success: boolean; error?: { issues: unknown[] } }) => r.error?.issues[0];
+
+/** A refinement's issue as the API codes it (a `custom` issue carries its own code). */
+function apiCode(r: { error?: { issues: { code: string }[] } }) {
+  const first = r.error?.issues[0];
+  if (!first) throw new Error('expected a refusal');
+  const { code, ...detail } = first;
+  return codedFieldIssues(code, detail, false);
+}
 
 describe('request refinements', () => {
   it('a user update must change something besides giving a reason', () => {
@@ -27,6 +36,9 @@ describe('request refinements', () => {
     expect(
       issue(verifyAllocationRequestSchema.safeParse({ listId, seedHex: 'a'.repeat(64), csv: 'x' })),
     ).toMatchObject(refusal);
+    expect(apiCode(verifyAllocationRequestSchema.safeParse({ listId }))).toEqual([
+      { at: [], code: 'SEED_OR_LIST_FILE', params: {} },
+    ]);
     expect(verifyAllocationRequestSchema.safeParse({ listId, seedHex: 'a'.repeat(64) }).success).toBe(true);
     expect(verifyAllocationRequestSchema.safeParse({ listId, csv: 'x' }).success).toBe(true);
   });
@@ -39,6 +51,9 @@ describe('request refinements', () => {
     expect(issue(newPasswordSchema.safeParse('x'.repeat(201)))).toMatchObject({
       params: { code: 'PASSWORD_TOO_LONG', max: 200 },
     });
+    expect(apiCode(newPasswordSchema.safeParse('short'))).toEqual([
+      { at: [], code: 'PASSWORD_TOO_SHORT', params: { min: 12 } },
+    ]);
     expect(newPasswordSchema.safeParse('x'.repeat(12)).success).toBe(true);
   });
 

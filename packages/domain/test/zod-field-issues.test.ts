@@ -68,6 +68,10 @@ describe('codedFieldIssues', () => {
     expect(coded(z.iso.datetime(), 'x')).toEqual(one('INVALID_FORMAT', { format: 'datetime' }));
     expect(coded(z.iso.time(), 'x')).toEqual(one('INVALID_FORMAT', { format: 'time' }));
     expect(coded(z.url(), 'x')).toEqual(one('INVALID_FORMAT', { format: 'pattern' }));
+    // A named format with its own pattern stays that format: only a regex check is a typed pattern.
+    expect(coded(z.email({ pattern: siteCodePattern }), 'x')).toEqual(
+      one('INVALID_FORMAT', { format: 'email' }),
+    );
     expect(codedFieldIssues('invalid_format', {}, false)).toEqual(
       one('INVALID_FORMAT', { format: 'pattern' }),
     );
