@@ -109,21 +109,22 @@ describe('imported list rows', () => {
     ]);
   });
 
-  it('reports a duplicate seq against the earlier row, in a long stratum too', () => {
-    // 41 rows, seq 40 down to 1, then seq 20 again: long enough for the engine's merge sort.
-    const lines = Array.from({ length: 40 }, (_, i) => `S01,${40 - i},A`);
+  it('reports a duplicate seq against the earlier row, in a long scrambled stratum too', () => {
+    // Seq 1 to 60 scrambled, then seq 20 again: long enough for the engine to sort runs and merge them.
+    const lines = Array.from({ length: 60 }, (_, i) => `S01,${((i * 37) % 60) + 1},A`);
     const result = validateRandomizationImport(records('stratum,seq,arm', ...lines, 'S01,20,A'), {
       arms: ['A'],
       strata: ['S01'],
     });
+    const first20 = lines.indexOf('S01,20,A') + 1;
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.filter((e) => e.code === 'ROW_SEQ_DUPLICATE')).toEqual([
+    expect(result.errors.filter((e) => e.row > 0)).toEqual([
       {
-        row: 41,
+        row: 61,
         field: 'seq',
         code: 'ROW_SEQ_DUPLICATE',
-        params: { row: 41, seq: 20, stratum: 'S01', other: 21 },
+        params: { row: 61, seq: 20, stratum: 'S01', other: first20 },
       },
     ]);
   });

@@ -19,6 +19,13 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ b: undefined, a: { z: null, y: undefined } })).toBe('{"a":{"z":null}}');
   });
 
+  it('sorts many keys given scrambled, where the engine sorts runs and merges them', () => {
+    const keys = Array.from({ length: 60 }, (_, i) => `k${String(i).padStart(2, '0')}`);
+    const scrambled = Object.fromEntries(keys.map((_, i) => [keys[(i * 37) % 60], i]));
+    expect(Object.keys(scrambled).slice(0, 3)).toEqual(['k00', 'k37', 'k14']);
+    expect(canonicalJson(scrambled)).toBe(`{${keys.map((k) => `"${k}":${scrambled[k]}`).join(',')}}`);
+  });
+
   it('says why it refuses a value', () => {
     expect(() => canonicalJson({ a: Number.POSITIVE_INFINITY })).toThrow(
       new TypeError('canonicalJson: numbers must be finite'),
