@@ -60,7 +60,9 @@ describe('access policy (R-BLIND-1)', () => {
 });
 
 describe('blinding by the study definition (R-BLIND-2)', () => {
-  const view = blindViewFor({ role: 'assessor' }, lbpTrial);
+  // Built inside each test, so a mutant of the blinding rules is active when it is built
+  // (docs/testing.md "Speed").
+  const assessorView = () => blindViewFor({ role: 'assessor' }, lbpTrial);
 
   it('has no view for an unblinded viewer', () => {
     expect(blindViewFor({ role: 'investigator' }, lbpTrial)).toBeNull();
@@ -68,6 +70,7 @@ describe('blinding by the study definition (R-BLIND-2)', () => {
   });
 
   it('hides the intervention, safety and deviation forms whole', () => {
+    const view = assessorView();
     for (const form of ['intervention_tlf_mob', 'intervention_us_d5w', 'adverse_event', 'deviation']) {
       expect(redactRecordData(view, form, { date: '2026-01-01' })).toBeNull();
     }
@@ -75,6 +78,7 @@ describe('blinding by the study definition (R-BLIND-2)', () => {
   });
 
   it('keeps only the safe fields of end of study, never its free text', () => {
+    const view = assessorView();
     const data = {
       status: 'withdrawn',
       date: '2026-02-01',
@@ -111,6 +115,7 @@ describe('blinding by the study definition (R-BLIND-2)', () => {
   });
 
   it('tells which forms a blinded viewer sees whole, so reasons written about them may be shown', () => {
+    const view = assessorView();
     expect(formShownInFull(null, 'adverse_event')).toBe(true);
     expect(formShownInFull(view, 'vas')).toBe(true);
     expect(formShownInFull(view, 'odi')).toBe(true);

@@ -5,8 +5,11 @@ import { studyVersionSchema } from '../src/contracts/study-definition';
 import { lbpTrial } from '../src/study/lbp-trial';
 
 describe('the study definition a blinded viewer reads (R-BLIND-2)', () => {
-  const view = blindViewFor({ role: 'assessor' }, lbpTrial);
-  const copy = definitionFor(view, lbpTrial);
+  // Built inside each test, so a mutant is active when the copy is built (docs/testing.md "Speed").
+  const assessorCopy = () => {
+    const view = blindViewFor({ role: 'assessor' }, lbpTrial);
+    return { view, copy: definitionFor(view, lbpTrial) };
+  };
 
   it('is the whole definition for an unblinded viewer', () => {
     expect(definitionFor(blindViewFor({ role: 'monitor' }, lbpTrial), lbpTrial)).toBe(lbpTrial);
@@ -15,6 +18,7 @@ describe('the study definition a blinded viewer reads (R-BLIND-2)', () => {
   });
 
   it('names no arm, no hidden form and no revealing value (the trial title aside)', () => {
+    const { copy } = assessorCopy();
     const text = JSON.stringify({ ...copy, name: '' });
     expect(armRevealingTerms(lbpTrial).filter((term) => text.includes(term))).toEqual([]);
     expect(copy.arms).toEqual([]);
@@ -25,6 +29,7 @@ describe('the study definition a blinded viewer reads (R-BLIND-2)', () => {
   });
 
   it('keeps the outcome forms whole and end of study to its safe fields', () => {
+    const { view, copy } = assessorCopy();
     expect(copy.forms.find((f) => f.code === 'vas')).toEqual(lbpTrial.forms.find((f) => f.code === 'vas'));
     expect(copy.forms.find((f) => f.code === 'end_of_study')?.fields.map((f) => f.name)).toEqual([
       'status',
@@ -36,6 +41,7 @@ describe('the study definition a blinded viewer reads (R-BLIND-2)', () => {
   });
 
   it('is a valid answer of GET /study', () => {
+    const { copy } = assessorCopy();
     const parsed = studyVersionSchema.safeParse({
       version: 1,
       publishedAt: '2026-01-01T00:00:00Z',

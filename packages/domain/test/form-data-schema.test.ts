@@ -7,8 +7,11 @@ import { field, option, text, YES_NO_ONLY_YES } from '../src/study/field-builder
 import { lbpTrial } from '../src/study/lbp-trial';
 
 // One field of every type, so each edit check the API and the web share is seen on its own
-// (docs/requirements.md R-REC-1: the form's rules come from the study definition).
-const probe: FormDefinition = {
+// (docs/requirements.md R-REC-1: the form's rules come from the study definition). A new object
+// at every call: formDataSchema caches a schema per form object, and a schema built by an earlier
+// test would leave the later ones unable to notice a mutant of its construction
+// (docs/testing.md "Speed").
+const probe = (): FormDefinition => ({
   code: 'probe',
   label: text('Probe', 'Deneme'),
   repeating: false,
@@ -34,18 +37,19 @@ const probe: FormDefinition = {
     }),
     field('score', text('Score', 'Skor'), 'integer', { derived: true }),
   ],
-};
+});
 
 function issuesOf(form: FormDefinition, mode: 'draft' | 'complete', data: Record<string, unknown>) {
   const result = formDataSchema(form, mode).safeParse(data);
   return result.success ? [] : result.error.issues;
 }
 const only = (data: Record<string, unknown>, mode: 'draft' | 'complete' = 'draft') =>
-  issuesOf(probe, mode, data).map((i) => ({ path: i.path, message: i.message }));
-const formOf = (code: string) => {
+  issuesOf(probe(), mode, data).map((i) => ({ path: i.path, message: i.message }));
+/** A copy of a form of the trial, so no test reads a schema another test built (see probe). */
+const formOf = (code: string): FormDefinition => {
   const form = lbpTrial.forms.find((f) => f.code === code);
   if (!form) throw new Error(`the trial has a ${code} form`);
-  return form;
+  return structuredClone(form);
 };
 
 describe('formDataSchema: one edit check per field type', () => {
@@ -58,15 +62,19 @@ describe('formDataSchema: one edit check per field type', () => {
     expect(only({ weight: 'heavy' })).toEqual([{ path: ['weight'], message: 'Weight must be a number' }]);
     expect(only({ weight: 29.9 })).toEqual([{ path: ['weight'], message: 'Weight must be at least 30' }]);
     expect(only({ weight: 72.5 })).toEqual([]);
+    // A number without bounds takes any whole number.
+    const count = { ...probe(), fields: [field('count', text('Count', 'Sayı'), 'integer')] };
+    expect(issuesOf(count, 'complete', { count: -1_000_000 })).toEqual([]);
+    expect(issuesOf(count, 'complete', { count: 1_000_000 })).toEqual([]);
   });
 
   it('trims text, bounds its length and refuses what is not text', () => {
-    expect(formDataSchema(probe, 'draft').parse({ note: '  hi  ' })).toEqual({ note: 'hi' });
+    expect(formDataSchema(probe(), 'draft').parse({ note: '  hi  ' })).toEqual({ note: 'hi' });
     expect(only({ note: 5 })).toEqual([{ path: ['note'], message: 'Note must be text' }]);
     expect(only({ assessor: 5 })).toEqual([{ path: ['assessor'], message: 'Assessor must be text' }]);
     expect(only({ note: 'a'.repeat(2000) })).toEqual([]);
     expect(only({ note: 'a'.repeat(2001) })).toEqual([{ path: ['note'], message: 'Note is too long' }]);
-    const bad = issuesOf(probe, 'draft', { note: 'a\u0000b' });
+    const bad = issuesOf(probe(), 'draft', { note: 'a\u0000b' });
     expect(bad).toMatchObject([
       {
         path: ['note'],
@@ -100,7 +108,7 @@ describe('formDataSchema: one edit check per field type', () => {
   it('restricts a yes/no to its allowed values, and names them', () => {
     expect(only({ consented: 'yes' })).toEqual([]);
     expect(only({ consented: null })).toEqual([]);
-    expect(issuesOf(probe, 'draft', { consented: 'no' })).toMatchObject([
+    expect(issuesOf(probe(), 'draft', { consented: 'no' })).toMatchObject([
       {
         path: ['consented'],
         message: 'Consent given: only yes',
@@ -109,11 +117,30 @@ describe('formDataSchema: one edit check per field type', () => {
     ]);
   });
 
+  it('restricts a number to its allowed values, and lists them all', () => {
+    const grade = {
+      ...probe(),
+      fields: [
+        field('grade', text('Grade', 'Derece'), 'integer', {
+          allowedValues: [option('1', 'One', 'Bir'), option('3', 'Three', 'Üç')],
+        }),
+      ],
+    };
+    expect(issuesOf(grade, 'draft', { grade: 3 })).toEqual([]);
+    expect(issuesOf(grade, 'draft', { grade: 2 })).toMatchObject([
+      {
+        path: ['grade'],
+        message: 'Grade: only 1, 3',
+        params: { code: 'FIELD_NOT_ALLOWED', allowed: '1, 3' },
+      },
+    ]);
+  });
+
   it('never accepts a derived field or a field the form does not have', () => {
-    expect(issuesOf(probe, 'draft', { score: 3 })).toMatchObject([
+    expect(issuesOf(probe(), 'draft', { score: 3 })).toMatchObject([
       { code: 'unrecognized_keys', keys: ['score'] },
     ]);
-    expect(issuesOf(probe, 'draft', { extra: 1 })).toMatchObject([
+    expect(issuesOf(probe(), 'draft', { extra: 1 })).toMatchObject([
       { code: 'unrecognized_keys', keys: ['extra'] },
     ]);
   });
@@ -127,7 +154,7 @@ describe('formDataSchema: draft and complete', () => {
 
   it('requires the required fields, empty text and empty lists included, to complete', () => {
     const required = (data: Record<string, unknown>) =>
-      issuesOf(probe, 'complete', data).map((i) => ({
+      issuesOf(probe(), 'complete', data).map((i) => ({
         path: i.path,
         message: i.message,
         params: 'params' in i ? i.params : undefined,
@@ -141,7 +168,7 @@ describe('formDataSchema: draft and complete', () => {
       { path: ['age'], message: 'Age is required to complete the form', params: code },
       { path: ['levels'], message: 'Levels is required to complete the form', params: code },
     ]);
-    const note = { ...probe, fields: [field('note', text('Note', 'Not'), 'text')] };
+    const note = { ...probe(), fields: [field('note', text('Note', 'Not'), 'text')] };
     expect(issuesOf(note, 'complete', { note: '' })).toMatchObject([
       { path: ['note'], message: 'Note is required to complete the form' },
     ]);
@@ -149,9 +176,11 @@ describe('formDataSchema: draft and complete', () => {
   });
 
   it('builds each form and mode once', () => {
-    expect(formDataSchema(probe, 'draft')).toBe(formDataSchema(probe, 'draft'));
-    expect(formDataSchema(probe, 'complete')).toBe(formDataSchema(probe, 'complete'));
-    expect(formDataSchema(probe, 'complete')).not.toBe(formDataSchema(probe, 'draft'));
+    const form = probe();
+    expect(formDataSchema(form, 'draft')).toBe(formDataSchema(form, 'draft'));
+    expect(formDataSchema(form, 'complete')).toBe(formDataSchema(form, 'complete'));
+    expect(formDataSchema(form, 'complete')).not.toBe(formDataSchema(form, 'draft'));
+    expect(formDataSchema(form, 'draft')).toBe(formDataSchema(form, 'draft'));
   });
 
   it('applies the ODI and VAS instrument rules when complete, not to a draft', () => {
@@ -229,11 +258,12 @@ describe('withDerivedFields', () => {
     expect(withDerivedFields(demographics, { height_cm: 170 })).toEqual({ height_cm: 170, bmi: null });
     expect(withDerivedFields(demographics, { weight_kg: 70 })).toEqual({ weight_kg: 70, bmi: null });
     expect(withDerivedFields(demographics, { height_cm: 0, weight_kg: 70 })).toMatchObject({ bmi: null });
+    expect(withDerivedFields(demographics, { height_cm: '170', weight_kg: 70 })).toMatchObject({ bmi: null });
   });
 
   it('leaves the data of a form without derived fields as it is', () => {
     const data = { age: 40 };
-    expect(withDerivedFields(probe, data)).toBe(data);
+    expect(withDerivedFields(probe(), data)).toBe(data);
   });
 });
 
@@ -241,7 +271,7 @@ describe('validateFormData: one coded issue per field', () => {
   const ctx: FormRuleContext = { today: '2026-03-10', timeZone: 'Europe/Istanbul', events: {} };
 
   it('passes valid data through', () => {
-    expect(validateFormData(probe, 'draft', { age: 40, note: ' x ' }, ctx)).toEqual({
+    expect(validateFormData(probe(), 'draft', { age: 40, note: ' x ' }, ctx)).toEqual({
       success: true,
       data: { age: 40, note: 'x' },
     });
@@ -249,16 +279,16 @@ describe('validateFormData: one coded issue per field', () => {
 
   it('answers data that is not an object with an issue, not an exception', () => {
     for (const input of [null, [1], 'text', 7]) {
-      const result = validateFormData(probe, 'draft', input, ctx);
+      const result = validateFormData(probe(), 'draft', input, ctx);
       expect(result.success).toBe(false);
       if (result.success) continue;
       expect(result.issues).toHaveLength(1);
-      expect(result.issues[0]).toMatchObject({ path: [], code: 'FIELD_TYPE' });
+      expect(result.issues[0]).toMatchObject({ path: [], code: 'FIELD_TYPE', params: { type: 'unknown' } });
     }
   });
 
   it('keeps the first issue of each field and one for every field with an issue', () => {
-    const result = validateFormData(probe, 'draft', { levels: ['x', 'y'], age: 10, side: 'up' }, ctx);
+    const result = validateFormData(probe(), 'draft', { levels: ['x', 'y'], age: 10, side: 'up' }, ctx);
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(result.issues.map((i) => ({ path: i.path, code: i.code }))).toEqual([
@@ -275,7 +305,7 @@ describe('validateFormData: the code and parameters of each kind of issue (docs/
     const result = validateFormData(form, mode, data, ctx);
     return result.success ? [] : result.issues.map((i) => ({ path: i.path, code: i.code, params: i.params }));
   };
-  const one = (data: Record<string, unknown>) => coded(probe, 'draft', data);
+  const one = (data: Record<string, unknown>) => coded(probe(), 'draft', data);
 
   it('codes the type, range, length and choice issues with what the field allows', () => {
     expect(one({ age: 10 })).toEqual([{ path: ['age'], code: 'FIELD_MIN', params: { min: 18 } }]);
@@ -296,7 +326,7 @@ describe('validateFormData: the code and parameters of each kind of issue (docs/
   });
 
   it('names an unknown field', () => {
-    const result = validateFormData(probe, 'draft', { extra: 1 }, ctx);
+    const result = validateFormData(probe(), 'draft', { extra: 1 }, ctx);
     expect(result).toEqual({
       success: false,
       issues: [
@@ -312,7 +342,7 @@ describe('validateFormData: the code and parameters of each kind of issue (docs/
     expect(one({ note: 'a\u0000' })).toEqual([
       { path: ['note'], code: 'TEXT_INVALID_CHARACTERS', params: {} },
     ]);
-    expect(coded(probe, 'complete', { age: null, levels: ['L4_L5'] })).toEqual([
+    expect(coded(probe(), 'complete', { age: null, levels: ['L4_L5'] })).toEqual([
       { path: ['age'], code: 'FIELD_REQUIRED', params: {} },
     ]);
     const vas = formOf('vas');
@@ -326,5 +356,55 @@ describe('validateFormData: the code and parameters of each kind of issue (docs/
     expect(coded(vas, 'complete', electronic)).toEqual([
       { path: ['vas_method'], code: 'FIELD_INVALID', params: { rule: 'VAS_PAPER_ONLY' } },
     ]);
+  });
+
+  it('names the numbers of a paper VAS that does not match its mark', () => {
+    const paper = {
+      vas_mm: 40,
+      vas_method: 'paper',
+      assessed_at: '2026-03-01T10:00:00+03:00',
+      assessor_id: 'u1',
+      vas_line_length_mm: 200,
+      vas_mark_mm: 50,
+    };
+    expect(coded(formOf('vas'), 'complete', paper)).toEqual([
+      {
+        path: ['vas_mm'],
+        code: 'FIELD_INVALID',
+        params: { rule: 'VAS_PAPER_MISMATCH', expected: 25, mark: 50, length: 200 },
+      },
+    ]);
+  });
+
+  it("keeps the instrument's own limits when a form's fields allow more", () => {
+    const loose: FormDefinition = {
+      code: 'pain',
+      label: text('Pain', 'Ağrı'),
+      repeating: false,
+      instrument: 'visual_analogue_scale',
+      fields: [
+        field('vas_mm', text('Pain VAS', 'Ağrı VAS'), 'integer'),
+        field('vas_method', text('Method', 'Yöntem'), 'choice', {
+          allowedValues: [
+            option('paper', 'Paper', 'Kağıt'),
+            option('electronic', 'Electronic', 'Elektronik'),
+          ],
+        }),
+      ],
+    };
+    // Refused with the instrument's sentence; no rule to name, as it is not one of the rules.
+    const result = validateFormData(loose, 'complete', { vas_mm: 150, vas_method: 'paper' }, ctx);
+    expect(result).toEqual({
+      success: false,
+      issues: [
+        {
+          path: ['vas_mm'],
+          code: 'FIELD_INVALID',
+          params: {},
+          message: 'VAS is 0–100 mm; it cannot be above 100',
+        },
+      ],
+    });
+    expect(coded(loose, 'draft', { vas_mm: 150, vas_method: 'paper' })).toEqual([]);
   });
 });

@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordMode } from '../src/forms/form-issues';
-import { type FormRuleContext, visitDateIssues } from '../src/forms/form-rules';
+import { type FormRuleContext, formRuleIssues, visitDateIssues } from '../src/forms/form-rules';
 import { validateFormData } from '../src/forms/validate-form-data';
 import type { FormDefinition } from '../src/study/definition-schema';
+import { field, text } from '../src/study/field-builders';
 import type { VisitDates } from '../src/study/field-rules';
 import { lbpTrial } from '../src/study/lbp-trial';
 import { loadStudyDefinition } from '../src/study/load-definition';
 
+/**
+ * A copy of a form of the trial: formDataSchema caches a schema per form object, and one built by
+ * an earlier test would leave the later ones unable to notice a mutant (docs/testing.md "Speed").
+ */
 const formOf = (code: string): FormDefinition => {
   const form = lbpTrial.forms.find((f) => f.code === code);
   if (!form) throw new Error(`no form ${code}`);
-  return form;
+  return structuredClone(form);
 };
 
 const context = (over: Partial<FormRuleContext> = {}): FormRuleContext => ({
@@ -45,6 +50,17 @@ const ae = {
   relatedness: 'probable',
   action_taken: null,
   outcome: 'recovered',
+};
+
+const session = {
+  session_no: 1,
+  date: '2026-01-21',
+  therapist_id: 'PT Aylin',
+  duration_min: 40,
+  techniques: ['direct_mfr'],
+  techniques_other: null,
+  completed: 'yes',
+  reason_not_completed: null,
 };
 
 describe('the rules of the study definition, evaluated by validateFormData', () => {
@@ -104,17 +120,6 @@ describe('the rules of the study definition, evaluated by validateFormData', () 
       params: { kind: 'date', ref: '2100-12-31' },
     });
   });
-
-  const session = {
-    session_no: 1,
-    date: '2026-01-21',
-    therapist_id: 'PT Aylin',
-    duration_min: 40,
-    techniques: ['direct_mfr'],
-    techniques_other: null,
-    completed: 'yes',
-    reason_not_completed: null,
-  };
 
   it('requires a reason for a session not completed and what the other technique was', () => {
     expect(issuesOf('intervention_tlf_mob', session)).toEqual([]);
@@ -226,6 +231,87 @@ describe('the rules of the study definition, evaluated by validateFormData', () 
   });
 });
 
+describe('formRuleIssues: each rule on its own', () => {
+  const messages = (code: string, data: Record<string, unknown>) => {
+    const result = validateFormData(formOf(code), 'complete', data, context());
+    return result.success ? [] : result.issues.map((i) => i.message);
+  };
+
+  it('words each refusal with the field, the bound and its date', () => {
+    expect(messages('adverse_event', { ...ae, onset_date: '2026-01-09', end_date: null })).toEqual([
+      'Onset date cannot be before consent (2026-01-10)',
+    ]);
+    expect(messages('adverse_event', { ...ae, onset_date: '2026-03-11', end_date: null })).toEqual([
+      'Onset date cannot be after today (2026-03-10)',
+    ]);
+    expect(messages('adverse_event', { ...ae, serious: 'yes' })).toEqual([
+      'Seriousness criteria is required when serious is yes',
+    ]);
+  });
+
+  it('takes both ends of a bound as inside: today and the consent day', () => {
+    expect(issuesOf('adverse_event', { ...ae, onset_date: '2026-03-10', end_date: null })).toEqual([]);
+    expect(issuesOf('adverse_event', { ...ae, onset_date: '2026-01-10', end_date: '2026-01-10' })).toEqual(
+      [],
+    );
+  });
+
+  it('requires a field left out or left as empty text, when its condition holds', () => {
+    const { reason_not_completed: _, ...withoutReason } = session;
+    const required = [
+      {
+        field: 'reason_not_completed',
+        code: 'FIELD_REQUIRED_WHEN',
+        params: { field: 'completed', value: 'no' },
+      },
+    ];
+    expect(issuesOf('intervention_tlf_mob', { ...withoutReason, completed: 'no' })).toEqual(required);
+    expect(
+      issuesOf('intervention_tlf_mob', { ...session, completed: 'no', reason_not_completed: '' }),
+    ).toEqual(required);
+    expect(
+      issuesOf('intervention_tlf_mob', { ...session, completed: 'no', reason_not_completed: 'ill' }),
+    ).toEqual([]);
+  });
+
+  it('requires nothing more while the field a condition reads is blank', () => {
+    const form = formOf('adverse_event');
+    for (const serious of [null, '', undefined]) {
+      expect(formRuleIssues(form, { serious, serious_criteria: [] }, 'complete', context())).toEqual([]);
+    }
+  });
+
+  it('checks dates only in date fields, and only values that are dates', () => {
+    const form = formOf('adverse_event');
+    const ctx = context();
+    expect(formRuleIssues(form, { description: '0001-01-01' }, 'draft', ctx)).toEqual([]);
+    expect(formRuleIssues(form, { onset_date: ['2099-01-01'] }, 'draft', ctx)).toEqual([]);
+    expect(formRuleIssues(form, { onset_date: 20990101 }, 'draft', ctx)).toEqual([]);
+  });
+
+  it('leaves derived fields to the system: no rule of theirs applies', () => {
+    const form: FormDefinition = {
+      code: 'probe',
+      label: text('Probe', 'Deneme'),
+      repeating: false,
+      fields: [
+        field('kind', text('Kind', 'Tür'), 'text'),
+        field('score', text('Score', 'Skor'), 'integer', {
+          derived: true,
+          requiredWhen: { field: 'kind', in: ['scored'] },
+        }),
+        field('scored_on', text('Scored on', 'Skorlama günü'), 'date', {
+          derived: true,
+          notAfter: [{ event: 'today' }],
+        }),
+      ],
+    };
+    expect(formRuleIssues(form, { kind: 'scored', scored_on: '2099-01-01' }, 'complete', context())).toEqual(
+      [],
+    );
+  });
+});
+
 describe('visitDateIssues', () => {
   const codesWith = (rules: VisitDates | undefined, visitDate: string, ctx: FormRuleContext) =>
     visitDateIssues(visitDate, rules, ctx).map((i) => `${i.code}:${String(i.params?.ref)}`);
@@ -239,6 +325,27 @@ describe('visitDateIssues', () => {
     expect(codes('2026-01-09', followUp)).toEqual(['DATE_TOO_EARLY:consent']);
     expect(codes('2026-03-11', followUp)).toEqual(['DATE_TOO_LATE:today']);
     expect(codes('1899-12-31', followUp)).toEqual(['DATE_TOO_EARLY:1900-01-01']);
+  });
+
+  it('names the visit date and words the refusal', () => {
+    expect(visitDateIssues('2026-01-09', lbpTrial.visitDates, context({ visitRole: 'follow_up' }))).toEqual([
+      {
+        path: ['visitDate'],
+        code: 'DATE_TOO_EARLY',
+        params: { kind: 'event', ref: 'consent', date: '2026-01-10' },
+        message: 'Visit date cannot be before consent (2026-01-10)',
+      },
+    ]);
+  });
+
+  it('applies only the sides a definition bounds, and the plausible range always', () => {
+    const notBeforeConsent: VisitDates = { notBefore: [{ event: 'consent' }] };
+    expect(codesWith(notBeforeConsent, '2026-12-31', context())).toEqual([]);
+    expect(codesWith(notBeforeConsent, '2101-01-01', context())).toEqual(['DATE_TOO_LATE:2100-12-31']);
+    const notAfterToday: VisitDates = { notAfter: [{ event: 'today' }] };
+    expect(codesWith(notAfterToday, '1990-01-01', context())).toEqual([]);
+    expect(codesWith(notAfterToday, '2026-03-10', context())).toEqual([]);
+    expect(codesWith(notAfterToday, '2026-03-11', context())).toEqual(['DATE_TOO_LATE:today']);
   });
 
   it('keeps consent and today as bounds for a definition without visit date rules', () => {

@@ -28,15 +28,17 @@ describe('date arithmetic', () => {
 });
 
 describe('visit schedule (protocol §5.1)', () => {
-  const schedule = computeVisitSchedule(lbpTrial.visits, { randomization: '2025-05-20' });
+  // Computed inside each test, so a mutant of the schedule is active when it is computed
+  // (docs/testing.md "Speed").
+  const scheduleOf = () => computeVisitSchedule(lbpTrial.visits, { randomization: '2025-05-20' });
   const visit = (code: string) => {
-    const v = schedule.find((s) => s.code === code);
+    const v = scheduleOf().find((s) => s.code === code);
     if (v === undefined) throw new Error(code);
     return v;
   };
 
   it('schedules W1, M1 and M3 from the randomization date', () => {
-    expect(schedule).toEqual([
+    expect(scheduleOf()).toEqual([
       { code: 'W1', targetDate: '2025-05-27', windowStart: '2025-05-25', windowEnd: '2025-05-30' },
       { code: 'M1', targetDate: '2025-06-17', windowStart: '2025-06-10', windowEnd: '2025-06-24' },
       { code: 'M3', targetDate: '2025-08-12', windowStart: '2025-07-29', windowEnd: '2025-08-26' },
