@@ -6,9 +6,15 @@ type ManualChunkMeta = Rollup.ManualChunkMeta;
 /**
  * Rollup gives every set of modules that the same screens share a chunk of its own, so a screen
  * opened on a deep link asked for some forty files of one or two kilobytes each, a round trip
- * apiece on a slow network (docs/benchmarks.md, "Web app"). The small modules that many screens
- * share, and what they import, go into one chunk instead, unless the entry (which the sign-in page
- * loads) or the app (which every signed-in page loads) has them. Everything else is left where
+ * apiece on a slow network (docs/benchmarks.md, "Web app"). Lighthouse's simulated slow 4G counts
+ * each request as a round trip on one of six connections while its share of the bandwidth idles,
+ * so the chunks a signed-in page needs are few and large:
+ * - `app`: the app and everything it imports, with what the catalogues share with it or with the
+ *   screens (the message codes), but nothing the sign-in page (the entry) loads;
+ * - `screens`: the study gate and the small modules two screens or more share, and what they
+ *   import;
+ * - `form-kit`: those of them that need the form library, which the participant list does not.
+ * Everything else (the entry, each screen's own modules, each catalogue's text) is left where
  * Rollup puts it (`onlyExplicitManualChunks` in vite.config.ts), so the entry, whose top-level
  * await waits for the app, is imported by no chunk. scripts/report-size.mjs fails the build on a
  * chunk importing the entry and on chunks importing one another in a circle.
@@ -22,30 +28,39 @@ export function sharedScreenChunk(): (id: string, meta: ManualChunkMeta) => stri
 }
 
 /**
- * Shared by this many screens or more: a module only two or three screens use (the participant
- * page and the form, say) is left to Rollup, which gives those screens a chunk of their own, so a
- * screen does not download what a handful of others need.
+ * Shared by this many screens or more: a module only one screen uses stays in that screen's chunk.
+ * Two is enough: the participant page, the form and the wizard share a dozen small modules, a
+ * request each when Rollup splits them, more than their bytes cost the list.
  */
-const manyScreens = 4;
+const manyScreens = 2;
 
 /**
  * A module this small (its code, in characters, before minifying) costs more as a request of its
- * own than as bytes in a screen that does not need it; larger shared modules (the form fields,
- * the study form) keep a chunk of their own, so the participant list does not download them.
+ * own than as bytes in a screen that does not need it; larger shared modules (the study form, the
+ * record grid's table) keep a chunk of their own, so the participant list does not download them.
  */
-const smallModule = 6_000;
+const smallModule = 12_000;
 
 function screenChunks(graph: ModuleGraph, ids: string[]): Map<string, string> {
   const entries = ids.filter((id) => graph.info(id)?.isEntry);
-  const app = ids.find((id) => id.endsWith('/src/app.tsx'));
-  if (!app || entries.length === 0) return new Map();
+  const appModule = ids.find((id) => id.endsWith('/src/app.tsx'));
+  if (!appModule || entries.length === 0) return new Map();
   // Every module some code imports dynamically: the app, each screen and each catalogue.
   const dynamic = new Set(ids.flatMap((id) => graph.info(id)?.dynamicallyImportedIds ?? []));
-  // The catalogues load with the app, one chunk per language so that a browser loads only its own.
+  // One catalogue chunk per language, so that a browser loads only its own.
   const catalogues = [...dynamic].filter((id) => id.includes('/src/i18n/'));
-  const alwaysLoaded = new Set<string>();
-  for (const id of [...entries, app, ...catalogues]) graph.closure(id, new Set(), alwaysLoaded);
-  const screens = [...dynamic].filter((id) => id !== app && !catalogues.includes(id));
+  const screens = [...dynamic].filter((id) => id !== appModule && !catalogues.includes(id));
+  const signInPage = graph.closure(entries);
+  // Followed through the modules the sign-in page has too (zod's index, say) to what lies behind.
+  const appClosure = graph.closure(appModule);
+  const screenClosure = graph.closure(screens);
+  const sharedWithCatalogues = [...graph.closure(catalogues)].filter(
+    (id) => appClosure.has(id) || screenClosure.has(id),
+  );
+  const app = [...appClosure, ...sharedWithCatalogues].filter(
+    (id) => !signInPage.has(id) && (id === appModule || !dynamic.has(id)),
+  );
+  const alwaysLoaded = new Set([...signInPage, ...app]);
   const users = new Map<string, number>();
   for (const screen of screens) {
     for (const id of graph.closure(screen)) {
@@ -58,18 +73,21 @@ function screenChunks(graph: ModuleGraph, ids: string[]): Map<string, string> {
         count >= manyScreens && (graph.info(id)?.code?.length ?? Number.POSITIVE_INFINITY) <= smallModule,
     )
     .map(([id]) => id);
+  // Every signed-in screen but one waits for the study gate, which is fetched beside the app.
+  const gate = screens.filter((id) => id.endsWith('/src/forms/study-gate.tsx'));
   // What those modules import goes with them (unless the entry or the app loads it), so that the
   // chunk never imports a screen's chunk that imports it back.
-  const chunks = new Map<string, string>();
-  const grouped = [...graph.closure(shared, alwaysLoaded)].filter((id) => !alwaysLoaded.has(id));
-  // The form library and the shared modules that need it are a chunk of their own, so a screen
-  // without a form (the participant list) does not download them. Nothing in 'screens' imports
-  // them (a module that did would need the library too), so the two chunks form no circle.
+  const grouped = [...graph.closure([...shared, ...gate], alwaysLoaded)].filter(
+    (id) => !alwaysLoaded.has(id),
+  );
+  // Nothing in 'screens' imports 'form-kit' (a module that did would need the library too), and
+  // neither imports a screen, so the three chunks form no circle.
   const formLibrary = grouped.filter((id) => formLibraries.some((name) => id.includes(name)));
   const needsForms = new Set<string>();
   for (const id of grouped) {
     if (formLibrary.some((library) => graph.closure(id, alwaysLoaded).has(library))) needsForms.add(id);
   }
+  const chunks = new Map<string, string>(app.map((id) => [id, 'app']));
   for (const id of grouped) chunks.set(id, needsForms.has(id) ? 'form-kit' : 'screens');
   return chunks;
 }

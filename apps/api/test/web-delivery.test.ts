@@ -7,6 +7,7 @@ import { createTestDb, type TestDb } from '@mini-edc/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../src/app';
 import { testConfig } from '../src/config';
+import { buildAppHtml } from '../src/plugins/app-preload';
 import { hintedScreens } from '../src/plugins/screen-hints';
 import { newSite, newUser } from '../src/seed/factories';
 import { type Session, signIn } from './session';
@@ -222,6 +223,31 @@ describe('static files', () => {
     const router = readFileSync(new URL('../../web/src/router.tsx', import.meta.url), 'utf8');
     for (const screen of hintedScreens) {
       expect(router).toContain(`import('./${screen.replace(/^src\//, '').replace(/\.tsx$/, '')}')`);
+    }
+  });
+
+  it('names the screens chunk for the study gate when the build grouped the gate into it', () => {
+    // apps/web/screen-chunks.ts puts the gate in the chunk the screens share: no chunk is named
+    // after it then, and the gate's own chunk missing from the hints cost a round trip.
+    const { '_study-gate-G1.js': _gate, ...grouped } = manifest;
+    const dist = mkdtempSync(join(tmpdir(), 'edc-web-grouped-'));
+    try {
+      mkdirSync(join(dist, '.vite'));
+      writeFileSync(join(dist, '.vite/manifest.json'), JSON.stringify(grouped));
+      writeFileSync(join(dist, 'index.html'), html);
+      const page = buildAppHtml(dist).signedIn('/audit', false, 'en').identity.toString();
+      expect(hints(page)).toEqual([
+        '/assets/app-Ap1.js',
+        '/assets/app-Ap1.css',
+        '/assets/forms-F1.js',
+        '/assets/screens-S2.js',
+        '/assets/en-E1.js',
+        '/assets/sign-in.en-E2.js',
+        '/api/v1/auth/me',
+        '/api/v1/study',
+      ]);
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
     }
   });
 

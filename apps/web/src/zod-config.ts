@@ -1,4 +1,4 @@
-import { config } from 'zod';
+import { config } from 'zod/v4/core';
 
 // The server's Content-Security-Policy forbids eval (script-src 'self'). zod would otherwise probe
 // for it with `new Function` on its first object parse: the probe's failure is caught, but the

@@ -12,13 +12,32 @@ const withForms = screens.filter((screen) => screen !== 'list');
 
 type Module = { code: string; imports?: string[]; dynamic?: string[]; entry?: boolean };
 const modules: Record<string, Module> = {
-  [src('main')]: { code: '', entry: true, dynamic: [src('app')] },
-  [src('app')]: { code: '', dynamic: ['/repo/src/i18n/en.ts', ...screens.map(src)] },
-  '/repo/src/i18n/en.ts': { code: '' },
+  [src('main')]: { code: '', entry: true, imports: [src('react')], dynamic: [src('app')] },
+  [src('react')]: { code: '' },
+  [src('app')]: {
+    code: '',
+    imports: [src('react'), src('router')],
+    dynamic: ['/repo/src/i18n/en.ts', src('forms/study-gate'), ...screens.map(src)],
+  },
+  [src('router')]: { code: '' },
+  '/repo/src/i18n/en.ts': { code: '', imports: [src('codes')] },
+  // The message codes: the English text words them, the review screen lists them.
+  [src('codes')]: { code: '' },
+  [src('forms/study-gate')]: { code: '', imports: [src('study-schema')] },
+  [src('study-schema')]: { code: '' },
+  [src('only-the-list')]: { code: '' },
   ...Object.fromEntries(
     screens.map((screen) => [
       src(screen),
-      { code: '', imports: [src('query-error'), ...(withForms.includes(screen) ? [src('field')] : [])] },
+      {
+        code: '',
+        imports: [
+          src('query-error'),
+          ...(withForms.includes(screen) ? [src('field')] : []),
+          ...(screen === 'list' ? [src('only-the-list')] : []),
+          ...(screen === 'review' ? [src('codes')] : []),
+        ],
+      },
     ]),
   ),
   [src('query-error')]: { code: 'export const QueryError = 1;' },
@@ -47,18 +66,30 @@ function chunkOf(id: string): string | undefined {
 }
 
 describe('shared screen chunks', () => {
-  it('groups the small modules four screens or more share', () => {
-    expect(chunkOf(src('query-error'))).toBe('screens');
+  it('puts the app, what it imports and what the catalogues share with it or a screen in one chunk', () => {
+    for (const id of [src('app'), src('router'), src('codes')]) expect(chunkOf(id), id).toBe('app');
+  });
+
+  it('leaves what the sign-in page loads, the catalogues and each screen to Rollup', () => {
+    for (const id of [
+      src('main'),
+      src('react'),
+      '/repo/src/i18n/en.ts',
+      src('only-the-list'),
+      ...screens.map(src),
+    ]) {
+      expect(chunkOf(id), id).toBeUndefined();
+    }
+  });
+
+  it('groups the study gate and the small modules two screens or more share', () => {
+    for (const id of [src('forms/study-gate'), src('study-schema'), src('query-error')]) {
+      expect(chunkOf(id), id).toBe('screens');
+    }
   });
 
   it('puts the form library, and what needs it, where a screen without a form does not load it', () => {
     expect(chunkOf(src('field'))).toBe('form-kit');
     expect(chunkOf(formLibrary)).toBe('form-kit');
-  });
-
-  it('leaves the entry, the app, the catalogues and the screens to Rollup', () => {
-    for (const id of [src('main'), src('app'), '/repo/src/i18n/en.ts', ...screens.map(src)]) {
-      expect(chunkOf(id)).toBeUndefined();
-    }
   });
 });

@@ -99,7 +99,10 @@ export function buildAppHtml(root: string): AppHtml {
     key && manifest[key] ? [...closure(manifest, key, new Set())].filter((file) => !inEntry.has(file)) : [];
   const filesOf = (name: string) => filesOfKey(chunkNamed(manifest, name));
   const appFiles = filesOf('app');
-  const gateFiles = filesOf('study-gate').filter((file) => !appFiles.includes(file));
+  // The study gate has a chunk of its own, or is in the chunk the screens share
+  // (apps/web/screen-chunks.ts).
+  const gateKey = chunkNamed(manifest, 'study-gate') ?? chunkNamed(manifest, 'screens');
+  const gateFiles = filesOfKey(gateKey).filter((file) => !appFiles.includes(file));
   const links = (files: string[]) =>
     files
       .map((file) =>
