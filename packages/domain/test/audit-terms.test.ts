@@ -46,6 +46,11 @@ describe('auditVerbOf', () => {
     expect(auditVerbOf('UPDATE', 'form_records', { status: 'complete' })).toBe('changed');
     expect(auditVerbOf('UPDATE', 'form_records', { status: ['complete'] })).toBe('changed');
     expect(auditVerbOf('UPDATE', 'form_records', { status: ['a', 'b', 'complete'] })).toBe('changed');
+    // Only an [old, new] pair is a change of status, and only a text status names a step.
+    expect(auditVerbOf('UPDATE', 'form_records', { status: ['draft', 'complete', 'signed'] })).toBe(
+      'changed',
+    );
+    expect(auditVerbOf('UPDATE', 'form_records', { status: ['draft', ['complete']] })).toBe('changed');
     expect(auditVerbOf('UPDATE', 'form_records', { data: [{}, {}] })).toBe('changed');
   });
 

@@ -102,8 +102,15 @@ const criterionLabels = {
   E3: 'Previous spinal surgery, or any surgery planned during the study period, at any level of the spine',
 };
 
+/** Four arms: the columns are wider than the main column and the excluded box together. */
+const fourArms = (): ConsortCounts => ({
+  ...counts,
+  arms: [...counts.arms, ...counts.arms.map((arm) => ({ ...arm, code: `${arm.code}_2` }))],
+});
+
 const layouts = [
   { name: 'two arms', svg: () => consortSvg(counts, { blinded: false, locale: 'en', criterionLabels }) },
+  { name: 'four arms', svg: () => consortSvg(fourArms(), { blinded: false, locale: 'en', criterionLabels }) },
   { name: 'blinded', svg: () => consortSvg(counts, { blinded: true, locale: 'tr', criterionLabels }) },
 ];
 

@@ -116,6 +116,14 @@ describe('CONSORT diagram as SVG', () => {
     expect(consortSvg(parsed, { blinded: true, locale: 'en' })).toBe(blinded);
   });
 
+  it('adds the blinded note only to a blinded diagram, also when there are no arms to show', () => {
+    const noArms: ConsortCounts = { ...counts, arms: [] };
+    const open = consortSvg(noArms, { blinded: false, locale: 'en' });
+    expect(open).toContain('All randomized participants');
+    expect(open).not.toContain('Blinded view');
+    expect(consortSvg(noArms, { blinded: true, locale: 'en' })).toContain('Blinded view');
+  });
+
   it('escapes text and speaks Turkish', () => {
     const tricky: ConsortCounts = {
       ...counts,
@@ -146,6 +154,8 @@ describe('CONSORT diagram as SVG', () => {
     expect(wrapText('one two three four', 9)).toEqual(['one two', 'three', 'four']);
     expect(wrapText('unbreakablewordlonger', 5)).toEqual(['unbreakablewordlonger']);
     expect(wrapText('', 5)).toEqual(['']);
+    expect(wrapText('  one   two\t\n', 20)).toEqual(['one two']);
+    expect(wrapText(' \n ', 5)).toEqual(['']);
   });
 
   it('is well-formed XML (libxml2), and a broken copy is not', () => {

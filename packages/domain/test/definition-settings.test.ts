@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { studyDefinitionObjectSchema } from '../src/study/definition-schema';
 import { definitionPlaces, definitionSettingKeys } from '../src/study/definition-settings';
 
 const joined = () => definitionPlaces.map((place) => place.join('.'));
@@ -38,9 +39,14 @@ describe('definitionPlaces and definitionSettingKeys: every place a definition h
     expect(definitionPlaces).not.toContainEqual(['visits', '0', 'windowAfter']);
   });
 
-  it('lists no place under a leaf (a string, number or enum has none)', () => {
+  it('lists no place under a leaf (a string, number or enum has none), and none outside the sections', () => {
     const places = joined();
     expect(places.filter((p) => p.startsWith('nctId.') || p.startsWith('visits.0.dayOffset.'))).toEqual([]);
+    const sections = Object.keys(studyDefinitionObjectSchema.shape);
+    expect(
+      definitionPlaces.filter(([section]) => typeof section !== 'string' || !sections.includes(section)),
+    ).toEqual([]);
+    expect(definitionPlaces.filter((place) => place.length === 1)).toEqual(sections.map((s) => [s]));
   });
 
   it('keeps the setting keys below the top level, without list positions', () => {

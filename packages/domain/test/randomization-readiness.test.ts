@@ -98,6 +98,7 @@ describe('randomizationReadiness', () => {
     expect(noOptional['baseline:vas']).toBe(true);
     expect(met(facts({ records: [vas({ data: null }), odi()] }))['baseline:vas']).toBe(false);
     expect(met(facts({ records: [vas({ data: 'x' }), odi()] }))['baseline:vas']).toBe(false);
+    expect(met(facts({ records: [vas({ data: undefined }), odi()] }))['baseline:vas']).toBe(false);
   });
 
   it('needs an ODI with a score: at least one section answered with a number', () => {

@@ -62,7 +62,7 @@ export function blindingProblems(def: StudyDefinition): DefinitionProblem[] {
   });
   b.revealingValues.forEach((ref, i) => {
     const field = fieldAt('revealingValues', i);
-    const known = new Set(field?.allowedValues?.map((v) => v.code) ?? []);
+    const known = new Set(field?.allowedValues?.map((v) => v.code));
     ref.values.forEach((value, j) => {
       if (field && !known.has(value)) {
         problems.push(
