@@ -11,9 +11,9 @@ import {
   LOCALE_COOKIE,
   pageLocale,
 } from './app-preload';
-import { inlineAnswers } from './inline-answers';
 import { SESSION_COOKIE } from './auth';
 import { errorBody } from './errors';
+import { inlineAnswers } from './inline-answers';
 import { isClientRoute } from './static-guard';
 
 /** Vite names every file under assets/ by its content hash: a changed file is a new URL. */
