@@ -11,6 +11,9 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     manifest: true,
+    // One stylesheet, linked from index.html: a signed-in page asked for three (the entry's, the
+    // app's, the screens'), a round trip each on a slow network, for 6 KiB in all (docs/benchmarks.md).
+    cssCodeSplit: false,
     // The small modules many screens share in one chunk; the rest as Rollup splits it (screen-chunks.ts).
     rollupOptions: { output: { manualChunks: sharedScreenChunk(), onlyExplicitManualChunks: true } },
   },

@@ -72,3 +72,24 @@ test('signed-in screens break no rule of the Content-Security-Policy, whatever o
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/S0\d-\d{4}/);
   expect(issues.filter((i) => i.startsWith('ContentSecurityPolicyIssue'))).toEqual([]);
 });
+
+test('a signed-in deep link asks for few files: one stylesheet and a handful of chunks', async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, 'coordinator@demo.edc');
+  // A new browser context with the same session and an empty cache, as a bookmark opened on a
+  // tablet that has not loaded the app before.
+  const fresh = await browser.newContext({ storageState: await page.context().storageState() });
+  const tab = await fresh.newPage();
+  const assets: string[] = [];
+  tab.on('request', (request) => {
+    if (request.url().includes('/assets/')) assets.push(request.url());
+  });
+  await tab.goto('/participants');
+  await expect(tab.getByRole('heading', { name: 'Participants', level: 1 })).toBeVisible();
+  // On a slow network each request costs about what 5 KiB does (docs/benchmarks.md, "Web app").
+  expect(assets.filter((url) => url.endsWith('.css'))).toHaveLength(1);
+  expect(assets.filter((url) => url.endsWith('.js')).length, assets.join('\n')).toBeLessThanOrEqual(8);
+  await fresh.close();
+});

@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { createTestDb, type TestDb } from '@mini-edc/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { type App, buildApp } from '../src/app';
 import { testConfig } from '../src/config';
 import { buildAppHtml } from '../src/plugins/app-preload';
+import { answersScript } from '../src/plugins/inline-answers';
 import { hintedScreens } from '../src/plugins/screen-hints';
 import { newSite, newUser } from '../src/seed/factories';
 import { type Session, signIn } from './session';
@@ -141,6 +143,13 @@ describe('static files', () => {
 
   const hints = (body: string) =>
     [...body.matchAll(/<link rel="(?:modulepreload|preload)"[^>]*href="([^"]+)"/g)].map((m) => m[1]);
+  /** The paths of the answers written into the page (inline-answers.ts), and the answers. */
+  const inlined = (body: string): Record<string, unknown> => {
+    const block = /<script type="application\/json" id="edc-answers">(.*?)<\/script>/.exec(body)?.[1];
+    return block ? z.record(z.string(), z.unknown()).parse(JSON.parse(block)) : {};
+  };
+  /** What the page names for its first screen: hinted, or written into it. */
+  const asked = (body: string) => [...hints(body), ...Object.keys(inlined(body))];
 
   it('gives the sign-in page no preload hints: its budget is the entry alone', async () => {
     const res = await get('/login', { 'accept-encoding': 'gzip' });
@@ -169,8 +178,9 @@ describe('static files', () => {
       '/assets/en-E1.js',
       '/assets/sign-in.en-E2.js',
       '/api/v1/auth/me',
-      '/api/v1/study',
     ]);
+    // The study definition is written into the page instead (inline-answers.ts).
+    expect(Object.keys(inlined(res.body))).toEqual(['/api/v1/study']);
   });
 
   it("names the text of the language the app will start in: the one chosen, else the browser's", async () => {
@@ -203,20 +213,25 @@ describe('static files', () => {
       cookie: admin.cookie,
       'accept-encoding': 'br',
     });
-    expect(hints(brotliDecompressSync(res.rawPayload).toString())).toEqual([
+    const page = brotliDecompressSync(res.rawPayload).toString();
+    // The answers the API gives are written into the page; the one it refuses (no such
+    // participant) is hinted, and the app asks for it and shows the refusal as usual.
+    expect(hints(page)).toEqual([
       ...shared,
       '/api/v1/auth/me',
-      '/api/v1/study',
       '/assets/form-page-P1.js',
       '/assets/form-page-P1.css',
       '/assets/screens-S2.js',
       `/api/v1/participants/${participantId}`,
+    ]);
+    expect(Object.keys(inlined(page))).toEqual([
+      '/api/v1/study',
       '/api/v1/study/status',
       '/api/v1/instruments/odi/statements',
     ]);
     const vas = await get(`/participants/${participantId}/visits/BL/forms/vas`, { cookie: admin.cookie });
-    expect(hints(vas.body)).not.toContain('/api/v1/instruments/odi/statements');
-    expect(hints(vas.body)).toContain(`/api/v1/participants/${participantId}`);
+    expect(asked(vas.body)).not.toContain('/api/v1/instruments/odi/statements');
+    expect(asked(vas.body)).toContain(`/api/v1/participants/${participantId}`);
   });
 
   it('hints only screens the web app loads on demand, by the file Vite keys them with', () => {
@@ -259,21 +274,60 @@ describe('static files', () => {
       const res = await get(url, { cookie: admin.cookie });
       expect(res.statusCode, url).toBe(200);
       expect(
-        hints(res.body).filter((h) => h?.startsWith('/api/v1/participants')),
+        asked(res.body).filter((h) => h?.startsWith('/api/v1/participants')),
         url,
       ).toEqual([]);
       expect(res.body, url).not.toContain('<script>');
     }
     const filtered = await get('/participants?status=randomized', { cookie: admin.cookie });
-    expect(hints(filtered.body)).not.toContain('/api/v1/participants');
+    expect(asked(filtered.body)).not.toContain('/api/v1/participants');
     const list = await get('/participants', { cookie: admin.cookie });
-    expect(hints(list.body)).toContain('/api/v1/participants');
+    expect(asked(list.body)).toContain('/api/v1/participants');
   });
 
   it('answers 404 for a missing asset rather than index.html as JavaScript', async () => {
     const res = await get('/assets/index-Gone99.js', { 'accept-encoding': 'br' });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('answers written into a signed-in page', () => {
+  const block = (body: string) =>
+    /<script type="application\/json" id="edc-answers">(.*?)<\/script>/.exec(body)?.[1] ?? null;
+
+  it("are the API's own answers for that user, and the page carrying them is stored by no cache", async () => {
+    const page = await get('/participants', { cookie: manySites.cookie });
+    const written = z.record(z.string(), z.unknown()).parse(JSON.parse(block(page.body) ?? '{}'));
+    for (const path of ['/api/v1/study', '/api/v1/participants', '/api/v1/study/status']) {
+      const own = await get(path, { cookie: manySites.cookie });
+      expect(own.statusCode, path).toBe(200);
+      expect(written[path], path).toEqual(own.json());
+    }
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.headers.etag).toBeUndefined();
+  });
+
+  it('never include the session answer, whose CSRF token must not sit in a compressed page', async () => {
+    const page = await get('/participants', { cookie: manySites.cookie });
+    expect(block(page.body)).not.toBeNull();
+    expect(page.body).not.toContain(manySites.csrf);
+    expect(block(page.body)).not.toContain('/api/v1/auth/me');
+  });
+
+  it('are not written for a visitor without a session', async () => {
+    const page = await get('/participants');
+    expect(block(page.body)).toBeNull();
+    expect(page.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('cannot end their block, whatever text an answer holds', () => {
+    const text = '</script><script>alert(1)</script><!--';
+    const script = answersScript(new Map([['/api/v1/x', JSON.stringify({ text })]]));
+    const inner = block(script);
+    expect(inner).not.toBeNull();
+    expect(inner).not.toContain('<');
+    expect(JSON.parse(inner ?? '')).toEqual({ '/api/v1/x': { text } });
   });
 });
 

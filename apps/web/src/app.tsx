@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import type { Root } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { ApiError, setCsrfToken } from './api/client';
+import { ApiError, forgetInlinedAnswers, setCsrfToken } from './api/client';
 import { loadStudyGate, studyGate } from './auth/require-auth';
 import { SessionProvider, sessionKey } from './auth/session-context';
 import { i18nReady } from './i18n';
@@ -42,6 +42,13 @@ export async function mountApp(root: Root, session: unknown): Promise<void> {
     preloadScreens(router.routes, window.location, queryClient);
     void loadStudyGate().then((gate) => queryClient.prefetchQuery(gate.studyQuery));
   }
+  // The answers index.html carries are the page's as it was opened, not a later screen's.
+  const opened = router.state.location;
+  const stopWatching = router.subscribe((state) => {
+    if (state.location === opened) return;
+    forgetInlinedAnswers();
+    stopWatching();
+  });
   await Promise.all([i18nReady().catch(() => undefined), session ? studyGate.preload() : undefined]);
   root.render(
     <StrictMode>

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { answersScript, type InlinedAnswers } from './inline-answers';
 import { screenHintsFor } from './screen-hints';
 
 /** The part of Vite's build manifest (dist/.vite/manifest.json) the preload hints are read from. */
@@ -76,7 +77,16 @@ export interface AppHtml {
    * A page asked with a session: also the study gate's chunks, the study definition and the
    * session's own answer, and for a screen of screen-hints.ts its chunks and first answers.
    */
-  signedIn: (path: string, hasQuery: boolean, locale: Locale) => HtmlVariant;
+  signedIn: (path: string, hasQuery: boolean, locale: Locale, inlined?: InlinedAnswers) => HtmlVariant;
+}
+
+/**
+ * The API answers a signed-in page opens with that the server may write into the page itself
+ * (inline-answers.ts): the study definition and the screen's first answers. Never `GET /auth/me`:
+ * it carries the CSRF token, which a compressed page beside the address it reflects must not.
+ */
+export function inlinableAnswers(path: string, hasQuery: boolean): string[] {
+  return ['/api/v1/study', ...(screenHintsFor(path, hasQuery)?.data ?? [])];
 }
 
 /**
@@ -138,12 +148,24 @@ export function buildAppHtml(root: string): AppHtml {
   return {
     signIn: variant(html),
     app: variant(withHints(links(appFiles))),
-    signedIn: (path, hasQuery, locale) => {
+    signedIn: (path, hasQuery, locale, inlined = new Map()) => {
       const hints = screenHintsFor(path, hasQuery);
-      if (!hints) return once(locale, () => withHints(signedInHints(locale)));
-      const page = signedInHints(locale) + links(screenFiles(hints.screen));
-      if (hints.data.length === 0) return once(`${locale} ${hints.screen}`, () => withHints(page));
-      return variant(withHints(page + fetches(hints.data)), 5);
+      const data = hints?.data ?? [];
+      if (inlined.size === 0 && data.length === 0) {
+        if (!hints) return once(locale, () => withHints(signedInHints(locale)));
+        return once(`${locale} ${hints.screen}`, () =>
+          withHints(signedInHints(locale) + links(screenFiles(hints.screen))),
+        );
+      }
+      // An answer written into the page is not asked for again.
+      const asked = (paths: string[]) => fetches(paths.filter((path) => !inlined.has(path)));
+      const page =
+        links([...signedInFiles, ...catalogueFiles(locale)]) +
+        asked(['/api/v1/auth/me', '/api/v1/study']) +
+        (hints ? links(screenFiles(hints.screen)) : '') +
+        asked(data) +
+        answersScript(inlined);
+      return variant(withHints(page), 5);
     },
   };
 }

@@ -3,9 +3,17 @@ import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
-import { type AppHtml, buildAppHtml, type HtmlVariant, LOCALE_COOKIE, pageLocale } from './app-preload';
+import {
+  type AppHtml,
+  buildAppHtml,
+  type HtmlVariant,
+  inlinableAnswers,
+  LOCALE_COOKIE,
+  pageLocale,
+} from './app-preload';
 import { SESSION_COOKIE } from './auth';
 import { errorBody } from './errors';
+import { inlineAnswers } from './inline-answers';
 import { isClientRoute } from './static-guard';
 
 /** Vite names every file under assets/ by its content hash: a changed file is a new URL. */
@@ -18,13 +26,18 @@ const revalidate = 'no-cache';
  * an ETag so a revisit is a 304. It varies on the cookie too (a session adds the study's hints,
  * the chosen language its text) and on the browser's languages (the text when none was chosen).
  */
-function sendHtml(reply: FastifyReply, html: HtmlVariant, accepts: string, ifNoneMatch: string | undefined) {
-  reply
-    .type('text/html; charset=utf-8')
-    .header('cache-control', revalidate)
-    .header('vary', 'accept-encoding, cookie, accept-language')
-    .header('etag', html.etag);
-  if (ifNoneMatch === html.etag) return reply.status(304).send();
+function sendHtml(
+  reply: FastifyReply,
+  html: HtmlVariant,
+  accepts: string,
+  ifNoneMatch: string | undefined,
+  withAnswers: boolean,
+) {
+  reply.type('text/html; charset=utf-8').header('vary', 'accept-encoding, cookie, accept-language');
+  // A page carrying the user's answers is kept by no cache, as the API's answers are not.
+  if (withAnswers) reply.header('cache-control', 'no-store');
+  else reply.header('cache-control', revalidate).header('etag', html.etag);
+  if (!withAnswers && ifNoneMatch === html.etag) return reply.status(304).send();
   if (/\bbr\b/.test(accepts)) return reply.header('content-encoding', 'br').send(html.br);
   if (/\bgzip\b/.test(accepts)) return reply.header('content-encoding', 'gzip').send(html.gzip);
   return reply.send(html.identity);
@@ -60,7 +73,7 @@ export const webAppPlugin = fp(
         setHeaders: cacheHeaders,
       });
     }
-    app.setNotFoundHandler((request, reply) => {
+    app.setNotFoundHandler(async (request, reply) => {
       const path = request.url.split('?')[0] ?? '';
       if (
         spa &&
@@ -71,14 +84,20 @@ export const webAppPlugin = fp(
       ) {
         if (!pages) return reply.type('text/html').sendFile('index.html');
         const signedIn = request.cookies[SESSION_COOKIE] !== undefined;
+        const hasQuery = request.url.includes('?');
+        const inlined =
+          signedIn && path !== '/login'
+            ? await inlineAnswers(app, request, inlinableAnswers(path, hasQuery))
+            : new Map<string, string>();
         const page =
           path === '/login'
             ? pages.signIn
             : signedIn
               ? pages.signedIn(
                   path,
-                  request.url.includes('?'),
+                  hasQuery,
                   pageLocale(request.cookies[LOCALE_COOKIE], request.headers['accept-language']),
+                  inlined,
                 )
               : pages.app;
         return sendHtml(
@@ -86,6 +105,7 @@ export const webAppPlugin = fp(
           page,
           String(request.headers['accept-encoding'] ?? ''),
           request.headers['if-none-match'],
+          inlined.size > 0,
         );
       }
       return reply.status(404).send(errorBody('NOT_FOUND', 'PATH_NOT_FOUND'));

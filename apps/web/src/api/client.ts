@@ -60,6 +60,10 @@ export interface ApiOptions<T> extends Omit<RequestInit, 'body'> {
 export async function apiFetch<T = void>(path: string, options: ApiOptions<T> = {}): Promise<T> {
   const { json, schema, quiet, headers, ...init } = options;
   const method = (init.method ?? 'GET').toUpperCase();
+  if (method === 'GET' && json === undefined) {
+    const inlined = takeInlinedAnswer(`/api/v1${path}`);
+    if (inlined.found) return schema ? schema.parse(inlined.body) : (inlined.body as T);
+  }
   const response = await fetch(`/api/v1${path}`, {
     ...init,
     method,
@@ -89,6 +93,38 @@ export async function apiFetch<T = void>(path: string, options: ApiOptions<T> = 
   }
   if (schema) return schema.parse(body);
   return body as T;
+}
+
+/**
+ * The answers the server wrote into index.html for the page's first requests
+ * (apps/api/src/plugins/inline-answers.ts), each used once, and only on the page as it was opened:
+ * app.tsx forgets those left unused at the first navigation, so a later screen asks the server.
+ */
+let inlinedAnswers: Map<string, unknown> | null = null;
+
+function takeInlinedAnswer(path: string): { found: true; body: unknown } | { found: false } {
+  if (inlinedAnswers === null) {
+    inlinedAnswers = new Map();
+    const block = document.getElementById('edc-answers');
+    try {
+      const answers: unknown = JSON.parse(block?.textContent || '{}');
+      if (typeof answers === 'object' && answers !== null) {
+        for (const [key, body] of Object.entries(answers)) inlinedAnswers.set(key, body);
+      }
+    } catch {
+      // A block that does not parse is not used: the app asks the server.
+    }
+    block?.remove();
+  }
+  if (!inlinedAnswers.has(path)) return { found: false };
+  const body = inlinedAnswers.get(path);
+  inlinedAnswers.delete(path);
+  return { found: true, body };
+}
+
+export function forgetInlinedAnswers(): void {
+  inlinedAnswers = new Map();
+  document.getElementById('edc-answers')?.remove();
 }
 
 function announce(error: ApiError): void {
