@@ -6,6 +6,7 @@ import { FormAlert } from '../components/form-alert';
 import { QueryError } from '../components/query-error';
 import { applyApiError } from '../lib/apply-api-error';
 import { useDraftReview, usePublishDraft } from './amendments-api';
+import { changeText } from './change-text';
 import { draftNamesOf, namedParams, nameLookup } from './definition-names';
 
 /** A stored draft against the current version: what changes, what is in the way, and publishing. */
@@ -21,7 +22,8 @@ export function AmendmentReviewPanel({
 }) {
   const { t, i18n } = useTranslation();
   const review = useDraftReview(draftId);
-  const names = nameLookup(draftNamesOf(draft), i18n.language);
+  const draftNames = draftNamesOf(draft);
+  const names = nameLookup(draftNames, i18n.language);
   if (review.isPending) return <p className="muted">{t('common.loading')}</p>;
   if (review.isError) return <QueryError error={review.error} onRetry={() => void review.refetch()} />;
   const { baseVersion, changes, conflicts } = review.data;
@@ -35,7 +37,7 @@ export function AmendmentReviewPanel({
         <ul>
           {changes.map((c) => (
             <li key={`${c.change}:${JSON.stringify(c.params)}`}>
-              {t(`amendments.change.${c.change}`, namedParams(changeParams(c.params), names))}
+              {changeText(c, draftNames, i18n.language, t)}
             </li>
           ))}
         </ul>
@@ -58,20 +60,6 @@ export function AmendmentReviewPanel({
       ) : null}
     </div>
   );
-}
-
-/** Every placeholder a change text may use, empty when the change has none of it. */
-function changeParams(p: Record<string, string>) {
-  const of = (k: string) => p[k] ?? '';
-  return {
-    visit: of('visit'),
-    form: of('form'),
-    field: of('field'),
-    choice: of('choice'),
-    criterion: of('criterion'),
-    version: of('version'),
-    setting: of('setting'),
-  };
 }
 
 interface Values {

@@ -30,7 +30,7 @@ const definitionCodes = new Set<string>(definitionProblemCodes);
  * setting by its words (R-DEF-5); a key the schema does not have (one the admin mistyped) is quoted
  * as typed. Null for the whole definition.
  */
-function placeOf(path: string, draft: DefinitionNames, language: string, t: TFunction): string | null {
+export function placeOf(path: string, draft: DefinitionNames, language: string, t: TFunction): string | null {
   const keys = path
     .replace(/^body\.definition\.?/, '')
     .split('.')

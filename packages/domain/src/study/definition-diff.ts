@@ -15,6 +15,7 @@ export const definitionChangeKinds = [
   'form_added',
   'form_removed',
   'form_label_changed',
+  'form_settings_changed',
   'field_added',
   'field_removed',
   'field_label_changed',
@@ -22,6 +23,8 @@ export const definitionChangeKinds = [
   'field_range_changed',
   'field_required_changed',
   'field_settings_changed',
+  'field_condition_changed',
+  'field_date_limits_changed',
   'choice_added',
   'choice_removed',
   'choice_label_changed',
@@ -30,6 +33,7 @@ export const definitionChangeKinds = [
   'criterion_text_changed',
   'consent_version_added',
   'consent_version_removed',
+  'consent_version_changed',
   'setting_changed',
 ] as const;
 export type DefinitionChangeKind = (typeof definitionChangeKinds)[number];
@@ -88,6 +92,9 @@ function fieldChanges(form: string, was: FormField, now: FormField): DefinitionC
   if (was.required !== now.required) out.push({ change: 'field_required_changed', params });
   const settings = (f: FormField) => [f.unit, f.derived, f.default];
   if (!same(settings(was), settings(now))) out.push({ change: 'field_settings_changed', params });
+  if (!same(was.requiredWhen, now.requiredWhen)) out.push({ change: 'field_condition_changed', params });
+  if (!same([was.notBefore, was.notAfter], [now.notBefore, now.notAfter]))
+    out.push({ change: 'field_date_limits_changed', params });
   const choices = matchUp(was.allowedValues ?? [], now.allowedValues ?? [], (c) => c.code);
   for (const c of choices.added) out.push({ change: 'choice_added', params: { ...params, choice: c.code } });
   for (const c of choices.removed)
@@ -107,6 +114,8 @@ function formChanges(before: readonly FormDefinition[], after: readonly FormDefi
   for (const [was, now] of kept) {
     const form = now.code;
     if (!same(was.label, now.label)) out.push({ change: 'form_label_changed', params: { form } });
+    if (!same([was.repeating, was.instrument], [now.repeating, now.instrument]))
+      out.push({ change: 'form_settings_changed', params: { form } });
     const fields = matchUp(was.fields, now.fields, (f) => f.name);
     for (const f of fields.added) out.push({ change: 'field_added', params: { form, field: f.name } });
     for (const f of fields.removed) out.push({ change: 'field_removed', params: { form, field: f.name } });
@@ -128,6 +137,8 @@ const settings = [
   'blinding',
   'instruments',
   'roles',
+  'plausibleDates',
+  'visitDates',
 ] as const satisfies readonly (keyof StudyDefinition)[];
 
 /** Every change from `before` to `after`, in a stable order (empty when they are the same). */
@@ -153,6 +164,10 @@ export function diffDefinitions(before: StudyDefinition, after: StudyDefinition)
     out.push({ change: 'consent_version_added', params: { version: c.version } });
   for (const c of consent.removed)
     out.push({ change: 'consent_version_removed', params: { version: c.version } });
+  for (const [a, b] of consent.kept) {
+    if (a.effectiveFrom !== b.effectiveFrom)
+      out.push({ change: 'consent_version_changed', params: { version: b.version } });
+  }
   for (const key of settings) {
     if (!same(before[key], after[key])) out.push({ change: 'setting_changed', params: { setting: key } });
   }
