@@ -214,21 +214,26 @@ describe('static files', () => {
       'accept-encoding': 'br',
     });
     const page = brotliDecompressSync(res.rawPayload).toString();
-    // The answers the API gives are written into the page; the one it refuses (no such
-    // participant) is hinted, and the app asks for it and shows the refusal as usual.
+    // The answers the API gives, refusals too, are written into the page.
     expect(hints(page)).toEqual([
       ...shared,
       '/api/v1/auth/me',
       '/assets/form-page-P1.js',
       '/assets/form-page-P1.css',
       '/assets/screens-S2.js',
-      `/api/v1/participants/${participantId}`,
     ]);
     expect(Object.keys(inlined(page))).toEqual([
       '/api/v1/study',
+      `/api/v1/participants/${participantId}`,
       '/api/v1/study/status',
       '/api/v1/instruments/odi/statements',
     ]);
+    // No such participant: the refusal is written in with its status, and the app shows it as it
+    // would a fetched one, without asking again.
+    expect(inlined(page)[`/api/v1/participants/${participantId}`]).toMatchObject({
+      status: 404,
+      body: { error: { code: 'NOT_FOUND' } },
+    });
     const vas = await get(`/participants/${participantId}/visits/BL/forms/vas`, { cookie: admin.cookie });
     expect(asked(vas.body)).not.toContain('/api/v1/instruments/odi/statements');
     expect(asked(vas.body)).toContain(`/api/v1/participants/${participantId}`);
@@ -302,7 +307,7 @@ describe('answers written into a signed-in page', () => {
     for (const path of ['/api/v1/study', '/api/v1/participants', '/api/v1/study/status']) {
       const own = await get(path, { cookie: manySites.cookie });
       expect(own.statusCode, path).toBe(200);
-      expect(written[path], path).toEqual(own.json());
+      expect(written[path], path).toEqual({ status: 200, body: own.json() });
     }
     expect(page.headers['cache-control']).toBe('no-store');
     expect(page.headers.etag).toBeUndefined();

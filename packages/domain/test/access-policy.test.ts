@@ -9,9 +9,9 @@ import {
   redactRecordData,
 } from '../src/access/blinding';
 import type { Capability } from '../src/access/capabilities';
-import { capabilities } from '../src/access/capabilities';
+import { capabilities, isCapability } from '../src/access/capabilities';
 import { capabilityTableMarkdown } from '../src/access/capability-table';
-import { can, isBlinded } from '../src/access/policy';
+import { can, canAny, isBlinded } from '../src/access/policy';
 import { roles } from '../src/contracts/auth';
 import { lbpTrial, lbpTrialInput } from '../src/study/lbp-trial';
 import { loadStudyDefinition } from '../src/study/load-definition';
@@ -42,6 +42,23 @@ describe('access policy (R-BLIND-1)', () => {
     const gained = capabilities.filter((c) => can(released, c) && !can({ role: 'assessor' }, c));
     expect(gained.sort()).toEqual(['see_allocation', 'see_arm_revealing_data', 'see_outcome_comparison']);
     expect(can({ role: 'sponsor', allocationReleased: true }, 'see_allocation')).toBe(false);
+  });
+
+  it('knows its capabilities by name, and no other name', () => {
+    expect(capabilities.every(isCapability)).toBe(true);
+    for (const name of ['', 'delete_everything', 'Use_account', 'use_account '])
+      expect(isCapability(name), name).toBe(false);
+  });
+
+  it('grants a route reached for several reasons when any one of them holds', () => {
+    expect(canAny({ role: 'monitor' }, ['sign_records', 'verify_source'])).toBe(true);
+    expect(canAny({ role: 'coordinator' }, ['sign_records', 'verify_source'])).toBe(false);
+    expect(canAny({ role: 'assessor' }, ['see_allocation'])).toBe(false);
+    expect(canAny({ role: 'assessor', allocationReleased: true }, ['manage_users', 'see_allocation'])).toBe(
+      true,
+    );
+    expect(canAny({ role: 'admin' }, [])).toBe(false);
+    expect(canAny(null, ['use_account'])).toBe(false);
   });
 
   it('lets the assessor enter the outcome forms only, and monitors no form', () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { definitionFor } from '../src/access/blinded-definition';
-import { armRevealingTerms, blindRules, blindViewFor, formsOpenToDiscussion } from '../src/access/blinding';
+import {
+  armRevealingTerms,
+  blindRules,
+  blindViewFor,
+  formsOpenToDiscussion,
+  redactRecordData,
+} from '../src/access/blinding';
 import { studyVersionSchema } from '../src/contracts/study-definition';
 import { lbpTrial } from '../src/study/lbp-trial';
 
@@ -36,7 +42,14 @@ describe('the study definition a blinded viewer reads (R-BLIND-2)', () => {
       'date',
     ]);
     // The web asks the same policy of the copy and still sees end of study only in part.
+    expect(copy.blinding.safeFields).toEqual([
+      { form: 'end_of_study', field: 'status' },
+      { form: 'end_of_study', field: 'date' },
+    ]);
     const again = blindRules(copy);
+    expect(redactRecordData(again, 'end_of_study', { status: 'withdrawn', reason: 'x' })).toEqual({
+      status: 'withdrawn',
+    });
     expect(formsOpenToDiscussion(again, copy)).toEqual(formsOpenToDiscussion(view ?? again, lbpTrial));
   });
 

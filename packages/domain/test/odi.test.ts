@@ -314,6 +314,7 @@ describe('odiAnswersSchema messages and section 8', () => {
     expect(odiAnswersSchema.safeParse({ ...valid, q8NotApplicable: true }).error?.issues[0]).toMatchObject({
       code: 'custom',
       message: 'section 8 is marked not applicable but has a score; clear one of them',
+      params: { rule: 'ODI_S8_NOT_APPLICABLE_WITH_SCORE' },
     });
   });
 });

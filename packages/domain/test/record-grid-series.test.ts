@@ -30,6 +30,8 @@ describe('repeating records in the record grid (R-MON-2)', () => {
     const columns = gridSeriesColumns(lbpTrial, view);
     expect(columns.flatMap((c) => c.forms).some((f) => view.hiddenForms.has(f))).toBe(false);
     expect(columns.some((c) => c.code === 'treatment')).toBe(false);
+    // The trial hides every repeating form from the assessor: no column at all.
+    expect(columns).toEqual([]);
   });
 
   it('counts the column’s records and shows the least advanced status', () => {
@@ -91,5 +93,12 @@ describe('repeating records in the record grid (R-MON-2)', () => {
     const queried = seriesCell(ae, [rec('adverse_event', 'signed', { openQueries: 1, sdvDone: true })]);
     expect(seriesNeedsAction(coordinator, lbpTrial, ae, queried)).toBe(true);
     expect(seriesNeedsAction(monitor, lbpTrial, ae, queried)).toBe(false);
+  });
+
+  it('leaves a draft to whoever enters any one of the column’s forms', () => {
+    const mixed = { code: 'mixed', forms: ['adverse_event', 'vas'] };
+    const draft = seriesCell(mixed, [rec('adverse_event', 'draft')]);
+    expect(seriesNeedsAction({ role: 'assessor' }, lbpTrial, mixed, draft)).toBe(true);
+    expect(seriesNeedsAction({ role: 'monitor' }, lbpTrial, mixed, draft)).toBe(false);
   });
 });

@@ -96,6 +96,7 @@ describe('VAS paper-line checks, one rule at a time (protocol §2.2)', () => {
       code: 'custom',
       path: ['vas_method'],
       message: 'a line length or mark applies to paper VAS only',
+      params: { rule: 'VAS_PAPER_ONLY' },
     });
     expect(firstIssue({ vas_mm: 40, vas_method: 'electronic', vas_mark_mm: 40 })?.path).toEqual([
       'vas_method',
@@ -108,6 +109,7 @@ describe('VAS paper-line checks, one rule at a time (protocol §2.2)', () => {
       code: 'custom',
       path: ['vas_line_length_mm'],
       message: 'enter both the measured mark and the printed line length',
+      params: { rule: 'VAS_MARK_AND_LENGTH' },
     });
   });
 
@@ -117,6 +119,7 @@ describe('VAS paper-line checks, one rule at a time (protocol §2.2)', () => {
       code: 'custom',
       path: ['vas_mark_mm'],
       message: 'the mark lies beyond the end of the line',
+      params: { rule: 'VAS_MARK_BEYOND_LINE' },
     });
   });
 

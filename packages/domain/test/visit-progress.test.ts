@@ -129,6 +129,11 @@ describe('visit progress: each rule on its own', () => {
     ];
     expect(formsBlockingSignature(lbpTrial, 'W1', records)).toEqual(['odi', 'adverse_event']);
     expect(formsBlockingSignature(lbpTrial, 'W1', [])).toEqual(['vas', 'odi']);
+    // A draft is not a complete record: it blocks in the visit's order, not after what is missing.
+    expect(formsBlockingSignature(lbpTrial, 'W1', [{ formCode: 'vas', status: 'draft' }])).toEqual([
+      'vas',
+      'odi',
+    ]);
     expect(formsBlockingSignature(lbpTrial, 'UNS', [{ formCode: 'vas', status: 'draft' }])).toEqual(['vas']);
     expect(formsBlockingSignature(lbpTrial, 'UNS', [{ formCode: 'vas', status: 'complete' }])).toEqual([]);
   });

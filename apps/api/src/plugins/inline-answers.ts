@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
-/** API path → the JSON the API answered for it, for the page the same request asked for. */
+/** API path → `{"status": …, "body": …}` as the API answered it, for the page the same request asked for. */
 export type InlinedAnswers = ReadonlyMap<string, string>;
 
 /**
@@ -8,7 +8,9 @@ export type InlinedAnswers = ReadonlyMap<string, string>;
  * cookies, so the same user, role and blinding), to be written into index.html. On a clinic
  * tablet's network each of these was a request of its own that, named by a preload hint, took
  * one of the browser's six connections before the scripts could (docs/benchmarks.md, "Web app").
- * An answer other than 200 JSON is left out, and the app asks for it as usual.
+ * A refusal is written in too, with its status, so the app shows it as it would a fetched one and
+ * does not ask again: a refusal the security log files (docs/security.md §4) is filed once, under
+ * the visitor's address. An answer that is not JSON is left out, and the app asks for it.
  */
 export async function inlineAnswers(
   app: FastifyInstance,
@@ -22,11 +24,14 @@ export async function inlineAnswers(
     if (typeof value === 'string') headers[name] = value;
   }
   const results = await Promise.all(
-    paths.map(async (path) => ({ path, res: await app.inject({ method: 'GET', url: path, headers }) })),
+    paths.map(async (path) => ({
+      path,
+      res: await app.inject({ method: 'GET', url: path, headers, remoteAddress: request.ip }),
+    })),
   );
   for (const { path, res } of results) {
-    if (res.statusCode === 200 && String(res.headers['content-type']).startsWith('application/json')) {
-      answers.set(path, res.body);
+    if (String(res.headers['content-type']).startsWith('application/json') && res.body !== '') {
+      answers.set(path, `{"status":${res.statusCode},"body":${res.body}}`);
     }
   }
   return answers;

@@ -1,5 +1,5 @@
 import { type ErrorBody, errorBodySchema } from '@mini-edc/domain';
-import type { ZodType } from 'zod';
+import { type ZodType, z } from 'zod';
 
 /** An API refusal with the server's code, message and field errors, for forms to show. */
 export class ApiError extends Error {
@@ -62,7 +62,7 @@ export async function apiFetch<T = void>(path: string, options: ApiOptions<T> = 
   const method = (init.method ?? 'GET').toUpperCase();
   if (method === 'GET' && json === undefined) {
     const inlined = takeInlinedAnswer(`/api/v1${path}`);
-    if (inlined.found) return schema ? schema.parse(inlined.body) : (inlined.body as T);
+    if (inlined) return answered(inlined.status, inlined.body, schema, quiet);
   }
   const response = await fetch(`/api/v1${path}`, {
     ...init,
@@ -85,9 +85,14 @@ export async function apiFetch<T = void>(path: string, options: ApiOptions<T> = 
       body = null;
     }
   }
-  if (!response.ok) {
+  return answered(response.status, body, schema, quiet);
+}
+
+/** A refusal as an ApiError (announced unless quiet), else the body checked by the contract. */
+function answered<T>(status: number, body: unknown, schema: ZodType<T> | undefined, quiet?: boolean): T {
+  if (status < 200 || status > 299) {
     const parsed = errorBodySchema.safeParse(body);
-    const error = new ApiError(response.status, parsed.success ? parsed.data : null);
+    const error = new ApiError(status, parsed.success ? parsed.data : null);
     if (!quiet) announce(error);
     throw error;
   }
@@ -102,7 +107,9 @@ export async function apiFetch<T = void>(path: string, options: ApiOptions<T> = 
  */
 let inlinedAnswers: Map<string, unknown> | null = null;
 
-function takeInlinedAnswer(path: string): { found: true; body: unknown } | { found: false } {
+const inlinedAnswerSchema = z.object({ status: z.number().int(), body: z.unknown() });
+
+function takeInlinedAnswer(path: string): { status: number; body: unknown } | null {
   if (inlinedAnswers === null) {
     inlinedAnswers = new Map();
     const block = document.getElementById('edc-answers');
@@ -116,10 +123,9 @@ function takeInlinedAnswer(path: string): { found: true; body: unknown } | { fou
     }
     block?.remove();
   }
-  if (!inlinedAnswers.has(path)) return { found: false };
-  const body = inlinedAnswers.get(path);
+  const answer = inlinedAnswerSchema.safeParse(inlinedAnswers.get(path));
   inlinedAnswers.delete(path);
-  return { found: true, body };
+  return answer.success ? { status: answer.data.status, body: answer.data.body } : null;
 }
 
 export function forgetInlinedAnswers(): void {

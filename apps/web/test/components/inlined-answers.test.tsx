@@ -25,11 +25,22 @@ function server() {
 }
 
 describe('answers written into the page', () => {
-  it('are used once, checked by the contract, and the next request goes to the server', async () => {
+  it('are used once, checked by the contract, refusals as refusals, and the next request goes to the server', async () => {
     servedAnswers({
-      '/api/v1/study/status': { open: true },
-      '/api/v1/participants': [{ wrong: 'shape' }],
-      '/api/v1/instruments/odi/statements': { open: true },
+      '/api/v1/study/status': { status: 200, body: { open: true } },
+      '/api/v1/participants': { status: 200, body: [{ wrong: 'shape' }] },
+      '/api/v1/participants/p1': {
+        status: 404,
+        body: {
+          error: {
+            code: 'NOT_FOUND',
+            message: 'Participant not found',
+            messageCode: 'PARTICIPANT_NOT_FOUND',
+            params: {},
+          },
+        },
+      },
+      '/api/v1/instruments/odi/statements': { status: 200, body: { open: true } },
     });
     const asked = server();
     await expect(apiFetch('/study/status', { schema: status })).resolves.toEqual({ open: true });
@@ -39,6 +50,12 @@ describe('answers written into the page', () => {
     expect(asked).toEqual(['/api/v1/study/status']);
     // An answer that breaks its contract fails as loudly as a fetched one.
     await expect(apiFetch('/participants', { schema: z.array(status) })).rejects.toThrow();
+    // A refusal written in is the refusal a fetch would have met, and is not asked again.
+    await expect(apiFetch('/participants/p1', { schema: status })).rejects.toMatchObject({
+      status: 404,
+      code: 'NOT_FOUND',
+    });
+    expect(asked).toEqual(['/api/v1/study/status']);
     // After the first navigation, what the opened page did not use is asked for again.
     forgetInlinedAnswers();
     await expect(apiFetch('/instruments/odi/statements', { schema: status })).resolves.toEqual({
