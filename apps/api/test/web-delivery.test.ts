@@ -120,9 +120,16 @@ describe('static files', () => {
     expect(plain.body).toBe(script);
   });
 
-  it('caches content-hashed assets for a year as immutable', async () => {
+  it('caches content-hashed assets for a year as immutable, without the headers only a page reads', async () => {
     const res = await get('/assets/index-AbC123.js', { 'accept-encoding': 'br' });
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+    for (const name of ['content-security-policy', 'x-frame-options', 'cross-origin-opener-policy'])
+      expect(res.headers[name], name).toBeUndefined();
+    const page = await get('/login');
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 
   it('makes the browser revalidate index.html, also where a client-side route serves it', async () => {
