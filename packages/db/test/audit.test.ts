@@ -166,9 +166,18 @@ describe(`audit core on ${process.env.EDC_TEST_DB ?? 'pglite'}`, () => {
     await withAudit(t.db, coordinator, (tx) =>
       appendAuditEvent(tx, { action: 'LOGIN', tableName: 'sessions', details: { ip: '127.0.0.1' } }),
     );
+    const before = await verifyAuditChain(t.db);
+    await withAudit(t.db, coordinator, (tx) =>
+      appendAuditEvent(tx, { action: 'LOGOUT', tableName: 'sessions', details: {} }),
+    );
     const [row] = await auditRows('sessions');
     expect(row).toMatchObject({ action: 'LOGIN', chainKey: 'global', changes: { ip: '127.0.0.1' } });
-    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+    const after = await verifyAuditChain(t.db);
+    expect(after.ok).toBe(true);
+    // It counts what it checked: one row more, on the chains there are.
+    expect(after.rowsChecked).toBe(before.rowsChecked + 1);
+    expect(after.chains).toBeGreaterThanOrEqual(1);
+    expect(after.chains).toBe(before.chains);
   });
   // Alterations of each hashed column: audit-tamper.test.ts.
 
@@ -226,5 +235,28 @@ describe('hash chain detects removal', () => {
     } finally {
       await db.close();
     }
+  });
+});
+
+describe('databaseError: the PostgreSQL error under its wrappers', () => {
+  const wrapped = (inner: object, depth: number): object =>
+    depth === 0 ? inner : new Error('Failed query', { cause: wrapped(inner, depth - 1) });
+  const unique = { code: '23505', message: 'duplicate key value' };
+
+  it('finds the SQLSTATE error up to six links deep, and no deeper', () => {
+    expect(databaseError(unique)).toEqual(unique);
+    expect(databaseError(wrapped(unique, 5))).toEqual(unique);
+    expect(databaseError(wrapped(unique, 6))).toBeNull();
+    expect(databaseError(new Error('x', { cause: null }))).toBeNull();
+    expect(databaseError('23505')).toBeNull();
+  });
+
+  it('takes only a five-character SQLSTATE code with a message', () => {
+    for (const code of ['ECONNREFUSED', '2350', '235050', 23505, 'ab123']) {
+      expect(databaseError({ code, message: 'not from the database' }), String(code)).toBeNull();
+    }
+    // A wrapper with a code but no message is passed over for the error it wraps.
+    expect(databaseError({ code: 'XX000', cause: unique })).toEqual(unique);
+    expect(databaseError({ code: 'EA001', message: 7 })).toEqual({ code: 'EA001', message: '7' });
   });
 });
