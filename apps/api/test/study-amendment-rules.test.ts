@@ -1,12 +1,13 @@
 import { selectRows } from '@mini-edc/db';
 import { testDbKind } from '@mini-edc/db/testing';
-import { lbpTrial, loadStudyDefinition, type StudyDefinition } from '@mini-edc/domain';
+import { addDays, lbpTrial, loadStudyDefinition, type StudyDefinition } from '@mini-edc/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSite } from '../src/seed/factories';
 import { auditChanges } from '../src/services/row-fields';
-import { signedInUser } from './factories';
+import { readyForRandomization, signedInUser } from './factories';
 import { buildTestApp, type TestContext } from './helpers';
+import { today } from './journey-helpers';
 import { call, type Session } from './session';
 
 // An amendment that changes only a rule (a visit-date rule, a field's date limits or conditional
@@ -14,12 +15,16 @@ import { call, type Session } from './session';
 // docs/study-definition.md "Amendments").
 let t: TestContext;
 let admin: Session;
+let participantId: string;
 const password = 'Correct-Horse-42';
 
 beforeAll(async () => {
   t = await buildTestApp({ EDC_LOGIN_RATE_PER_MINUTE: 1000 });
   const siteId = (await newSite(t.db.db, { code: 'A01' })).id;
   admin = (await signedInUser(t, { role: 'admin', siteIds: [siteId], password })).session;
+  const staff = (await signedInUser(t, { role: 'coordinator', siteIds: [siteId] })).session;
+  // Screening and baseline complete, entered today; the date of birth left empty.
+  participantId = await readyForRandomization(t.app, staff, siteId);
 }, 300_000);
 afterAll(() => t?.close());
 
@@ -86,5 +91,45 @@ describe(`amendments of rules alone on ${testDbKind()}`, () => {
     expect(review.changes).toEqual([]);
     expect(published.statusCode).toBe(409);
     expect(published.json().error).toMatchObject({ code: 'CONFLICT', messageCode: 'AMENDMENT_UNCHANGED' });
+  });
+
+  it('refuses a rule that entered data would break, naming each record in the way', async () => {
+    const studyId = (await call(t.app, admin, 'GET', `/api/v1/participants/${participantId}`)).json().studyId;
+    const def = loadStudyDefinition((await call(t.app, admin, 'GET', '/api/v1/study')).json().definition);
+    const birthDate = def.forms
+      .find((f) => f.code === 'demographics')
+      ?.fields.find((f) => f.name === 'birth_date');
+    if (!birthDate) throw new Error('demographics.birth_date missing');
+    birthDate.required = true;
+    // Everything was entered today: from tomorrow on, every date entered is implausible.
+    def.plausibleDates = { earliest: addDays(today(), 1), latest: '2100-12-31' };
+    const { review, published } = await publishAmendment(def, 'Tighter rules');
+    expect(review.conflicts).toEqual(
+      expect.arrayContaining([
+        {
+          problem: 'required_value_missing',
+          studyId,
+          visit: 'SCR',
+          form: 'demographics',
+          field: 'birth_date',
+          value: '',
+        },
+        expect.objectContaining({
+          problem: 'date_out_of_limits',
+          studyId,
+          visit: 'BL',
+          form: 'vas',
+          field: 'assessed_at',
+        }),
+      ]),
+    );
+    expect(published.statusCode).toBe(409);
+    expect(published.json().error.code).toBe('AMENDMENT_CONFLICTS_WITH_DATA');
+    expect(published.json().error.fields).toContainEqual(
+      expect.objectContaining({
+        path: `records.${studyId}.SCR.demographics.birth_date`,
+        code: 'required_value_missing',
+      }),
+    );
   });
 });

@@ -66,7 +66,7 @@ export const studyAmendmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: requires('publish_amendments'),
     },
-    async (request) => reviewDraft(app.db.db, request.params.id),
+    async (request) => reviewDraft(passwordServiceEnv(app), request.params.id),
   );
 
   app.post(

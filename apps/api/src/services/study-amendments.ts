@@ -25,6 +25,7 @@ import {
 import { eq, sql } from 'drizzle-orm';
 import type { Acting } from './acting';
 import { scheduleAddedVisits } from './amendment-visits';
+import { todayIn } from './clock';
 import type { LockoutPolicy } from './lockout';
 import { checkPassword, recordReauthentication } from './password-check';
 import { currentDefinition, type StoredDefinition } from './study-definitions';
@@ -101,33 +102,53 @@ export async function createDraft(
 /** What entered data the changes would break: every record, and every scheduled visit. */
 async function conflictsWith(
   db: Executor,
+  timeZone: string,
   after: StudyDefinition,
   changes: DefinitionChange[],
 ): Promise<AmendmentConflict[]> {
   if (changes.length === 0) return [];
-  const records = await selectRows(
+  const rows = await selectRows(
     db,
     {
       studyId: participants.studyId,
       visitCode: formRecords.visitCode,
       formCode: formRecords.formCode,
       data: formRecords.data,
+      status: formRecords.status,
+      screening: participants.screenedAt,
+      consent: participants.consentDate,
+      randomizedAt: participants.randomizedAt,
     },
-    sql`select p.study_id as "studyId", r.visit_code as "visitCode", r.form_code as "formCode", r.data
+    sql`select p.study_id as "studyId", r.visit_code as "visitCode", r.form_code as "formCode", r.data,
+               r.status, p.screened_at as screening, p.consent_date as consent, p.randomized_at as "randomizedAt"
         from form_records r join participants p on p.id = r.participant_id
         order by p.study_id, r.visit_code, r.form_code, r.seq`,
   );
+  // A completed record is judged for required fields; its dates against the participant's milestones.
+  const records = rows.map(({ status, screening, consent, randomizedAt, ...record }) => ({
+    ...record,
+    complete: status !== 'draft',
+    events: { screening, consent, randomization: randomizedAt?.toISOString() ?? null },
+  }));
   const scheduledVisits = await selectRows(
     db,
     { studyId: participants.studyId, visitCode: visits.visitCode },
     sql`select p.study_id as "studyId", v.visit_code as "visitCode"
         from visits v join participants p on p.id = v.participant_id order by p.study_id, v.target_date`,
   );
-  return amendmentConflicts(after, changes, { records, scheduledVisits });
+  return amendmentConflicts(after, changes, {
+    records,
+    scheduledVisits,
+    today: todayIn(timeZone),
+    timeZone,
+  });
 }
 
 /** The draft against the current version: the difference and the conflicts with entered data. */
-export async function reviewDraft(db: Db, id: string): Promise<AmendmentReview> {
+export async function reviewDraft(
+  { db, timeZone }: { db: Db; timeZone: string },
+  id: string,
+): Promise<AmendmentReview> {
   const row = await draftRow(db, id);
   const base = await current(db);
   const draft = loadStudyDefinition(row.definition);
@@ -136,7 +157,7 @@ export async function reviewDraft(db: Db, id: string): Promise<AmendmentReview> 
     draft: draftOf(row),
     baseVersion: base.version,
     changes,
-    conflicts: await conflictsWith(db, draft, changes),
+    conflicts: await conflictsWith(db, timeZone, draft, changes),
   };
 }
 
@@ -218,7 +239,7 @@ export async function publishDraft(
     if (changes.length === 0) {
       throw new DomainError('CONFLICT', 'AMENDMENT_UNCHANGED', { version: base.version });
     }
-    const conflicts = await conflictsWith(tx, draft, changes);
+    const conflicts = await conflictsWith(tx, env.timeZone, draft, changes);
     if (conflicts.length > 0) throw conflictRefusal(conflicts);
     const version = base.version + 1;
     await tx.execute(sql`insert into study_definitions (version, definition, reason, diff, published_by)

@@ -108,6 +108,10 @@ export const fieldMessagesTr: Record<FieldCode, string> = {
   value_out_of_range: '{{studyId}}, {{visit}}, {{form}}: {{field}} = {{value}} yeni aralığın dışında',
   choice_removed_in_use:
     '{{studyId}}, {{visit}}, {{form}}: {{field}} çıkarılan {{value}} seçeneğini kullanıyor',
+  required_value_missing:
+    '{{studyId}}, {{visit}}, {{form}}: tamamlanmış kayıtta artık zorunlu olan {{field}} boş',
+  date_out_of_limits:
+    '{{studyId}}, {{visit}}, {{form}}: {{field}} = {{value}} yeni tarih sınırlarının dışında',
   ...definitionProblemsTr,
 };
 

@@ -107,6 +107,10 @@ export const fieldMessages: Record<FieldCode, string> = {
   field_type_changed_with_data: '{{studyId}}, {{visit}}, {{form}}: {{field}} holds {{value}} of the old type',
   value_out_of_range: '{{studyId}}, {{visit}}, {{form}}: {{field}} = {{value}} is outside the new range',
   choice_removed_in_use: '{{studyId}}, {{visit}}, {{form}}: {{field}} uses the removed choice {{value}}',
+  required_value_missing:
+    '{{studyId}}, {{visit}}, {{form}}: the completed record leaves {{field}} empty, now required',
+  date_out_of_limits:
+    '{{studyId}}, {{visit}}, {{form}}: {{field}} = {{value}} is outside the new date limits',
   ...definitionProblemMessages,
 };
 

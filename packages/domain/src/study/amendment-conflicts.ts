@@ -1,3 +1,9 @@
+import {
+  fieldRuleProblem,
+  implausibleDates,
+  type RuleCheckedRecord,
+  type RuleClock,
+} from './amendment-rule-conflicts';
 import type { DefinitionChange } from './definition-diff';
 import type { FormField, StudyDefinition } from './definition-schema';
 import { formsOfVisit } from './roles';
@@ -15,6 +21,8 @@ export const amendmentConflictKinds = [
   'field_type_changed_with_data',
   'value_out_of_range',
   'choice_removed_in_use',
+  'required_value_missing',
+  'date_out_of_limits',
 ] as const;
 export type AmendmentConflictKind = (typeof amendmentConflictKinds)[number];
 
@@ -28,15 +36,12 @@ export interface AmendmentConflict {
   value?: string;
 }
 
-/** A record as the check needs it: whose, where, and its data. */
-export interface EnteredRecord {
+/** A record as the check needs it: whose, where, its data, whether completed, its participant's milestones. */
+export interface EnteredRecord extends RuleCheckedRecord {
   studyId: string;
-  visitCode: string;
-  formCode: string;
-  data: Record<string, unknown>;
 }
 
-export interface EnteredData {
+export interface EnteredData extends RuleClock {
   records: readonly EnteredRecord[];
   /** Visits on participants' schedules (created at randomization or by an amendment). */
   scheduledVisits: readonly { studyId: string; visitCode: string }[];
@@ -59,17 +64,28 @@ function recordConflicts(
   after: StudyDefinition,
   changes: readonly DefinitionChange[],
   record: EnteredRecord,
+  clock: RuleClock,
 ): AmendmentConflict[] {
   const where = { studyId: record.studyId, visit: record.visitCode, form: record.formCode };
   if (!formsOfVisit(after, record.visitCode)?.includes(record.formCode))
     return [{ problem: 'record_orphaned', ...where }];
   const out: AmendmentConflict[] = [];
-  for (const { change, params } of changes) {
+  const valueText = (name: string) => JSON.stringify(record.data[name] ?? null);
+  if (changes.some((c) => c.change === 'setting_changed' && c.params.setting === 'plausibleDates')) {
+    for (const name of implausibleDates(after, record, clock))
+      out.push({ problem: 'date_out_of_limits', ...where, field: name, value: valueText(name) });
+  }
+  for (const amended of changes) {
+    const { change, params } = amended;
     if (params.form !== record.formCode || params.field === undefined) continue;
+    const field = fieldOf(after, record.formCode, params.field);
+    const problem = field && fieldRuleProblem(after, amended, field, record, clock);
+    if (problem === 'required_value_missing') out.push({ problem, ...where, field: params.field, value: '' });
+    if (problem === 'date_out_of_limits')
+      out.push({ problem, ...where, field: params.field, value: valueText(params.field) });
     const value = record.data[params.field];
     if (!hasValue(value)) continue;
     const conflict = { ...where, field: params.field, value: JSON.stringify(value) };
-    const field = fieldOf(after, record.formCode, params.field);
     if (change === 'field_removed') out.push({ problem: 'field_removed_with_data', ...conflict });
     if (change === 'field_type_changed') out.push({ problem: 'field_type_changed_with_data', ...conflict });
     if (change === 'field_range_changed' && field && outOfRange(field, value))
@@ -97,6 +113,6 @@ export function amendmentConflicts(
     if (removedVisits.has(v.visitCode))
       out.push({ problem: 'scheduled_visit_removed', studyId: v.studyId, visit: v.visitCode });
   }
-  for (const record of data.records) out.push(...recordConflicts(after, changes, record));
+  for (const record of data.records) out.push(...recordConflicts(after, changes, record, data));
   return out;
 }
