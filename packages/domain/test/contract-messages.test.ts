@@ -131,4 +131,10 @@ describe('request dates', () => {
       'Use an ISO date-time like 2026-01-31T08:00:00Z',
     );
   });
+
+  it('say one thing about a malformed value: its form, not also its range', () => {
+    expect(requestDate().safeParse('01.06.2025').error?.issues).toHaveLength(1);
+    expect(requestDateTime().safeParse('tomorrow').error?.issues).toHaveLength(1);
+    expect(requestDate().safeParse('0001-01-01').error?.issues).toHaveLength(1);
+  });
 });

@@ -27,8 +27,10 @@ export function isPlausibleInstant(value: string): boolean {
   return day >= EARLIEST_REQUEST_DATE && day <= LATEST_REQUEST_DATE;
 }
 
+// `abort`: a value that is not a date at all gets the one sentence about its form, not the
+// range's as well (zod runs a refinement after a failed format check unless told not to).
 export const requestDate = (error = 'Use a date like 2026-01-31') =>
-  z.iso.date({ error }).refine(isPlausibleDate, outOfRange);
+  z.iso.date({ error, abort: true }).refine(isPlausibleDate, outOfRange);
 
 export const requestDateTime = (error = 'Use an ISO date-time like 2026-01-31T08:00:00Z') =>
-  z.iso.datetime({ offset: true, error }).refine(isPlausibleInstant, outOfRange);
+  z.iso.datetime({ offset: true, error, abort: true }).refine(isPlausibleInstant, outOfRange);
