@@ -8,6 +8,8 @@ const englishText = /\/assets\/(sign-in\.)?en-[\w-]{8}\.js$/;
 const turkishText = /\/assets\/(sign-in\.)?tr(-messages)?-[\w-]{8}\.js$/;
 const screenChunk = /\/assets\/(participants-page|form-page|audit-page|users-page)-[\w-]{8}\.js$/;
 const appChunk = /\/assets\/app-[\w-]{8}\.js$/;
+// The desk screens' text (administration, close-out, audit trail), loaded with those screens only.
+const deskText = /\/assets\/desk\.(en|tr)-[\w-]{8}\.js$/;
 
 test('the sign-in page loads only its language and screen, compressed and cached for a year', async ({
   page,
@@ -92,4 +94,36 @@ test('a signed-in deep link asks for few files: one stylesheet and a handful of 
   expect(assets.filter((url) => url.endsWith('.css'))).toHaveLength(1);
   expect(assets.filter((url) => url.endsWith('.js')).length, assets.join('\n')).toBeLessThanOrEqual(8);
   await fresh.close();
+});
+
+test('bedside pages never load the desk screens’ text; a desk screen has its words in both languages', async ({
+  page,
+}) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/assets/')) scripts.push(request.url());
+  });
+  await signIn(page, 'admin@demo.edc');
+  await page.goto('/participants');
+  await expect(page.getByRole('heading', { name: 'Participants', level: 1 })).toBeVisible();
+  await page
+    .getByRole('link', { name: /^S0\d-\d{4}$/ })
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/S0\d-\d{4}/);
+  expect(scripts.filter((url) => deskText.test(url))).toEqual([]);
+
+  await page.goto('/admin/sites');
+  await expect(page.getByText('Trial sites. A site code never changes')).toBeVisible();
+  expect(scripts.filter((url) => /desk\.en-/.test(url))).toHaveLength(1);
+  try {
+    // Switching the language loads the other language's desk text before the words change.
+    await page.getByLabel('Language').selectOption('tr');
+    await expect(page.getByText('Çalışma merkezleri. Katılımcı kaydedildikten sonra')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Yedekler' })).toBeVisible();
+    expect(scripts.filter((url) => /desk\.tr-/.test(url))).toHaveLength(1);
+  } finally {
+    await page.getByLabel(/^(Dil|Language)$/).selectOption('en');
+  }
+  await expect(page.getByText('Trial sites. A site code never changes')).toBeVisible();
 });

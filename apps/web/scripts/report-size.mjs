@@ -3,7 +3,7 @@
 //   chunk it imports statically, and the larger of the two sign-in texts (a browser loads only its
 //   own language), gzip;
 // - the app loaded after sign-in (src/app.tsx: router, forms, queries, contracts) with the larger
-//   of the two full catalogues, gzip;
+//   of the two catalogues every signed-in page loads, gzip (the desk screens' text is printed apart);
 // - each route chunk: what navigating to a screen adds to the app, gzip.
 // Prints all three and fails the build above EDC_INITIAL_JS_BUDGET_KB / EDC_APP_JS_BUDGET_KB /
 // EDC_ROUTE_JS_BUDGET_KB.
@@ -109,6 +109,10 @@ console.log(
 if (!appKey) failures.push('the app is not split from the sign-in page');
 if (appKb > appBudgetKb) failures.push(`the app after sign-in is ${appKb.toFixed(1)} KB`);
 if (catalogue.keys.length === 0) failures.push('the language catalogues are not split from the app');
+// The desk screens' text (src/i18n/catalogues.ts, deskCatalogues) loads with those screens only.
+const desk = largerLanguage((l) => [`src/i18n/desk.${l}.ts`], loaded);
+console.log(`  desk screens' text, loaded with the first of them: ${desk.locale} ${desk.kb.toFixed(1)} KB`);
+if (desk.keys.length === 0) failures.push("the desk screens' text is not split from the catalogues");
 
 console.log(`route chunks, JavaScript added on first navigation (gzip, budget ${routeBudgetKb} KB each):`);
 const routes = dynamic

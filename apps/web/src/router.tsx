@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { LoginPage } from './auth/login-page';
 import { RequireAuth } from './auth/require-auth';
 import { Layout } from './components/layout';
+import { withDeskText } from './i18n';
 import { type Ahead, Loading, preloads, screen } from './lib/screen';
 import { needsFor } from './navigation';
 import { HomePage } from './pages/home-page';
@@ -14,23 +15,23 @@ const ChangePasswordPage = screen(
 );
 // Admin screens load on demand: most users never open them, so they stay out of the first bundle.
 const UsersPage = screen(
-  () => import('./admin/users-page'),
+  withDeskText(() => import('./admin/users-page')),
   (m) => m.UsersPage,
 );
 const ExportsPage = screen(
-  () => import('./exports/exports-page'),
+  withDeskText(() => import('./exports/exports-page')),
   (m) => m.ExportsPage,
 );
 const AmendmentsPage = screen(
-  () => import('./admin/amendments-page'),
+  withDeskText(() => import('./admin/amendments-page')),
   (m) => m.AmendmentsPage,
 );
 const OdiStatementsPage = screen(
-  () => import('./admin/odi-statements-page'),
+  withDeskText(() => import('./admin/odi-statements-page')),
   (m) => m.OdiStatementsPage,
 );
 const SitesPage = screen(
-  () => import('./admin/sites-page'),
+  withDeskText(() => import('./admin/sites-page')),
   (m) => m.SitesPage,
 );
 const RandomizationListsPage = screen(
@@ -38,7 +39,7 @@ const RandomizationListsPage = screen(
   (m) => m.RandomizationListsPage,
 );
 const CloseoutPage = screen(
-  () => import('./closeout/closeout-page'),
+  withDeskText(() => import('./closeout/closeout-page')),
   (m) => m.CloseoutPage,
 );
 // Participant screens are the app's largest part; each loads with its first visit.

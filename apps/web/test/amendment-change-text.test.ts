@@ -2,8 +2,8 @@ import { definitionChangeKinds, lbpTrialInput, studyDefinitionObjectSchema } fro
 import { describe, expect, it } from 'vitest';
 import { changeText } from '../src/admin/change-text';
 import { draftNamesOf } from '../src/admin/definition-names';
-import { en } from '../src/i18n/en';
-import { tr } from '../src/i18n/tr';
+import { deskEn as en } from '../src/i18n/desk.en';
+import { deskTr as tr } from '../src/i18n/desk.tr';
 import { translator } from './translator';
 
 // What an amendment changes, as the admin reads it before publishing (R-DEF-5;

@@ -23,6 +23,7 @@ function build(extra: Record<string, Chunk>, appImports: string[] = []) {
     'index.html': { file: 'assets/index-aaaaaaaa.js', src: 'index.html', isEntry: true },
     'src/i18n/sign-in.en.ts': { file: 'assets/sign-in.en-aaaaaaaa.js', isDynamicEntry: true },
     'src/i18n/en.ts': { file: 'assets/en-aaaaaaaa.js', isDynamicEntry: true },
+    'src/i18n/desk.en.ts': { file: 'assets/desk.en-aaaaaaaa.js', isDynamicEntry: true },
     'src/app.tsx': {
       file: 'assets/app-aaaaaaaa.js',
       src: 'src/app.tsx',

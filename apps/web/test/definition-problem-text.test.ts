@@ -10,8 +10,8 @@ import {
 } from '@mini-edc/domain';
 import { describe, expect, it } from 'vitest';
 import { definitionProblemLines } from '../src/admin/definition-problem-text';
-import { en } from '../src/i18n/en';
-import { tr } from '../src/i18n/tr';
+import { deskEn as en } from '../src/i18n/desk.en';
+import { deskTr as tr } from '../src/i18n/desk.tr';
 import { translator } from './translator';
 
 /** The field errors the API sends for a draft (apps/api/src/plugins/errors.ts does the same mapping). */

@@ -1,3 +1,4 @@
+import type { DeskTranslation } from './desk.en';
 import type { Translation } from './en';
 import type { Locale } from './locale';
 
@@ -16,4 +17,13 @@ export interface Catalogue {
 export const catalogues: Record<Locale, () => Promise<Catalogue>> = {
   en: () => import('./en').then((m) => ({ translation: m.en })),
   tr: () => import('./tr').then((m) => ({ translation: m.tr })),
+};
+
+/**
+ * The desk screens' text (administration, study definition, exports, close-out, audit trail), a
+ * chunk per language of its own: the bedside screens (list, participant, forms) never load it.
+ */
+export const deskCatalogues: Record<Locale, () => Promise<DeskTranslation>> = {
+  en: () => import('./desk.en').then((m) => m.deskEn),
+  tr: () => import('./desk.tr').then((m) => m.deskTr),
 };

@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { type Catalogue, catalogues } from './catalogues';
+import { type Catalogue, catalogues, deskCatalogues } from './catalogues';
+import type { DeskTranslation } from './desk.en';
 import type { en } from './en';
 import { initialLocale, isLocale, type Locale, locales, rememberLocale } from './locale';
 
@@ -9,7 +10,7 @@ export { type Locale, locales };
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: typeof en & DeskTranslation };
   }
 }
 
@@ -29,9 +30,38 @@ function load(locale: Locale): Promise<Catalogue> {
   return catalogue;
 }
 
+const loadedDesk = new Map<Locale, Promise<void>>();
+let deskWanted = false;
+
+function loadDesk(locale: Locale): Promise<void> {
+  let desk = loadedDesk.get(locale);
+  if (!desk) {
+    desk = deskCatalogues[locale]().then((text) => {
+      i18n.addResourceBundle(locale, 'translation', text, true, true);
+    });
+    desk.catch(() => loadedDesk.delete(locale));
+    loadedDesk.set(locale, desk);
+  }
+  return desk;
+}
+
+/**
+ * A desk screen's loader that also fetches the desk text (src/i18n/catalogues.ts) in the current
+ * language, in parallel, so the screen draws with its words. Once a desk screen has been opened, a
+ * change of language loads that language's desk text too (applyLocale).
+ */
+export function withDeskText<M>(load: () => Promise<M>): () => Promise<M> {
+  return () => {
+    deskWanted = true;
+    return Promise.all([load(), loadDesk(currentLocale())]).then(([module]) => module);
+  };
+}
+
 /** Switches the interface language (loading its text first) and remembers it on this device. */
 export async function applyLocale(locale: Locale): Promise<void> {
   await load(locale);
+  // Checked after the wait, so a desk screen opened meanwhile also gets the new language's words.
+  if (deskWanted) await loadDesk(locale);
   rememberLocale(locale);
   if (i18n.language !== locale) await i18n.changeLanguage(locale);
 }

@@ -1,13 +1,8 @@
-import { amendmentsTr } from './amendments.tr';
-import { auditWordsTr } from './audit-words.tr';
-import { closeoutTr } from './closeout.tr';
 import { dailyFormTr, dailySignTr, gridTr } from './daily.tr';
 import type { Translation } from './en';
-import { exportsTr } from './exports.tr';
 import { fieldFormatsTr, fieldMessagesTr } from './field-messages.tr';
 import { listCorrectionTr } from './list-correction.tr';
 import { monitorTr } from './monitor.tr';
-import { odiStatementsTr } from './odi-statements.tr';
 import { participantsTr, randomizationListsTr } from './participants.tr';
 import { serverMessagesTr } from './server-messages.tr';
 import { signInTr } from './sign-in.tr';
@@ -149,102 +144,12 @@ export const tr: Translation = {
   comingSoon: {
     body: 'Bu bölüm hazırlanıyor ve yakında kullanıma açılacak.',
   },
-  admin: {
-    actions: 'İşlemler',
-    created: 'Oluşturulma',
-    reason: 'Değişikliğin gerekçesi',
-    reasonHint: 'Adınız ve saatle birlikte denetim izine kaydedilir.',
-    backups: {
-      title: 'Yedekler',
-      none: '{{folder}} içinde henüz yedek yok.',
-      latest: 'Son yedek: {{time}}, {{size}}, {{folder}}.',
-      verified: 'Doğrulandı: geçici bir veritabanına manifestindeki gibi geri yüklendi.',
-      failed: 'Doğrulama BAŞARISIZ ({{checks}}): bu yedeğe güvenmeyin.',
-      overdue: 'Son {{hours}} saatte doğrulanmış yedek yok. npm run backup komutunu zamanlayın.',
-      checks: {
-        sha256: 'dosyanın SHA-256 değeri',
-        format: 'dosya biçimi',
-        'row counts': 'satır sayıları',
-        'audit chain': 'denetim zinciri',
-        'audit chain heads': 'denetim zinciri başları',
-        'scratch restore': 'geçici veritabanına geri yükleme',
-      },
-    },
-    sites: {
-      title: 'Merkezler',
-      intro: 'Çalışma merkezleri. Katılımcı kaydedildikten sonra merkez kodu değişmez; adı düzeltilebilir.',
-      addTitle: 'Merkez ekle',
-      code: 'Merkez kodu',
-      codeHint: 'Bir büyük harf ve iki rakam, ör. S03.',
-      name: 'Merkez adı',
-      add: 'Merkezi ekle',
-      adding: 'Ekleniyor…',
-      added: '{{code}} merkezi eklendi.',
-      rename: 'Yeniden adlandır',
-      renameLabel: '{{code}} merkezinin yeni adı',
-      renamed: '{{code}} merkezinin adı değiştirildi.',
-      empty: 'Henüz merkez yok.',
-    },
-    users: {
-      title: 'Kullanıcılar',
-      intro:
-        'Hesaplar hiçbir zaman silinmez, bunun yerine devre dışı bırakılır. Her değişiklik gerekçesiyle birlikte denetim izinde saklanır.',
-      newUser: 'Yeni kullanıcı',
-      createTitle: 'Kullanıcı oluştur',
-      email: 'E-posta',
-      displayName: 'Ad soyad',
-      role: 'Rol',
-      chooseRole: 'Rol seçin…',
-      sites: 'Merkezler',
-      temporaryPassword: 'Geçici parola',
-      temporaryPasswordHint:
-        'En az {{min}} karakter ve tahmin edilmesi zor olmalı. Kullanıcı ilk girişte bu parolayı değiştirmek zorundadır. Parolayı ayrı bir kanaldan iletin.',
-      generate: 'Oluştur',
-      create: 'Kullanıcıyı oluştur',
-      creating: 'Oluşturuluyor…',
-      createdNotice: '{{name}} oluşturuldu. İlk girişte parolasını değiştirmesi istenecek.',
-      handOverTitle: '{{name}} için geçici parola',
-      handOverHint:
-        'Parolayı kişiye bizzat iletin. Gizledikten sonra bir daha gösterilmez; ilk girişte değiştirilir.',
-      handOverDismiss: 'İlettim, gizle',
-      name: 'Ad',
-      status: 'Durum',
-      active: 'Etkin',
-      deactivated: 'Devre dışı',
-      locked: 'Kilitli',
-      mustChange: 'Parola değişikliği gerekli',
-      edit: 'Düzenle',
-      deactivate: 'Devre dışı bırak',
-      reactivate: 'Yeniden etkinleştir',
-      resetPassword: 'Parolayı sıfırla',
-      unlock: 'Kilidi aç',
-      editTitle: '{{name}} kullanıcısını düzenle',
-      nothingChanged: 'Hiçbir şey değiştirilmedi.',
-      updated: '{{name}} güncellendi.',
-      deactivateTitle: '{{name}} kullanıcısını devre dışı bırak',
-      deactivateIntro: 'Kullanıcı artık giriş yapamaz. Kayıtları ve denetim geçmişi korunur.',
-      reactivateTitle: '{{name}} kullanıcısını yeniden etkinleştir',
-      reactivateIntro: 'Kullanıcı mevcut parolasıyla yeniden giriş yapabilir.',
-      deactivatedNotice: '{{name}} devre dışı bırakıldı.',
-      reactivatedNotice: '{{name}} yeniden etkinleştirildi.',
-      resetTitle: '{{name}} kullanıcısının parolasını sıfırla',
-      resetIntro: 'Mevcut parola geçersiz olur. Kullanıcı bir sonraki girişte yeni parola seçmek zorundadır.',
-      resetNotice: '{{name}} için geçici parola belirlendi.',
-      unlockedNotice: '{{name}} kullanıcısının kilidi açıldı.',
-      empty: 'Henüz kullanıcı yok.',
-    },
-  },
   participants: participantsTr,
   randomizationLists: { ...randomizationListsTr, ...listCorrectionTr },
   monitor: monitorTr,
-  auditWords: auditWordsTr,
-  exports: exportsTr,
-  closeout: closeoutTr,
   grid: gridTr,
   dailyForm: dailyFormTr,
   dailySign: dailySignTr,
-  amendments: amendmentsTr,
-  odiStatements: odiStatementsTr,
   serverMessages: serverMessagesTr,
   fieldMessages: fieldMessagesTr,
   signInFields: signInTr.signInFields,

@@ -1,12 +1,13 @@
 import type { Capability } from '@mini-edc/domain';
 import type { RouteObject } from 'react-router';
 import { RequireAuth } from '../auth/require-auth';
+import { withDeskText } from '../i18n';
 import { Loading, preloads, type Screen, screen } from '../lib/screen';
 import { needsFor } from '../navigation';
 
 // Each screen is its own chunk, loaded when first opened.
 const AuditPage = screen(
-  () => import('../audit/audit-page'),
+  withDeskText(() => import('../audit/audit-page')),
   (m) => m.AuditPage,
 );
 const QueriesPage = screen(
@@ -18,7 +19,7 @@ const DashboardPage = screen(
   (m) => m.DashboardPage,
 );
 const ReviewIndexPage = screen(
-  () => import('./review-index-page'),
+  withDeskText(() => import('./review-index-page')),
   (m) => m.ReviewIndexPage,
 );
 const ReviewPage = screen(
