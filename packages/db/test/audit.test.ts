@@ -7,6 +7,7 @@ import {
   auditContextQuery,
   databaseError,
   schema,
+  setAuditReason,
   verifyAuditChain,
   withAudit,
 } from '../src/index';
@@ -97,6 +98,34 @@ describe(`audit core on ${process.env.EDC_TEST_DB ?? 'pglite'}`, () => {
     });
     // Times are UTC instants from the database clock, not the client's.
     expect(Math.abs((update?.occurredAt.getTime() ?? 0) - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('records the reason set for the statements that follow it, and none once it is cleared', async () => {
+    const site = await newSite('A03');
+    const [participant] = await withAudit(t.db, coordinator, (tx) =>
+      tx
+        .insert(participants)
+        .values({ studyId: 'A03-0001', siteId: site.id, siteSeq: 1, sex: 'male', birthYear: 1970 })
+        .returning(),
+    );
+    if (!participant) throw new Error('no participant');
+    await withAudit(t.db, { ...coordinator, reason: 'first reason' }, async (tx) => {
+      const update = (year: number) =>
+        tx.update(participants).set({ birthYear: year }).where(eq(participants.id, participant.id));
+      await update(1971);
+      await setAuditReason(tx, 'second reason');
+      await update(1972);
+      await setAuditReason(tx, null);
+      await update(1973);
+    });
+    const updates = (await auditRows('participants')).filter(
+      (row) => row.recordId === participant.id && row.action === 'UPDATE',
+    );
+    expect(updates.map((row) => [row.changes, row.reason])).toEqual([
+      [{ birth_year: [1970, 1971] }, 'first reason'],
+      [{ birth_year: [1971, 1972] }, 'second reason'],
+      [{ birth_year: [1972, 1973] }, null],
+    ]);
   });
 
   it('records nothing for an update that changes no value', async () => {
