@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditTable } from '../../src/audit/audit-table';
-import { applyLocale } from '../../src/i18n';
+import { applyLocale, withDeskText } from '../../src/i18n';
 
 const recordId = '3f2b8c1e-0000-4000-8000-00000000abcd';
 const participantUuid = '7d1c2a3b-0000-4000-8000-0000000000ef';
@@ -95,6 +95,9 @@ describe('AuditTable', () => {
       technical: '1 teknik ayrıntı (kimlikler, sürümler) CSV dışa aktarımında yer alır.',
     },
   ] as const)('shows labels, steps and values in $locale, never raw names, ids or SQL verbs', async (c) => {
+    // The audit trail is a desk screen: its words come with its chunk (withDeskText, src/router.tsx),
+    // and a change of language brings that language's.
+    await withDeskText(() => Promise.resolve())();
     await applyLocale(c.locale);
     const table = renderTable();
     const text = table.textContent ?? '';
