@@ -10,6 +10,7 @@ export default defineConfig({
       'packages/db/test/audit-tamper.test.ts',
       'apps/api/test/trial-guards.test.ts',
       'apps/api/test/blinded-surfaces.test.ts',
+      'apps/api/test/visible-forms.test.ts',
     ],
     env: { EDC_TEST_DB: 'pglite' },
     testTimeout: 600_000,
