@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blindingProblems } from '../src/study/blinding-checks';
 import type { StudyDefinition } from '../src/study/definition-schema';
-import { editedTrial } from './fixtures/edited-trial';
-
-type Path = (string | number)[];
-const problem = (path: Path, code: string, params: Record<string, string | number> = {}) => ({
-  path,
-  code,
-  params,
-});
+import { editedTrial, problem } from './fixtures/edited-trial';
 
 interface Case {
   name: string;

@@ -1,25 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { studyDefinitionProblems } from '../src/study/definition-checks';
-import type { StudyDefinition } from '../src/study/definition-schema';
 import { option } from '../src/study/field-builders';
-import { editedTrial, fieldIn, fieldPath, formIn, formIndex } from './fixtures/edited-trial';
-
-type Path = (string | number)[];
-const problem = (path: Path, code: string, params: Record<string, string | number> = {}) => ({
-  path,
-  code,
-  params,
-});
-
-interface Case {
-  name: string;
-  edit: (def: StudyDefinition) => void;
-  /** The problems expected of the edited definition, in the order the checks find them. */
-  problems: (def: StudyDefinition) => ReturnType<typeof problem>[];
-}
+import {
+  type BrokenDefinitionCase,
+  editedTrial,
+  fieldIn,
+  fieldPath,
+  formIn,
+  formIndex,
+  problem,
+} from './fixtures/edited-trial';
 
 /** Each case breaks the trial's definition in one way (definition-checks.ts). */
-const cases: Case[] = [
+const cases: BrokenDefinitionCase[] = [
   {
     name: 'a second arm with the first arm’s code',
     edit: (def) => {

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { roleProblems } from '../src/study/definition-role-checks';
-import type { StudyDefinition } from '../src/study/definition-schema';
-import { editedTrial, formIn, formIndex } from './fixtures/edited-trial';
+import { type BrokenDefinitionCase, editedTrial, formIn, formIndex, problem } from './fixtures/edited-trial';
 
-type Path = (string | number)[];
-const problem = (path: Path, code: string, params: Record<string, string | number> = {}) => ({
-  path,
-  code,
-  params,
-});
-
-interface Case {
-  name: string;
-  edit: (def: StudyDefinition) => void;
-  problems: (def: StudyDefinition) => ReturnType<typeof problem>[];
-}
+type Path = Parameters<typeof problem>[0];
 
 const missingForm = (path: Path, form = 'sf36') => [
   problem(['roles', ...path], 'DEF_FORM_UNDEFINED', { form }),
@@ -24,7 +12,7 @@ const missingField = (path: Path, form: string, field: string) => [
 ];
 
 /** Each case points one role of the trial's definition somewhere it may not point (definition-role-checks.ts). */
-const cases: Case[] = [
+const cases: BrokenDefinitionCase[] = [
   {
     name: 'an eligibility form the definition lacks (not also reported as missing from screening)',
     edit: (def) => {

@@ -5,7 +5,7 @@ import { definitionPlaces, definitionSettingKeys } from '../src/study/definition
 const joined = () => definitionPlaces.map((place) => place.join('.'));
 
 describe('definitionPlaces and definitionSettingKeys: every place a definition has, from its schema', () => {
-  it('walks objects, lists (item 0), optional values and unions down to the leaves', () => {
+  it('walks objects, lists (their first element), optional values and unions down to the leaves', () => {
     expect(joined()).toEqual(
       expect.arrayContaining([
         'id',

@@ -2,20 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { StudyDefinition } from '../src/study/definition-schema';
 import { field, option, text } from '../src/study/field-builders';
 import { fieldRuleProblems } from '../src/study/field-rule-checks';
-import { editedTrial, fieldIn, fieldPath, formIn } from './fixtures/edited-trial';
-
-type Path = (string | number)[];
-const problem = (path: Path, code: string, params: Record<string, string | number> = {}) => ({
-  path,
-  code,
-  params,
-});
-
-interface Case {
-  name: string;
-  edit: (def: StudyDefinition) => void;
-  problems: (def: StudyDefinition) => ReturnType<typeof problem>[];
-}
+import {
+  type BrokenDefinitionCase,
+  editedTrial,
+  fieldIn,
+  fieldPath,
+  formIn,
+  problem,
+} from './fixtures/edited-trial';
 
 /** The adverse-event form's seriousness criteria: required when `serious` (yes/no) is yes. */
 const criteria = (def: StudyDefinition) => fieldIn(def, 'adverse_event', 'serious_criteria');
@@ -26,7 +20,7 @@ const endAt = (def: StudyDefinition) => fieldPath(def, 'adverse_event', 'end_dat
 const endNamed = { form: 'adverse_event', field: 'end_date' };
 
 /** Each case changes one field rule of the trial's definition (field-rule-checks.ts). */
-const cases: Case[] = [
+const cases: BrokenDefinitionCase[] = [
   {
     name: 'a yes/no field offering a choice other than yes and no',
     edit: (def) => {
