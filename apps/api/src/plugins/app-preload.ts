@@ -33,19 +33,38 @@ function chunkNamed(manifest: Manifest, name: string): string | undefined {
   return Object.keys(manifest).find((key) => manifest[key]?.name === name && !key.endsWith('.css'));
 }
 
-/** One variant of index.html, with its compressed copies made once at start-up. */
+/**
+ * One variant of index.html. Its ETag and compressed copies are made when first asked for and
+ * kept: once for a page the server reuses, and for a page made per request (one carrying the
+ * user's answers, never revalidated) only the one copy the browser accepts.
+ */
 export interface HtmlVariant {
-  etag: string;
-  identity: Buffer;
-  br: Buffer;
-  gzip: Buffer;
+  readonly etag: string;
+  readonly identity: Buffer;
+  readonly br: Buffer;
+  readonly gzip: Buffer;
 }
 
 function variant(html: string, quality = constants.BROTLI_MAX_QUALITY): HtmlVariant {
   const identity = Buffer.from(html, 'utf8');
-  const etag = `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
-  const br = brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: quality } });
-  return { etag, identity, br, gzip: gzipSync(identity) };
+  let etag: string | undefined;
+  let br: Buffer | undefined;
+  let gzip: Buffer | undefined;
+  return {
+    identity,
+    get etag() {
+      etag ??= `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
+      return etag;
+    },
+    get br() {
+      br ??= brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: quality } });
+      return br;
+    },
+    get gzip() {
+      gzip ??= gzipSync(identity);
+      return gzip;
+    },
+  };
 }
 
 type Locale = 'en' | 'tr';
