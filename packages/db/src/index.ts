@@ -2,5 +2,6 @@ export * from './audit';
 export * from './audit-context';
 export * from './client';
 export { defaultMigrationsDir } from './migrate';
+export * from './prepared';
 export * from './rows';
 export * as schema from './schema/index';
