@@ -46,7 +46,9 @@ describe('a transaction whose last statement carries its COMMIT', () => {
     });
     await expect(failed).rejects.toThrow();
     expect(await siteNamed('RT2')).toBeUndefined();
-    await withAudit(t.db, admin, (tx) => lastStatement(() => tx.insert(sites).values({ code: 'RT3', name: 'Next' })));
+    await withAudit(t.db, admin, (tx) =>
+      lastStatement(() => tx.insert(sites).values({ code: 'RT3', name: 'Next' })),
+    );
     expect(await siteNamed('RT3')).toBe('Next');
   });
 
