@@ -3,5 +3,6 @@ export * from './audit-context';
 export * from './client';
 export { defaultMigrationsDir } from './migrate';
 export * from './prepared';
+export { lastStatement } from './round-trips';
 export * from './rows';
 export * as schema from './schema/index';
