@@ -49,3 +49,9 @@ export function saveStep(participantIds: readonly string[], k: number): SaveStep
       : { data, status: 'complete' as const };
   return { participantId, form, body };
 }
+
+/** How many of the steps are inserts and how many corrections: the mix a run's figure stands for. */
+export function stepMix(participantIds: readonly string[], steps: readonly number[]) {
+  const corrections = steps.filter((k) => saveStep(participantIds, k).body.reason !== undefined).length;
+  return { inserts: steps.length - corrections, corrections };
+}

@@ -3,12 +3,12 @@
  * with anything it measures. It receives one LoadJob over IPC, runs autocannon (or, for the raw
  * baselines, 50 node-postgres clients) and answers with LoadResult[].
  */
-import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import type pg from 'pg';
 import { ceilingSql } from './ceiling';
 import { saveStep } from './forms';
 import { getReads } from './get-reads';
+import { connectClients, pgLoad, pgQueue } from './pg-load';
 import type {
   CeilingJob,
   GetJob,
@@ -38,8 +38,15 @@ function fromAutocannon(result: autocannon.Result): LoadResult {
   };
 }
 
-function save(job: SaveJob): Promise<autocannon.Result> {
+/**
+ * The save sequence over HTTP for a duration. `answered` receives the step k of every 2xx answer,
+ * so that the database ceiling can do exactly these saves: each connection has one request in
+ * flight, and autocannon gives each request a fresh context object, which carries the request's k
+ * to its answer (a response after the run stopped is neither counted nor recorded).
+ */
+function save(job: SaveJob, answered: number[]): Promise<autocannon.Result> {
   let k = job.startAt;
+  const stepOf = new WeakMap<object, number>();
   return autocannon({
     url: job.base,
     connections: job.connections,
@@ -52,7 +59,8 @@ function save(job: SaveJob): Promise<autocannon.Result> {
     },
     requests: [
       {
-        setupRequest: (req) => {
+        setupRequest: (req, context) => {
+          stepOf.set(context, k);
           const step = saveStep(job.participantIds, k++);
           return {
             ...req,
@@ -60,6 +68,10 @@ function save(job: SaveJob): Promise<autocannon.Result> {
             path: `/api/v1/participants/${step.participantId}/visits/BL/forms/${step.form}`,
             body: JSON.stringify(step.body),
           };
+        },
+        onResponse: (status, _body, context) => {
+          const step = stepOf.get(context);
+          if (status >= 200 && status < 300 && step !== undefined) answered.push(step);
         },
       },
     ],
@@ -109,66 +121,6 @@ async function randomize(job: RandomizeJob): Promise<LoadResult[]> {
   return results.map((r, t) => ({ ...fromAutocannon(r), seqs: seqs[t] ?? [] }));
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, i)] as number;
-}
-
-/**
- * `clients` node-postgres connections, each sending `statement(client, k)` for the next k in a loop
- * until the deadline (one round trip per call, or the few a GET's reads make).
- */
-async function pgLoad(
-  databaseUrl: string,
-  clientCount: number,
-  durationSec: number,
-  statement: (client: pg.Client, k: number) => Promise<unknown>,
-): Promise<LoadResult> {
-  const clients = await Promise.all(
-    Array.from({ length: clientCount }, async () => {
-      const c = new pg.Client({ connectionString: databaseUrl });
-      await c.connect();
-      return c;
-    }),
-  );
-  const latencies: number[] = [];
-  let errors = 0;
-  let firstError: unknown = null;
-  let k = 0;
-  const started = performance.now();
-  const deadline = started + durationSec * 1000;
-  await Promise.all(
-    clients.map(async (c) => {
-      while (performance.now() < deadline) {
-        const t0 = performance.now();
-        try {
-          await statement(c, k++);
-          latencies.push(performance.now() - t0);
-        } catch (error) {
-          errors++;
-          firstError ??= error;
-          // A failed multi-statement message leaves its transaction open: end it.
-          await c.query('rollback').catch(() => {});
-        }
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  await Promise.all(clients.map((c) => c.end()));
-  if (firstError) process.stderr.write(`pg load: ${errors} errors, first: ${String(firstError)}\n`);
-  latencies.sort((a, b) => a - b);
-  return {
-    perSec: latencies.length / elapsed,
-    total: latencies.length,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    durationSec: elapsed,
-    statuses: { ok: latencies.length, error: errors },
-    errors,
-  };
-}
-
 /** The baseline: the same rows inserted with plain INSERTs by `clients` concurrent connections. */
 function rawInsert(job: RawInsertJob): Promise<LoadResult> {
   const text = `insert into ${job.table} (participant_id, site_id, visit_code, form_code, seq, status, data)
@@ -179,12 +131,24 @@ function rawInsert(job: RawInsertJob): Promise<LoadResult> {
   });
 }
 
-/** The database ceiling: each save's whole transaction in one simple-query message. */
-function ceiling(job: CeilingJob): Promise<LoadResult> {
-  return pgLoad(job.databaseUrl, job.clients, job.durationSec, (c, k) => {
-    const step = saveStep(job.participantIds, k);
-    return c.query(ceilingSql((v) => c.escapeLiteral(v), job.actor, job.siteId, step, `ceiling-${k}`));
-  });
+/**
+ * The database ceiling: each save's whole transaction in one simple-query message, for exactly the
+ * steps the API answered (bench/src/save.ts). Its clients first do the API's warm-up steps on
+ * participants of their own, so that each backend has compiled the audit trigger's PL/pgSQL and
+ * filled its caches before the measured saves, as the API's pooled connections have.
+ */
+async function ceiling(job: CeilingJob): Promise<LoadResult> {
+  const clients = await connectClients(job.databaseUrl, job.clients);
+  const saveOf = (participantIds: string[], tag: string) => (c: pg.Client, k: number) => {
+    const step = saveStep(participantIds, k);
+    return c.query(ceilingSql((v) => c.escapeLiteral(v), job.actor, job.siteId, step, `${tag}-${k}`));
+  };
+  try {
+    await pgQueue(clients, job.warmupSteps, saveOf(job.warmupParticipantIds, 'ceiling-warm-up'));
+    return await pgQueue(clients, job.steps, saveOf(job.participantIds, 'ceiling'));
+  } finally {
+    await Promise.all(clients.map((c) => c.end()));
+  }
 }
 
 /** The GET's own reads, one round trip each, by `clients` connections: its database baseline. */
@@ -194,8 +158,11 @@ function getReadsLoad(job: GetReadsJob): Promise<LoadResult> {
 
 async function run(job: LoadJob): Promise<LoadResult[]> {
   switch (job.kind) {
-    case 'save':
-      return [fromAutocannon(await save(job))];
+    case 'save': {
+      const answered: number[] = [];
+      const result = fromAutocannon(await save(job, answered));
+      return [{ ...result, steps: answered.sort((a, b) => a - b) }];
+    }
     case 'get':
       return [fromAutocannon(await get(job))];
     case 'randomize':

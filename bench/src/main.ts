@@ -11,13 +11,14 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { field } from '@mini-edc/db/rows';
 import pg from 'pg';
+import { printSaveProfile } from './api-profile';
 import { pgRow, pgRows } from './db-rows';
 import { benchGet } from './get';
 import { api, login } from './http';
 import { killAllChildren, type Running, runLoad, startApi } from './processes';
 import type { Session } from './protocol';
-import { log, notes, type Row, rows, statusSummary } from './report';
-import { benchSave } from './save';
+import { log, notes, printTable, rows, statusSummary } from './report';
+import { benchSave, type LoadWindow } from './save';
 import { benchPassword, growAuditLog, seedWorld, type World } from './seed';
 import { ms, percentile, perSec } from './stats';
 
@@ -313,43 +314,13 @@ function exportBench() {
   if (run.status !== 0) throw new Error(`the export benchmark failed (${run.status})`);
 }
 
-function printTable(facts: Record<string, string>) {
-  const header: Row = {
-    figure: 'Figure',
-    edc: 'mini-EDC',
-    baseline: 'Baseline (same run)',
-    ratio: 'Ratio',
-    target: 'Target',
-    met: 'Met',
-  };
-  const keys = Object.keys(header) as (keyof Row)[];
-  const line = (r: Row) => `| ${keys.map((k) => r[k]).join(' | ')} |`;
-  const out = [
-    '',
-    `Machine: ${facts.cpu}; ${facts.memory} RAM; ${facts.os}`,
-    `Database: ${facts.postgres}`,
-    `Node: ${facts.node}; run: ${new Date().toISOString()}`,
-    `Load average (1/5/15 min) before the run: ${facts.load}; after: ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' / ')}`,
-    '',
-    line(header),
-    `| ${keys.map(() => '---').join(' | ')} |`,
-    ...rows.map(line),
-    '',
-    ...notes.map((n) => `- ${n}`),
-    '',
-  ];
-  process.stdout.write(`${out.join('\n')}\n`);
-}
-
 async function main() {
   const started = performance.now();
   log(`creating ${dbName}`);
   await admin((c) => c.query(`create database "${dbName}"`));
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   let apiA: Running | undefined;
+  let saveWindow: LoadWindow | undefined;
   try {
     apiA = await startApi(databaseUrl);
     log(`API at ${apiA.base} (migrated ${dbName})`);
@@ -362,7 +333,7 @@ async function main() {
     const coordinator = await login(apiA.base, world.coordinator.email, benchPassword);
     const adminS = await login(apiA.base, world.admin.email, benchPassword);
 
-    await benchSave({
+    saveWindow = await benchSave({
       apiA,
       pool,
       world,
@@ -386,6 +357,7 @@ async function main() {
     await pool.end();
     await dropDatabase();
   }
+  if (saveWindow) printSaveProfile(apiA?.child.pid, saveWindow);
   if (only === 'all') exportBench();
 }
 

@@ -6,6 +6,9 @@ import type { LoadJob, LoadResult, WorkerMessage } from './protocol';
 
 export const serverJs = fileURLToPath(new URL('../../apps/api/dist/server.js', import.meta.url));
 
+/** BENCH_CPU_PROF=dir: the API writes a V8 CPU profile there when it stops (bench/src/api-profile.ts). */
+export const cpuProfileDir = process.env.BENCH_CPU_PROF || undefined;
+
 export interface Running {
   child: ChildProcess;
   base: string;
@@ -70,9 +73,7 @@ function stopper(child: ChildProcess) {
 /** Starts the built API (apps/api/dist/server.js) on a free loopback port against databaseUrl. */
 export async function startApi(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<Running> {
   if (!existsSync(serverJs)) throw new Error(`${serverJs} is missing: run \`pnpm build\` first`);
-  // BENCH_CPU_PROF=dir: the API writes a V8 CPU profile there when it stops (bench/profile-top.mjs).
-  const profDir = process.env.BENCH_CPU_PROF;
-  const nodeArgs = profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
+  const nodeArgs = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
   const child = spawn(process.execPath, [...nodeArgs, serverJs], {
     env: {
       ...process.env,

@@ -44,15 +44,20 @@ export interface RawInsertJob {
   durationSec: number;
 }
 
-/** The database ceiling of a save (bench/src/ceiling.ts): one round trip per save, no HTTP. */
+/**
+ * The database ceiling of a save (bench/src/ceiling.ts): one round trip per save, no HTTP, a fixed
+ * list of steps (those the API answered) instead of a duration, after the API's warm-up steps.
+ */
 export interface CeilingJob {
   kind: 'ceiling';
   databaseUrl: string;
   actor: CeilingActor;
   siteId: string;
+  warmupParticipantIds: string[];
+  warmupSteps: number[];
   participantIds: string[];
+  steps: number[];
   clients: number;
-  durationSec: number;
 }
 
 /** The reads of GET /participants/:id issued by pg clients (bench/src/get-reads.ts), no HTTP. */
@@ -78,6 +83,13 @@ export interface LoadResult {
   errors: number;
   /** Randomize only: the slot seq of every successful answer. */
   seqs?: number[];
+  /** Save only: the step k (bench/src/forms.ts) of every 2xx answer, ascending. */
+  steps?: number[];
+  /**
+   * Fixed-count runs only: the drain at the end, from the moment the first client found no item
+   * left (fewer clients than before have work from then on) to the last answer, and the answers in it.
+   */
+  drain?: { sec: number; answers: number };
 }
 
 export type WorkerMessage = { ok: true; results: LoadResult[] } | { ok: false; error: string };
