@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { BackupEndpoint } from './backup/session';
 import { migratePglite, migratePostgres } from './migrate';
+import { RoundTripClient } from './round-trips';
 import * as schema from './schema/index';
 
 /** The drizzle database both drivers produce; code above this package sees only this type. */
@@ -43,6 +44,8 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
       max: options.poolMax ?? 20,
       // Fail fast while the server is down so the API can answer 503 instead of hanging.
       connectionTimeoutMillis: 3000,
+      // BEGIN and COMMIT without round trips of their own (round-trips.ts).
+      Client: RoundTripClient,
     });
     // An idle client whose server connection died emits 'error'; without a listener that would
     // crash the process. The pool discards the client and opens a new one on the next query.

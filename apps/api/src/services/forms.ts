@@ -1,7 +1,8 @@
-import { type AuditContext, schema, type Tx } from '@mini-edc/db';
+import { type AuditContext, lastStatement, schema, type Tx } from '@mini-edc/db';
 import {
   canEnterForm,
   DomainError,
+  type FormDefinition,
   type FormRecord,
   fieldError,
   formsOfVisit,
@@ -64,10 +65,34 @@ export async function saveForm(
     ]);
   }
 
-  // Four round trips for the transaction: BEGIN, context + participant lock + definition version +
-  // the record, the write, COMMIT; the reason is part of the context from the start, since no
-  // audited write happens before the record's own (docs/benchmarks.md "The audited write path").
+  // A participant derived again from this form writes after the record; any other save ends with
+  // the record's write, and its COMMIT travels with it (lastStatement, docs/benchmarks.md "The
+  // audited write path"). Should that write find the record changed since it was read, nothing was
+  // written and the transaction is over: the save is decided again in a transaction of its own.
+  const call = { user, ctx, participantId, visitCode, formCode, input, form };
+  const endsWithWrite = !participantSourceForms(env.study).includes(formCode);
+  try {
+    return await saveInTransaction(env, call, endsWithWrite);
+  } catch (error) {
+    if (!(error instanceof RecordMoved)) throw error;
+    return saveInTransaction(env, call, false);
+  }
+}
+
+/** The record changed between its read and a write that was the transaction's last statement. */
+class RecordMoved extends Error {}
+
+async function saveInTransaction(
+  env: ServiceEnv,
+  { user, ctx, participantId, visitCode, formCode, input, form }: SaveFormCall & { form: FormDefinition },
+  endsWithWrite: boolean,
+): Promise<FormRecord> {
+  // Two round trips for the transaction: BEGIN with the context, participant lock, definition
+  // version and the record; then the write (with the COMMIT when it is the last statement). The
+  // reason is part of the context from the start, since no audited write happens before the
+  // record's own (docs/benchmarks.md "The audited write path").
   const auditCtx: AuditContext = input.reason ? { ...ctx, reason: input.reason } : ctx;
+  const seq = input.seq ?? 1;
   const key = { participantId, visitCode, formCode, seq };
   return env.db.transaction(async (tx) => {
     const { participant, definitionVersion, record } = await lockParticipantForWrite(tx, {
@@ -133,6 +158,11 @@ export async function saveForm(
     // The write succeeds only on the record the checks saw (optimistic concurrency, R-REC-2): a
     // record created, corrected, signed or locked since the first statement makes it write
     // nothing, and the save is decided again on the record read under its lock.
+    if (endsWithWrite) {
+      const saved = await lastStatement(() => write(change));
+      if (!saved) throw new RecordMoved();
+      return formRecordOf(saved);
+    }
     const saved = (await write(change)) ?? (await write(prepare(await lockRecord(tx, key))));
     if (!saved) throw new Error('form save returned nothing under the record lock');
     if (participantSourceForms(env.study).includes(formCode)) {
