@@ -99,9 +99,10 @@ describe(`the audited save on ${testDbKind()}`, () => {
     expect((await verifyAuditChain(t.db.db)).ok).toBe(true);
   });
 
-  it('locks only a participant of the caller’s sites: another site’s user gets 404 and writes nothing', async () => {
-    // The first statement takes the sites as one array parameter (R-ACCESS-1): a user of two sites
-    // saves at either, a user of another site or of none finds nothing.
+  it('locks and reads only a participant of the caller’s sites: another site’s user gets 404 and writes nothing', async () => {
+    // The save's first statement and GET participant's reads take the sites as one array parameter
+    // (R-ACCESS-1): a user of two sites saves and reads at either, a user of another site or of
+    // none finds nothing.
     const otherSiteId = (await newSite(t.db.db, { code: 'C02' })).id;
     const twoSites = (await signedInUser(t, { role: 'coordinator', siteIds: [otherSiteId, siteId] })).session;
     const otherSite = (await signedInUser(t, { role: 'coordinator', siteIds: [otherSiteId] })).session;
@@ -117,6 +118,7 @@ describe(`the audited save on ${testDbKind()}`, () => {
       });
       expect(refused.statusCode).toBe(404);
       expect(refused.json().error).toMatchObject({ code: 'NOT_FOUND' });
+      expect((await call(t.app, session, 'GET', `/api/v1/participants/${id}`)).statusCode).toBe(404);
     }
     expect(await recordOf(id)).toMatchObject({ version: 1, status: 'draft', vas_mm: 30 });
     const onOtherSite = (
@@ -127,6 +129,9 @@ describe(`the audited save on ${testDbKind()}`, () => {
       status: 'draft',
     });
     expect(there.statusCode, there.body).toBe(200);
+    const read = await call(t.app, twoSites, 'GET', `/api/v1/participants/${onOtherSite}`);
+    expect(read.json().id).toBe(onOtherSite);
+    expect(read.json().records).toContainEqual(expect.objectContaining({ formCode: 'vas', version: 1 }));
   });
 });
 

@@ -1,4 +1,12 @@
-import { type Executor, schema, selectList, selectRows } from '@mini-edc/db';
+import {
+  type Executor,
+  preparedStatement,
+  type RowOf,
+  schema,
+  selectList,
+  selectPrepared,
+  selectRows,
+} from '@mini-edc/db';
 import type {
   Allocation,
   FormRecord,
@@ -8,7 +16,7 @@ import type {
 } from '@mini-edc/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { allocationRow, participantRow, type RecordRow, recordRow } from './row-shapes';
-import { selectVisits, toVisit } from './visit-rows';
+import { toVisit, visitsOfParticipants } from './visit-rows';
 
 const { sites } = schema;
 
@@ -31,7 +39,7 @@ interface SummariesOf {
 }
 
 /** The summaries and the visits they were computed from, for callers that show both. */
-export async function participantSummariesWithVisits(
+async function participantSummariesWithVisits(
   db: Executor,
   { where, today, study }: SummariesOf,
 ): Promise<{ summaries: ParticipantSummary[]; visits: Map<string, VisitRecord[]> }> {
@@ -46,6 +54,41 @@ export async function participantSummariesWithVisits(
         where ${where}
         order by p.study_id`,
   );
+  return summariesOf(db, rows, today, study);
+}
+
+/**
+ * GET participant's read of one participant (docs/benchmarks.md "The audited write path"):
+ * prepared, with the caller's sites as one array parameter (R-ACCESS-1: another site's
+ * participant, or any for a user of no site, is not found).
+ */
+const participantById = preparedStatement(
+  'participant_by_id',
+  ['id', 'siteIds'],
+  (p) =>
+    sql`select ${selectList('p', participantRow)}, s.code as site_code,
+             rs.arm, rs.stratum_key, rs.seq as slot_seq
+      from participants p
+      join sites s on s.id = p.site_id
+      left join randomization_slots rs on rs.participant_id = p.id
+      where p.id = ${p.id}::uuid and p.site_id = any(${p.siteIds}::uuid[])`,
+);
+
+/** One participant of the caller's sites with their visits (no summary when not found). */
+export async function participantSummaryById(
+  db: Executor,
+  { id, siteIds, today, study }: { id: string; siteIds: string[]; today: string; study: StudyDefinition },
+): Promise<{ summaries: ParticipantSummary[]; visits: Map<string, VisitRecord[]> }> {
+  const rows = await selectPrepared(db, summaryRow, participantById, { id, siteIds });
+  return summariesOf(db, rows, today, study);
+}
+
+async function summariesOf(
+  db: Executor,
+  rows: RowOf<typeof summaryRow>[],
+  today: string,
+  study: StudyDefinition | undefined,
+): Promise<{ summaries: ParticipantSummary[]; visits: Map<string, VisitRecord[]> }> {
   if (rows.length === 0) return { summaries: [], visits: new Map() };
   const visits = await visitsOf(
     db,
@@ -90,14 +133,7 @@ export async function participantSummariesWithVisits(
 async function visitsOf(db: Executor, participantIds: string[], today: string, study?: StudyDefinition) {
   const byParticipant = new Map<string, VisitRecord[]>();
   if (participantIds.length === 0) return byParticipant;
-  const rows = await selectVisits(
-    db,
-    sql`v.participant_id in (${sql.join(
-      participantIds.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})`,
-  );
-  for (const row of rows) {
+  for (const row of await visitsOfParticipants(db, participantIds)) {
     const list = byParticipant.get(row.participant_id) ?? [];
     list.push(toVisit(row, today, study));
     byParticipant.set(row.participant_id, list);
@@ -132,21 +168,20 @@ function toFormRecord(r: RecordRow): FormRecord {
   };
 }
 
-export async function recordsOf(db: Executor, participantId: string, excludeForms: string[] = []) {
-  const rows = await selectRows(
-    db,
-    recordRow,
+/**
+ * A participant's records in entry order, but those of the forms in excludeForms (a blinded
+ * viewer's hidden forms, R-BLIND-2): prepared, the forms as one array parameter.
+ */
+const recordsOfParticipant = preparedStatement(
+  'records_of_participant',
+  ['participantId', 'excludeForms'],
+  (p) =>
     sql`select ${selectList('r', recordRow)} from form_records r
-        where r.participant_id = ${participantId}::uuid
-        ${
-          excludeForms.length
-            ? sql`and r.form_code not in (${sql.join(
-                excludeForms.map((f) => sql`${f}`),
-                sql`, `,
-              )})`
-            : sql``
-        }
-        order by r.created_at, r.form_code, r.seq`,
-  );
+      where r.participant_id = ${p.participantId}::uuid and r.form_code <> all(${p.excludeForms}::text[])
+      order by r.created_at, r.form_code, r.seq`,
+);
+
+export async function recordsOf(db: Executor, participantId: string, excludeForms: string[] = []) {
+  const rows = await selectPrepared(db, recordRow, recordsOfParticipant, { participantId, excludeForms });
   return rows.map(toFormRecord);
 }

@@ -30,7 +30,7 @@ import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Acting } from './acting';
 import { todayIn } from './clock';
 import { rederiveParticipant } from './participant-status';
-import { participantSummaries, participantSummariesWithVisits, recordsOf } from './participant-views';
+import { participantSummaries, participantSummaryById, recordsOf } from './participant-views';
 import { checkRecordChange, voidOnChange } from './record-rules';
 import { inUserSites } from './scope';
 import type { AuthUser } from './sessions';
@@ -78,11 +78,7 @@ export async function getParticipant(
   const {
     summaries: [summary],
     visits,
-  } = await participantSummariesWithVisits(env.db, {
-    where: sql`p.id = ${id}::uuid and ${inUserSites(sql`p.site_id`, user)}`,
-    today,
-    study: env.study,
-  });
+  } = await participantSummaryById(env.db, { id, siteIds: user.siteIds, today, study: env.study });
   if (!summary) throw notFound();
   // A blinded viewer gets no record of a revealing form and no revealing field (R-BLIND-2).
   const view = blindViewFor(user, env.study);

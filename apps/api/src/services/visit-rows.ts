@@ -2,9 +2,11 @@ import {
   type Executor,
   type Field,
   field,
+  preparedStatement,
   type RowOf,
   schema,
   selectList,
+  selectPrepared,
   selectRows,
   type Tx,
 } from '@mini-edc/db';
@@ -74,6 +76,22 @@ export function selectVisits(db: Executor, where: SQL): Promise<VisitRow[]> {
     visitRow,
     sql`select ${visitColumns} from visits v where ${where} order by v.target_date`,
   );
+}
+
+/**
+ * The visits of the participants `participantIds`, with their records, in target date order:
+ * prepared (every participant view reads them), the ids as one array parameter.
+ */
+const visitsOfParticipantsStatement = preparedStatement(
+  'visits_of_participants',
+  ['participantIds'],
+  (p) =>
+    sql`select ${visitColumns} from visits v where v.participant_id = any(${p.participantIds}::uuid[])
+      order by v.target_date`,
+);
+
+export function visitsOfParticipants(db: Executor, participantIds: string[]): Promise<VisitRow[]> {
+  return selectPrepared(db, visitRow, visitsOfParticipantsStatement, { participantIds });
 }
 
 /**
