@@ -7,6 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { CpuTargets } from './cpu-meter';
+import { cpuRuns } from './cpu-report';
 import { api } from './http';
 import { type Running, runLoad, startBare } from './processes';
 import type { LoadResult, Session } from './protocol';
@@ -21,6 +23,8 @@ export interface GetBenchEnv {
   databaseUrl: string;
   connections: number;
   durationSec: number;
+  /** Whose CPU the timed runs measure (bench/src/cpu-meter.ts). */
+  cpu: CpuTargets;
 }
 
 const latency = (r: LoadResult) => `${ms(r.p50)} / ${ms(r.p99)}`;
@@ -58,15 +62,20 @@ export async function benchGet(env: GetBenchEnv) {
     await runLoad({ ...bareJob, durationSec: 3 });
     log(`GET participant: API, ${connections} connections for ${durationSec} s`);
     const loadFrom = (performance.now() - apiA.startedAt) / 1000;
-    const [edc] = await runLoad({ ...apiJob, durationSec });
+    const [edc] = await runLoad({ ...apiJob, durationSec, cpu: env.cpu });
     const loadTo = (performance.now() - apiA.startedAt) / 1000;
     // For bench/profile-top.mjs: the measured GET load's place in the API's CPU profile.
     log(`GET participant ran ${loadFrom.toFixed(1)}-${loadTo.toFixed(1)} s after the API started`);
     log(`GET participant: the same reads by ${connections} pg clients for ${durationSec} s`);
-    const [reads] = await runLoad({ ...readsJob, durationSec });
+    const [reads] = await runLoad({ ...readsJob, durationSec, cpu: env.cpu });
     log(`GET participant: bare Fastify, ${connections} connections for ${durationSec} s`);
     const [base] = await runLoad({ ...bareJob, durationSec });
     if (!edc || !reads || !base) throw new Error('no GET result');
+    if (edc.cpu)
+      cpuRuns.push({ run: 'GET participant (HTTP)', unit: 'request', count: edc.total, cpu: edc.cpu });
+    if (reads.cpu) {
+      cpuRuns.push({ run: 'its 4 reads (pg clients)', unit: 'request', count: reads.total, cpu: reads.cpu });
+    }
     rows.push(
       {
         figure: `GET participant (session, site scope, visits, records), ${connections} conn: throughput`,

@@ -6,9 +6,10 @@
 import autocannon from 'autocannon';
 import type pg from 'pg';
 import { ceilingSql } from './ceiling';
+import { CpuMeter } from './cpu-meter';
 import { saveStep } from './forms';
 import { getReads } from './get-reads';
-import { connectClients, pgLoad, pgQueue } from './pg-load';
+import { connectClients, pgLoad, pgQueue, type TimedWindow } from './pg-load';
 import type {
   CeilingJob,
   GetJob,
@@ -122,13 +123,19 @@ async function randomize(job: RandomizeJob): Promise<LoadResult[]> {
 }
 
 /** The baseline: the same rows inserted with plain INSERTs by `clients` concurrent connections. */
-function rawInsert(job: RawInsertJob): Promise<LoadResult> {
+function rawInsert(job: RawInsertJob, window?: TimedWindow): Promise<LoadResult> {
   const text = `insert into ${job.table} (participant_id, site_id, visit_code, form_code, seq, status, data)
                 values ($1, $2, 'BL', $3, 1, 'complete', $4)`;
-  return pgLoad(job.databaseUrl, job.clients, job.durationSec, (c, k) => {
-    const step = saveStep(job.participantIds, k);
-    return c.query(text, [step.participantId, job.siteId, step.form, JSON.stringify(step.body.data)]);
-  });
+  return pgLoad(
+    job.databaseUrl,
+    job.clients,
+    job.durationSec,
+    (c, k) => {
+      const step = saveStep(job.participantIds, k);
+      return c.query(text, [step.participantId, job.siteId, step.form, JSON.stringify(step.body.data)]);
+    },
+    window,
+  );
 }
 
 /**
@@ -137,7 +144,7 @@ function rawInsert(job: RawInsertJob): Promise<LoadResult> {
  * participants of their own, so that each backend has compiled the audit trigger's PL/pgSQL and
  * filled its caches before the measured saves, as the API's pooled connections have.
  */
-async function ceiling(job: CeilingJob): Promise<LoadResult> {
+async function ceiling(job: CeilingJob, window?: TimedWindow): Promise<LoadResult> {
   const clients = await connectClients(job.databaseUrl, job.clients);
   const saveOf = (participantIds: string[], tag: string) => (c: pg.Client, k: number) => {
     const step = saveStep(participantIds, k);
@@ -145,35 +152,53 @@ async function ceiling(job: CeilingJob): Promise<LoadResult> {
   };
   try {
     await pgQueue(clients, job.warmupSteps, saveOf(job.warmupParticipantIds, 'ceiling-warm-up'));
-    return await pgQueue(clients, job.steps, saveOf(job.participantIds, 'ceiling'));
+    window?.start();
+    const result = await pgQueue(clients, job.steps, saveOf(job.participantIds, 'ceiling'));
+    window?.stop();
+    return result;
   } finally {
     await Promise.all(clients.map((c) => c.end()));
   }
 }
 
 /** The GET's own reads, one round trip each, by `clients` connections: its database baseline. */
-function getReadsLoad(job: GetReadsJob): Promise<LoadResult> {
-  return pgLoad(job.databaseUrl, job.clients, job.durationSec, (c) => getReads(c, job.input));
+function getReadsLoad(job: GetReadsJob, window?: TimedWindow): Promise<LoadResult> {
+  return pgLoad(job.databaseUrl, job.clients, job.durationSec, (c) => getReads(c, job.input), window);
 }
 
-async function run(job: LoadJob): Promise<LoadResult[]> {
+/** An autocannon run's window is the whole call: it opens its connections as it starts. */
+async function timed<T>(window: TimedWindow | undefined, call: () => Promise<T>): Promise<T> {
+  window?.start();
+  const result = await call();
+  window?.stop();
+  return result;
+}
+
+async function runJob(job: LoadJob, window: TimedWindow | undefined): Promise<LoadResult[]> {
   switch (job.kind) {
     case 'save': {
       const answered: number[] = [];
-      const result = fromAutocannon(await save(job, answered));
+      const result = fromAutocannon(await timed(window, () => save(job, answered)));
       return [{ ...result, steps: answered.sort((a, b) => a - b) }];
     }
     case 'get':
-      return [fromAutocannon(await get(job))];
+      return [fromAutocannon(await timed(window, () => get(job)))];
     case 'randomize':
       return randomize(job);
     case 'raw-insert':
-      return [await rawInsert(job)];
+      return [await rawInsert(job, window)];
     case 'ceiling':
-      return [await ceiling(job)];
+      return [await ceiling(job, window)];
     case 'get-reads':
-      return [await getReadsLoad(job)];
+      return [await getReadsLoad(job, window)];
   }
+}
+
+async function run(job: LoadJob): Promise<LoadResult[]> {
+  const meter = job.cpu && job.kind !== 'randomize' ? new CpuMeter(job.cpu) : undefined;
+  const results = await runJob(job, meter);
+  const cpu = meter?.use;
+  return cpu ? results.map((r) => ({ ...r, cpu })) : results;
 }
 
 process.once('message', (job: LoadJob) => {

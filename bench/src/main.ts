@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { field } from '@mini-edc/db/rows';
 import pg from 'pg';
 import { printSaveProfile } from './api-profile';
+import { type CpuTargets, processUid } from './cpu-meter';
 import { pgRow, pgRows } from './db-rows';
 import { benchGet } from './get';
 import { api, login } from './http';
@@ -314,6 +315,12 @@ function exportBench() {
   if (run.status !== 0) throw new Error(`the export benchmark failed (${run.status})`);
 }
 
+/** Whose CPU the timed runs measure: the API process and the PostgreSQL server's processes. */
+async function cpuTargets(pool: pg.Pool, apiPid: number | undefined): Promise<CpuTargets> {
+  const { pid } = await pgRow(pool, { pid: field.int }, 'select pg_backend_pid() as pid');
+  return { apiPid, postgresUid: processUid(pid), database: dbName };
+}
+
 async function main() {
   const started = performance.now();
   log(`creating ${dbName}`);
@@ -332,6 +339,7 @@ async function main() {
     log('seeded sites, users and participants');
     const coordinator = await login(apiA.base, world.coordinator.email, benchPassword);
     const adminS = await login(apiA.base, world.admin.email, benchPassword);
+    const cpu = await cpuTargets(pool, apiA.child.pid);
 
     saveWindow = await benchSave({
       apiA,
@@ -343,8 +351,10 @@ async function main() {
       connections,
       durationSec,
       warmupParticipants,
+      cpu,
     });
-    if (only !== 'save') await benchGet({ apiA, world, coordinator, databaseUrl, connections, durationSec });
+    if (only !== 'save')
+      await benchGet({ apiA, world, coordinator, databaseUrl, connections, durationSec, cpu });
     if (only === 'all') {
       await benchRandomize(apiA, pool, world, coordinator, adminS);
       await benchAudit(apiA, pool, world, adminS);

@@ -58,6 +58,12 @@ class Tally {
   }
 }
 
+/** Told where a run's timed part starts and ends (bench/src/cpu-meter.ts), connecting left out. */
+export interface TimedWindow {
+  start(): void;
+  stop(): void;
+}
+
 /**
  * `clients` connections, each sending `statement(client, k)` for the next k in a loop until the
  * deadline (one round trip per call, or the few a GET's reads make).
@@ -67,8 +73,10 @@ export async function pgLoad(
   clientCount: number,
   durationSec: number,
   statement: (client: pg.Client, k: number) => Promise<unknown>,
+  window?: TimedWindow,
 ): Promise<LoadResult> {
   const clients = await connectClients(databaseUrl, clientCount);
+  window?.start();
   const tally = new Tally();
   const deadline = tally.started + durationSec * 1000;
   let k = 0;
@@ -81,6 +89,7 @@ export async function pgLoad(
     }),
   );
   const result = tally.result();
+  window?.stop();
   await Promise.all(clients.map((c) => c.end()));
   return result;
 }

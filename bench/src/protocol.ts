@@ -1,4 +1,5 @@
 import type { CeilingActor } from './ceiling';
+import type { CpuTargets, CpuUse } from './cpu-meter';
 import type { GetReadsInput } from './get-reads';
 
 /** Messages between the bench (parent) and its load worker (a child process running autocannon). */
@@ -69,7 +70,10 @@ export interface GetReadsJob {
   durationSec: number;
 }
 
-export type LoadJob = SaveJob | GetJob | RandomizeJob | RawInsertJob | CeilingJob | GetReadsJob;
+/** With `cpu`, the worker measures each party's CPU over the job's timed window (bench/src/cpu-meter.ts). */
+export type LoadJob = (SaveJob | GetJob | RandomizeJob | RawInsertJob | CeilingJob | GetReadsJob) & {
+  cpu?: CpuTargets;
+};
 
 export interface LoadResult {
   /** Completed requests (or inserts) per second over the measured run. */
@@ -90,6 +94,8 @@ export interface LoadResult {
    * left (fewer clients than before have work from then on) to the last answer, and the answers in it.
    */
   drain?: { sec: number; answers: number };
+  /** Jobs sent with `cpu` (not randomize): the CPU each party spent in the timed window. */
+  cpu?: CpuUse;
 }
 
 export type WorkerMessage = { ok: true; results: LoadResult[] } | { ok: false; error: string };

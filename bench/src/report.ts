@@ -1,5 +1,6 @@
 /** The bench's result table and notes, filled by each benchmark and printed once at the end. */
 import os from 'node:os';
+import { cpuRuns, cpuTable } from './cpu-report';
 import type { LoadResult } from './protocol';
 
 export interface Row {
@@ -57,6 +58,7 @@ export function printTable(facts: Record<string, string>) {
     '',
     ...notes.map((n) => `- ${n}`),
     '',
+    ...cpuTable(cpuRuns),
   ];
   process.stdout.write(`${out.join('\n')}\n`);
 }
