@@ -98,6 +98,36 @@ describe(`the audited save on ${testDbKind()}`, () => {
     ]);
     expect((await verifyAuditChain(t.db.db)).ok).toBe(true);
   });
+
+  it('locks only a participant of the caller’s sites: another site’s user gets 404 and writes nothing', async () => {
+    // The first statement takes the sites as one array parameter (R-ACCESS-1): a user of two sites
+    // saves at either, a user of another site or of none finds nothing.
+    const otherSiteId = (await newSite(t.db.db, { code: 'C02' })).id;
+    const twoSites = (await signedInUser(t, { role: 'coordinator', siteIds: [otherSiteId, siteId] })).session;
+    const otherSite = (await signedInUser(t, { role: 'coordinator', siteIds: [otherSiteId] })).session;
+    const noSite = (await signedInUser(t, { role: 'coordinator', siteIds: [] })).session;
+    const id = await consented();
+    const saved = await call(t.app, twoSites, 'PUT', vasUrl(id), { data: vasData(30), status: 'draft' });
+    expect(saved.statusCode, saved.body).toBe(200);
+    for (const session of [otherSite, noSite]) {
+      const refused = await call(t.app, session, 'PUT', vasUrl(id), {
+        data: vasData(55),
+        status: 'draft',
+        expectedVersion: 1,
+      });
+      expect(refused.statusCode).toBe(404);
+      expect(refused.json().error).toMatchObject({ code: 'NOT_FOUND' });
+    }
+    expect(await recordOf(id)).toMatchObject({ version: 1, status: 'draft', vas_mm: 30 });
+    const onOtherSite = (
+      await newParticipant(t.app, { staff: otherSite, siteId: otherSiteId, until: 'consented' })
+    ).id;
+    const there = await call(t.app, twoSites, 'PUT', vasUrl(onOtherSite), {
+      data: vasData(31),
+      status: 'draft',
+    });
+    expect(there.statusCode, there.body).toBe(200);
+  });
 });
 
 /**

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type AuditContext, auditSettings } from './audit-context';
+import { type AuditContext, auditSettings, SYSTEM_ACTOR } from './audit-context';
 import type { Db } from './client';
 import { field, selectRows } from './rows';
 
@@ -17,6 +17,22 @@ export function auditContextSql(ctx: AuditContext): SQL<number> {
     ([name, value]) => sql`set_config(${sql.raw(`'${name}'`)}, ${value}, true)`,
   );
   return sql<number>`num_nonnulls(${sql.join(calls, sql`, `)})`;
+}
+
+/**
+ * auditContextSql for a prepared statement (prepared.ts): each setting's value is a placeholder
+ * named after the setting, filled from auditContextValues(ctx) at each execution.
+ */
+export function auditContextPlaceholders(): SQL<number> {
+  const calls = auditSettings(SYSTEM_ACTOR).map(
+    ([name]) => sql`set_config(${sql.raw(`'${name}'`)}, ${sql.placeholder(name)}, true)`,
+  );
+  return sql<number>`num_nonnulls(${sql.join(calls, sql`, `)})`;
+}
+
+/** The placeholder values of auditContextPlaceholders for ctx. */
+export function auditContextValues(ctx: AuditContext): Record<string, string> {
+  return Object.fromEntries(auditSettings(ctx));
 }
 
 export async function setAuditContext(tx: Executor, ctx: AuditContext): Promise<void> {

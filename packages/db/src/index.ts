@@ -2,6 +2,7 @@ export * from './audit';
 export * from './audit-context';
 export * from './client';
 export { defaultMigrationsDir } from './migrate';
+export * from './prepared';
 export { lastStatement } from './round-trips';
 export * from './rows';
 export * as schema from './schema/index';

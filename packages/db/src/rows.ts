@@ -118,12 +118,16 @@ function parseValue(spec: Column | Field<unknown>, value: unknown, name: string)
   return is(spec, Column) ? parseColumn(spec, value, name) : spec.parse(value, name);
 }
 
-/** Checks one raw row against its shape; throws on a value the shape does not allow. */
-export function parseRow<S extends RowShape>(shape: S, raw: unknown): RowOf<S> {
+/**
+ * Checks one raw row against its shape; throws on a value the shape does not allow. With `prefix`,
+ * the shape's values are read from the row's names `prefix` + name (one of two joined tables
+ * selected with the same prefix, see selectList).
+ */
+export function parseRow<S extends RowShape>(shape: S, raw: unknown, prefix = ''): RowOf<S> {
   if (typeof raw !== 'object' || raw === null) throw new TypeError('Row is not an object');
   const out: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(shape)) {
-    out[name] = parseValue(spec, Reflect.get(raw, name), name);
+    out[name] = parseValue(spec, Reflect.get(raw, prefix + name), prefix + name);
   }
   // Every key of the shape was set by the parser of its type just above.
   return out as RowOf<S>;
@@ -149,14 +153,15 @@ export async function selectRows<S extends RowShape>(
 
 /**
  * The select list of a shape's columns read from the table aliased `alias`, each under its shape
- * name: `v.target_date::text as target_date`. Dates are read as text so neither driver turns a
- * calendar date into an instant. Computed fields are left to the caller's query.
+ * name (after `prefix`, for parseRow with the same prefix): `v.target_date::text as target_date`.
+ * Dates are read as text so neither driver turns a calendar date into an instant. Computed fields
+ * are left to the caller's query.
  */
-export function selectList(alias: string, shape: RowShape): SQL {
+export function selectList(alias: string, shape: RowShape, prefix = ''): SQL {
   const items = Object.entries(shape).flatMap(([name, spec]) =>
     is(spec, Column)
       ? [
-          sql`${sql.identifier(alias)}.${sql.identifier(spec.name)}${spec.columnType === 'PgDateString' ? sql`::text` : sql``} as ${sql.identifier(name)}`,
+          sql`${sql.identifier(alias)}.${sql.identifier(spec.name)}${spec.columnType === 'PgDateString' ? sql`::text` : sql``} as ${sql.identifier(prefix + name)}`,
         ]
       : [],
   );

@@ -1,4 +1,4 @@
-import { type Db, type Executor, field, schema, selectRows } from '@mini-edc/db';
+import { type Db, type Executor, field, preparedStatement, schema, selectPrepared } from '@mini-edc/db';
 import type { Role } from '@mini-edc/domain';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { newToken, tokenDigest } from '../auth/tokens';
@@ -79,20 +79,25 @@ const sessionRow = {
 
 /**
  * One round trip: the session, its user, the user's sites, whether the allocation is released and
- * whether the study is locked (so a write's lock check costs no query of its own).
+ * whether the study is locked (so a write's lock check costs no query of its own). Every request
+ * runs it, so it is a prepared statement (packages/db/src/prepared.ts): one indexed read of
+ * sessions by token_hash, parsed once per connection.
  */
-export async function lookupSession(db: Db, token: string, policy: SessionPolicy): Promise<SessionLookup> {
-  const [row] = await selectRows(
-    db,
-    sessionRow,
+const sessionLookup = preparedStatement(
+  'session_lookup',
+  ['tokenHash'],
+  (p) =>
     sql`select s.id as session_id, s.csrf_token, s.last_seen_at, s.expires_at, s.ended_at,
-               u.id as user_id, u.email, u.display_name, u.role, u.locale, u.must_change_password, u.active,
-               (select array_agg(us.site_id order by us.site_id) from user_sites us where us.user_id = u.id) as site_ids,
-               (select ss.allocation_released_at is not null from study_status ss where ss.id = 1) as allocation_released,
-               (select ss.state = 'locked' from study_status ss where ss.id = 1) as study_locked
-        from sessions s join users u on u.id = s.user_id
-        where s.token_hash = ${tokenDigest(token)}`,
-  );
+             u.id as user_id, u.email, u.display_name, u.role, u.locale, u.must_change_password, u.active,
+             (select array_agg(us.site_id order by us.site_id) from user_sites us where us.user_id = u.id) as site_ids,
+             (select ss.allocation_released_at is not null from study_status ss where ss.id = 1) as allocation_released,
+             (select ss.state = 'locked' from study_status ss where ss.id = 1) as study_locked
+      from sessions s join users u on u.id = s.user_id
+      where s.token_hash = ${p.tokenHash}`,
+);
+
+export async function lookupSession(db: Db, token: string, policy: SessionPolicy): Promise<SessionLookup> {
+  const [row] = await selectPrepared(db, sessionRow, sessionLookup, { tokenHash: tokenDigest(token) });
   if (!row) return { status: 'missing' };
   const now = Date.now();
   const lastSeen = row.last_seen_at.getTime();
