@@ -9,7 +9,13 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { parseMachineStat, parseProcStat, postgresRole } from './proc-stat';
+import {
+  type PostgresProcess,
+  parseMachineStat,
+  parseProcStat,
+  postgresDelta,
+  postgresRole,
+} from './proc-stat';
 
 /** What to measure: the API's pid, the uid the PostgreSQL server runs as, and the bench's database. */
 export interface CpuTargets {
@@ -28,8 +34,13 @@ export interface CpuUse {
   postgresMs?: number;
   /** Backends of other databases on the same server: other work, not counted as the bench's. */
   otherPostgresMs?: number;
-  /** The bench's PostgreSQL processes that ended within the window: their CPU time is lost. */
+  /** The bench's PostgreSQL processes that ended within the window: /proc keeps nothing of them. */
   postgresGone: number;
+  /**
+   * The CPU in the window of every server process that ended within it, any database, from what the
+   * postmaster reaped: a bound of the bench's time lost with postgresGone (other work included).
+   */
+  postgresEndedMs?: number;
   /** The share of all cores busy over the window, whatever ran (/proc/stat). */
   machineBusy?: number;
 }
@@ -65,11 +76,6 @@ export function processUid(pid: number): number | undefined {
   }
 }
 
-interface PostgresProcess {
-  ticks: number;
-  role: ReturnType<typeof postgresRole>;
-}
-
 /** Every process named postgres that runs as the server's uid, with its CPU ticks and role. */
 function postgresProcesses(uid: number, database: string): Map<number, PostgresProcess> | undefined {
   let entries: string[];
@@ -89,8 +95,7 @@ function postgresProcesses(uid: number, database: string): Map<number, PostgresP
       continue; // ended between the two reads
     }
     const cmdline = read(`/proc/${entry}/cmdline`);
-    if (cmdline !== undefined)
-      found.set(stat.pid, { ticks: stat.ticks, role: postgresRole(cmdline, database) });
+    if (cmdline !== undefined) found.set(stat.pid, { ...stat, role: postgresRole(cmdline, database) });
   }
   return found;
 }
@@ -142,25 +147,11 @@ export class CpuMeter {
       postgresGone: 0,
     };
     if (first.postgres && last.postgres) {
-      let bench = 0;
-      let other = 0;
-      // A process found only at the end started within the window: all its time counts. One found
-      // only at the start ended within it: /proc keeps nothing of it, so its time in the window is
-      // lost and only counted as gone. The loss is small: the clients of a run connect before its
-      // window and stay to its end, and the API's pool stays open; what ends within a window is
-      // mostly idle (the bench's own pool closing idle connections, a previous run's clients exiting).
-      for (const [pid, end] of last.postgres) {
-        const start = first.postgres.get(pid);
-        const ticks = end.ticks - (start?.ticks ?? 0);
-        // The role as first seen: a process that has exited but not yet been reaped has no title.
-        if ((start ?? end).role === 'other') other += ticks;
-        else bench += ticks;
-      }
-      for (const [pid, start] of first.postgres) {
-        if (start.role !== 'other' && !last.postgres.has(pid)) use.postgresGone++;
-      }
-      use.postgresMs = ms(bench);
-      use.otherPostgresMs = ms(other);
+      const pg = postgresDelta(first.postgres, last.postgres);
+      use.postgresMs = ms(pg.bench);
+      use.otherPostgresMs = ms(pg.other);
+      use.postgresGone = pg.gone;
+      if (pg.ended !== undefined) use.postgresEndedMs = ms(pg.ended);
     }
     if (first.machine && last.machine && last.machine.total > first.machine.total) {
       use.machineBusy = (last.machine.busy - first.machine.busy) / (last.machine.total - first.machine.total);

@@ -28,11 +28,10 @@ export function cpuTable(runs: readonly CpuRun[]): string[] {
   const lines = [
     `CPU per operation in each timed run (utime + stime from /proc/<pid>/stat at the window's start and end; ${cores} cores):`,
     '',
-    `| run | completed | window | API | load generator | PostgreSQL | sum | of ${cores} cores × window | whole machine busy |`,
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    `| run | completed | window | API | load generator | PostgreSQL | sum | of ${cores} cores × window | whole machine busy | PostgreSQL processes ended |`,
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   let other = 0;
-  let gone = 0;
   for (const { run, unit, count, cpu } of runs) {
     const parties = [cpu.apiMs, cpu.loadMs, cpu.postgresMs];
     const measured = parties.filter((v): v is number => v !== undefined);
@@ -42,10 +41,10 @@ export function cpuTable(runs: readonly CpuRun[]): string[] {
     const capacity = complete ? sum / (cpu.cores * cpu.windowSec * 1000) : undefined;
     lines.push(
       `| ${run} | ${count} ${unit}s | ${cpu.windowSec.toFixed(2)} s | ${parties.map((v) => perOp(v, count)).join(' | ')} | ` +
-        `${complete ? perOp(sum, count) : 'n/a'} | ${percent(capacity)} | ${percent(cpu.machineBusy)} |`,
+        `${complete ? perOp(sum, count) : 'n/a'} | ${percent(capacity)} | ${percent(cpu.machineBusy)} | ` +
+        `${cpu.postgresGone}${cpu.postgresEndedMs === undefined ? '' : `, ≤ ${perOp(cpu.postgresEndedMs, count)}`} |`,
     );
     other += cpu.otherPostgresMs ?? 0;
-    gone += cpu.postgresGone;
   }
   lines.push(
     '',
@@ -53,9 +52,10 @@ export function cpuTable(runs: readonly CpuRun[]): string[] {
       'Load generator: the worker process running autocannon or the pg clients. PostgreSQL: the bench ' +
       "database's backends and the server's shared processes (WAL writer, checkpointer, background writer). " +
       'Whole machine busy: all processes, from /proc/stat; what exceeds the sum is other work on the machine.',
-    `- Other databases' backends on the same server spent ${(other / 1000).toFixed(1)} s of CPU in these ` +
-      `windows (not counted above); ${gone} of the bench's PostgreSQL processes ended within a window ` +
-      '(their time in it is lost; mostly idle connections closing).',
+    "- PostgreSQL processes ended: the bench's that ended within the window, whose time in it /proc " +
+      'loses (mostly idle connections closing), and at most how much that was per operation (what the ' +
+      "postmaster reaped in the window, any database). Other databases' backends on the same server " +
+      `spent ${(other / 1000).toFixed(1)} s of CPU in these windows (not counted above).`,
   );
   return lines;
 }
