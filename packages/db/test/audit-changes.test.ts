@@ -48,12 +48,18 @@ async function trail(tableName: string, recordId: string) {
 
 type Pair = [unknown, unknown];
 
-/** A changes document with its timestamps (rendered in the session's time zone) as instants. */
+/** A changes document checked to be { key: [old, new] }, with its timestamps (rendered in the
+ * session's time zone) as instants. */
 function withInstants(changes: unknown, keys: string[]): Record<string, Pair> {
-  const out: Record<string, Pair> = { ...(changes as Record<string, Pair>) };
-  for (const key of keys) {
-    const pair = out[key];
-    if (pair) out[key] = pair.map((v) => (typeof v === 'string' ? new Date(v).getTime() : v)) as Pair;
+  if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) {
+    throw new TypeError('the changes document is not an object');
+  }
+  const instant = (v: unknown) => (typeof v === 'string' ? new Date(v).getTime() : v);
+  const out: Record<string, Pair> = {};
+  for (const [key, value] of Object.entries(changes)) {
+    if (!Array.isArray(value) || value.length !== 2) throw new TypeError(`${key} is not an [old, new] pair`);
+    const [before, after]: unknown[] = value;
+    out[key] = keys.includes(key) ? [instant(before), instant(after)] : [before, after];
   }
   return out;
 }
