@@ -67,8 +67,14 @@ export class RoundTripClient extends pg.Client {
   // biome-ignore lint/suspicious/noExplicitAny: the overloads of pg.Client#query, forwarded as they are
   override query(config: any, values?: any, callback?: any): any {
     const text = textOf(config);
-    // Callback-style and stream queries are not the driver's (drizzle awaits promises): untouched.
-    if (text === undefined || typeof values === 'function' || callback !== undefined) {
+    // Callback-style queries and submittables (cursors, streams) are not the driver's (drizzle
+    // awaits promises): passed on untouched, but never inside a transaction this client is
+    // shaping, where they would run before its pending BEGIN or after its COMMIT.
+    const submittable = typeof config === 'object' && config !== null && 'submit' in config;
+    if (text === undefined || submittable || typeof values === 'function' || callback !== undefined) {
+      if (this.pendingBegin !== undefined || this.ended) {
+        throw new Error('a callback or stream query inside a pipelined transaction');
+      }
       return super.query(config, values, callback);
     }
     if (transactionStart.test(text)) {

@@ -130,4 +130,18 @@ describe.skipIf(testDbKind() !== 'pg')('the wire to a PostgreSQL server', () => 
     expect(await siteNamed('RT6')).toBe('Committed');
     expect(await siteNamed('RT7')).toBeUndefined();
   });
+
+  it('refuses a callback-style query while BEGIN waits for the first statement, and runs one outside', async () => {
+    await socketWrites(async (client) => {
+      await client.query('begin');
+      expect(() => client.query('select 1', () => {})).toThrow(
+        'a callback or stream query inside a pipelined transaction',
+      );
+      await client.query('rollback');
+      const answer = await new Promise<unknown>((resolve, reject) => {
+        client.query('select 1 as one', (error, result) => (error ? reject(error) : resolve(result.rows)));
+      });
+      expect(answer).toEqual([{ one: 1 }]);
+    });
+  });
 });
