@@ -139,7 +139,9 @@ describe.skipIf(testDbKind() !== 'pg')('the wire to a PostgreSQL server', () => 
       );
       await client.query('rollback');
       const answer = await new Promise<unknown>((resolve, reject) => {
-        client.query('select 1 as one', (error, result) => (error ? reject(error) : resolve(result.rows)));
+        void client.query('select 1 as one', (error, result) =>
+          error ? reject(error) : resolve(result.rows),
+        );
       });
       expect(answer).toEqual([{ one: 1 }]);
     });
