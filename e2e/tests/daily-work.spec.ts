@@ -3,7 +3,10 @@ import { apiSession, arrangeParticipant, demoPassword } from './helpers/api';
 import { adverseEventDraft, assessedSoon, visitDoneToday, week1VasOnly } from './helpers/daily';
 import { signIn } from './helpers/ui';
 
-test.use({ locale: 'en-GB' });
+// The trial's staff work in Ankara: the browser's clock is the study's (EDC_STUDY_TIMEZONE). The web
+// checks a date-time against consent in the browser's zone and the server in the study's, so a
+// browser on UTC would be a day behind the server from 21:00 UTC (docs/study-definition.md, dates).
+test.use({ locale: 'en-GB', timezoneId: 'Europe/Istanbul' });
 
 // Desktop runs at the 1366 × 768 of the site's laptops; the tablet project keeps its own size.
 test.beforeEach(async ({ page }, info) => {
@@ -112,7 +115,7 @@ test('a complete follow-up (VAS and ODI) takes at most 15 clicks from sign-in', 
   const row = page.getByRole('row', { name: new RegExp(participant.studyId) });
   await click(row.getByRole('link', { name: /Week 1, Pain \(VAS\)/ }));
   await page.getByLabel('Pain VAS (mm)').fill('38');
-  await page.getByLabel('Assessed at').fill(assessedSoon());
+  await page.getByLabel('Assessed at').fill(assessedSoon('Europe/Istanbul'));
   await click(page.getByRole('button', { name: 'Save and go to next form' }));
 
   await expect(page.getByRole('heading', { name: 'Oswestry Disability Index', level: 1 })).toBeVisible();
@@ -153,7 +156,7 @@ test('a form before its window asks for the reason, and the save shows in view, 
   await page.goto(`/participants/${participant.id}/visits/W1/forms/vas`);
   await expect(page.getByTestId('window-warning')).toContainText('window opens on');
   await page.getByLabel('Pain VAS (mm)').fill('41');
-  await page.getByLabel('Assessed at').fill(assessedSoon());
+  await page.getByLabel('Assessed at').fill(assessedSoon('Europe/Istanbul'));
   await page.getByRole('button', { name: 'Save as complete' }).click();
   const reason = page.getByLabel('Reason for entering outside the window');
   await expect(reason).toHaveAttribute('aria-invalid', 'true');
@@ -176,7 +179,7 @@ test('two people creating the same record: the second sees the comparison panel'
   await signIn(page, 'coordinator@demo.edc');
   await page.goto(`/participants/${participant.id}/visits/W1/forms/vas`);
   await page.getByLabel('Pain VAS (mm)').fill('44');
-  await page.getByLabel('Assessed at').fill(assessedSoon());
+  await page.getByLabel('Assessed at').fill(assessedSoon('Europe/Istanbul'));
   const other = await apiSession(baseURL ?? '', 'assessor@demo.edc');
   try {
     await other.send('PUT', `/participants/${participant.id}/visits/W1/forms/vas`, {

@@ -57,10 +57,20 @@ export async function ensureActiveList(baseURL: string): Promise<void> {
   }
 }
 
+/**
+ * Today's date (YYYY-MM-DD) where the trial runs: the server decides "today" in the study's time
+ * zone (EDC_STUDY_TIMEZONE, Europe/Istanbul by default, apps/api/src/config.ts), and from 21:00 UTC
+ * the machine's own date is a day behind it (a visit dated so would precede a randomization made
+ * the same evening).
+ */
 export function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  // en-CA formats a date as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: process.env.EDC_STUDY_TIMEZONE ?? 'Europe/Istanbul',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }
 
 /** An eligibility criterion of the definition in force, as GET /study gives it. */
