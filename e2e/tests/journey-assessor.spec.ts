@@ -2,7 +2,9 @@ import { expect, type Page, test } from '@playwright/test';
 import { arrangeParticipant } from './helpers/api';
 import { choose, signIn } from './helpers/ui';
 
-test.use({ locale: 'en-GB' });
+// The browser runs on the study's clock, as its staff's do (see daily-work.spec.ts): the form
+// checks "Assessed at" against consent in the browser's zone.
+test.use({ locale: 'en-GB', timezoneId: 'Europe/Istanbul' });
 
 /** Neither arm code nor any wording of either arm label, in English or Turkish. */
 const armText =

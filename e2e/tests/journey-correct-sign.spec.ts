@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { arrangeParticipant, demoPassword } from './helpers/api';
 import { signIn } from './helpers/ui';
 
-test.use({ locale: 'en-GB' });
+// The browser runs on the study's clock, as its staff's do (see daily-work.spec.ts): the form
+// checks "Assessed at" against consent in the browser's zone.
+test.use({ locale: 'en-GB', timezoneId: 'Europe/Istanbul' });
 
 test('an investigator corrects a completed value with a reason, then signs the visit', async ({
   page,
