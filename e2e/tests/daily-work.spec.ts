@@ -3,9 +3,10 @@ import { apiSession, arrangeParticipant, demoPassword } from './helpers/api';
 import { adverseEventDraft, assessedSoon, visitDoneToday, week1VasOnly } from './helpers/daily';
 import { signIn } from './helpers/ui';
 
-// The trial's staff work in Ankara: the browser's clock is the study's (EDC_STUDY_TIMEZONE). The web
-// checks a date-time against consent in the browser's zone and the server in the study's, so a
-// browser on UTC would be a day behind the server from 21:00 UTC (docs/study-definition.md, dates).
+// The trial's staff work in Ankara: the browser's clock is the study's (EDC_STUDY_TIMEZONE), and
+// the date-times typed here (`assessedSoon`) are in that zone. The web's date rules run on the
+// study's clock whatever the browser's zone (docs/study-definition.md, date rules): the assessor
+// and correct-and-sign journeys run a browser on UTC.
 test.use({ locale: 'en-GB', timezoneId: 'Europe/Istanbul' });
 
 // Desktop runs at the 1366 × 768 of the site's laptops; the tablet project keeps its own size.

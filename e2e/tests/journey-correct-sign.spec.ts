@@ -2,9 +2,10 @@ import { expect, test } from '@playwright/test';
 import { arrangeParticipant, demoPassword } from './helpers/api';
 import { signIn } from './helpers/ui';
 
-// The browser runs on the study's clock, as its staff's do (see daily-work.spec.ts): the form
-// checks "Assessed at" against consent in the browser's zone.
-test.use({ locale: 'en-GB', timezoneId: 'Europe/Istanbul' });
+// The browser runs on UTC, not the study's zone (Europe/Istanbul): the form checks "Assessed at"
+// against consent on the study's clock, as the server does, so from 21:00 UTC (already tomorrow
+// in Istanbul) it still accepts what the server accepts (docs/study-definition.md, date rules).
+test.use({ locale: 'en-GB', timezoneId: 'UTC' });
 
 test('an investigator corrects a completed value with a reason, then signs the visit', async ({
   page,

@@ -70,6 +70,25 @@ describe(`stored study definition versions on ${testDbKind()}`, () => {
     await second.close();
   });
 
+  it("tells the web the study's time zone, the one the server checks every date rule in", async () => {
+    // The web runs the same rules on the same clock (docs/study-definition.md, the date rules).
+    expect((await call(t.app, coordinator, 'GET', '/api/v1/study')).json().timeZone).toBe('Europe/Istanbul');
+    const elsewhere = await buildApp({
+      db: t.db,
+      config: testConfig({ EDC_STUDY_TIMEZONE: 'America/Chicago' }),
+      logger: false,
+    });
+    try {
+      for (const session of [coordinator, assessor]) {
+        const res = await call(elsewhere, session, 'GET', '/api/v1/study');
+        expect(res.statusCode).toBe(200);
+        expect(res.json().timeZone).toBe('America/Chicago');
+      }
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it('never changes a stored version and numbers versions without gaps', async () => {
     const attempt = (statement: ReturnType<typeof sql>) =>
       withAudit(t.db.db, SYSTEM_ACTOR, (tx) => tx.execute(statement)).then(

@@ -6,7 +6,7 @@ import { formDefinition, setStudy } from '../src/forms/study';
 const base = { seq: 1, userName: 'Ayşe', lastDoneVisit: undefined };
 
 describe('proposed values of a new ODI record', () => {
-  beforeAll(() => setStudy(lbpTrial));
+  beforeAll(() => setStudy(lbpTrial, 'Europe/Istanbul'));
 
   it('propose no version for a first ODI, whatever the interface language', () => {
     const odi = formDefinition('odi');

@@ -58,6 +58,7 @@ describe('the study definition a blinded viewer reads (R-BLIND-2)', () => {
     const parsed = studyVersionSchema.safeParse({
       version: 1,
       publishedAt: '2026-01-01T00:00:00Z',
+      timeZone: 'Europe/Istanbul',
       definition: copy,
     });
     expect(parsed.success).toBe(true);

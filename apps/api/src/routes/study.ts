@@ -8,7 +8,7 @@ import { errorResponses } from './route-common';
 /**
  * The study definition the server works with, current version (R-DEF-2): the web app draws its
  * forms, visits, criteria and labels from it, so both always agree (including a configured
- * enrollment cap). A blinded viewer gets the definition without what would tell an arm
+ * enrollment cap) and, with the study's time zone, checks its date rules on the server's clock. A blinded viewer gets the definition without what would tell an arm
  * (docs/architecture.md "Access and blinding").
  */
 export const studyRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -31,6 +31,7 @@ export const studyRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       return {
         ...app.studyVersion,
+        timeZone: app.config.EDC_STUDY_TIMEZONE,
         definition: definitionFor(blindViewFor(currentUser(request), app.study), app.study),
       };
     },

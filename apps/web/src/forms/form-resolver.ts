@@ -11,7 +11,7 @@ import { codedFieldText } from '../i18n/field-codes';
 import { codedIssueText } from '../lib/coded-resolver';
 import { formIssueText } from './form-issue-text';
 import { fromFormValues, type RawData } from './form-values';
-import { study, todayIso } from './study';
+import { study, studyClock } from './study';
 
 export interface StudyFormValues {
   data: RawData;
@@ -24,13 +24,15 @@ const reasonSchema = saveFormRequestSchema.shape.reason.unwrap();
 /** What the record's rules compare with: the participant's milestones and the visit's role. */
 export type FormFacts = Pick<FormRuleContext, 'visitRole' | 'events'>;
 
-/** The rule context in the browser: today in its time zone (the server checks again in the trial's). */
+/**
+ * The rule context in the browser: the server's, on the study's clock (today and time zone), so
+ * the web refuses what the server refuses and nothing more, whatever the browser's zone.
+ */
 function browserRuleContext(facts: FormFacts | undefined): FormRuleContext {
   return {
     visitRole: facts?.visitRole,
     events: facts?.events ?? {},
-    today: todayIso(),
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    ...studyClock(),
     plausibleDates: study.plausibleDates,
   };
 }

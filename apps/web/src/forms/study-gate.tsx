@@ -26,6 +26,6 @@ export function StudyGate({ children }: { children: ReactNode }) {
   const query = useStudyVersion();
   if (query.isPending) return <p className="muted">{t('common.loading')}</p>;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
-  setStudy(query.data.definition);
+  setStudy(query.data.definition, query.data.timeZone);
   return <Fragment key={query.data.version}>{children}</Fragment>;
 }

@@ -1,5 +1,6 @@
 import {
   baselineVisitOf,
+  calendarDateIn,
   type FormDefinition,
   type LocalizedText,
   type StudyDefinition,
@@ -15,9 +16,12 @@ import {
  */
 // A live binding (ES modules): importers see the definition once setStudy has run.
 export let study: StudyDefinition;
+/** The study's time zone (the server's EDC_STUDY_TIMEZONE), served with the definition. */
+let studyTimeZone: string;
 
-export function setStudy(definition: StudyDefinition) {
+export function setStudy(definition: StudyDefinition, timeZone: string) {
   study = definition;
+  studyTimeZone = timeZone;
 }
 
 type Language = 'en' | 'tr';
@@ -69,9 +73,16 @@ export function consentVersionOn(date: string): string {
   return current?.version ?? '';
 }
 
-/** Today as YYYY-MM-DD in the browser's time zone. */
+/**
+ * Today as YYYY-MM-DD on the study's clock, as the server decides it (apps/api/src/services/clock.ts):
+ * a browser in another zone would otherwise call the study's today tomorrow or yesterday
+ * (docs/study-definition.md, the date rules).
+ */
 export function todayIso(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return calendarDateIn(new Date(), studyTimeZone);
+}
+
+/** What every date rule the web runs compares with: the server's inputs (today, time zone). */
+export function studyClock(): { today: string; timeZone: string } {
+  return { today: todayIso(), timeZone: studyTimeZone };
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session-context';
 import { FormAlert } from '../components/form-alert';
 import { Modal } from '../components/modal';
-import { formDefinition, localized, study, todayIso } from '../forms/study';
+import { formDefinition, localized, study, studyClock } from '../forms/study';
 import { participantErrorText, readinessRefusalText } from './api-errors';
 import { ArmLabel } from './arm-label';
 import { EmergencyUnblindingButton } from './emergency-unblinding';
@@ -25,7 +25,7 @@ export function RandomizationSection({ participant: p }: { participant: Particip
   const [general, setGeneral] = useState<string | null>(null);
   const allocation = allocationOf(p);
 
-  // protocol §4.3, §5.1: the same conditions the server refuses with (R-RAND-2), in the browser's day.
+  // protocol §4.3, §5.1: the same conditions the server refuses with (R-RAND-2), on the study's clock.
   const checkText = (key: string, params: Record<string, string>) => {
     const form = params.form ? localized(formDefinition(params.form).label, i18n.language) : '';
     if (key.startsWith('baseline:')) return t('participants.randomization.checks.baselineForm', { form });
@@ -45,8 +45,7 @@ export function RandomizationSection({ participant: p }: { participant: Particip
     eligible: p.eligible,
     consentDate: p.consentDate,
     records: p.records,
-    today: todayIso(),
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    ...studyClock(),
   }).map((c) => ({ key: c.key, text: checkText(c.key, c.params), ok: c.met }));
   const ready = checks.every((c) => c.ok);
 

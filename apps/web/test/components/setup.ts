@@ -5,7 +5,7 @@ import { setStudy } from '../../src/forms/study';
 import { applyLocale, i18nReady } from '../../src/i18n';
 
 // The screens read the definition the API would serve (GET /api/v1/study): the production one.
-setStudy(lbpTrial);
+setStudy(lbpTrial, 'Europe/Istanbul');
 
 beforeAll(async () => {
   await i18nReady();
