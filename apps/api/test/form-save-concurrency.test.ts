@@ -192,6 +192,40 @@ describe.skipIf(testDbKind() !== 'pg')(`a save racing another transaction on ${t
     expect(await recordOf(id)).toMatchObject({ status: 'locked', version: 1, vas_mm: 50 });
   });
 
+  it('keeps the signature and the SDV mark of a record locked while a correction waited', async () => {
+    // The correction's signature voiding and SDV clearing travel with the record's guarded UPDATE
+    // (docs/benchmarks.md "The audited write path"), whose COMMIT is sent with it: when the guard
+    // finds the record changed, they must write nothing either.
+    const id = await consented();
+    const saved = await call(t.app, staff, 'PUT', vasUrl(id), { data: vasData(52), status: 'complete' });
+    const recordId: string = saved.json().id;
+    await withAudit(t.db.db, SYSTEM_ACTOR, async (tx) => {
+      await tx.execute(sql`update form_records set status = 'signed' where id = ${recordId}::uuid`);
+      await tx.execute(sql`insert into signatures
+          (record_id, record_version, participant_id, site_id, signer_id, signer_name, meaning, content_hash)
+        values (${recordId}::uuid, 1, ${id}::uuid, ${siteId}::uuid, gen_random_uuid(), 'PI', 'approval', 'h')`);
+      await tx.execute(sql`insert into sdv_marks (record_id, record_version, participant_id, site_id, verified_by)
+        values (${recordId}::uuid, 1, ${id}::uuid, ${siteId}::uuid, gen_random_uuid())`);
+    });
+    const res = await saveAfter(
+      id,
+      (tx) => tx.execute(sql`update form_records set status = 'locked' where id = ${recordId}::uuid`),
+      { data: vasData(53), status: 'complete', reason: 'late correction' },
+    );
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().error.code).toBe('RECORD_LOCKED');
+    expect(await recordOf(id)).toMatchObject({ status: 'locked', version: 1, vas_mm: 52 });
+    const [open] = await selectRows(
+      t.db.db,
+      { signatures: field.int, sdv: field.int },
+      sql`select (select count(*)::int from signatures where record_id = ${recordId}::uuid and voided_at is null)
+                   as signatures,
+                 (select count(*)::int from sdv_marks where record_id = ${recordId}::uuid and cleared_at is null)
+                   as sdv`,
+    );
+    expect(open).toEqual({ signatures: 1, sdv: 1 });
+  });
+
   it('decides optimistic concurrency on the version committed while the save waited', async () => {
     const id = await consented();
     const saved = await call(t.app, staff, 'PUT', vasUrl(id), { data: vasData(60), status: 'complete' });

@@ -1,4 +1,4 @@
-import { type Query, type SQL, sql } from 'drizzle-orm';
+import { fillPlaceholders, type Query, type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Executor } from './audit';
 import { parseRow, type RowOf, type RowShape } from './rows';
@@ -61,4 +61,16 @@ export async function selectPrepared<S extends RowShape, K extends string>(
   values: Record<K, unknown>,
 ): Promise<RowOf<S>[]> {
   return (await runPrepared(db, statement, values)).map((raw) => parseRow(shape, raw));
+}
+
+/**
+ * The values of one execution in the order of the statement's parameters, for a plain
+ * node-postgres client sending the statement under its name (the bench's database ceiling sends
+ * the API's own save statements). Throws if a placeholder has no value.
+ */
+export function preparedValues<K extends string>(
+  statement: PreparedStatement<K>,
+  values: Record<K, unknown>,
+): unknown[] {
+  return fillPlaceholders(statement.query.params, values);
 }

@@ -22,7 +22,8 @@ import { checkFormWindow } from './form-window';
 import { participantSourceForms, rederiveParticipant } from './participant-status';
 import { formRecordOf } from './participant-views';
 import { lockParticipantForWrite, type ServiceEnv } from './participants';
-import { checkRecordChange, isFinalRecord, voidOnChangeCtes } from './record-rules';
+import { checkRecordChange, isFinalRecord } from './record-rules';
+import { type RecordKey, writeRecord } from './record-write';
 
 interface SaveFormCall extends Acting {
   participantId: string;
@@ -173,12 +174,6 @@ async function saveInTransaction(
 }
 
 type RecordRow = typeof schema.formRecords.$inferSelect;
-interface RecordKey {
-  participantId: string;
-  visitCode: string;
-  formCode: string;
-  seq: number;
-}
 
 /** The record a save addresses, read and locked (the slow path of saveForm). */
 async function lockRecord(tx: Tx, key: RecordKey): Promise<RecordRow | undefined> {
@@ -194,54 +189,6 @@ async function lockRecord(tx: Tx, key: RecordKey): Promise<RecordRow | undefined
       ),
     )
     .for('update');
-  return row;
-}
-
-/**
- * One statement: the versioned UPDATE of the record the checks saw (its version and status
- * unchanged, with the signature voiding and SDV clearing of a correction as CTEs), or the INSERT
- * of a new one that does nothing if another transaction created it first. Either way the audit
- * trigger writes its row in this transaction; nothing written means the record changed.
- */
-async function writeRecord(
-  tx: Tx,
-  at: RecordKey & { siteId: string; definitionVersion: number; reason: string | undefined },
-  change: { existing: RecordRow | undefined; mode: SaveFormRequest['status']; data: Record<string, unknown> },
-): Promise<RecordRow | undefined> {
-  const { existing, mode, data } = change;
-  const { definitionVersion } = at;
-  // The record states the definition version it was entered under (R-DEF-3).
-  if (existing) {
-    const r = schema.formRecords;
-    const [row] = await tx
-      .with(...voidOnChangeCtes(tx, existing.id, at.reason))
-      .update(r)
-      .set({ data, status: mode, version: existing.version + 1, definitionVersion, updatedAt: new Date() })
-      .where(and(eq(r.id, existing.id), eq(r.version, existing.version), eq(r.status, existing.status)))
-      .returning();
-    return row;
-  }
-  const [row] = await tx
-    .insert(schema.formRecords)
-    .values({
-      participantId: at.participantId,
-      siteId: at.siteId,
-      visitCode: at.visitCode,
-      formCode: at.formCode,
-      seq: at.seq,
-      status: mode,
-      data,
-      definitionVersion,
-    })
-    .onConflictDoNothing({
-      target: [
-        schema.formRecords.participantId,
-        schema.formRecords.visitCode,
-        schema.formRecords.formCode,
-        schema.formRecords.seq,
-      ],
-    })
-    .returning();
   return row;
 }
 

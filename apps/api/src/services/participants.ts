@@ -1,13 +1,13 @@
 import {
-  auditContextPlaceholders,
   auditContextValues,
   type Db,
-  field,
+  forWriteExtras,
   parseRow,
-  preparedStatement,
+  participantColumns,
+  participantForWrite,
+  recordColumns,
   runPrepared,
   schema,
-  selectList,
   selectRows,
   setAuditReason,
   type Tx,
@@ -26,7 +26,7 @@ import {
   screeningVisitOf,
   visitAsSeenBy,
 } from '@mini-edc/domain';
-import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Acting } from './acting';
 import { todayIn } from './clock';
 import { rederiveParticipant } from './participant-status';
@@ -146,37 +146,6 @@ export async function lockParticipant(tx: Tx, user: AuthUser, id: string) {
   return row;
 }
 
-const participantColumns = getTableColumns(schema.participants);
-const recordColumns = getTableColumns(schema.formRecords);
-/** Beside the two rows: the definition version, and whether the left join found a record. */
-const forWriteExtras = {
-  definition_version: field.int,
-  record_id: field.nullable(schema.formRecords.id),
-};
-
-/**
- * The first statement of a save (docs/benchmarks.md "The audited write path"): sets the audit
- * context, locks the participant row (site scope in the WHERE), reads the current definition
- * version and the record the save addresses, in one round trip instead of four. The record is
- * read, not locked: when the statement waited for the participant's lock, the record is as of
- * the statement's start, so the write that follows is guarded (saveForm in forms.ts). Every save
- * runs it, so it is prepared (packages/db/src/prepared.ts); the site scope is one array parameter,
- * so the text is the same whatever the number of the user's sites (an empty list matches nothing).
- */
-const participantForWrite = preparedStatement(
-  'participant_for_write',
-  ['participantId', 'siteIds', 'visitCode', 'formCode', 'seq'],
-  (p) =>
-    sql`select ${auditContextPlaceholders()} as context_settings, r.id as record_id,
-               (select coalesce(max(version), 1) from study_definitions) as definition_version,
-               ${selectList('p', participantColumns)}, ${selectList('r', recordColumns, 'record.')}
-        from participants p
-        left join form_records r on r.participant_id = p.id and r.visit_code = ${p.visitCode}
-          and r.form_code = ${p.formCode} and r.seq = ${p.seq}
-        where p.id = ${p.participantId}::uuid and p.site_id = any(${p.siteIds}::uuid[])
-        for update of p`,
-);
-
 /** Runs the first statement of a save (participantForWrite) for the record `record` addresses. */
 export async function lockParticipantForWrite(
   tx: Tx,
@@ -186,6 +155,7 @@ export async function lockParticipantForWrite(
     record,
   }: Acting & { record: { participantId: string; visitCode: string; formCode: string; seq: number } },
 ) {
+  // The statement and its row shapes: packages/db/src/save-statements.ts.
   const [row] = await runPrepared(tx, participantForWrite, {
     ...auditContextValues(ctx),
     participantId: record.participantId,

@@ -1,4 +1,4 @@
-import { schema, type Tx } from '@mini-edc/db';
+import { changeReasonOf, schema, type Tx } from '@mini-edc/db';
 import { DomainError, fieldError } from '@mini-edc/domain';
 import { and, eq, isNull } from 'drizzle-orm';
 import { formRecordOf } from './participant-views';
@@ -44,14 +44,15 @@ export function checkRecordChange(existing: RecordRow | undefined, change: Recor
 /**
  * After a change: the signature is voided (kept in history) and source verification cleared, both
  * with the reason for the change and audited by their tables' triggers (R-REC-1, 21 CFR 11.10(e)).
+ * A form save does the same in its record's UPDATE (recordUpdate, packages/db/src/save-statements.ts).
  */
 const voidedSignatures = (reason: string | undefined) => ({
   voidedAt: new Date(),
-  voidReason: `record changed: ${reason ?? ''}`,
+  voidReason: changeReasonOf(reason),
 });
 const clearedSdv = (reason: string | undefined) => ({
   clearedAt: new Date(),
-  clearedReason: `record changed: ${reason ?? ''}`,
+  clearedReason: changeReasonOf(reason),
 });
 const openSignatures = (recordId: string) =>
   and(eq(schema.signatures.recordId, recordId), isNull(schema.signatures.voidedAt));
@@ -61,30 +62,4 @@ const openSdv = (recordId: string) =>
 export async function voidOnChange(tx: Tx, recordId: string, reason: string | undefined) {
   await tx.update(schema.signatures).set(voidedSignatures(reason)).where(openSignatures(recordId));
   await tx.update(schema.sdvMarks).set(clearedSdv(reason)).where(openSdv(recordId));
-}
-
-/**
- * The same two writes as data-modifying CTEs, for a write path that puts them on the record's own
- * UPDATE: one statement for the three (PostgreSQL runs a data-modifying CTE even when unreferenced).
- */
-export function voidOnChangeCtes(tx: Tx, recordId: string, reason: string | undefined) {
-  const voided = tx
-    .$with('voided_signatures')
-    .as(
-      tx
-        .update(schema.signatures)
-        .set(voidedSignatures(reason))
-        .where(openSignatures(recordId))
-        .returning({ id: schema.signatures.id }),
-    );
-  const cleared = tx
-    .$with('cleared_sdv')
-    .as(
-      tx
-        .update(schema.sdvMarks)
-        .set(clearedSdv(reason))
-        .where(openSdv(recordId))
-        .returning({ id: schema.sdvMarks.id }),
-    );
-  return [voided, cleared] as const;
 }
