@@ -20,6 +20,35 @@ async function browser() {
 const chromium = await browser();
 
 /**
+ * Specs the tablet project leaves out, each for its reason. Every bedside journey (screening,
+ * randomization, baseline and follow-up entry, the assessor, correcting and signing, queries
+ * answered beside the field, the keyboard, the grid, the sign-in page) runs in both projects.
+ */
+const tabletIgnores = [
+  // Server behaviour, the same bytes and headers whatever the viewport: compression, caching,
+  // chunks by language, the Content-Security-Policy; the start page's health check.
+  'delivery.spec.ts',
+  'home.spec.ts',
+  // `npm run backup` against the running server, shown on the admin's sites screen: what the
+  // command does is the same whatever the screen, and the panel is desk work.
+  'backup.spec.ts',
+  // Admin desk work: users and sites, the randomization list, amendments, close-out and unblinding
+  // (the last two on servers of their own).
+  'admin.spec.ts',
+  'list-correction.spec.ts',
+  'amendment.spec.ts',
+  'journey-closeout.spec.ts',
+  // Monitor desk work: the audit trail and its review, the dashboard, exports. journey-monitor
+  // runs at 1280 × 900 in both projects and checks the audit cards at tablet width itself.
+  'audit-review.spec.ts',
+  'journey-monitor.spec.ts',
+  'exports.spec.ts',
+  // axe on the monitors' and admins' screens; a11y.spec.ts (public and site staff screens) runs
+  // in both projects.
+  'a11y-desk.spec.ts',
+];
+
+/**
  * Drives the built app (apps/api/dist serving apps/web/dist) in headless Chromium; no browser
  * download. Each run starts the server on a fresh embedded database.
  */
@@ -45,9 +74,15 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
-    // Coordinators enter data at the bedside on tablets: every journey again at
-    // an iPad-sized viewport with touch, in the same Chromium. `pnpm test` runs each project in its
+    {
+      name: 'desktop',
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+      // tablet-layout opens its own portrait and landscape tablets whatever the project's size: run
+      // on desktop it repeated the tablet run's four tests exactly.
+      testIgnore: ['tablet-layout.spec.ts'],
+    },
+    // Coordinators enter data at the bedside on tablets: the bedside journeys again at an
+    // iPad-sized viewport with touch, in the same Chromium. `pnpm test` runs each project in its
     // own invocation, so each gets a fresh server and database.
     {
       name: 'tablet',
@@ -57,6 +92,9 @@ export default defineConfig({
         viewport: { width: 768, height: 1024 },
         hasTouch: true,
       },
+      // Desktop only: what the server does, whatever the screen, and the desk work of admins and
+      // monitors, which is not done at the bedside (docs/testing.md, "End-to-end: time").
+      testIgnore: tabletIgnores,
     },
   ],
   webServer: {

@@ -1,18 +1,11 @@
 import { expect, type Page, test } from '@playwright/test';
 import { demoPassword } from './helpers/api';
+import { signIn, signInByApi } from './helpers/ui';
 
 test.use({ locale: 'en-GB' });
 
 function uniqueEmail(prefix: string) {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@demo.edc`;
-}
-
-async function signIn(page: Page, email: string, password = demoPassword) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 
 async function openCreateUserForm(page: Page) {
@@ -32,7 +25,8 @@ async function fillCreateUserForm(page: Page, user: { email: string; name: strin
 test('an admin creates a user, who must change the temporary password at first sign-in', async ({ page }) => {
   const email = uniqueEmail('new-coordinator');
   const temporary = 'Quartz-Lantern-Ferry-58';
-  await signIn(page, 'admin@demo.edc');
+  await signInByApi(page, 'admin@demo.edc');
+  await page.goto('/');
   await openCreateUserForm(page);
   await fillCreateUserForm(page, { email, name: 'Hakan Newuser', password: temporary });
   await page.getByRole('button', { name: 'Create user' }).click();
@@ -75,7 +69,8 @@ test('an admin creates a user, who must change the temporary password at first s
 });
 
 test('a refusal from the API is shown beside the field it concerns', async ({ page }) => {
-  await signIn(page, 'admin@demo.edc');
+  await signInByApi(page, 'admin@demo.edc');
+  await page.goto('/');
   await openCreateUserForm(page);
   await fillCreateUserForm(page, {
     email: 'coordinator@demo.edc',
@@ -92,7 +87,8 @@ test('a refusal from the API is shown beside the field it concerns', async ({ pa
 
 test('an expired session asks for the password again without losing what was typed', async ({ page }) => {
   const email = uniqueEmail('after-expiry');
-  await signIn(page, 'admin@demo.edc');
+  await signInByApi(page, 'admin@demo.edc');
+  await page.goto('/');
   await openCreateUserForm(page);
   await fillCreateUserForm(page, { email, name: 'Irmak Expiry', password: 'Lale-Vapur-2026' });
 
@@ -121,7 +117,8 @@ test('an expired session asks for the password again without losing what was typ
 });
 
 test('a sign-in in another tab renews the token without losing the form', async ({ page, context }) => {
-  await signIn(page, 'admin@demo.edc');
+  await signInByApi(page, 'admin@demo.edc');
+  await page.goto('/');
   await openCreateUserForm(page);
   await fillCreateUserForm(page, {
     email: uniqueEmail('two-tabs'),
@@ -144,7 +141,7 @@ test('a sign-in in another tab renews the token without losing the form', async 
 });
 
 test('an admin edits, deactivates and reactivates a user, each with a reason', async ({ page }) => {
-  await signIn(page, 'admin@demo.edc');
+  await signInByApi(page, 'admin@demo.edc');
   await page.goto('/admin/users');
   const row = page.getByRole('row', { name: /Deniz Coordinator/ });
 
@@ -174,7 +171,8 @@ test('an admin edits, deactivates and reactivates a user, each with a reason', a
 
 test('an admin adds a site and renames it in place', async ({ page }) => {
   const code = `Z${String(Math.floor(Math.random() * 90) + 10)}`;
-  await signIn(page, 'admin@demo.edc');
+  await signInByApi(page, 'admin@demo.edc');
+  await page.goto('/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sites' }).click();
 
   await page.getByLabel('Site code').fill('bad');

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { apiSession, arrangeParticipant, demoPassword } from './helpers/api';
 import { expectNoSeriousA11yViolations } from './helpers/axe';
 import { type OwnServer, startOwnServer } from './helpers/own-server';
-import { screenshot, signIn } from './helpers/ui';
+import { screenshot, signInByApi } from './helpers/ui';
 
 /**
  * A protocol amendment (docs/study-definition.md "Amendments"): the admin pastes a definition
@@ -39,7 +39,7 @@ test('an amendment adds a field and a visit that the web draws without a rebuild
   // The coordinator's app is open on version 1: no such field yet.
   const siteContext = await browser.newContext({ baseURL: base });
   const site = await siteContext.newPage();
-  await signIn(site, 'coordinator@demo.edc');
+  await signInByApi(site, 'coordinator@demo.edc');
   await site.goto(`/participants/${participant.id}/visits/W1/forms/vas`);
   await expect(site.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(site.getByText('Rescue medication taken')).toHaveCount(0);
@@ -58,7 +58,8 @@ test('an amendment adds a field and a visit that the web draws without a rebuild
 
   const adminContext = await browser.newContext({ baseURL: base });
   const page = await adminContext.newPage();
-  await signIn(page, 'admin@demo.edc');
+  await signInByApi(page, 'admin@demo.edc');
+  await page.goto('/');
   await page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Study definition' })

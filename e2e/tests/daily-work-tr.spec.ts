@@ -2,7 +2,7 @@ import { expect, type Locator, test } from '@playwright/test';
 import { apiSession, arrangeParticipant, demoPassword } from './helpers/api';
 import { expectNoSeriousA11yViolations } from './helpers/axe';
 import { adverseEventDraft, assessedSoon, visitDoneToday, week1VasOnly } from './helpers/daily';
-import { signInTr } from './helpers/ui';
+import { signInByApi } from './helpers/ui';
 
 /**
  * Daily work in Turkish (docs/requirements.md R-UI-1, R-UI-2, R-SIGN-2, R-MON-1), in both projects
@@ -21,7 +21,8 @@ test('the grid in Turkish: repeating records, the keyboard, one click to the lis
 }) => {
   const p = await arrangeParticipant(baseURL ?? '', { randomize: true });
   await adverseEventDraft(baseURL ?? '', p.id);
-  await signInTr(page, 'coordinator@demo.edc');
+  await signInByApi(page, 'coordinator@demo.edc', 'tr');
+  await page.goto('/grid');
   await expect(page.getByRole('heading', { name: 'Kayıt durumu', level: 1 })).toBeVisible();
   const grid = page.getByRole('grid', { name: 'Kayıt durumu' });
   const row = grid.getByRole('row', { name: new RegExp(p.studyId) });
@@ -58,7 +59,8 @@ test('the grid filters in Turkish: needs my action, status, and the monitor’s 
 }) => {
   const p = await arrangeParticipant(baseURL ?? '', { randomize: true });
   await adverseEventDraft(baseURL ?? '', p.id);
-  await signInTr(page, 'coordinator@demo.edc');
+  await signInByApi(page, 'coordinator@demo.edc', 'tr');
+  await page.goto('/grid');
   const row = page.getByRole('row', { name: new RegExp(p.studyId) });
   await expect(row).toBeVisible();
   // The adverse event's draft waits for the coordinator; no cell of the row is signed.
@@ -80,7 +82,7 @@ test('the grid filters in Turkish: needs my action, status, and the monitor’s 
     ...(baseURL ? { baseURL } : {}),
   });
   const monitor = await context.newPage();
-  await signInTr(monitor, 'monitor@demo.edc');
+  await signInByApi(monitor, 'monitor@demo.edc', 'tr');
   await monitor.goto('/grid');
   const monitorRow = monitor.getByRole('row', { name: new RegExp(p.studyId) });
   await expect(monitorRow).toBeVisible();
@@ -101,7 +103,7 @@ test('the sign dialog in Turkish: refuses an incomplete visit, lists the records
   const complete = await arrangeParticipant(baseURL ?? '', { baseline: true });
   const partial = await arrangeParticipant(baseURL ?? '', { randomize: true });
   await week1VasOnly(baseURL ?? '', partial.id);
-  await signInTr(page, 'investigator@demo.edc');
+  await signInByApi(page, 'investigator@demo.edc', 'tr');
 
   await page.goto(`/participants/${partial.id}?tab=visits`);
   await page.getByRole('region', { name: '1. hafta' }).getByRole('button', { name: 'Viziti imzala' }).click();
@@ -137,7 +139,7 @@ test('the monitor in Turkish raises a query and verifies from the form, then und
   baseURL,
 }) => {
   const p = await arrangeParticipant(baseURL ?? '', { baseline: true });
-  await signInTr(page, 'monitor@demo.edc');
+  await signInByApi(page, 'monitor@demo.edc', 'tr');
   await page.goto(`/participants/${p.id}/visits/BL/forms/vas`);
   const panel = page.getByRole('region', { name: 'Sorgular ve kaynak veri doğrulaması' });
   await expect(panel).toContainText('Bu formda veri sorgusu yok.');
@@ -168,7 +170,7 @@ test('a form before its window in Turkish: the warning, the reason asked for, th
   baseURL,
 }) => {
   const participant = await arrangeParticipant(baseURL ?? '', { randomize: true });
-  await signInTr(page, 'coordinator@demo.edc');
+  await signInByApi(page, 'coordinator@demo.edc', 'tr');
   await page.goto(`/participants/${participant.id}/visits/W1/forms/vas`);
   await expect(page.getByTestId('window-warning')).toContainText('penceresi');
   await page.getByLabel('Ağrı VAS (mm)').fill('41');
@@ -246,7 +248,7 @@ test('two people creating the same record in Turkish: the second sees the compar
 }) => {
   const participant = await arrangeParticipant(baseURL ?? '', { randomize: true });
   await visitDoneToday(baseURL ?? '', participant.id, 'W1');
-  await signInTr(page, 'coordinator@demo.edc');
+  await signInByApi(page, 'coordinator@demo.edc', 'tr');
   await page.goto(`/participants/${participant.id}/visits/W1/forms/vas`);
   await page.getByLabel('Ağrı VAS (mm)').fill('44');
   await page.getByLabel('Değerlendirme zamanı').fill(assessedSoon('Europe/Istanbul'));

@@ -1,7 +1,7 @@
 import { expect, type Locator, test } from '@playwright/test';
 import { apiSession, arrangeParticipant, demoPassword } from './helpers/api';
 import { adverseEventDraft, assessedSoon, visitDoneToday, week1VasOnly } from './helpers/daily';
-import { signIn } from './helpers/ui';
+import { signIn, signInByApi } from './helpers/ui';
 
 // The trial's staff work in Ankara: the browser's clock is the study's (EDC_STUDY_TIMEZONE), and
 // the date-times typed here (`assessedSoon`) are in that zone. The web's date rules run on the
@@ -79,7 +79,7 @@ test('sign-in lands on the record grid; its filters and cells work with the keyb
 
 test('the monitor filters the grid by site', async ({ page, baseURL }) => {
   const participant = await arrangeParticipant(baseURL ?? '', { randomize: true });
-  await signIn(page, 'monitor@demo.edc');
+  await signInByApi(page, 'monitor@demo.edc');
   await page.goto('/grid');
   const row = page.getByRole('row', { name: new RegExp(participant.studyId) });
   await expect(row).toBeVisible();
@@ -153,7 +153,7 @@ test('a form before its window asks for the reason, and the save shows in view, 
   baseURL,
 }) => {
   const participant = await arrangeParticipant(baseURL ?? '', { randomize: true });
-  await signIn(page, 'coordinator@demo.edc');
+  await signInByApi(page, 'coordinator@demo.edc');
   await page.goto(`/participants/${participant.id}/visits/W1/forms/vas`);
   await expect(page.getByTestId('window-warning')).toContainText('window opens on');
   await page.getByLabel('Pain VAS (mm)').fill('41');
@@ -177,7 +177,7 @@ test('two people creating the same record: the second sees the comparison panel'
 }) => {
   const participant = await arrangeParticipant(baseURL ?? '', { randomize: true });
   await visitDoneToday(baseURL ?? '', participant.id, 'W1');
-  await signIn(page, 'coordinator@demo.edc');
+  await signInByApi(page, 'coordinator@demo.edc');
   await page.goto(`/participants/${participant.id}/visits/W1/forms/vas`);
   await page.getByLabel('Pain VAS (mm)').fill('44');
   await page.getByLabel('Assessed at').fill(assessedSoon('Europe/Istanbul'));
@@ -204,7 +204,7 @@ test('signing lists what is signed, refuses an incomplete visit and counts the a
   const complete = await arrangeParticipant(baseURL ?? '', { baseline: true });
   const partial = await arrangeParticipant(baseURL ?? '', { randomize: true });
   await week1VasOnly(baseURL ?? '', partial.id);
-  await signIn(page, 'investigator@demo.edc');
+  await signInByApi(page, 'investigator@demo.edc');
 
   await page.goto(`/participants/${partial.id}?tab=visits`);
   await page.getByRole('region', { name: 'Week 1' }).getByRole('button', { name: 'Sign visit' }).click();

@@ -1,5 +1,5 @@
 import { expect, type Response, test } from '@playwright/test';
-import { signIn } from './helpers/ui';
+import { signInByApi } from './helpers/ui';
 
 // How the web app reaches a tablet (docs/architecture.md, "Web delivery"): compressed, cached,
 // split by route and by language; the sign-in page is React and its own text, the app loads after
@@ -63,7 +63,7 @@ test('signed-in screens break no rule of the Content-Security-Policy, whatever o
   const cdp = await page.context().newCDPSession(page);
   cdp.on('Audits.issueAdded', ({ issue }) => issues.push(`${issue.code} ${JSON.stringify(issue.details)}`));
   await cdp.send('Audits.enable');
-  await signIn(page, 'coordinator@demo.edc');
+  await signInByApi(page, 'coordinator@demo.edc');
   // A deep link loads the app, the list's chunks and zod in one go, as a bookmarked page does.
   await page.goto('/participants');
   await expect(page.getByRole('heading', { name: 'Participants', level: 1 })).toBeVisible();
@@ -79,7 +79,7 @@ test('a signed-in deep link asks for few files: one stylesheet and a handful of 
   page,
   browser,
 }) => {
-  await signIn(page, 'coordinator@demo.edc');
+  await signInByApi(page, 'coordinator@demo.edc');
   // A new browser context with the same session and an empty cache, as a bookmark opened on a
   // tablet that has not loaded the app before.
   const fresh = await browser.newContext({ storageState: await page.context().storageState() });
@@ -103,7 +103,7 @@ test('bedside pages never load the desk screens’ text; a desk screen has its w
   page.on('request', (request) => {
     if (request.url().includes('/assets/')) scripts.push(request.url());
   });
-  await signIn(page, 'admin@demo.edc');
+  await signInByApi(page, 'admin@demo.edc');
   await page.goto('/participants');
   await expect(page.getByRole('heading', { name: 'Participants', level: 1 })).toBeVisible();
   await page

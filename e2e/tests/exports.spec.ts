@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { screenshot, signIn } from './helpers/ui';
+import { screenshot, signInByApi } from './helpers/ui';
 
 test('a monitor downloads the wide CSV with progress and checks it against its manifest', async ({
   page,
 }) => {
-  await signIn(page, 'monitor@demo.edc');
+  await signInByApi(page, 'monitor@demo.edc');
+  await page.goto('/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Exports' }).click();
   await expect(page.getByRole('heading', { name: 'Data exports', level: 1 })).toBeVisible();
   const item = page.getByRole('listitem').filter({ hasText: 'Wide CSV' });

@@ -1,7 +1,7 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { apiSession, arrangeParticipant, demoPassword } from './helpers/api';
+import { apiSession, arrangeParticipant } from './helpers/api';
 import { expectNoSeriousA11yViolations } from './helpers/axe';
-import { screenshot } from './helpers/ui';
+import { screenshot, signInByApi } from './helpers/ui';
 
 /**
  * Daily work on the form itself (docs/requirements.md R-MON, R-UX): the monitor raises a query
@@ -22,12 +22,7 @@ async function signInAs(browser: Browser, email: string, locale: 'en-GB' | 'tr-T
     ...(baseURL ? { baseURL } : {}),
   });
   const page = await context.newPage();
-  const tr = locale === 'tr-TR';
-  await page.goto('/login');
-  await page.getByLabel(tr ? 'E-posta' : 'Email').fill(email);
-  await page.getByLabel(tr ? 'Parola' : 'Password', { exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: tr ? 'Giriş yap' : 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: tr ? 'Çıkış yap' : 'Sign out' })).toBeVisible();
+  await signInByApi(page, email, locale === 'tr-TR' ? 'tr' : 'en');
   return page;
 }
 

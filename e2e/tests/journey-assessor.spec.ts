@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { arrangeParticipant } from './helpers/api';
-import { choose, signIn } from './helpers/ui';
+import { choose, signInByApi } from './helpers/ui';
 
 // The browser runs on UTC, not the study's zone (Europe/Istanbul): the form checks "Assessed at"
 // against consent on the study's clock, as the server does, so from 21:00 UTC (already tomorrow
@@ -23,7 +23,8 @@ test('a blinded assessor enters a follow-up VAS and ODI and never sees the arm',
   baseURL,
 }) => {
   const participant = await arrangeParticipant(baseURL ?? '', { randomize: true });
-  await signIn(page, 'assessor@demo.edc');
+  await signInByApi(page, 'assessor@demo.edc');
+  await page.goto('/');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Participants' }).click();
   const row = page.getByRole('row', { name: new RegExp(participant.studyId) });

@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { apiSession, arrangeParticipant, demoPassword } from './helpers/api';
 import { type OwnServer, startOwnServer } from './helpers/own-server';
 import { renderPdfPages } from './helpers/pdf-images';
-import { screenshot, signIn } from './helpers/ui';
+import { screenshot, signInByApi } from './helpers/ui';
 
 /**
  * Close-out (docs/closeout.md): the admin closes data entry and locks, verifies the allocation
@@ -59,7 +59,7 @@ test('lock → verify → unblind → casebook download', async ({ browser }) =>
 
   const adminContext = await browser.newContext({ baseURL: base, acceptDownloads: true });
   const page = await adminContext.newPage();
-  await signIn(page, 'admin@demo.edc');
+  await signInByApi(page, 'admin@demo.edc');
   await page.goto('/admin/closeout');
   await expect(page.getByTestId('study-state')).toHaveText('Open');
 
@@ -120,7 +120,7 @@ test('lock → verify → unblind → casebook download', async ({ browser }) =>
   // The assessor now sees the arm on the participant's page.
   const assessorContext = await browser.newContext({ baseURL: base });
   const assessor = await assessorContext.newPage();
-  await signIn(assessor, 'assessor@demo.edc');
+  await signInByApi(assessor, 'assessor@demo.edc');
   await assessor.goto(`/participants/${participant.id}`);
   await expect(assessor.getByRole('heading', { name: participant.studyId })).toBeVisible();
   await expect(assessor.locator('.participant-header').getByText('Arm', { exact: true })).toBeVisible();
@@ -129,7 +129,7 @@ test('lock → verify → unblind → casebook download', async ({ browser }) =>
   // The participant's casebook, from the participant's page, by the site's coordinator.
   const siteContext = await browser.newContext({ baseURL: base });
   const site = await siteContext.newPage();
-  await signIn(site, 'coordinator@demo.edc');
+  await signInByApi(site, 'coordinator@demo.edc');
   await site.goto(`/participants/${participant.id}`);
   const casebookLink = site.getByRole('link', { name: 'Casebook (PDF)' });
   await expect(casebookLink).toBeVisible({ timeout: 60_000 });

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { arrangeParticipant, demoPassword } from './helpers/api';
-import { signIn } from './helpers/ui';
+import { signInByApi } from './helpers/ui';
 
 // The browser runs on UTC, not the study's zone (Europe/Istanbul): the form checks "Assessed at"
 // against consent on the study's clock, as the server does, so from 21:00 UTC (already tomorrow
@@ -12,7 +12,7 @@ test('an investigator corrects a completed value with a reason, then signs the v
   baseURL,
 }) => {
   const participant = await arrangeParticipant(baseURL ?? '', { baseline: true });
-  await signIn(page, 'investigator@demo.edc');
+  await signInByApi(page, 'investigator@demo.edc');
   await page.goto(`/participants/${participant.id}?tab=baseline`);
   await expect(page.getByRole('heading', { name: participant.studyId, level: 1 })).toBeVisible();
 

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { apiSession } from './helpers/api';
 import { arrangeCorrectedVas } from './helpers/monitor-arrange';
-import { screenshot, signIn } from './helpers/ui';
+import { screenshot, signInByApi } from './helpers/ui';
 
 test.use({ locale: 'en-GB', timezoneId: 'Europe/Istanbul', viewport: { width: 1280, height: 900 } });
 
@@ -13,7 +13,8 @@ test('a monitor finds a correction in the audit trail, queries it, and closes th
   const arranged = await arrangeCorrectedVas(baseURL ?? '');
 
   // The monitor narrows the audit trail to that participant's VAS value.
-  await signIn(page, 'monitor@demo.edc');
+  await signInByApi(page, 'monitor@demo.edc');
+  await page.goto('/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit trail' }).click();
   await expect(page.getByRole('heading', { name: 'Audit trail', level: 1 })).toBeVisible();
   await page.getByLabel('Participant').selectOption({ label: arranged.studyId });
@@ -65,7 +66,8 @@ test('a monitor finds a correction in the audit trail, queries it, and closes th
   // The investigator, in a browser of their own, answers it on the queries page.
   const siteContext = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Istanbul' });
   const site = await siteContext.newPage();
-  await signIn(site, 'investigator@demo.edc');
+  await signInByApi(site, 'investigator@demo.edc');
+  await site.goto('/');
   await site.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queries' }).click();
   const asked = site.getByRole('article', { name: new RegExp(`${arranged.studyId} · Baseline`) });
   await expect(asked).toContainText('Open');
@@ -104,7 +106,7 @@ test('a monitor verifies the audit chain, exports the filtered trail and marks a
   baseURL,
 }) => {
   const arranged = await arrangeCorrectedVas(baseURL ?? '', 52);
-  await signIn(page, 'monitor@demo.edc');
+  await signInByApi(page, 'monitor@demo.edc');
   await page.goto(`/audit?participantId=${arranged.id}&field=data.vas_mm`);
   await expect(page.getByLabel('Participant')).toHaveValue(arranged.id);
   // At tablet width each entry becomes a card.
@@ -135,7 +137,8 @@ test('a monitor verifies the audit chain, exports the filtered trail and marks a
 });
 
 test('the dashboard shows enrollment and the CONSORT diagram to a monitor', async ({ page }) => {
-  await signIn(page, 'monitor@demo.edc');
+  await signInByApi(page, 'monitor@demo.edc');
+  await page.goto('/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
   await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
   await expect(page.getByRole('img', { name: 'Cumulative randomized participants per month' })).toBeVisible();
@@ -168,7 +171,8 @@ test('a blinded assessor sees the dashboard without per-arm numbers', async ({ p
   expect(dashboard.consort).not.toHaveProperty('arms');
   await assessor.dispose();
 
-  await signIn(page, 'assessor@demo.edc');
+  await signInByApi(page, 'assessor@demo.edc');
+  await page.goto('/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
   await expect(page.getByRole('img', { name: /^CONSORT flow diagram/ })).toBeVisible();
   await expect(page.getByRole('table', { name: 'By arm' })).toHaveCount(0);

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { type Criterion, ensureActiveList, studyCriteria } from './helpers/api';
-import { choose, screenshot, signIn } from './helpers/ui';
+import { choose, screenshot, signInByApi } from './helpers/ui';
 
 test.use({ locale: 'en-GB' });
 
@@ -35,7 +35,7 @@ test('a coordinator screens, consents, enters the baseline, randomizes and sees 
   baseURL,
 }) => {
   await ensureActiveList(baseURL ?? '');
-  await signIn(page, 'coordinator@demo.edc');
+  await signInByApi(page, 'coordinator@demo.edc');
   await page.goto('/participants');
   await screenEligible(page, await studyCriteria(baseURL ?? ''));
 

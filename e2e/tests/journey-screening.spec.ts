@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { type Criterion, studyCriteria } from './helpers/api';
-import { choose, screenshot, signIn } from './helpers/ui';
+import { choose, screenshot, signInByApi } from './helpers/ui';
 
 test.use({ locale: 'en-GB' });
 
@@ -9,7 +9,8 @@ test('a coordinator screens a patient who fails one criterion and sees it named'
   baseURL,
 }) => {
   const criteria = await studyCriteria(baseURL ?? '');
-  await signIn(page, 'coordinator@demo.edc');
+  await signInByApi(page, 'coordinator@demo.edc');
+  await page.goto('/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Participants' }).click();
   await expect(page.getByRole('heading', { name: 'Participants', level: 1 })).toBeVisible();
   await page.getByRole('link', { name: 'Screen a new patient' }).click();

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { apiSession, arrangeParticipant, studyCriteria } from './helpers/api';
-import { signIn } from './helpers/ui';
+import { signInByApi } from './helpers/ui';
 
 /**
  * The ODI form and the screening wizard can be completed with the keyboard alone.
@@ -8,7 +8,7 @@ import { signIn } from './helpers/ui';
  */
 test('the ODI form is completed with the keyboard alone', async ({ page, baseURL }) => {
   const participant = await arrangeParticipant(baseURL ?? '', { baseline: false });
-  await signIn(page, 'coordinator@demo.edc');
+  await signInByApi(page, 'coordinator@demo.edc');
   await page.goto(`/participants/${participant.id}/visits/BL/forms/odi`);
   await expect(page.getByRole('heading', { level: 1, name: 'Oswestry Disability Index' })).toBeVisible();
 
@@ -67,7 +67,7 @@ async function tabTo(page: Page, target: Locator, max = 40) {
 
 test('the screening wizard is completed with the keyboard alone', async ({ page, baseURL }) => {
   const criteria = await studyCriteria(baseURL ?? '');
-  await signIn(page, 'coordinator@demo.edc');
+  await signInByApi(page, 'coordinator@demo.edc');
   await page.goto('/participants/new');
   await expect(page.getByRole('heading', { name: 'Step 1 · Site and screening date' })).toBeVisible();
   await tabTo(page, page.getByRole('button', { name: 'Start screening' }));

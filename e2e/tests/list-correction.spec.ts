@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { demoPassword, ensureActiveList } from './helpers/api';
-import { signIn } from './helpers/ui';
+import { signInByApi } from './helpers/ui';
 
 test.use({ locale: 'en-GB' });
 
@@ -10,7 +10,7 @@ test('a new list while one is in use is a correction: previewed, refused without
 }) => {
   const name = `Correction ${test.info().project.name} ${Date.now()}`;
   await ensureActiveList(baseURL ?? '');
-  await signIn(page, 'admin@demo.edc');
+  await signInByApi(page, 'admin@demo.edc');
   await page.goto('/admin/randomization-lists');
   await page.getByRole('button', { name: 'Generate new list' }).click();
   const dialog = page.getByRole('dialog');

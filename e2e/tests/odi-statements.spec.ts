@@ -1,6 +1,6 @@
 import { type Browser, expect, test } from '@playwright/test';
-import { arrangeParticipant, demoPassword } from './helpers/api';
-import { signIn } from './helpers/ui';
+import { arrangeParticipant } from './helpers/api';
+import { signInByApi } from './helpers/ui';
 
 /**
  * The study's licensed ODI statements loaded as data (protocol §3.4): an admin uploads a file, and
@@ -27,12 +27,7 @@ async function assessorIn(browser: Browser, locale: 'en-GB' | 'tr-TR') {
   const { baseURL, viewport, hasTouch } = test.info().project.use;
   const context = await browser.newContext({ locale, baseURL, viewport, hasTouch });
   const page = await context.newPage();
-  const tr = locale === 'tr-TR';
-  await page.goto('/login');
-  await page.getByLabel(tr ? 'E-posta' : 'Email').fill('assessor@demo.edc');
-  await page.getByLabel(tr ? 'Parola' : 'Password', { exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: tr ? 'Giriş yap' : 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: tr ? 'Çıkış yap' : 'Sign out' })).toBeVisible();
+  await signInByApi(page, 'assessor@demo.edc', locale === 'tr-TR' ? 'tr' : 'en');
   return page;
 }
 
@@ -42,7 +37,8 @@ test('an admin loads the ODI statements and the assessor answers with them, in E
   baseURL,
 }) => {
   const participant = await arrangeParticipant(baseURL ?? '', { baseline: false });
-  await signIn(page, 'admin@demo.edc');
+  await signInByApi(page, 'admin@demo.edc');
+  await page.goto('/');
   await page.getByRole('link', { name: 'ODI statements' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'ODI statements' })).toBeVisible();
   const file = page.getByLabel('Statements file (CSV or JSON)');

@@ -1,14 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { arrangeParticipant, demoPassword } from './helpers/api';
+import { arrangeParticipant } from './helpers/api';
 import { expectNoSeriousA11yViolations } from './helpers/axe';
+import { signInByApi } from './helpers/ui';
 
 /**
  * Tablets at the bedside, both orientations, English and Turkish: no tab is cut off, the live
  * ODI score stays in view while the last section is answered, every answer target is at least
  * 44 × 44 CSS px (WCAG 2.5.5), and axe finds nothing serious. Screenshots of each orientation go
- * to docs/screenshots (tablet-*.png).
+ * to docs/screenshots (tablet-*.png). Each test opens its own tablet, so the spec runs in the tablet
+ * project only (e2e/playwright.config.ts).
  */
 const orientations = [
   { name: 'portrait', viewport: { width: 768, height: 1024 } },
@@ -29,12 +31,7 @@ async function coordinator(
     baseURL: test.info().project.use.baseURL,
   });
   const page = await context.newPage();
-  const tr = locale === 'tr-TR';
-  await page.goto('/login');
-  await page.getByLabel(tr ? 'E-posta' : 'Email').fill('coordinator@demo.edc');
-  await page.getByLabel(tr ? 'Parola' : 'Password', { exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: tr ? 'Giriş yap' : 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: tr ? 'Çıkış yap' : 'Sign out' })).toBeVisible();
+  await signInByApi(page, 'coordinator@demo.edc', locale === 'tr-TR' ? 'tr' : 'en');
   return page;
 }
 
@@ -91,14 +88,12 @@ for (const locale of ['en-GB', 'tr-TR'] as const) {
       );
       await expectNoSeriousA11yViolations(page, `ODI form, tablet ${o.name}`);
 
-      if (test.info().project.name === 'tablet') {
-        mkdirSync(docs, { recursive: true });
-        const lang = locale === 'tr-TR' ? 'tr' : 'en';
-        await page.screenshot({ path: `${docs}tablet-${o.name}-odi-${lang}.png` });
-        await page.goto(`/participants/${randomized.id}`);
-        await expect(page.getByRole('tablist')).toBeVisible();
-        await page.screenshot({ path: `${docs}tablet-${o.name}-participant-${lang}.png` });
-      }
+      mkdirSync(docs, { recursive: true });
+      const lang = locale === 'tr-TR' ? 'tr' : 'en';
+      await page.screenshot({ path: `${docs}tablet-${o.name}-odi-${lang}.png` });
+      await page.goto(`/participants/${randomized.id}`);
+      await expect(page.getByRole('tablist')).toBeVisible();
+      await page.screenshot({ path: `${docs}tablet-${o.name}-participant-${lang}.png` });
       await page.context().close();
     });
   }

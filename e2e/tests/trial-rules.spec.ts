@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { arrangeParticipant, ensureActiveList, today } from './helpers/api';
-import { signIn } from './helpers/ui';
+import { signInByApi } from './helpers/ui';
 
 test.use({ locale: 'en-GB' });
 
@@ -18,7 +18,7 @@ test('the randomization checklist shows each unmet condition from the shared rea
   await ensureActiveList(baseURL ?? '');
   const waiting = await arrangeParticipant(baseURL ?? '', {});
   const ready = await arrangeParticipant(baseURL ?? '', { baseline: true });
-  await signIn(page, 'coordinator@demo.edc');
+  await signInByApi(page, 'coordinator@demo.edc');
 
   await page.goto(`/participants/${waiting.id}?tab=randomization`);
   const checklist = page.locator('ul.checklist');
@@ -37,7 +37,7 @@ test('an adverse event ending before its onset is refused beside the end date, a
   baseURL,
 }) => {
   const p = await arrangeParticipant(baseURL ?? '', { baseline: true, randomize: true });
-  await signIn(page, 'coordinator@demo.edc');
+  await signInByApi(page, 'coordinator@demo.edc');
   await page.goto(`/participants/${p.id}/visits/UNS/forms/adverse_event?seq=1`);
   const onset = today();
   await page.getByLabel('Onset date').fill(onset);

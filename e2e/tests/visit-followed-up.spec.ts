@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { arrangeParticipant, demoPassword } from './helpers/api';
 import { week1EnteredNotMarked } from './helpers/daily';
-import { signIn, signInTr } from './helpers/ui';
+import { signInByApi } from './helpers/ui';
 
 /**
  * A visit's status follows its data, and the dashboard and the CONSORT diagram count "followed
@@ -144,7 +144,7 @@ test.describe('in English', () => {
     page,
     baseURL,
   }) => {
-    await signIn(page, 'investigator@demo.edc');
+    await signInByApi(page, 'investigator@demo.edc');
     await followUpCountedOnce(page, baseURL ?? '', english);
   });
 });
@@ -156,7 +156,7 @@ test.describe('in Turkish', () => {
     page,
     baseURL,
   }) => {
-    await signInTr(page, 'investigator@demo.edc');
+    await signInByApi(page, 'investigator@demo.edc', 'tr');
     await followUpCountedOnce(page, baseURL ?? '', turkish);
   });
 });

@@ -42,3 +42,10 @@ export async function expectNoSeriousA11yViolations(page: Page, screen: string) 
     `${screen}: ${serious.map((v) => `${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('; ')}`,
   ).toEqual([]);
 }
+
+/** Waits for the screen's main heading so axe sees the rendered page, not a loading state. */
+export async function visit(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.getByRole('heading', { level: 1 }).first(), `${path} has a main heading`).toBeVisible();
+  await page.waitForLoadState('networkidle');
+}
