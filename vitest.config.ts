@@ -70,6 +70,8 @@ export default defineConfig(async () => {
         include: integrationFiles,
         exclude: resilienceFiles,
         env: { EDC_TEST_DB: 'pglite' },
+        globalSetup: ['test/pglite-global-setup.ts'],
+        setupFiles: ['test/pglite-setup-file.ts'],
         testTimeout: slowTest,
         hookTimeout: slowHook,
       },

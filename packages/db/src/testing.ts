@@ -2,9 +2,10 @@
  * Fresh, migrated databases for integration tests (one per test file), on either engine:
  * EDC_TEST_DB=pg clones a migrated template database on the PostgreSQL server (made once per run
  * by test/pg-global-setup.ts); anything else starts an in-memory PGlite loaded from a migrated
- * snapshot. Nothing is shared between files, so tests never depend on order or leftovers.
+ * snapshot (made once per run by test/pglite-global-setup.ts). Nothing is shared between files, so tests never depend on order or leftovers.
  */
 import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { createDb, type DbHandle } from './client';
@@ -58,14 +59,36 @@ export async function createPgTemplate(): Promise<string> {
   return name;
 }
 
-let pgliteSnapshot: Blob | File | undefined;
+/**
+ * Writes a migrated PGlite data directory (an uncompressed tarball) to `path`. The vitest run does
+ * this once (test/pglite-global-setup.ts) and every test file loads it: starting an empty PGlite
+ * (initdb) and migrating it cost about 5 s per file, loading the tarball about 1 s.
+ */
+export async function writePgliteSnapshot(path: string): Promise<void> {
+  const seed = new PGlite();
+  try {
+    await migratePglite(seed);
+    const dump = await seed.dumpDataDir('none');
+    await writeFile(path, Buffer.from(await dump.arrayBuffer()));
+  } finally {
+    await seed.close();
+  }
+}
+
+let pgliteSnapshot: Blob | undefined;
 
 async function freshPglite(): Promise<PGlite> {
   if (!pgliteSnapshot) {
-    const seed = new PGlite();
-    await migratePglite(seed);
-    pgliteSnapshot = await seed.dumpDataDir('none');
-    await seed.close();
+    const path = process.env.EDC_TEST_PGLITE_SNAPSHOT;
+    if (path) {
+      pgliteSnapshot = new Blob([await readFile(path)]);
+    } else {
+      // Outside the vitest run (a script, the mutation runner's own config): migrate here.
+      const seed = new PGlite();
+      await migratePglite(seed);
+      pgliteSnapshot = await seed.dumpDataDir('none');
+      await seed.close();
+    }
   }
   return new PGlite({ loadDataDir: pgliteSnapshot });
 }

@@ -1,0 +1,3 @@
+import { inject } from 'vitest';
+
+process.env.EDC_TEST_PGLITE_SNAPSHOT = inject('pgliteSnapshot');
