@@ -1,12 +1,26 @@
 /**
  * The database ceiling of a save: the SQL one PUT of a baseline VAS/ODI record executes
- * (apps/api/src/services/forms.ts with packages/db/src/audit.ts), in the same order, with the
- * audit trigger, the actor settings and the row locks, sent as ONE simple-query round trip per
- * save (BEGIN … COMMIT in one message): the participant lock with the record read, and the
- * guarded write (INSERT … ON CONFLICT DO NOTHING, or the UPDATE with the signature and SDV
- * clean-up). No HTTP, no session lookup, no validation in Node: what PostgreSQL itself needs for the audited work, against which the API's save is measured.
+ * (apps/api/src/services/forms.ts), in the same order, with the audit trigger, the actor settings
+ * and the row locks: BEGIN, the API's own prepared statements under their names
+ * (packages/db/src/save-statements.ts: participant_for_write, which sets the audit context, locks
+ * the participant with the site scope and reads the record; then record_insert, the INSERT … ON
+ * CONFLICT DO NOTHING, or record_update, the guarded versioned UPDATE with the signature and SDV
+ * clean-up), and COMMIT. Each connection parses a statement once; a save sends the four messages
+ * in one socket write on a pipelining client and waits once: one round trip per save. No HTTP, no
+ * session lookup, no validation in Node: what PostgreSQL itself needs for the audited work,
+ * against which the API's save is measured.
  */
-import { auditContextQuery } from '@mini-edc/db/audit-context';
+import { auditSettings } from '@mini-edc/db/audit-context';
+import { type PreparedStatement, preparedValues } from '@mini-edc/db/prepared';
+import { field, parseRow, type RowOf } from '@mini-edc/db/rows';
+import {
+  changeReasonOf,
+  participantForWrite,
+  recordInsert,
+  recordUpdate,
+} from '@mini-edc/db/save-statements';
+import { formRecords } from '@mini-edc/db/schema';
+import type pg from 'pg';
 import type { SaveStep } from './forms';
 
 export interface CeilingActor {
@@ -16,67 +30,105 @@ export interface CeilingActor {
   siteIds: string[];
 }
 
-/** Quotes a value as a SQL literal (the caller passes node-postgres' Client.escapeLiteral). */
-export type Literal = (value: string) => string;
+/** What the API learns of a record from the save's first statement, and the ceiling from its own writes. */
+const recordState = { id: formRecords.id, version: formRecords.version, status: formRecords.status };
+type RecordState = RowOf<typeof recordState>;
 
-/** The query's $n parameters replaced by their values as literals: one message holds no parameters. */
-function inlined(lit: Literal, query: { text: string; values: string[] }): string {
-  return query.text.replace(/\$(\d+)/g, (_, n: string) => lit(query.values[Number(n) - 1] ?? ''));
-}
+const named = <K extends string>(statement: PreparedStatement<K>, values: Record<K, unknown>) => ({
+  name: statement.name,
+  text: statement.query.sql,
+  values: preparedValues(statement, values),
+});
 
-export function ceilingSql(
-  lit: Literal,
-  actor: CeilingActor,
-  siteId: string,
-  step: SaveStep,
-  requestId: string,
-): string {
-  const p = `${lit(step.participantId)}::uuid`;
-  const f = lit(step.form);
-  const data = `${lit(JSON.stringify(step.body.data))}::jsonb`;
-  const reason = step.body.reason ?? '';
-  const sites = actor.siteIds.map((s) => `${lit(s)}::uuid`).join(', ');
-  const key = `participant_id = ${p} and visit_code = 'BL' and form_code = ${f} and seq = 1`;
-  const statements = [
-    'begin',
-    // The audit context the API sets (auditContextQuery), its parameters written as literals.
-    inlined(
-      lit,
-      auditContextQuery({
-        actorId: actor.actorId,
+/**
+ * The saves of one ceiling run. A save is sent before any answer comes back, so the record's id,
+ * version and status a correction's guard needs are those of the ceiling's own last write of that
+ * record (the API reads them in its first statement; here nothing else writes those records, and
+ * the first statement's read is checked against them).
+ */
+export class CeilingSaves {
+  private readonly records = new Map<string, RecordState>();
+
+  constructor(
+    private readonly actor: CeilingActor,
+    private readonly siteId: string,
+    /** The study definition's current version, as participant_for_write reads it. */
+    private readonly definitionVersion: number,
+  ) {}
+
+  async save(client: pg.Client, step: SaveStep, requestId: string): Promise<void> {
+    const key = `${step.participantId}/${step.form}`;
+    const known = this.records.get(key);
+    const reason = step.body.reason;
+    if ((reason === undefined) !== (known === undefined)) {
+      throw new Error(`ceiling: step ${requestId} is ${reason ? 'a correction' : 'an insert'} of ${key}`);
+    }
+    const context = Object.fromEntries(
+      auditSettings({
+        actorId: this.actor.actorId,
         actorRole: 'coordinator',
-        actorLabel: actor.actorLabel,
-        reason,
+        actorLabel: this.actor.actorLabel,
+        reason: reason ?? null,
         requestId,
       }),
-    ),
-    // The participant locked with the record read in the same statement (lockParticipantForWrite).
-    `select p.*, r.* from participants p left join form_records r
-       on r.participant_id = p.id and r.visit_code = 'BL' and r.form_code = ${f} and r.seq = 1
-       where p.id = ${p} and p.site_id in (${sites}) for update of p`,
-  ];
-  const version = '(select coalesce(max(version), 1) from study_definitions)';
-  if (step.body.reason === undefined) {
-    statements.push(
-      `insert into form_records (participant_id, site_id, visit_code, form_code, seq, status, data, definition_version)
-       values (${p}, ${lit(siteId)}::uuid, 'BL', ${f}, 1, 'complete', ${data}, ${version})
-       on conflict (participant_id, visit_code, form_code, seq) do nothing returning *`,
     );
-  } else {
-    // The API guards the UPDATE with the version and status it read; the ceiling, which sends the
-    // save in one message, guards with the status (every corrected record here is complete).
-    const record = `(select id from form_records where ${key})`;
-    const why = lit(`record changed: ${reason}`);
-    statements.push(
-      `update form_records set data = ${data}, status = 'complete', version = version + 1,
-         definition_version = ${version}, updated_at = now()
-         where ${key} and status = 'complete' returning *`,
-      `update signatures set voided_at = now(), void_reason = ${why}
-         where record_id = ${record} and voided_at is null`,
-      `update sdv_marks set cleared_at = now(), cleared_reason = ${why}
-         where record_id = ${record} and cleared_at is null`,
-    );
+    const data = JSON.stringify(step.body.data);
+    const write = known
+      ? named(recordUpdate, {
+          id: known.id,
+          version: known.version,
+          priorStatus: known.status,
+          status: step.body.status,
+          data,
+          definitionVersion: this.definitionVersion,
+          at: new Date().toISOString(),
+          changeReason: changeReasonOf(reason),
+        })
+      : named(recordInsert, {
+          participantId: step.participantId,
+          siteId: this.siteId,
+          visitCode: 'BL',
+          formCode: step.form,
+          seq: 1,
+          status: step.body.status,
+          data,
+          definitionVersion: this.definitionVersion,
+        });
+    const [, first, written] = await together(client, [
+      'begin',
+      named(participantForWrite, {
+        ...context,
+        participantId: step.participantId,
+        siteIds: this.actor.siteIds,
+        visitCode: 'BL',
+        formCode: step.form,
+        seq: 1,
+      }),
+      write,
+      'commit',
+    ]);
+    const read = first?.rows[0];
+    if (read === undefined) throw new Error(`ceiling: participant ${step.participantId} not found`);
+    const { record_id } = parseRow({ record_id: field.nullable(formRecords.id) }, read);
+    const row = written?.rows[0];
+    if (record_id !== (known?.id ?? null) || row === undefined) {
+      throw new Error(`ceiling: ${key} was not as its last write left it`);
+    }
+    this.records.set(key, parseRow(recordState, row));
   }
-  statements.push('commit');
-  return `${statements.join(';\n')};`;
+}
+
+/**
+ * The queries in one socket write on a client made with `pipeline: true` (node-postgres sends
+ * each without waiting for the answer to the one before; each keeps its Sync, so the server
+ * answers them in order and a failed statement's transaction ends in ROLLBACK at the COMMIT).
+ */
+function together(client: pg.Client, queries: Array<string | pg.QueryConfig>): Promise<pg.QueryResult[]> {
+  const stream = client.connection.stream;
+  stream.cork();
+  try {
+    return Promise.all(queries.map((q) => (typeof q === 'string' ? client.query(q) : client.query(q))));
+  } finally {
+    stream.uncork();
+  }
 }

@@ -3,9 +3,11 @@
  * with anything it measures. It receives one LoadJob over IPC, runs autocannon (or, for the raw
  * baselines, 50 node-postgres clients) and answers with LoadResult[].
  */
+
+import { field, parseRow } from '@mini-edc/db/rows';
 import autocannon from 'autocannon';
 import type pg from 'pg';
-import { ceilingSql } from './ceiling';
+import { CeilingSaves } from './ceiling';
 import { CpuMeter } from './cpu-meter';
 import { saveStep } from './forms';
 import { getReads } from './get-reads';
@@ -139,18 +141,22 @@ function rawInsert(job: RawInsertJob, window?: TimedWindow): Promise<LoadResult>
 }
 
 /**
- * The database ceiling: each save's whole transaction in one simple-query message, for exactly the
- * steps the API answered (bench/src/save.ts). Its clients first do the API's warm-up steps on
- * participants of their own, so that each backend has compiled the audit trigger's PL/pgSQL and
- * filled its caches before the measured saves, as the API's pooled connections have.
+ * The database ceiling: each save's statements, the API's own under their names, in one round
+ * trip (bench/src/ceiling.ts), for exactly the steps the API answered (bench/src/save.ts). Its
+ * clients first do the API's warm-up steps on participants of their own, so that each backend has
+ * parsed the statements, compiled the audit trigger's PL/pgSQL and filled its caches before the
+ * measured saves, as the API's pooled connections have.
  */
 async function ceiling(job: CeilingJob, window?: TimedWindow): Promise<LoadResult> {
-  const clients = await connectClients(job.databaseUrl, job.clients);
-  const saveOf = (participantIds: string[], tag: string) => (c: pg.Client, k: number) => {
-    const step = saveStep(participantIds, k);
-    return c.query(ceilingSql((v) => c.escapeLiteral(v), job.actor, job.siteId, step, `${tag}-${k}`));
-  };
+  const clients = await connectClients(job.databaseUrl, job.clients, { pipeline: true });
   try {
+    const first = clients[0];
+    if (!first) throw new Error('ceiling: no client');
+    const [row] = (await first.query('select coalesce(max(version), 1) as version from study_definitions'))
+      .rows;
+    const saves = new CeilingSaves(job.actor, job.siteId, parseRow({ version: field.int }, row).version);
+    const saveOf = (participantIds: string[], tag: string) => (c: pg.Client, k: number) =>
+      saves.save(c, saveStep(participantIds, k), `${tag}-${k}`);
     await pgQueue(clients, job.warmupSteps, saveOf(job.warmupParticipantIds, 'ceiling-warm-up'));
     window?.start();
     const result = await pgQueue(clients, job.steps, saveOf(job.participantIds, 'ceiling'));

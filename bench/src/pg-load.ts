@@ -9,10 +9,15 @@ import pg from 'pg';
 import type { LoadResult } from './protocol';
 import { percentile } from './stats';
 
-export async function connectClients(databaseUrl: string, count: number): Promise<pg.Client[]> {
+/** `count` connected clients; with `pipeline`, each sends a query without waiting for the answer to the one before. */
+export async function connectClients(
+  databaseUrl: string,
+  count: number,
+  options: { pipeline?: boolean } = {},
+): Promise<pg.Client[]> {
   return Promise.all(
     Array.from({ length: count }, async () => {
-      const c = new pg.Client({ connectionString: databaseUrl });
+      const c = new pg.Client({ connectionString: databaseUrl, ...options });
       await c.connect();
       return c;
     }),

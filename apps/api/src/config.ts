@@ -1,6 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const blankAsUnset = (v: unknown) => (v === '' ? undefined : v);
 
 const bool = z
@@ -49,7 +58,12 @@ export const configSchema = z.object({
   EDC_WEB_DIST: z.string().default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
   EDC_MIGRATIONS_DIR: z.string().optional(),
   // Dates of visits and randomization are calendar days at the sites (protocol §5.1).
-  EDC_STUDY_TIMEZONE: z.string().default('Europe/Istanbul'),
+  // An IANA name the runtime knows: a misspelt zone would otherwise surface as a 500 on the first
+  // date rule, and the web (which is served the zone with the study) would fail the same way.
+  EDC_STUDY_TIMEZONE: z
+    .string()
+    .refine(isTimeZone, 'not a time zone name (IANA, e.g. Europe/Istanbul)')
+    .default('Europe/Istanbul'),
   // Overrides the study definition's enrollment cap: for load tests only, never in a real trial.
   EDC_ENROLLMENT_CAP: z.coerce.number().int().min(1).optional(),
   EDC_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
