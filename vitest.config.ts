@@ -32,6 +32,11 @@ function postgresReachable(): Promise<boolean> {
   });
 }
 
+// The integration projects run their files one after another in each worker without isolating
+// them (isolate: false): each file still opens its own database (packages/db/src/testing.ts), but
+// the API's modules and PGlite's WebAssembly are loaded once per worker instead of once per file,
+// which halved the suite (docs/testing.md, "Time"). No integration test mocks a module, so a
+// module shared between files holds nothing a test relies on being fresh.
 // Timeouts only catch hangs, so they are generous: on a shared 2-core machine at a load average
 // of 45, starting PGlite and migrating took over 60 s in a beforeAll, and a unit test that
 // compiles a schema over 5 s.
@@ -74,6 +79,7 @@ export default defineConfig(async () => {
         setupFiles: ['test/pglite-setup-file.ts'],
         testTimeout: slowTest,
         hookTimeout: slowHook,
+        isolate: false,
       },
     },
   ];
@@ -88,6 +94,7 @@ export default defineConfig(async () => {
         setupFiles: ['test/pg-setup-file.ts'],
         testTimeout: slowTest,
         hookTimeout: slowHook,
+        isolate: false,
       },
     });
   }
