@@ -2,7 +2,8 @@
  * Fresh, migrated databases for integration tests (one per test file), on either engine:
  * EDC_TEST_DB=pg clones a migrated template database on the PostgreSQL server (made once per run
  * by test/pg-global-setup.ts); anything else starts an in-memory PGlite loaded from a migrated
- * snapshot (made once per run by test/pglite-global-setup.ts). Nothing is shared between files, so tests never depend on order or leftovers.
+ * snapshot (made once per run by test/pglite-global-setup.ts). No database is shared between files,
+ * so tests never depend on order or leftovers.
  */
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -65,11 +66,15 @@ export async function createPgTemplate(): Promise<string> {
  * (initdb) and migrating it cost about 5 s per file, loading the tarball about 1 s.
  */
 export async function writePgliteSnapshot(path: string): Promise<void> {
+  const dump = await migratedPgliteDump();
+  await writeFile(path, Buffer.from(await dump.arrayBuffer()));
+}
+
+async function migratedPgliteDump(): Promise<Blob> {
   const seed = new PGlite();
   try {
     await migratePglite(seed);
-    const dump = await seed.dumpDataDir('none');
-    await writeFile(path, Buffer.from(await dump.arrayBuffer()));
+    return await seed.dumpDataDir('none');
   } finally {
     await seed.close();
   }
@@ -80,15 +85,8 @@ let pgliteSnapshot: Blob | undefined;
 async function freshPglite(): Promise<PGlite> {
   if (!pgliteSnapshot) {
     const path = process.env.EDC_TEST_PGLITE_SNAPSHOT;
-    if (path) {
-      pgliteSnapshot = new Blob([await readFile(path)]);
-    } else {
-      // Outside the vitest run (a script, the mutation runner's own config): migrate here.
-      const seed = new PGlite();
-      await migratePglite(seed);
-      pgliteSnapshot = await seed.dumpDataDir('none');
-      await seed.close();
-    }
+    // Outside the vitest run (a script, the mutation runner's own config) there is no file: migrate here.
+    pgliteSnapshot = path ? new Blob([await readFile(path)]) : await migratedPgliteDump();
   }
   return new PGlite({ loadDataDir: pgliteSnapshot });
 }

@@ -23,7 +23,7 @@ import { participantSourceForms, rederiveParticipant } from './participant-statu
 import { formRecordOf } from './participant-views';
 import { lockParticipantForWrite, type ServiceEnv } from './participants';
 import { checkRecordChange, isFinalRecord } from './record-rules';
-import { type RecordKey, writeRecord } from './record-write';
+import { type RecordKey, type RecordRow, writeRecord } from './record-write';
 
 interface SaveFormCall extends Acting {
   participantId: string;
@@ -172,8 +172,6 @@ async function saveInTransaction(
     return formRecordOf(saved);
   });
 }
-
-type RecordRow = typeof schema.formRecords.$inferSelect;
 
 /** The record a save addresses, read and locked (the slow path of saveForm). */
 async function lockRecord(tx: Tx, key: RecordKey): Promise<RecordRow | undefined> {

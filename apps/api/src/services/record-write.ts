@@ -10,7 +10,7 @@ import {
 } from '@mini-edc/db';
 import type { SaveFormRequest } from '@mini-edc/domain';
 
-type RecordRow = typeof schema.formRecords.$inferSelect;
+export type RecordRow = typeof schema.formRecords.$inferSelect;
 
 export interface RecordKey {
   participantId: string;
